@@ -1,0 +1,127 @@
+package dev.sparkjdbc.server;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.connect.service.SparkConnectService;
+import scala.Option;
+
+/**
+ * Runs the real Apache Spark Connect server in this JVM: {@code bin/server}'s main class.
+ *
+ * <p>When the JVM lacks the module options Spark needs, it relaunches itself as a child JVM
+ * with them, so nobody has to type {@code --add-opens}. It prints exactly one line on stdout,
+ * {@value #READY_PREFIX} followed by the JDBC URL, once the port accepts connections; launchers
+ * and the test harness wait for that line.
+ */
+public final class EmbeddedSparkConnectServer {
+  public static final String READY_PREFIX = "Spark Connect server ready at ";
+  private static final long PORT_WAIT_MILLIS = 120_000;
+
+  private EmbeddedSparkConnectServer() {}
+
+  public static void main(String[] args) throws Exception {
+    ServerOptions options;
+    try {
+      options = ServerOptions.parse(List.of(args));
+    } catch (ServerOptions.UsageException e) {
+      PrintStream out = e.getMessage().isEmpty() ? System.out : System.err;
+      if (!e.getMessage().isEmpty()) {
+        out.println("bin/server: " + e.getMessage());
+      }
+      out.print(ServerOptions.USAGE);
+      System.exit(e.getMessage().isEmpty() ? 0 : 2);
+      return;
+    }
+    if (!SparkJvmOptions.presentInThisJvm()) {
+      System.exit(relaunchWithSparkOptions(args));
+      return;
+    }
+    run(options);
+  }
+
+  /** Starts a child JVM with Spark's options, forwards our termination to it, returns its exit code. */
+  private static int relaunchWithSparkOptions(String[] args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(SparkJvmOptions.required());
+    for (String jvmArg : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (jvmArg.startsWith("-Xm") || jvmArg.startsWith("-D") || jvmArg.startsWith("-XX:")) {
+        command.add(jvmArg);
+      }
+    }
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(EmbeddedSparkConnectServer.class.getName());
+    command.addAll(List.of(args));
+    Process child = new ProcessBuilder(command).inheritIO().start();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stopChild(child), "stop-spark-child"));
+    return child.waitFor();
+  }
+
+  private static void stopChild(Process child) {
+    if (!child.isAlive()) {
+      return;
+    }
+    child.destroy(); // SIGTERM: the child stops Spark cleanly
+    try {
+      if (!child.waitFor(30, TimeUnit.SECONDS)) {
+        child.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      child.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void run(ServerOptions options) throws Exception {
+    int port = options.port() == 0 ? freePort(options.host()) : options.port();
+    SparkConf conf = new SparkConf();
+    for (Map.Entry<String, String> e : options.sparkConf(port).entrySet()) {
+      conf.set(e.getKey(), e.getValue());
+    }
+    SparkSession session = SparkSession.builder().config(conf).getOrCreate();
+    SparkConnectService.start(session.sparkContext());
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      SparkConnectService.stop(Option.apply(10L), Option.apply(TimeUnit.SECONDS));
+      session.stop();
+    }, "stop-spark-connect"));
+    waitUntilAccepting(options.host(), port);
+    System.out.println(READY_PREFIX + options.jdbcUrl(port));
+    System.out.flush();
+    Thread.currentThread().join(); // serve until SIGTERM / Ctrl-C runs the shutdown hook
+  }
+
+  private static int freePort(String host) throws IOException {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.bind(new InetSocketAddress(host, 0));
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void waitUntilAccepting(String host, int port) throws InterruptedException {
+    String target = host.equals("0.0.0.0") ? "127.0.0.1" : host;
+    long deadline = System.currentTimeMillis() + PORT_WAIT_MILLIS;
+    while (true) {
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress(target, port), 1000);
+        return;
+      } catch (IOException notYet) {
+        if (System.currentTimeMillis() > deadline) {
+          throw new IllegalStateException("Spark Connect did not open " + target + ":" + port
+              + " within " + PORT_WAIT_MILLIS / 1000 + " s");
+        }
+        Thread.sleep(50);
+      }
+    }
+  }
+}

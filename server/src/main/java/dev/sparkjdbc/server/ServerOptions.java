@@ -1,0 +1,125 @@
+package dev.sparkjdbc.server;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The command line of {@code bin/server}, parsed and validated once. */
+record ServerOptions(
+    String host,
+    int port,
+    String master,
+    Optional<Path> warehouse,
+    Optional<String> token,
+    Map<String, String> conf) {
+
+  static final String USAGE =
+      """
+      Usage: bin/server [options]
+        --port N             port to listen on (default 15002; 0 picks a free port)
+        --host ADDR          address to bind (default 127.0.0.1)
+        --master URL         Spark master (default local[*]; e.g. yarn, k8s://..., spark://...)
+        --warehouse DIR      spark.sql.warehouse.dir (default ./spark-warehouse)
+        --token SECRET       require clients to send this bearer token
+        --conf key=value     any Spark configuration, repeatable
+        --help               print this text
+      """;
+
+  /** Thrown for a command line a person must fix; the message says what is wrong. */
+  static final class UsageException extends Exception {
+    UsageException(String message) {
+      super(message);
+    }
+  }
+
+  static ServerOptions parse(List<String> args) throws UsageException {
+    String host = "127.0.0.1";
+    int port = 15002;
+    String master = "local[*]";
+    Path warehouse = null;
+    String token = null;
+    Map<String, String> conf = new LinkedHashMap<>();
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      switch (arg) {
+        case "--help", "-h" -> throw new UsageException("");
+        case "--port" -> port = parsePort(value(args, ++i, arg));
+        case "--host" -> host = value(args, ++i, arg);
+        case "--master" -> master = value(args, ++i, arg);
+        case "--warehouse" -> warehouse = Path.of(value(args, ++i, arg)).toAbsolutePath();
+        case "--token" -> token = value(args, ++i, arg);
+        case "--conf" -> {
+          String kv = value(args, ++i, arg);
+          int eq = kv.indexOf('=');
+          if (eq <= 0) {
+            throw new UsageException("--conf expects key=value, got '" + kv + "'");
+          }
+          conf.put(kv.substring(0, eq).trim(), kv.substring(eq + 1));
+        }
+        default -> throw new UsageException("unknown option '" + arg + "'");
+      }
+    }
+    if (token != null && token.isEmpty()) {
+      throw new UsageException("--token must not be empty");
+    }
+    return new ServerOptions(
+        host, port, master, Optional.ofNullable(warehouse), Optional.ofNullable(token), conf);
+  }
+
+  private static String value(List<String> args, int i, String option) throws UsageException {
+    if (i >= args.size() || args.get(i).startsWith("--")) {
+      throw new UsageException(option + " needs a value");
+    }
+    return args.get(i);
+  }
+
+  private static int parsePort(String text) throws UsageException {
+    try {
+      int port = Integer.parseInt(text);
+      if (port < 0 || port > 65535) {
+        throw new NumberFormatException();
+      }
+      return port;
+    } catch (NumberFormatException e) {
+      throw new UsageException("--port must be a number from 0 to 65535, got '" + text + "'");
+    }
+  }
+
+  /** Spark configuration for this server; explicit --conf entries win over the options. */
+  Map<String, String> sparkConf(int boundPort) {
+    Map<String, String> spark = new LinkedHashMap<>();
+    spark.put("spark.master", master);
+    spark.put("spark.app.name", "sparkjdbc-server");
+    spark.put("spark.ui.enabled", "false");
+    spark.put("spark.connect.grpc.binding.address", host);
+    spark.put("spark.connect.grpc.binding.port", Integer.toString(boundPort));
+    if (master.startsWith("local")) {
+      // A local server talks only to itself: keep Spark's driver off the machine's other interfaces.
+      spark.put("spark.driver.bindAddress", "127.0.0.1");
+      spark.put("spark.driver.host", "127.0.0.1");
+    }
+    warehouse.ifPresent(dir -> spark.put("spark.sql.warehouse.dir", dir.toString()));
+    token.ifPresent(secret -> spark.put("spark.connect.authenticate.token", secret));
+    spark.putAll(conf);
+    return spark;
+  }
+
+  /** The URL a client uses to reach this server; never contains the token. */
+  String jdbcUrl(int boundPort) {
+    String shown = host.equals("0.0.0.0") ? "localhost" : host;
+    if (shown.contains(":")) {
+      shown = "[" + shown + "]";
+    }
+    return "jdbc:sc://" + shown + ":" + boundPort;
+  }
+
+  @Override
+  public String toString() {
+    // The token is a secret: never print it.
+    return "ServerOptions[host=" + host + ", port=" + port + ", master=" + master
+        + ", warehouse=" + warehouse.map(Path::toString).orElse("(default)")
+        + ", token=" + (token.isPresent() ? "(set)" : "(none)") + ", conf=" + conf.keySet() + "]";
+  }
+}
