@@ -1,7 +1,21 @@
 # Shared by the bin/ scripts: build once when the build outputs are missing.
+
+# True when the classpath file exists and every jar or directory it lists still exists
+# (a module cleaned since the file was written leaves it pointing at nothing).
+classpath_complete() {
+  local file="$1" entry
+  local -a entries=()
+  [[ -f $file ]] || return 1
+  IFS=: read -r -a entries <"$file" || true
+  for entry in "${entries[@]}"; do
+    [[ -e $entry ]] || return 1
+  done
+}
+
 ensure_built() {
-  if [[ ! -f "$root/server/target/runtime.classpath" || ! -f "$root/shell/target/runtime.classpath" \
-        || ! -d "$root/jdbc-driver/target/classes" ]]; then
+  if ! classpath_complete "$root/server/target/runtime.classpath" \
+      || ! classpath_complete "$root/shell/target/runtime.classpath" \
+      || [[ ! -d "$root/jdbc-driver/target/classes" ]]; then
     echo "Building the project (first run; downloads Spark and its dependencies once)..." >&2
     (cd "$root" && mvn -B -ntp -q install -DskipTests) >&2
   fi

@@ -84,6 +84,11 @@ public final class EmbeddedSparkConnectServer {
   }
 
   private static void run(ServerOptions options) throws Exception {
+    if (options.stopWhenStdinCloses()) {
+      Thread watcher = new Thread(EmbeddedSparkConnectServer::exitAtEndOfStdin, "stdin-watch");
+      watcher.setDaemon(true);
+      watcher.start();
+    }
     int port = options.port() == 0 ? freePort(options.host()) : options.port();
     SparkConf conf = new SparkConf();
     for (Map.Entry<String, String> e : options.sparkConf(port).entrySet()) {
@@ -99,6 +104,17 @@ public final class EmbeddedSparkConnectServer {
     System.out.println(READY_PREFIX + options.jdbcUrl(port));
     System.out.flush();
     Thread.currentThread().join(); // serve until SIGTERM / Ctrl-C runs the shutdown hook
+  }
+
+  private static void exitAtEndOfStdin() {
+    try {
+      while (System.in.read() >= 0) {
+        // discard: only the end of the stream matters
+      }
+    } catch (IOException e) {
+      // a broken pipe means the parent is gone too
+    }
+    System.exit(0);
   }
 
   private static int freePort(String host) throws IOException {

@@ -13,7 +13,8 @@ record ServerOptions(
     String master,
     Optional<Path> warehouse,
     Optional<String> token,
-    Map<String, String> conf) {
+    Map<String, String> conf,
+    boolean stopWhenStdinCloses) {
 
   static final String USAGE =
       """
@@ -24,6 +25,9 @@ record ServerOptions(
         --warehouse DIR      spark.sql.warehouse.dir (default ./spark-warehouse)
         --token SECRET       require clients to send this bearer token
         --conf key=value     any Spark configuration, repeatable
+        --stop-when-stdin-closes
+                             exit when standard input reaches end of file: a parent process
+                             that pipes our stdin can die without leaving us behind
         --help               print this text
       """;
 
@@ -41,6 +45,7 @@ record ServerOptions(
     Path warehouse = null;
     String token = null;
     Map<String, String> conf = new LinkedHashMap<>();
+    boolean stopWhenStdinCloses = false;
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       switch (arg) {
@@ -50,6 +55,7 @@ record ServerOptions(
         case "--master" -> master = value(args, ++i, arg);
         case "--warehouse" -> warehouse = Path.of(value(args, ++i, arg)).toAbsolutePath();
         case "--token" -> token = value(args, ++i, arg);
+        case "--stop-when-stdin-closes" -> stopWhenStdinCloses = true;
         case "--conf" -> {
           String kv = value(args, ++i, arg);
           int eq = kv.indexOf('=');
@@ -65,7 +71,8 @@ record ServerOptions(
       throw new UsageException("--token must not be empty");
     }
     return new ServerOptions(
-        host, port, master, Optional.ofNullable(warehouse), Optional.ofNullable(token), conf);
+        host, port, master, Optional.ofNullable(warehouse), Optional.ofNullable(token), conf,
+        stopWhenStdinCloses);
   }
 
   private static String value(List<String> args, int i, String option) throws UsageException {

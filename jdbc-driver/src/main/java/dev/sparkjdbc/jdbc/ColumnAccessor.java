@@ -1,0 +1,118 @@
+package dev.sparkjdbc.jdbc;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.SQLException;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.util.Calendar;
+import org.apache.arrow.vector.ValueVector;
+
+/**
+ * Reads one column's values for the {@code ResultSet} getters. One subclass per Arrow vector
+ * family, chosen once per column; every getter here refuses with a conversion error, and a
+ * subclass overrides exactly the conversions the JDBC specification allows for its type. The
+ * narrowing getters ({@code getInt}, {@code getFloat}, …) derive from the widest one and check
+ * the range, so overflow is a {@code SQLDataException} (22003) for every type alike.
+ *
+ * <p>Callers check {@link #isNull} first; getters are only called on non-null values.
+ */
+abstract class ColumnAccessor {
+  private final ValueVector vector;
+
+  ColumnAccessor(ValueVector vector) {
+    this.vector = vector;
+  }
+
+  final boolean isNull(int row) {
+    return vector.isNull(row);
+  }
+
+  /** The value as the class the JDBC specification maps this column type to. */
+  abstract Object getObject(int row) throws SQLException;
+
+  String getString(int row) throws SQLException {
+    return String.valueOf(getObject(row));
+  }
+
+  boolean getBoolean(int row) throws SQLException {
+    throw refuse("boolean");
+  }
+
+  long getLong(int row) throws SQLException {
+    throw refuse("long");
+  }
+
+  int getInt(int row) throws SQLException {
+    long v = getLong(row);
+    if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+      throw SqlErrors.outOfRange(v, "int");
+    }
+    return (int) v;
+  }
+
+  short getShort(int row) throws SQLException {
+    long v = getLong(row);
+    if (v < Short.MIN_VALUE || v > Short.MAX_VALUE) {
+      throw SqlErrors.outOfRange(v, "short");
+    }
+    return (short) v;
+  }
+
+  byte getByte(int row) throws SQLException {
+    long v = getLong(row);
+    if (v < Byte.MIN_VALUE || v > Byte.MAX_VALUE) {
+      throw SqlErrors.outOfRange(v, "byte");
+    }
+    return (byte) v;
+  }
+
+  double getDouble(int row) throws SQLException {
+    throw refuse("double");
+  }
+
+  float getFloat(int row) throws SQLException {
+    double v = getDouble(row);
+    if (Double.isFinite(v) && Math.abs(v) > Float.MAX_VALUE) {
+      throw SqlErrors.outOfRange(v, "float");
+    }
+    return (float) v;
+  }
+
+  BigDecimal getBigDecimal(int row) throws SQLException {
+    throw refuse("BigDecimal");
+  }
+
+  byte[] getBytes(int row) throws SQLException {
+    throw refuse("byte[]");
+  }
+
+  /** {@code calendar} may be null: the JVM's default time zone then applies. */
+  Date getDate(int row, Calendar calendar) throws SQLException {
+    throw refuse("java.sql.Date");
+  }
+
+  Time getTime(int row, Calendar calendar) throws SQLException {
+    throw refuse("java.sql.Time");
+  }
+
+  Timestamp getTimestamp(int row, Calendar calendar) throws SQLException {
+    throw refuse("java.sql.Timestamp");
+  }
+
+  /** Drops the fraction, as a cast to an integral type does; a value beyond long is 22003. */
+  static long truncatedLong(BigDecimal v) throws SQLException {
+    try {
+      return v.setScale(0, java.math.RoundingMode.DOWN).longValueExact();
+    } catch (ArithmeticException e) {
+      throw SqlErrors.outOfRange(v.toPlainString(), "long");
+    }
+  }
+
+  /** The Spark type name used in conversion errors. */
+  abstract String typeName();
+
+  final SQLException refuse(String target) {
+    return SqlErrors.cannotConvert(typeName(), target);
+  }
+}

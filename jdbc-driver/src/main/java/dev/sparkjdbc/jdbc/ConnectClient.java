@@ -1,0 +1,225 @@
+package dev.sparkjdbc.jdbc;
+
+import dev.sparkjdbc.proto.AnalyzePlanRequest;
+import dev.sparkjdbc.proto.ExecutePlanRequest;
+import dev.sparkjdbc.proto.ExecutePlanResponse;
+import dev.sparkjdbc.proto.InterruptRequest;
+import dev.sparkjdbc.proto.Plan;
+import dev.sparkjdbc.proto.ReattachExecuteRequest;
+import dev.sparkjdbc.proto.ReattachOptions;
+import dev.sparkjdbc.proto.ReleaseExecuteRequest;
+import dev.sparkjdbc.proto.ReleaseSessionRequest;
+import dev.sparkjdbc.proto.SparkConnectServiceGrpc;
+import dev.sparkjdbc.proto.SparkConnectServiceGrpc.SparkConnectServiceBlockingStub;
+import dev.sparkjdbc.proto.UserContext;
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.ForwardingClientCall;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.sql.SQLException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The gRPC side of one connection: one channel, one server session, the request headers (token,
+ * user agent, custom headers) and the Spark Connect RPCs the driver uses. Thread-safe.
+ */
+final class ConnectClient implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(ConnectClient.class.getName());
+  static final String CLIENT_TYPE = "sparkjdbc/" + DriverVersion.VERSION;
+  private static final Metadata.Key<String> AUTHORIZATION =
+      Metadata.Key.of("Authorization", Metadata.ASCII_STRING_MARSHALLER);
+
+  private final ConnectionConfig config;
+  private final ManagedChannel channel;
+  private final SparkConnectServiceBlockingStub stub;
+  private final String sessionId;
+  private final UserContext userContext;
+  /** Server's id for our session, learned from its first answer; detects a restarted server. */
+  private volatile String serverSideSessionId;
+  /** True once the server answered: only then is there a session to release. */
+  private volatile boolean sessionOpen;
+
+  ConnectClient(ConnectionConfig config) {
+    this.config = config;
+    NettyChannelBuilder builder = NettyChannelBuilder.forAddress(config.host(), config.port())
+        .maxInboundMessageSize(config.maxMessageSize())
+        .userAgent(config.userAgent());
+    if (config.useSsl()) {
+      builder.useTransportSecurity();
+    } else {
+      builder.usePlaintext();
+    }
+    this.channel = builder.intercept(new HeaderInterceptor(config)).build();
+    this.stub = SparkConnectServiceGrpc.newBlockingStub(channel);
+    this.sessionId = config.sessionId();
+    this.userContext = UserContext.newBuilder().setUserId(config.userId()).build();
+  }
+
+  String sessionId() {
+    return sessionId;
+  }
+
+  String where() {
+    return config.displayUrl();
+  }
+
+  /** A cheap round trip that proves the server answers; returns Spark's version. */
+  String sparkVersion(long timeoutMillis) throws SQLException {
+    AnalyzePlanRequest request = AnalyzePlanRequest.newBuilder()
+        .setSessionId(sessionId)
+        .setUserContext(userContext)
+        .setClientType(CLIENT_TYPE)
+        .setSparkVersion(AnalyzePlanRequest.SparkVersion.getDefaultInstance())
+        .build();
+    try {
+      SparkConnectServiceBlockingStub s = timeoutMillis > 0
+          ? stub.withDeadlineAfter(timeoutMillis, TimeUnit.MILLISECONDS) : stub;
+      var response = s.analyzePlan(request);
+      observeServerSession(response.getServerSideSessionId());
+      sessionOpen = true;
+      return response.getSparkVersion().getVersion();
+    } catch (StatusRuntimeException e) {
+      throw SqlErrors.fromGrpc(e, where());
+    }
+  }
+
+  /** Starts a reattachable execution; responses stream lazily through the iterator. */
+  Iterator<ExecutePlanResponse> execute(Plan plan, String operationId) {
+    ExecutePlanRequest.Builder request = ExecutePlanRequest.newBuilder()
+        .setSessionId(sessionId)
+        .setUserContext(userContext)
+        .setClientType(CLIENT_TYPE)
+        .setOperationId(operationId)
+        .setPlan(plan)
+        .addRequestOptions(ExecutePlanRequest.RequestOption.newBuilder()
+            .setReattachOptions(ReattachOptions.newBuilder().setReattachable(true)));
+    String observed = serverSideSessionId;
+    if (observed != null) {
+      request.setClientObservedServerSideSessionId(observed);
+    }
+    return stub.executePlan(request.build());
+  }
+
+  /** Continues an execution whose stream ended before its result was complete. */
+  Iterator<ExecutePlanResponse> reattach(String operationId, String lastResponseId) {
+    ReattachExecuteRequest.Builder request = ReattachExecuteRequest.newBuilder()
+        .setSessionId(sessionId)
+        .setUserContext(userContext)
+        .setClientType(CLIENT_TYPE)
+        .setOperationId(operationId);
+    if (lastResponseId != null) {
+      request.setLastResponseId(lastResponseId);
+    }
+    String observed = serverSideSessionId;
+    if (observed != null) {
+      request.setClientObservedServerSideSessionId(observed);
+    }
+    return stub.reattachExecute(request.build());
+  }
+
+  /** Tells the server it may drop everything it keeps for an operation (and stop it if running). */
+  void releaseExecution(String operationId) {
+    ReleaseExecuteRequest request = ReleaseExecuteRequest.newBuilder()
+        .setSessionId(sessionId)
+        .setUserContext(userContext)
+        .setClientType(CLIENT_TYPE)
+        .setOperationId(operationId)
+        .setReleaseAll(ReleaseExecuteRequest.ReleaseAll.getDefaultInstance())
+        .build();
+    try {
+      stub.withDeadlineAfter(10, TimeUnit.SECONDS).releaseExecute(request);
+    } catch (StatusRuntimeException e) {
+      // The operation may already be gone (finished and released, or the server restarted).
+      LOG.log(Level.FINE, "ReleaseExecute failed for operation " + operationId, e);
+    }
+  }
+
+  /** Interrupts a running operation; true when the server found and interrupted it. */
+  boolean interrupt(String operationId) throws SQLException {
+    InterruptRequest request = InterruptRequest.newBuilder()
+        .setSessionId(sessionId)
+        .setUserContext(userContext)
+        .setClientType(CLIENT_TYPE)
+        .setInterruptType(InterruptRequest.InterruptType.INTERRUPT_TYPE_OPERATION_ID)
+        .setOperationId(operationId)
+        .build();
+    try {
+      return stub.withDeadlineAfter(10, TimeUnit.SECONDS).interrupt(request)
+          .getInterruptedIdsCount() > 0;
+    } catch (StatusRuntimeException e) {
+      throw SqlErrors.fromGrpc(e, where());
+    }
+  }
+
+  void observeServerSession(String id) {
+    if (id != null && !id.isEmpty() && serverSideSessionId == null) {
+      serverSideSessionId = id;
+    }
+  }
+
+  static String newOperationId() {
+    return UUID.randomUUID().toString();
+  }
+
+  /** Releases the server session, then the channel. Never throws: closing must always finish. */
+  @Override
+  public void close() {
+    try {
+      if (!sessionOpen) {
+        return;
+      }
+      stub.withDeadlineAfter(5, TimeUnit.SECONDS).releaseSession(ReleaseSessionRequest.newBuilder()
+          .setSessionId(sessionId)
+          .setUserContext(userContext)
+          .setClientType(CLIENT_TYPE)
+          .build());
+    } catch (StatusRuntimeException e) {
+      LOG.log(Level.FINE, "ReleaseSession failed; the server will expire the session itself", e);
+    } finally {
+      channel.shutdown();
+      try {
+        if (!channel.awaitTermination(5, TimeUnit.SECONDS)) {
+          channel.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        channel.shutdownNow();
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Adds the bearer token and the URL's extra headers to every call. */
+  private static final class HeaderInterceptor implements ClientInterceptor {
+    private final Metadata extra = new Metadata();
+
+    HeaderInterceptor(ConnectionConfig config) {
+      config.token().ifPresent(t -> extra.put(AUTHORIZATION, "Bearer " + t));
+      for (Map.Entry<String, String> h : config.headers().entrySet()) {
+        extra.put(Metadata.Key.of(h.getKey(), Metadata.ASCII_STRING_MARSHALLER), h.getValue());
+      }
+    }
+
+    @Override
+    public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method,
+        CallOptions options, Channel next) {
+      return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, options)) {
+        @Override
+        public void start(Listener<R> listener, Metadata headers) {
+          headers.merge(extra);
+          super.start(listener, headers);
+        }
+      };
+    }
+  }
+}

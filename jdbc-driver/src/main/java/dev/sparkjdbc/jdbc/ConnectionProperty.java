@@ -1,0 +1,128 @@
+package dev.sparkjdbc.jdbc;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Every connection property, declared once: its name, type, default, description and the
+ * parsing that validates it. URL parsing, {@code Properties} handling and {@code
+ * getPropertyInfo} all derive from this table.
+ *
+ * <p>The first six are the Spark Connect connection-string parameters, spelled as Spark
+ * spells them; the rest are this driver's own.
+ */
+enum ConnectionProperty {
+  TOKEN("token", null, true, "Bearer token sent as the Authorization header (Spark's "
+      + "spark.connect.authenticate.token). When absent, a non-empty 'password' is used instead.",
+      ConnectionProperty::nonEmpty),
+  USE_SSL("use_ssl", "false", false, "Connect with TLS (true/false).", ConnectionProperty::bool),
+  USER_ID("user_id", null, false, "User id sent in the user context of every request; defaults "
+      + "to 'user', then to the operating-system user.", ConnectionProperty::nonEmpty),
+  USER_AGENT("user_agent", "sparkjdbc", false, "Client name the server logs for this connection.",
+      ConnectionProperty::nonEmpty),
+  SESSION_ID("session_id", null, false, "Server session to use (a UUID); a new random one when "
+      + "absent.", ConnectionProperty::uuid),
+  GRPC_MAX_MESSAGE_SIZE("grpc_max_message_size", Integer.toString(128 * 1024 * 1024), false,
+      "Largest gRPC message accepted from the server, in bytes.", ConnectionProperty::positiveInt),
+  USER("user", null, false, "JDBC user name; the default for user_id.", s -> s),
+  PASSWORD("password", null, true, "JDBC password; used as the bearer token when 'token' is not "
+      + "given (for tools that only offer user/password fields).", s -> s),
+  CONNECT_TIMEOUT("connect_timeout", "10", false, "Seconds to wait for the server when "
+      + "connecting (0 = wait forever); DriverManager's login timeout wins when set.",
+      ConnectionProperty::nonNegativeInt);
+
+  private final String key;
+  private final String defaultValue;
+  private final boolean secret;
+  private final String description;
+  private final Function<String, Object> parser;
+
+  ConnectionProperty(String key, String defaultValue, boolean secret, String description,
+      Function<String, Object> parser) {
+    this.key = key;
+    this.defaultValue = defaultValue;
+    this.secret = secret;
+    this.description = description;
+    this.parser = parser;
+  }
+
+  String key() {
+    return key;
+  }
+
+  Optional<String> defaultValue() {
+    return Optional.ofNullable(defaultValue);
+  }
+
+  boolean isSecret() {
+    return secret;
+  }
+
+  String description() {
+    return description;
+  }
+
+  /** Parses and validates a raw value; the exception message says what a valid value is. */
+  Object parse(String raw) {
+    return parser.apply(raw);
+  }
+
+  static Optional<ConnectionProperty> forKey(String key) {
+    String wanted = key.toLowerCase(Locale.ROOT);
+    for (ConnectionProperty p : values()) {
+      if (p.key.equals(wanted)) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Object nonEmpty(String s) {
+    if (s.isEmpty()) {
+      throw new IllegalArgumentException("must not be empty");
+    }
+    return s;
+  }
+
+  private static Object bool(String s) {
+    return switch (s.trim().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException("must be true or false");
+    };
+  }
+
+  private static Object uuid(String s) {
+    try {
+      return UUID.fromString(s.trim()).toString();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("must be a UUID such as 123e4567-e89b-12d3-a456-426614174000");
+    }
+  }
+
+  private static Object positiveInt(String s) {
+    int value = integer(s);
+    if (value <= 0) {
+      throw new IllegalArgumentException("must be a positive integer");
+    }
+    return value;
+  }
+
+  private static Object nonNegativeInt(String s) {
+    int value = integer(s);
+    if (value < 0) {
+      throw new IllegalArgumentException("must not be negative");
+    }
+    return value;
+  }
+
+  private static int integer(String s) {
+    try {
+      return Integer.parseInt(s.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("must be an integer");
+    }
+  }
+}

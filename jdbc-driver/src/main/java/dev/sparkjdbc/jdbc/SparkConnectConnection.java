@@ -1,0 +1,497 @@
+package dev.sparkjdbc.jdbc;
+
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.CallableStatement;
+import java.sql.Clob;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.NClob;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLClientInfoException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLWarning;
+import java.sql.SQLXML;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.sql.Struct;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+
+/**
+ * One Spark Connect session over one gRPC channel. Closing it closes its statements (and so
+ * their result sets), releases the server session and shuts the channel down.
+ */
+final class SparkConnectConnection implements Connection {
+  private final ConnectionConfig config;
+  private final ConnectClient client;
+  private final BufferAllocator allocator;
+  private final String sparkVersion;
+  private final Set<SparkConnectStatement> statements = ConcurrentHashMap.newKeySet();
+  private final Properties clientInfo = new Properties();
+  private SQLWarning warnings;
+  private boolean autoCommit = true;
+  private boolean readOnly;
+  private volatile boolean closed;
+
+  private SparkConnectConnection(ConnectionConfig config, ConnectClient client, String sparkVersion) {
+    this.config = config;
+    this.client = client;
+    this.sparkVersion = sparkVersion;
+    this.allocator = new RootAllocator();
+  }
+
+  /** Connects and proves the server answers, within the connect timeout. */
+  static SparkConnectConnection open(ConnectionConfig config) throws SQLException {
+    ConnectClient client = new ConnectClient(config);
+    try {
+      String version = client.sparkVersion(config.connectTimeoutSeconds() * 1000L);
+      return new SparkConnectConnection(config, client, version);
+    } catch (SQLException e) {
+      client.close();
+      String state = e.getSQLState() == null ? "" : e.getSQLState();
+      if (state.startsWith("08") || state.startsWith("28")) {
+        throw e;
+      }
+      throw new SQLNonTransientConnectionException("Cannot connect to the Spark Connect server at "
+          + config.displayUrl() + ": " + e.getMessage(), SqlErrors.CONNECTION_FAILURE, e);
+    } catch (RuntimeException e) {
+      client.close();
+      throw new SQLNonTransientConnectionException("Cannot connect to the Spark Connect server at "
+          + config.displayUrl() + ": " + e, SqlErrors.CONNECTION_FAILURE, e);
+    }
+  }
+
+  ConnectClient client() {
+    return client;
+  }
+
+  BufferAllocator allocator() {
+    return allocator;
+  }
+
+  String sparkVersion() {
+    return sparkVersion;
+  }
+
+  ConnectionConfig config() {
+    return config;
+  }
+
+  void checkOpen() throws SQLException {
+    if (closed) {
+      throw SqlErrors.closed("connection");
+    }
+  }
+
+  void statementClosed(SparkConnectStatement statement) {
+    statements.remove(statement);
+  }
+
+  private void addWarning(String message) {
+    SQLWarning w = new SQLWarning(message, "01000");
+    if (warnings == null) {
+      warnings = w;
+    } else {
+      warnings.setNextWarning(w);
+    }
+  }
+
+  @Override
+  public Statement createStatement() throws SQLException {
+    checkOpen();
+    SparkConnectStatement statement = new SparkConnectStatement(this, false);
+    statements.add(statement);
+    return statement;
+  }
+
+  @Override
+  public Statement createStatement(int type, int concurrency) throws SQLException {
+    return createStatement(type, concurrency, ResultSet.HOLD_CURSORS_OVER_COMMIT);
+  }
+
+  /** Other cursor kinds are downgraded to forward-only, read-only, with a warning (spec). */
+  @Override
+  public Statement createStatement(int type, int concurrency, int holdability)
+      throws SQLException {
+    checkOpen();
+    if (type != ResultSet.TYPE_FORWARD_ONLY) {
+      addWarning("Result sets are TYPE_FORWARD_ONLY; the requested type was downgraded");
+    }
+    if (concurrency != ResultSet.CONCUR_READ_ONLY) {
+      addWarning("Result sets are CONCUR_READ_ONLY; the requested concurrency was downgraded");
+    }
+    return createStatement();
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql) throws SQLException {
+    checkOpen();
+    throw SqlErrors.unsupported("PreparedStatement");
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, int type, int concurrency)
+      throws SQLException {
+    return prepareStatement(sql);
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, int type, int concurrency,
+      int holdability) throws SQLException {
+    return prepareStatement(sql);
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys)
+      throws SQLException {
+    return prepareStatement(sql);
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
+    return prepareStatement(sql);
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
+    return prepareStatement(sql);
+  }
+
+  /** Spark has no stored procedures. */
+  @Override
+  public CallableStatement prepareCall(String sql) throws SQLException {
+    checkOpen();
+    throw SqlErrors.unsupported("Stored procedures (CallableStatement)");
+  }
+
+  @Override
+  public CallableStatement prepareCall(String sql, int type, int concurrency)
+      throws SQLException {
+    return prepareCall(sql);
+  }
+
+  @Override
+  public CallableStatement prepareCall(String sql, int type, int concurrency, int holdability)
+      throws SQLException {
+    return prepareCall(sql);
+  }
+
+  @Override
+  public String nativeSQL(String sql) throws SQLException {
+    checkOpen();
+    return sql;
+  }
+
+  /**
+   * Spark has no transactions: every statement takes effect when it completes. Turning
+   * auto-commit off is accepted (tools do it routinely) with a warning saying so.
+   */
+  @Override
+  public void setAutoCommit(boolean autoCommit) throws SQLException {
+    checkOpen();
+    if (!autoCommit && this.autoCommit) {
+      addWarning("Spark has no transactions: each statement takes effect when it completes");
+    }
+    this.autoCommit = autoCommit;
+  }
+
+  @Override
+  public boolean getAutoCommit() throws SQLException {
+    checkOpen();
+    return autoCommit;
+  }
+
+  /** Nothing is pending, so there is nothing to commit. */
+  @Override
+  public void commit() throws SQLException {
+    checkOpen();
+    if (autoCommit) {
+      throw new SQLException("commit() while auto-commit is on", "25000");
+    }
+  }
+
+  /** Nothing is pending, so there is nothing to undo; statements already took effect. */
+  @Override
+  public void rollback() throws SQLException {
+    checkOpen();
+    if (autoCommit) {
+      throw new SQLException("rollback() while auto-commit is on", "25000");
+    }
+  }
+
+  @Override
+  public void rollback(Savepoint savepoint) throws SQLException {
+    checkOpen();
+    throw SqlErrors.unsupported("Savepoints (Spark has no transactions)");
+  }
+
+  @Override
+  public Savepoint setSavepoint() throws SQLException {
+    checkOpen();
+    throw SqlErrors.unsupported("Savepoints (Spark has no transactions)");
+  }
+
+  @Override
+  public Savepoint setSavepoint(String name) throws SQLException {
+    return setSavepoint();
+  }
+
+  @Override
+  public void releaseSavepoint(Savepoint savepoint) throws SQLException {
+    setSavepoint();
+  }
+
+  @Override
+  public boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  public DatabaseMetaData getMetaData() throws SQLException {
+    checkOpen();
+    return new SparkConnectDatabaseMetaData(this);
+  }
+
+  /** A hint only: Spark enforces no read-only mode over Connect. */
+  @Override
+  public void setReadOnly(boolean readOnly) throws SQLException {
+    checkOpen();
+    this.readOnly = readOnly;
+  }
+
+  @Override
+  public boolean isReadOnly() throws SQLException {
+    checkOpen();
+    return readOnly;
+  }
+
+  @Override
+  public void setCatalog(String catalog) throws SQLException {
+    checkOpen();
+  }
+
+  @Override
+  public String getCatalog() throws SQLException {
+    checkOpen();
+    return null;
+  }
+
+  @Override
+  public void setTransactionIsolation(int level) throws SQLException {
+    checkOpen();
+    if (level != TRANSACTION_NONE) {
+      addWarning("Spark has no transactions; the isolation level stays TRANSACTION_NONE");
+    }
+  }
+
+  @Override
+  public int getTransactionIsolation() throws SQLException {
+    checkOpen();
+    return TRANSACTION_NONE;
+  }
+
+  @Override
+  public SQLWarning getWarnings() throws SQLException {
+    checkOpen();
+    return warnings;
+  }
+
+  @Override
+  public void clearWarnings() throws SQLException {
+    checkOpen();
+    warnings = null;
+  }
+
+  @Override
+  public Map<String, Class<?>> getTypeMap() throws SQLException {
+    checkOpen();
+    return Map.of();
+  }
+
+  @Override
+  public void setTypeMap(Map<String, Class<?>> map) throws SQLException {
+    checkOpen();
+    if (map != null && !map.isEmpty()) {
+      throw SqlErrors.unsupported("Custom type maps");
+    }
+  }
+
+  @Override
+  public void setHoldability(int holdability) throws SQLException {
+    checkOpen();
+    if (holdability != ResultSet.HOLD_CURSORS_OVER_COMMIT) {
+      addWarning("Result sets are always HOLD_CURSORS_OVER_COMMIT (there are no commits)");
+    }
+  }
+
+  @Override
+  public int getHoldability() throws SQLException {
+    checkOpen();
+    return ResultSet.HOLD_CURSORS_OVER_COMMIT;
+  }
+
+  @Override
+  public Clob createClob() throws SQLException {
+    checkOpen();
+    throw SqlErrors.unsupported("Clob");
+  }
+
+  @Override
+  public Blob createBlob() throws SQLException {
+    checkOpen();
+    throw SqlErrors.unsupported("Blob");
+  }
+
+  @Override
+  public NClob createNClob() throws SQLException {
+    checkOpen();
+    throw SqlErrors.unsupported("NClob");
+  }
+
+  @Override
+  public SQLXML createSQLXML() throws SQLException {
+    checkOpen();
+    throw SqlErrors.unsupported("SQLXML");
+  }
+
+  /** Proves the server answers with a real round trip, bounded by the timeout. */
+  @Override
+  public boolean isValid(int timeoutSeconds) throws SQLException {
+    if (timeoutSeconds < 0) {
+      throw new SQLException("Timeout must not be negative", SqlErrors.INVALID_ARGUMENT);
+    }
+    if (closed) {
+      return false;
+    }
+    try {
+      client.sparkVersion(timeoutSeconds == 0 ? 0 : timeoutSeconds * 1000L);
+      return true;
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void setClientInfo(String name, String value) throws SQLClientInfoException {
+    if (closed) {
+      throw new SQLClientInfoException("This connection is closed", SqlErrors.CONNECTION_CLOSED,
+          Map.of());
+    }
+    if (value == null) {
+      clientInfo.remove(name);
+    } else {
+      clientInfo.setProperty(name, value);
+    }
+  }
+
+  @Override
+  public void setClientInfo(Properties properties) throws SQLClientInfoException {
+    if (closed) {
+      throw new SQLClientInfoException("This connection is closed", SqlErrors.CONNECTION_CLOSED,
+          Map.of());
+    }
+    clientInfo.clear();
+    if (properties != null) {
+      clientInfo.putAll(properties);
+    }
+  }
+
+  @Override
+  public String getClientInfo(String name) throws SQLException {
+    checkOpen();
+    return clientInfo.getProperty(name);
+  }
+
+  @Override
+  public Properties getClientInfo() throws SQLException {
+    checkOpen();
+    Properties copy = new Properties();
+    copy.putAll(clientInfo);
+    return copy;
+  }
+
+  @Override
+  public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
+    checkOpen();
+    throw SqlErrors.unsupported("createArrayOf");
+  }
+
+  @Override
+  public Struct createStruct(String typeName, Object[] attributes) throws SQLException {
+    checkOpen();
+    throw SqlErrors.unsupported("createStruct");
+  }
+
+  @Override
+  public void setSchema(String schema) throws SQLException {
+    checkOpen();
+  }
+
+  @Override
+  public String getSchema() throws SQLException {
+    checkOpen();
+    return null;
+  }
+
+  @Override
+  public void abort(Executor executor) throws SQLException {
+    if (executor == null) {
+      throw new SQLException("abort needs an executor", SqlErrors.INVALID_ARGUMENT);
+    }
+    if (!closed) {
+      executor.execute(this::close);
+    }
+  }
+
+  @Override
+  public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
+    checkOpen();
+    if (milliseconds < 0) {
+      throw new SQLException("Network timeout must not be negative", SqlErrors.INVALID_ARGUMENT);
+    }
+  }
+
+  @Override
+  public int getNetworkTimeout() throws SQLException {
+    checkOpen();
+    return 0;
+  }
+
+  /** Closes every statement and result set, releases the server session, frees Arrow memory. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    for (SparkConnectStatement statement : statements) {
+      statement.close();
+    }
+    statements.clear();
+    client.close();
+    allocator.close();
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> iface) throws SQLException {
+    return Wrappers.unwrap(this, iface);
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> iface) {
+    return iface != null && iface.isInstance(this);
+  }
+
+  @Override
+  public String toString() {
+    return "SparkConnectConnection[" + config.displayUrl() + ", session " + client.sessionId() + "]";
+  }
+}

@@ -1,0 +1,80 @@
+package dev.sparkjdbc.jdbc;
+
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.DriverPropertyInfo;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.logging.Logger;
+
+/**
+ * The JDBC driver for Apache Spark over Spark Connect. URL: {@code
+ * jdbc:sc://host[:port][/;key=value;…]}, default port 15002. Registered with {@link
+ * DriverManager} when the class loads (and through {@code META-INF/services/java.sql.Driver}).
+ */
+public final class SparkConnectDriver implements Driver {
+  static final String NAME = "Spark Connect JDBC Driver";
+
+  static {
+    try {
+      DriverManager.registerDriver(new SparkConnectDriver());
+    } catch (SQLException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** Returns null for URLs of other drivers, as {@code DriverManager} expects. */
+  @Override
+  public Connection connect(String url, Properties info) throws SQLException {
+    if (!acceptsURL(url)) {
+      return null;
+    }
+    return SparkConnectConnection.open(ConnectionConfig.parse(url, info));
+  }
+
+  @Override
+  public boolean acceptsURL(String url) {
+    return ConnectionConfig.accepts(url);
+  }
+
+  @Override
+  public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) throws SQLException {
+    Properties given = info == null ? new Properties() : info;
+    ConnectionProperty[] all = ConnectionProperty.values();
+    DriverPropertyInfo[] result = new DriverPropertyInfo[all.length];
+    for (int i = 0; i < all.length; i++) {
+      ConnectionProperty p = all[i];
+      String value = p.isSecret() ? null : given.getProperty(p.key(), p.defaultValue().orElse(null));
+      DriverPropertyInfo d = new DriverPropertyInfo(p.key(), value);
+      d.description = p.description();
+      d.required = false;
+      if (p == ConnectionProperty.USE_SSL) {
+        d.choices = new String[] {"true", "false"};
+      }
+      result[i] = d;
+    }
+    return result;
+  }
+
+  @Override
+  public int getMajorVersion() {
+    return DriverVersion.MAJOR;
+  }
+
+  @Override
+  public int getMinorVersion() {
+    return DriverVersion.MINOR;
+  }
+
+  /** Not JDBC compliant in the spec's sense: Spark has no transactions (SQL-92 entry level). */
+  @Override
+  public boolean jdbcCompliant() {
+    return false;
+  }
+
+  @Override
+  public Logger getParentLogger() {
+    return Logger.getLogger("dev.sparkjdbc.jdbc");
+  }
+}

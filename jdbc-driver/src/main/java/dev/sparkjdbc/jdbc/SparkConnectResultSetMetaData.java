@@ -1,0 +1,156 @@
+package dev.sparkjdbc.jdbc;
+
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+import org.apache.arrow.vector.types.pojo.Field;
+
+/** Column facts from the Arrow schema the server sent; available before the first row. */
+final class SparkConnectResultSetMetaData implements ResultSetMetaData {
+  private final List<Field> fields;
+  private final ColumnType[] types;
+
+  SparkConnectResultSetMetaData(List<Field> fields, ColumnType[] types) {
+    this.fields = fields;
+    this.types = types;
+  }
+
+  private ColumnType type(int column) throws SQLException {
+    check(column);
+    return types[column - 1];
+  }
+
+  private void check(int column) throws SQLException {
+    if (column < 1 || column > types.length) {
+      throw new SQLException("Column index " + column + " is out of range: the result has "
+          + types.length + " column(s)", "07009");
+    }
+  }
+
+  @Override
+  public int getColumnCount() {
+    return types.length;
+  }
+
+  @Override
+  public boolean isAutoIncrement(int column) throws SQLException {
+    check(column);
+    return false;
+  }
+
+  @Override
+  public boolean isCaseSensitive(int column) throws SQLException {
+    return type(column).jdbcType() == Types.VARCHAR;
+  }
+
+  @Override
+  public boolean isSearchable(int column) throws SQLException {
+    check(column);
+    return true;
+  }
+
+  @Override
+  public boolean isCurrency(int column) throws SQLException {
+    check(column);
+    return false;
+  }
+
+  @Override
+  public int isNullable(int column) throws SQLException {
+    check(column);
+    return fields.get(column - 1).isNullable() ? columnNullable : columnNoNulls;
+  }
+
+  @Override
+  public boolean isSigned(int column) throws SQLException {
+    return type(column).signed();
+  }
+
+  @Override
+  public int getColumnDisplaySize(int column) throws SQLException {
+    return type(column).displaySize();
+  }
+
+  @Override
+  public String getColumnLabel(int column) throws SQLException {
+    check(column);
+    return fields.get(column - 1).getName();
+  }
+
+  @Override
+  public String getColumnName(int column) throws SQLException {
+    return getColumnLabel(column);
+  }
+
+  @Override
+  public String getSchemaName(int column) throws SQLException {
+    check(column);
+    return "";
+  }
+
+  @Override
+  public int getPrecision(int column) throws SQLException {
+    return type(column).precision();
+  }
+
+  @Override
+  public int getScale(int column) throws SQLException {
+    return type(column).scale();
+  }
+
+  @Override
+  public String getTableName(int column) throws SQLException {
+    check(column);
+    return "";
+  }
+
+  @Override
+  public String getCatalogName(int column) throws SQLException {
+    check(column);
+    return "";
+  }
+
+  @Override
+  public int getColumnType(int column) throws SQLException {
+    return type(column).jdbcType();
+  }
+
+  @Override
+  public String getColumnTypeName(int column) throws SQLException {
+    return type(column).typeName();
+  }
+
+  @Override
+  public boolean isReadOnly(int column) throws SQLException {
+    check(column);
+    return true;
+  }
+
+  @Override
+  public boolean isWritable(int column) throws SQLException {
+    check(column);
+    return false;
+  }
+
+  @Override
+  public boolean isDefinitelyWritable(int column) throws SQLException {
+    check(column);
+    return false;
+  }
+
+  @Override
+  public String getColumnClassName(int column) throws SQLException {
+    return type(column).className();
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> iface) throws SQLException {
+    return Wrappers.unwrap(this, iface);
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> iface) {
+    return iface.isInstance(this);
+  }
+}

@@ -1,0 +1,460 @@
+package dev.sparkjdbc.jdbc;
+
+import com.google.protobuf.ByteString;
+import dev.sparkjdbc.proto.Command;
+import dev.sparkjdbc.proto.ExecutePlanResponse;
+import dev.sparkjdbc.proto.LocalRelation;
+import dev.sparkjdbc.proto.Plan;
+import dev.sparkjdbc.proto.Relation;
+import dev.sparkjdbc.proto.SQL;
+import dev.sparkjdbc.proto.SqlCommand;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+
+/**
+ * Runs SQL text on the server. Queries go out as a {@code Relation.sql} plan and stream back
+ * at once; everything else goes through Spark's SQL command path, which runs commands eagerly
+ * and answers either with their (inline) output or, for queries we did not recognise, with the
+ * relation to stream.
+ */
+class SparkConnectStatement implements Statement {
+  private final SparkConnectConnection connection;
+  private final boolean internal;
+  private SparkConnectResultSet resultSet;
+  private long updateCount = -1;
+  private long maxRows;
+  private int fetchSize;
+  private int queryTimeout;
+  private boolean closeOnCompletion;
+  private boolean poolable;
+  private volatile ExecutionStream running;
+  private volatile boolean closed;
+
+  SparkConnectStatement(SparkConnectConnection connection, boolean internal) {
+    this.connection = connection;
+    this.internal = internal;
+  }
+
+  /** Statements the driver opens for itself (metadata) are not shown to users as owners. */
+  boolean isInternal() {
+    return internal;
+  }
+
+  void checkOpen() throws SQLException {
+    if (closed) {
+      throw SqlErrors.closed("statement");
+    }
+    connection.checkOpen();
+  }
+
+  @Override
+  public boolean execute(String sql) throws SQLException {
+    checkOpen();
+    closeResults();
+    requireSql(sql);
+    if (SqlText.isQuery(sql)) {
+      resultSet = stream(Plan.newBuilder().setRoot(sqlRelation(sql)).build());
+      return true;
+    }
+    return runCommand(sql);
+  }
+
+  private static Relation sqlRelation(String sql) {
+    return Relation.newBuilder().setSql(SQL.newBuilder().setQuery(sql)).build();
+  }
+
+  private SparkConnectResultSet stream(Plan plan) throws SQLException {
+    ExecutionStream stream = ExecutionStream.start(connection.client(), plan);
+    running = stream;
+    try {
+      return new SparkConnectResultSet(this, stream, connection.allocator(), maxRows);
+    } catch (SQLException | RuntimeException e) {
+      running = null;
+      stream.close();
+      throw e;
+    }
+  }
+
+  private boolean runCommand(String sql) throws SQLException {
+    Plan plan = Plan.newBuilder().setCommand(Command.newBuilder()
+        .setSqlCommand(SqlCommand.newBuilder().setInput(sqlRelation(sql)))).build();
+    Relation result = null;
+    try (ExecutionStream stream = ExecutionStream.start(connection.client(), plan)) {
+      running = stream;
+      for (ExecutePlanResponse r = stream.next(); r != null; r = stream.next()) {
+        if (r.hasSqlCommandResult()) {
+          result = r.getSqlCommandResult().getRelation();
+        }
+      }
+    } finally {
+      running = null;
+    }
+    if (result == null || isEmptyLocalRelation(result)) {
+      updateCount = 0; // Spark reports no row counts for its commands
+      return false;
+    }
+    if (result.hasLocalRelation()) {
+      SparkConnectResultSet rows = new SparkConnectResultSet(this,
+          ArrowBatchSource.inline(result.getLocalRelation().getData()), connection.allocator(),
+          maxRows);
+      if (rows.getMetaData().getColumnCount() == 0) {
+        rows.close();
+        updateCount = 0;
+        return false;
+      }
+      resultSet = rows;
+      return true;
+    }
+    // A query (or a large command output the server keeps cached): stream it.
+    resultSet = stream(Plan.newBuilder().setRoot(result).build());
+    return true;
+  }
+
+  private static boolean isEmptyLocalRelation(Relation relation) {
+    if (!relation.hasLocalRelation()) {
+      return false;
+    }
+    LocalRelation local = relation.getLocalRelation();
+    return !local.hasData() || local.getData().isEmpty();
+  }
+
+  private static void requireSql(String sql) throws SQLException {
+    if (sql == null || SqlText.isBlank(sql)) {
+      throw new java.sql.SQLSyntaxErrorException(
+          "The SQL statement is " + (sql == null ? "null" : "empty"), "42000");
+    }
+  }
+
+  @Override
+  public ResultSet executeQuery(String sql) throws SQLException {
+    if (!execute(sql)) {
+      throw new SQLException("The statement produced no result set; use executeUpdate or "
+          + "execute for statements that return no rows", "07000");
+    }
+    return resultSet;
+  }
+
+  @Override
+  public int executeUpdate(String sql) throws SQLException {
+    return (int) Math.min(Integer.MAX_VALUE, executeLargeUpdate(sql));
+  }
+
+  @Override
+  public long executeLargeUpdate(String sql) throws SQLException {
+    checkOpen();
+    requireSql(sql);
+    if (SqlText.isQuery(sql)) {
+      throw new SQLException("executeUpdate cannot run a query; use executeQuery", "07000");
+    }
+    if (execute(sql)) {
+      closeResults();
+      throw new SQLException("The statement returned rows; use executeQuery or execute", "07000");
+    }
+    return updateCount;
+  }
+
+  @Override
+  public ResultSet getResultSet() throws SQLException {
+    checkOpen();
+    return resultSet;
+  }
+
+  @Override
+  public int getUpdateCount() throws SQLException {
+    return (int) Math.min(Integer.MAX_VALUE, getLargeUpdateCount());
+  }
+
+  @Override
+  public long getLargeUpdateCount() throws SQLException {
+    checkOpen();
+    return updateCount;
+  }
+
+  @Override
+  public boolean getMoreResults() throws SQLException {
+    return getMoreResults(CLOSE_CURRENT_RESULT);
+  }
+
+  /** Spark statements produce one result: afterwards there are no more. */
+  @Override
+  public boolean getMoreResults(int current) throws SQLException {
+    checkOpen();
+    if (current != KEEP_CURRENT_RESULT) {
+      closeResults();
+    }
+    resultSet = null;
+    updateCount = -1;
+    return false;
+  }
+
+  private void closeResults() {
+    SparkConnectResultSet rs = resultSet;
+    resultSet = null;
+    updateCount = -1;
+    if (rs != null) {
+      rs.close();
+    }
+  }
+
+  /** Called by the result set when its last row has been read. */
+  void resultSetExhausted(SparkConnectResultSet rs) {
+    running = null;
+  }
+
+  /** Called by the result set when it closes. */
+  void resultSetClosed(SparkConnectResultSet rs) {
+    if (resultSet == rs) {
+      running = null;
+      if (closeOnCompletion && !closed) {
+        close();
+      }
+    }
+  }
+
+  @Override
+  public void cancel() throws SQLException {
+    checkOpen();
+    ExecutionStream current = running;
+    if (current != null) {
+      current.interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    closeResults();
+    connection.statementClosed(this);
+  }
+
+  @Override
+  public boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  public Connection getConnection() throws SQLException {
+    checkOpen();
+    return connection;
+  }
+
+  @Override
+  public int getMaxFieldSize() throws SQLException {
+    checkOpen();
+    return 0;
+  }
+
+  @Override
+  public void setMaxFieldSize(int max) throws SQLException {
+    checkOpen();
+    if (max < 0) {
+      throw new SQLException("Max field size must not be negative", SqlErrors.INVALID_ARGUMENT);
+    }
+    // 0 (no limit) is the only size we apply: truncating values silently would corrupt data.
+  }
+
+  @Override
+  public int getMaxRows() throws SQLException {
+    return (int) Math.min(Integer.MAX_VALUE, getLargeMaxRows());
+  }
+
+  @Override
+  public void setMaxRows(int max) throws SQLException {
+    setLargeMaxRows(max);
+  }
+
+  @Override
+  public long getLargeMaxRows() throws SQLException {
+    checkOpen();
+    return maxRows;
+  }
+
+  @Override
+  public void setLargeMaxRows(long max) throws SQLException {
+    checkOpen();
+    if (max < 0) {
+      throw new SQLException("Max rows must not be negative", SqlErrors.INVALID_ARGUMENT);
+    }
+    maxRows = max;
+  }
+
+  @Override
+  public void setEscapeProcessing(boolean enable) throws SQLException {
+    checkOpen();
+  }
+
+  @Override
+  public int getQueryTimeout() throws SQLException {
+    checkOpen();
+    return queryTimeout;
+  }
+
+  @Override
+  public void setQueryTimeout(int seconds) throws SQLException {
+    checkOpen();
+    if (seconds < 0) {
+      throw new SQLException("Query timeout must not be negative", SqlErrors.INVALID_ARGUMENT);
+    }
+    queryTimeout = seconds;
+  }
+
+  @Override
+  public SQLWarning getWarnings() throws SQLException {
+    checkOpen();
+    return null;
+  }
+
+  @Override
+  public void clearWarnings() throws SQLException {
+    checkOpen();
+  }
+
+  @Override
+  public void setCursorName(String name) throws SQLException {
+    checkOpen();
+    throw new java.sql.SQLFeatureNotSupportedException(
+        "Spark has no named cursors (positioned UPDATE/DELETE)", "0A000");
+  }
+
+  @Override
+  public void setFetchDirection(int direction) throws SQLException {
+    checkOpen();
+    if (direction != ResultSet.FETCH_FORWARD) {
+      throw new SQLException("Only FETCH_FORWARD is supported", SqlErrors.INVALID_ARGUMENT);
+    }
+  }
+
+  @Override
+  public int getFetchDirection() throws SQLException {
+    checkOpen();
+    return ResultSet.FETCH_FORWARD;
+  }
+
+  @Override
+  public void setFetchSize(int rows) throws SQLException {
+    checkOpen();
+    if (rows < 0) {
+      throw new SQLException("Fetch size must not be negative", SqlErrors.INVALID_ARGUMENT);
+    }
+    fetchSize = rows;
+  }
+
+  @Override
+  public int getFetchSize() throws SQLException {
+    checkOpen();
+    return fetchSize;
+  }
+
+  @Override
+  public int getResultSetConcurrency() throws SQLException {
+    checkOpen();
+    return ResultSet.CONCUR_READ_ONLY;
+  }
+
+  @Override
+  public int getResultSetType() throws SQLException {
+    checkOpen();
+    return ResultSet.TYPE_FORWARD_ONLY;
+  }
+
+  @Override
+  public int getResultSetHoldability() throws SQLException {
+    checkOpen();
+    return ResultSet.HOLD_CURSORS_OVER_COMMIT;
+  }
+
+  @Override
+  public void addBatch(String sql) throws SQLException {
+    checkOpen();
+    throw SqlErrors.unsupported("Statement batches");
+  }
+
+  @Override
+  public void clearBatch() throws SQLException {
+    checkOpen();
+  }
+
+  @Override
+  public int[] executeBatch() throws SQLException {
+    checkOpen();
+    throw SqlErrors.unsupported("Statement batches");
+  }
+
+  /** Spark generates no keys: the result is always empty, as the spec allows. */
+  @Override
+  public ResultSet getGeneratedKeys() throws SQLException {
+    checkOpen();
+    return new SparkConnectResultSet(this, ArrowBatchSource.inline(ByteString.EMPTY),
+        connection.allocator(), 0);
+  }
+
+  @Override
+  public int executeUpdate(String sql, int autoGeneratedKeys) throws SQLException {
+    return executeUpdate(sql);
+  }
+
+  @Override
+  public int executeUpdate(String sql, int[] columnIndexes) throws SQLException {
+    return executeUpdate(sql);
+  }
+
+  @Override
+  public int executeUpdate(String sql, String[] columnNames) throws SQLException {
+    return executeUpdate(sql);
+  }
+
+  @Override
+  public boolean execute(String sql, int autoGeneratedKeys) throws SQLException {
+    return execute(sql);
+  }
+
+  @Override
+  public boolean execute(String sql, int[] columnIndexes) throws SQLException {
+    return execute(sql);
+  }
+
+  @Override
+  public boolean execute(String sql, String[] columnNames) throws SQLException {
+    return execute(sql);
+  }
+
+  @Override
+  public void setPoolable(boolean poolable) throws SQLException {
+    checkOpen();
+    this.poolable = poolable;
+  }
+
+  @Override
+  public boolean isPoolable() throws SQLException {
+    checkOpen();
+    return poolable;
+  }
+
+  @Override
+  public void closeOnCompletion() throws SQLException {
+    checkOpen();
+    closeOnCompletion = true;
+  }
+
+  @Override
+  public boolean isCloseOnCompletion() throws SQLException {
+    checkOpen();
+    return closeOnCompletion;
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> iface) throws SQLException {
+    return Wrappers.unwrap(this, iface);
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> iface) {
+    return iface != null && iface.isInstance(this);
+  }
+}

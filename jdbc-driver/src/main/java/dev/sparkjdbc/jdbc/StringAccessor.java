@@ -1,0 +1,122 @@
+package dev.sparkjdbc.jdbc;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.sql.SQLException;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.util.Calendar;
+import java.util.Locale;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VariableWidthFieldVector;
+
+/** STRING, CHAR and VARCHAR: the spec lets every getter parse character data. */
+final class StringAccessor extends ColumnAccessor {
+  private final VariableWidthFieldVector vector;
+
+  StringAccessor(VariableWidthFieldVector vector) {
+    super((FieldVector) vector);
+    this.vector = vector;
+  }
+
+  @Override
+  Object getObject(int row) {
+    return getString(row);
+  }
+
+  @Override
+  String getString(int row) {
+    return new String(vector.get(row), StandardCharsets.UTF_8);
+  }
+
+  @Override
+  boolean getBoolean(int row) throws SQLException {
+    String v = getString(row).trim().toLowerCase(Locale.ROOT);
+    return switch (v) {
+      case "true", "t", "yes", "y", "1" -> true;
+      case "false", "f", "no", "n", "0" -> false;
+      default -> throw parseError(v, "boolean");
+    };
+  }
+
+  @Override
+  long getLong(int row) throws SQLException {
+    String v = getString(row).trim();
+    try {
+      return Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      try {
+        return truncatedLong(new BigDecimal(v));
+      } catch (NumberFormatException notNumber) {
+        throw parseError(v, "long");
+      }
+    }
+  }
+
+  @Override
+  double getDouble(int row) throws SQLException {
+    String v = getString(row).trim();
+    try {
+      return Double.parseDouble(v);
+    } catch (NumberFormatException e) {
+      throw parseError(v, "double");
+    }
+  }
+
+  @Override
+  BigDecimal getBigDecimal(int row) throws SQLException {
+    String v = getString(row).trim();
+    try {
+      return new BigDecimal(v);
+    } catch (NumberFormatException e) {
+      throw parseError(v, "BigDecimal");
+    }
+  }
+
+  @Override
+  byte[] getBytes(int row) {
+    return vector.get(row);
+  }
+
+  @Override
+  Date getDate(int row, Calendar calendar) throws SQLException {
+    String v = getString(row).trim();
+    try {
+      return TemporalConversions.date(java.time.LocalDate.parse(v), calendar);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw parseError(v, "java.sql.Date (expected yyyy-mm-dd)");
+    }
+  }
+
+  @Override
+  Time getTime(int row, Calendar calendar) throws SQLException {
+    String v = getString(row).trim();
+    try {
+      return TemporalConversions.time(java.time.LocalTime.parse(v), calendar);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw parseError(v, "java.sql.Time (expected hh:mm:ss)");
+    }
+  }
+
+  @Override
+  Timestamp getTimestamp(int row, Calendar calendar) throws SQLException {
+    String v = getString(row).trim();
+    try {
+      return TemporalConversions.timestamp(Timestamp.valueOf(v).toLocalDateTime(), calendar);
+    } catch (IllegalArgumentException e) {
+      throw parseError(v, "java.sql.Timestamp (expected yyyy-mm-dd hh:mm:ss[.f...])");
+    }
+  }
+
+  private SQLException parseError(String value, String target) {
+    String shown = value.length() > 50 ? value.substring(0, 50) + "..." : value;
+    return new java.sql.SQLDataException("Cannot convert the string '" + shown + "' to " + target,
+        SqlErrors.INVALID_CAST);
+  }
+
+  @Override
+  String typeName() {
+    return "STRING";
+  }
+}

@@ -1,0 +1,92 @@
+package dev.sparkjdbc.jdbc;
+
+import java.sql.Date;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.util.Calendar;
+import java.util.concurrent.TimeUnit;
+import org.apache.arrow.vector.TimeStampVector;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+
+/**
+ * TIMESTAMP and TIMESTAMP_NTZ. Spark's TIMESTAMP is an instant: Arrow carries the session time
+ * zone with it, and strings show the instant in that zone. TIMESTAMP_NTZ is a wall-clock value
+ * (no zone in Arrow) that never shifts, whatever the JVM's or the session's zone.
+ */
+final class TimestampAccessor extends ColumnAccessor {
+  /** Spark's own rendering: seconds always, then only the fraction digits that are not zero. */
+  private static final DateTimeFormatter SPARK_FORMAT = new DateTimeFormatterBuilder()
+      .appendPattern("yyyy-MM-dd HH:mm:ss")
+      .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+      .toFormatter();
+
+  private final TimeStampVector vector;
+  private final TimeUnit unit;
+  /** The session zone for TIMESTAMP, null for TIMESTAMP_NTZ. */
+  private final ZoneId zone;
+
+  TimestampAccessor(TimeStampVector vector) {
+    super(vector);
+    this.vector = vector;
+    ArrowType.Timestamp type = (ArrowType.Timestamp) vector.getField().getType();
+    this.unit = switch (type.getUnit()) {
+      case SECOND -> TimeUnit.SECONDS;
+      case MILLISECOND -> TimeUnit.MILLISECONDS;
+      case MICROSECOND -> TimeUnit.MICROSECONDS;
+      case NANOSECOND -> TimeUnit.NANOSECONDS;
+    };
+    this.zone = type.getTimezone() == null ? null : ZoneId.of(type.getTimezone());
+  }
+
+  private Instant instant(int row) {
+    long value = vector.get(row);
+    long perSecond = unit.convert(1, TimeUnit.SECONDS);
+    return Instant.ofEpochSecond(
+        Math.floorDiv(value, perSecond), unit.toNanos(Math.floorMod(value, perSecond)));
+  }
+
+  /** The wall-clock value: in the session zone for TIMESTAMP, as stored for TIMESTAMP_NTZ. */
+  private LocalDateTime wallClock(int row) {
+    return LocalDateTime.ofInstant(instant(row), zone == null ? ZoneOffset.UTC : zone);
+  }
+
+  @Override
+  Object getObject(int row) {
+    return getTimestamp(row, null);
+  }
+
+  @Override
+  String getString(int row) {
+    return SPARK_FORMAT.format(wallClock(row));
+  }
+
+  @Override
+  Timestamp getTimestamp(int row, Calendar calendar) {
+    if (zone != null) {
+      return Timestamp.from(instant(row)); // an instant needs no calendar to be placed in time
+    }
+    return TemporalConversions.timestamp(wallClock(row), calendar);
+  }
+
+  @Override
+  Date getDate(int row, Calendar calendar) {
+    return TemporalConversions.date(wallClock(row).toLocalDate(), calendar);
+  }
+
+  @Override
+  Time getTime(int row, Calendar calendar) {
+    return TemporalConversions.time(wallClock(row).toLocalTime(), calendar);
+  }
+
+  @Override
+  String typeName() {
+    return zone == null ? "TIMESTAMP_NTZ" : "TIMESTAMP";
+  }
+}
