@@ -1,0 +1,54 @@
+package dev.sparkjdbc.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ServerOptionsTest {
+
+  @Test
+  void defaultsServeLocalSparkOnLoopback() throws Exception {
+    ServerOptions o = ServerOptions.parse(List.of());
+    assertThat(o.port()).isEqualTo(15002);
+    assertThat(o.host()).isEqualTo("127.0.0.1");
+    assertThat(o.sparkConf(15002))
+        .containsEntry("spark.master", "local[*]")
+        .containsEntry("spark.connect.grpc.binding.port", "15002")
+        .containsEntry("spark.connect.grpc.binding.address", "127.0.0.1")
+        .doesNotContainKey("spark.connect.authenticate.token");
+    assertThat(o.jdbcUrl(15002)).isEqualTo("jdbc:sc://127.0.0.1:15002");
+  }
+
+  @Test
+  void optionsMapToSparkConfigurationAndConfWins() throws Exception {
+    ServerOptions o = ServerOptions.parse(List.of("--port", "16000", "--host", "0.0.0.0",
+        "--master", "spark://m:7077", "--token", "t0k", "--warehouse", "/tmp/wh",
+        "--conf", "spark.sql.shuffle.partitions=4", "--conf", "spark.master=local[2]"));
+    assertThat(o.sparkConf(16000))
+        .containsEntry("spark.connect.authenticate.token", "t0k")
+        .containsEntry("spark.sql.warehouse.dir", "/tmp/wh")
+        .containsEntry("spark.sql.shuffle.partitions", "4")
+        .containsEntry("spark.master", "local[2]");
+    assertThat(o.jdbcUrl(16000)).isEqualTo("jdbc:sc://localhost:16000");
+  }
+
+  @Test
+  void theTokenNeverAppearsInToString() throws Exception {
+    assertThat(ServerOptions.parse(List.of("--token", "sekrit-123")).toString())
+        .doesNotContain("sekrit-123");
+  }
+
+  @Test
+  void mistakesAreNamed() {
+    assertThatThrownBy(() -> ServerOptions.parse(List.of("--port", "x")))
+        .hasMessageContaining("--port").hasMessageContaining("'x'");
+    assertThatThrownBy(() -> ServerOptions.parse(List.of("--conf", "novalue")))
+        .hasMessageContaining("key=value");
+    assertThatThrownBy(() -> ServerOptions.parse(List.of("--bogus")))
+        .hasMessageContaining("--bogus");
+    assertThatThrownBy(() -> ServerOptions.parse(List.of("--master")))
+        .hasMessageContaining("--master needs a value");
+  }
+}
