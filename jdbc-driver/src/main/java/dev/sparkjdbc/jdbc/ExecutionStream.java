@@ -8,6 +8,7 @@ import io.grpc.StatusRuntimeException;
 import java.sql.SQLException;
 import java.util.Iterator;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 /**
  * The responses of one server operation, pulled lazily. gRPC's blocking iterator asks for one
@@ -18,6 +19,8 @@ import java.util.function.Supplier;
 final class ExecutionStream implements ArrowBatchSource {
   /** Reattaching without receiving anything this many times in a row means something is wrong. */
   private static final int MAX_EMPTY_REATTACHES = 3;
+
+  private static final Logger LOG = Logger.getLogger(ExecutionStream.class.getName());
 
   private final ConnectClient client;
   private final String operationId;
@@ -84,6 +87,7 @@ final class ExecutionStream implements ArrowBatchSource {
             + operationId + " without sending data", SqlErrors.CONNECTION_BROKEN);
       }
       String after = lastResponseId;
+      LOG.fine(() -> "Reattaching to operation " + operationId + " after response " + after);
       responses = within(() -> client.reattach(operationId, after));
     }
     return null;
