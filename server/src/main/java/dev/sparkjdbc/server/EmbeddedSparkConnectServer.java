@@ -13,7 +13,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connect.service.SparkConnectService;
+import org.apache.spark.util.ShutdownHookManager;
 import scala.Option;
+import scala.runtime.BoxedUnit;
 
 /**
  * Runs the real Apache Spark Connect server in this JVM: {@code bin/server}'s main class.
@@ -43,14 +45,15 @@ public final class EmbeddedSparkConnectServer {
       return;
     }
     if (!SparkJvmOptions.presentInThisJvm()) {
-      System.exit(relaunchWithSparkOptions(args));
+      System.exit(relaunchWithSparkOptions(args, options));
       return;
     }
     run(options);
   }
 
   /** Starts a child JVM with Spark's options, forwards our termination to it, returns its exit code. */
-  private static int relaunchWithSparkOptions(String[] args) throws IOException, InterruptedException {
+  private static int relaunchWithSparkOptions(String[] args, ServerOptions options)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(SparkJvmOptions.required());
@@ -63,7 +66,12 @@ public final class EmbeddedSparkConnectServer {
     command.add(System.getProperty("java.class.path"));
     command.add(EmbeddedSparkConnectServer.class.getName());
     command.addAll(List.of(args));
-    Process child = new ProcessBuilder(command).inheritIO().start();
+    ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+    if (options.master().startsWith("local") && System.getenv("SPARK_LOCAL_IP") == null) {
+      // Spark otherwise probes the machine's interfaces and warns about the loopback hostname.
+      builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    }
+    Process child = builder.start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stopChild(child), "stop-spark-child"));
     return child.waitFor();
   }
@@ -96,10 +104,13 @@ public final class EmbeddedSparkConnectServer {
     }
     SparkSession session = SparkSession.builder().config(conf).getOrCreate();
     SparkConnectService.start(session.sparkContext());
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      SparkConnectService.stop(Option.apply(10L), Option.apply(TimeUnit.SECONDS));
-      session.stop();
-    }, "stop-spark-connect"));
+    // Through Spark's hook manager, ordered before the hook that stops the SparkContext:
+    // the Connect service needs a live SparkEnv to shut down cleanly.
+    ShutdownHookManager.addShutdownHook(ShutdownHookManager.SPARK_CONTEXT_SHUTDOWN_PRIORITY() + 1,
+        () -> {
+          SparkConnectService.stop(Option.apply(10L), Option.apply(TimeUnit.SECONDS));
+          return BoxedUnit.UNIT;
+        });
     waitUntilAccepting(options.host(), port);
     System.out.println(READY_PREFIX + options.jdbcUrl(port));
     System.out.flush();
