@@ -17,6 +17,6 @@ ensure_built() {
       || ! classpath_complete "$root/shell/target/runtime.classpath" \
       || [[ ! -d "$root/jdbc-driver/target/classes" ]]; then
     echo "Building the project (first run; downloads Spark and its dependencies once)..." >&2
-    (cd "$root" && mvn -B -ntp -q install -DskipTests) >&2
+    (cd "$root" && mvn -B -ntp -q -Dstyle.color=never install -DskipTests) >&2
   fi
 }
