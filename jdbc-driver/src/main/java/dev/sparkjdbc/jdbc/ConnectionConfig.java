@@ -1,5 +1,6 @@
 package dev.sparkjdbc.jdbc;
 
+import dev.sparkjdbc.plan.TranslationConfig;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
@@ -189,6 +190,12 @@ final class ConnectionConfig {
   int connectTimeoutSeconds() {
     int login = DriverManager.getLoginTimeout();
     return login > 0 ? login : (Integer) values.get(ConnectionProperty.CONNECT_TIMEOUT);
+  }
+
+  TranslationConfig translation() {
+    return new TranslationConfig(
+        (TranslationConfig.Quoting) values.get(ConnectionProperty.QUOTING),
+        (TranslationConfig.Mode) values.get(ConnectionProperty.TRANSLATION_MODE));
   }
 
   /** The URL without secrets, for messages and metadata. */

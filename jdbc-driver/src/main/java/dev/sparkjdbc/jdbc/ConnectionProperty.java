@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import dev.sparkjdbc.plan.TranslationConfig;
 
 /**
  * Every connection property, declared once: its name, type, default, description and the
@@ -31,7 +32,13 @@ enum ConnectionProperty {
       + "given (for tools that only offer user/password fields).", s -> s),
   CONNECT_TIMEOUT("connect_timeout", "10", false, "Seconds to wait for the server when "
       + "connecting (0 = wait forever); DriverManager's login timeout wins when set.",
-      ConnectionProperty::nonNegativeInt);
+      ConnectionProperty::nonNegativeInt),
+  TRANSLATION_MODE("translation_mode", "translate", false, "How queries reach Spark: 'translate' "
+      + "(into Spark Connect plans, sending what cannot be translated as SQL text), 'strict' "
+      + "(a query that cannot be translated is an error) or 'text' (always SQL text).",
+      s -> oneOf(s, TranslationConfig.Mode.class)),
+  QUOTING("quoting", "backtick", false, "Identifier quotes of your SQL: 'backtick' (`name`, as "
+      + "in Spark) or 'ansi' (\"name\").", ConnectionProperty::quoting);
 
   private final String key;
   private final String defaultValue;
@@ -77,6 +84,24 @@ enum ConnectionProperty {
       }
     }
     return Optional.empty();
+  }
+
+  private static <E extends Enum<E>> E oneOf(String s, Class<E> values) {
+    for (E e : values.getEnumConstants()) {
+      if (e.name().equalsIgnoreCase(s.trim())) {
+        return e;
+      }
+    }
+    throw new IllegalArgumentException("must be one of " + java.util.Arrays.stream(
+        values.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList());
+  }
+
+  private static Object quoting(String s) {
+    return switch (s.trim().toLowerCase(Locale.ROOT)) {
+      case "backtick" -> TranslationConfig.Quoting.BACK_TICK;
+      case "ansi" -> TranslationConfig.Quoting.DOUBLE_QUOTE;
+      default -> throw new IllegalArgumentException("must be 'backtick' or 'ansi'");
+    };
   }
 
   private static Object nonEmpty(String s) {

@@ -1,5 +1,6 @@
 package dev.sparkjdbc.jdbc;
 
+import dev.sparkjdbc.plan.SqlToPlan;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.CallableStatement;
@@ -34,6 +35,7 @@ final class SparkConnectConnection implements Connection {
   private final ConnectClient client;
   private final BufferAllocator allocator;
   private final String sparkVersion;
+  private final SqlToPlan translator;
   private final Set<SparkConnectStatement> statements = ConcurrentHashMap.newKeySet();
   private final Properties clientInfo = new Properties();
   private SQLWarning warnings;
@@ -46,6 +48,11 @@ final class SparkConnectConnection implements Connection {
     this.client = client;
     this.sparkVersion = sparkVersion;
     this.allocator = new RootAllocator();
+    this.translator = new SqlToPlan(config.translation());
+  }
+
+  SqlToPlan translator() {
+    return translator;
   }
 
   /** Connects and proves the server answers, within the connect timeout. */

@@ -8,7 +8,13 @@ import dev.sparkjdbc.proto.Plan;
 import dev.sparkjdbc.proto.Relation;
 import dev.sparkjdbc.proto.SQL;
 import dev.sparkjdbc.proto.SqlCommand;
+import dev.sparkjdbc.plan.SqlTranslationException;
+import dev.sparkjdbc.plan.Translation;
 import java.sql.Connection;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLSyntaxErrorException;
+import java.util.Optional;
+import java.util.logging.Logger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
@@ -20,7 +26,9 @@ import java.sql.Statement;
  * and answers either with their (inline) output or, for queries we did not recognise, with the
  * relation to stream.
  */
-class SparkConnectStatement implements Statement {
+class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
+  private static final Logger LOG = Logger.getLogger(SparkConnectStatement.class.getName());
+
   private final SparkConnectConnection connection;
   private final boolean internal;
   private SparkConnectResultSet resultSet;
@@ -32,6 +40,7 @@ class SparkConnectStatement implements Statement {
   private boolean poolable;
   private volatile ExecutionStream running;
   private volatile boolean closed;
+  private Translation lastTranslation;
 
   SparkConnectStatement(SparkConnectConnection connection, boolean internal) {
     this.connection = connection;
@@ -55,11 +64,43 @@ class SparkConnectStatement implements Statement {
     checkOpen();
     closeResults();
     requireSql(sql);
-    if (SqlText.isQuery(sql)) {
+    Translation translation = translate(sql);
+    if (translation.isTranslated()) {
+      resultSet = stream(Plan.newBuilder().setRoot(translation.relation().orElseThrow()).build());
+      return true;
+    }
+    if (translation.isQuery() || SqlText.isQuery(sql)) {
       resultSet = stream(Plan.newBuilder().setRoot(sqlRelation(sql)).build());
       return true;
     }
     return runCommand(sql);
+  }
+
+  private Translation translate(String sql) throws SQLException {
+    Translation translation;
+    try {
+      translation = connection.translator().translate(sql);
+    } catch (SqlTranslationException e) {
+      throw e.isSyntaxError()
+          ? new SQLSyntaxErrorException(e.getMessage(), "42601", e)
+          : new SQLFeatureNotSupportedException(e.getMessage()
+              + " (translation_mode=strict; use 'translate' to send it to Spark as text)",
+              "0A000", e);
+    }
+    lastTranslation = translation;
+    LOG.fine(() -> translation.isTranslated() ? "Translated into a Spark Connect plan: " + sql
+        : "Sent as SQL text (" + translation.fallbackReason().orElse("") + "): " + sql);
+    return translation;
+  }
+
+  @Override
+  public boolean lastStatementTranslated() {
+    return lastTranslation != null && lastTranslation.isTranslated();
+  }
+
+  @Override
+  public Optional<String> lastFallbackReason() {
+    return lastTranslation == null ? Optional.empty() : lastTranslation.fallbackReason();
   }
 
   private static Relation sqlRelation(String sql) {

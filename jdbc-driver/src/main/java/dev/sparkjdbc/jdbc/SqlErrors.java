@@ -42,7 +42,7 @@ final class SqlErrors {
   static SQLException fromGrpc(StatusRuntimeException e, String where) {
     ErrorInfo info = errorInfo(e);
     Status status = e.getStatus();
-    String serverMessage = status.getDescription() == null ? "" : status.getDescription();
+    String serverMessage = status.getDescription() == null ? "" : status.getDescription().strip();
     if (info != null && info.getMetadataMap().containsKey("sqlState")) {
       String sqlState = info.getMetadataOrDefault("sqlState", GENERAL);
       String errorClass = info.getMetadataOrDefault("errorClass", "");

@@ -1,0 +1,15 @@
+package dev.sparkjdbc.jdbc;
+
+import java.util.Optional;
+
+/**
+ * What the driver did with the last statement it executed, for users who want to know:
+ * {@code statement.unwrap(SparkConnectStatementInfo.class).lastFallbackReason()}.
+ */
+public interface SparkConnectStatementInfo {
+  /** True when the last statement was translated into a Spark Connect plan. */
+  boolean lastStatementTranslated();
+
+  /** Why the last statement went to Spark as SQL text; empty when it was translated. */
+  Optional<String> lastFallbackReason();
+}

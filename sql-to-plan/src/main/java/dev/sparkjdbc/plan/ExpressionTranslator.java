@@ -1,0 +1,345 @@
+package dev.sparkjdbc.plan;
+
+import dev.sparkjdbc.proto.Expression;
+import dev.sparkjdbc.proto.Expression.SortOrder;
+import dev.sparkjdbc.proto.Expression.Window.WindowFrame;
+import dev.sparkjdbc.proto.SubqueryExpression;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.fun.SqlCase;
+import org.apache.calcite.sql.fun.SqlBetweenOperator;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlIntervalQualifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelectKeyword;
+import org.apache.calcite.sql.SqlWindow;
+import org.apache.calcite.sql.fun.SqlTrimFunction;
+
+/**
+ * SQL expressions to Connect expressions, dispatching on the node's kind. The default case
+ * refuses: an expression this class does not know makes the whole statement fall back to text.
+ */
+final class ExpressionTranslator {
+  private final RelationTranslator relations;
+  private final List<Expression> parameters;
+
+  ExpressionTranslator(RelationTranslator relations, List<Expression> parameters) {
+    this.relations = relations;
+    this.parameters = parameters;
+  }
+
+  Expression translate(SqlNode node) {
+    if (node instanceof SqlIdentifier id) {
+      return identifier(id);
+    }
+    if (node instanceof SqlLiteral literal) {
+      return Literals.of(literal);
+    }
+    if (node instanceof SqlDynamicParam param) {
+      return parameter(param);
+    }
+    if (node instanceof SqlCall call) {
+      return call(call);
+    }
+    throw UnsupportedSqlException.of(node.getKind() + " expression", node);
+  }
+
+  List<Expression> translateAll(List<SqlNode> nodes) {
+    List<Expression> out = new ArrayList<>(nodes.size());
+    for (SqlNode n : nodes) {
+      out.add(translate(n));
+    }
+    return out;
+  }
+
+  private Expression parameter(SqlDynamicParam param) {
+    int index = param.getIndex();
+    if (index >= parameters.size()) {
+      throw UnsupportedSqlException.of("parameter marker ? without a value", param);
+    }
+    return parameters.get(index);
+  }
+
+  static Expression identifier(SqlIdentifier id) {
+    if (id.isStar()) {
+      Expression.UnresolvedStar.Builder star = Expression.UnresolvedStar.newBuilder();
+      if (id.names.size() > 1) {
+        star.setUnparsedTarget(Names.quoted(id.names.subList(0, id.names.size() - 1)) + ".*");
+      }
+      return Expression.newBuilder().setUnresolvedStar(star).build();
+    }
+    return Expression.newBuilder().setUnresolvedAttribute(Expression.UnresolvedAttribute
+        .newBuilder().setUnparsedIdentifier(Names.quoted(id.names))).build();
+  }
+
+  private Expression call(SqlCall call) {
+    SqlKind kind = call.getKind();
+    switch (kind) {
+      case AS:
+        return alias(translate(call.operand(0)), ((SqlIdentifier) call.operand(1)).getSimple());
+      case CAST:
+        return cast(call, Expression.Cast.EvalMode.EVAL_MODE_UNSPECIFIED);
+      case CASE:
+        return caseWhen((SqlCase) call);
+      case NOT_IN:
+        return function("not", List.of(in(call)));
+      case IN:
+        return in(call);
+      case EXISTS:
+        return subquery(call.operand(0), SubqueryExpression.SubqueryType.SUBQUERY_TYPE_EXISTS,
+            List.of());
+      case SCALAR_QUERY:
+      case SELECT:
+      case ORDER_BY:
+      case UNION:
+      case WITH:
+        return subquery(kind == SqlKind.SCALAR_QUERY ? call.operand(0) : call,
+            SubqueryExpression.SubqueryType.SUBQUERY_TYPE_SCALAR, List.of());
+      case BETWEEN: {
+        SqlBetweenOperator between = (SqlBetweenOperator) call.getOperator();
+        if (between.flag == SqlBetweenOperator.Flag.SYMMETRIC) {
+          throw UnsupportedSqlException.of("BETWEEN SYMMETRIC", call);
+        }
+        Expression e = function("between", translateAll(call.getOperandList()));
+        return between.isNegated() ? function("not", List.of(e)) : e;
+      }
+      case LIKE:
+        return like(call);
+      case NOT_EQUALS: // Spark has no != function; its parser builds NOT (a = b) too
+        return function("not", List.of(function("==", translateAll(call.getOperandList()))));
+      case IS_DISTINCT_FROM:
+        return function("not", List.of(function("<=>", translateAll(call.getOperandList()))));
+      case IS_TRUE:
+        return function("<=>", List.of(translate(call.operand(0)), bool(true)));
+      case IS_FALSE:
+        return function("<=>", List.of(translate(call.operand(0)), bool(false)));
+      case IS_NOT_TRUE:
+        return function("not", List.of(function("<=>", List.of(translate(call.operand(0)), bool(true)))));
+      case IS_NOT_FALSE:
+        return function("not", List.of(function("<=>", List.of(translate(call.operand(0)), bool(false)))));
+      case TRIM:
+        return trim(call);
+      case EXTRACT:
+        return function("extract", List.of(
+            Literals.string(((SqlIntervalQualifier) call.operand(0)).getStartUnit().name()),
+            translate(call.operand(1))));
+      case ITEM:
+        return Expression.newBuilder().setUnresolvedExtractValue(
+            Expression.UnresolvedExtractValue.newBuilder()
+                .setChild(translate(call.operand(0)))
+                .setExtraction(translate(call.operand(1)))).build();
+      case OVER:
+        return window(call);
+      case FILTER:
+      case WITHIN_GROUP:
+      case WITHIN_DISTINCT:
+      case RESPECT_NULLS:
+      case IGNORE_NULLS:
+        throw UnsupportedSqlException.of(kind + " on an aggregate", call);
+      default:
+        break;
+    }
+    Optional<String> operator = FunctionTable.operator(kind);
+    if (operator.isPresent()) {
+      return function(operator.get(), translateAll(call.getOperandList()));
+    }
+    if (call.getOperator() instanceof org.apache.calcite.sql.SqlJdbcFunctionCall jdbc) {
+      return namedFunction(jdbcName(jdbc.getName()), call);
+    }
+    if (call instanceof SqlBasicCall && call.getOperator().getSyntax()
+        != org.apache.calcite.sql.SqlSyntax.SPECIAL) {
+      if (call.getOperator().getName().equalsIgnoreCase("TRY_CAST")) {
+        return cast(call, Expression.Cast.EvalMode.EVAL_MODE_TRY);
+      }
+      return namedFunction(call.getOperator().getName(), call);
+    }
+    throw UnsupportedSqlException.of(kind + " (" + call.getOperator().getName() + ")", call);
+  }
+
+  private Expression namedFunction(String sqlName, SqlCall call) {
+    String name = FunctionTable.function(sqlName);
+    boolean distinct = call.getFunctionQuantifier() != null
+        && call.getFunctionQuantifier().getValue() == SqlSelectKeyword.DISTINCT;
+    List<SqlNode> operands = call.getOperandList();
+    return Expression.newBuilder().setUnresolvedFunction(Expression.UnresolvedFunction.newBuilder()
+        .setFunctionName(name).addAllArguments(translateAll(operands)).setIsDistinct(distinct))
+        .build();
+  }
+
+  /** Calcite names JDBC escape functions "{fn UCASE}". */
+  private static String jdbcName(String name) {
+    String n = name.trim();
+    if (n.startsWith("{fn ")) {
+      n = n.substring(4);
+    }
+    return n.endsWith("}") ? n.substring(0, n.length() - 1).trim() : n;
+  }
+
+  static Expression function(String name, List<Expression> arguments) {
+    return Expression.newBuilder().setUnresolvedFunction(Expression.UnresolvedFunction.newBuilder()
+        .setFunctionName(name).addAllArguments(arguments)).build();
+  }
+
+  static Expression alias(Expression expr, String name) {
+    return Expression.newBuilder().setAlias(Expression.Alias.newBuilder().setExpr(expr)
+        .addName(name)).build();
+  }
+
+  private static Expression bool(boolean value) {
+    return Expression.newBuilder().setLiteral(Expression.Literal.newBuilder().setBoolean(value))
+        .build();
+  }
+
+  private Expression cast(SqlCall call, Expression.Cast.EvalMode mode) {
+    SqlNode type = call.operand(1);
+    if (!(type instanceof SqlDataTypeSpec spec)) {
+      throw UnsupportedSqlException.of("CAST to " + type, call);
+    }
+    return Expression.newBuilder().setCast(Expression.Cast.newBuilder()
+        .setExpr(translate(call.operand(0)))
+        .setTypeStr(SparkTypes.typeString(spec))
+        .setEvalMode(mode)).build();
+  }
+
+  private Expression caseWhen(SqlCase c) {
+    List<Expression> args = new ArrayList<>();
+    SqlNode value = c.getValueOperand();
+    for (int i = 0; i < c.getWhenOperands().size(); i++) {
+      SqlNode when = c.getWhenOperands().get(i);
+      Expression condition = value == null ? translate(when)
+          : function("==", List.of(translate(value), translate(when)));
+      args.add(condition);
+      args.add(translate(c.getThenOperands().get(i)));
+    }
+    SqlNode otherwise = c.getElseOperand();
+    if (otherwise != null) {
+      args.add(translate(otherwise));
+    }
+    return function("when", args);
+  }
+
+  private Expression in(SqlCall call) {
+    SqlNode left = call.operand(0);
+    SqlNode right = call.operand(1);
+    List<Expression> values = left instanceof SqlNodeList row
+        ? translateAll(row.getList()) : List.of(translate(left));
+    if (right instanceof SqlNodeList list) {
+      if (values.size() != 1) {
+        throw UnsupportedSqlException.of("row value IN list", call);
+      }
+      List<Expression> args = new ArrayList<>(values);
+      args.addAll(translateAll(list.getList()));
+      return function("in", args);
+    }
+    return subquery(right, SubqueryExpression.SubqueryType.SUBQUERY_TYPE_IN, values);
+  }
+
+  private Expression subquery(SqlNode query, SubqueryExpression.SubqueryType type,
+      List<Expression> inValues) {
+    long planId = relations.reference(query);
+    return Expression.newBuilder().setSubqueryExpression(SubqueryExpression.newBuilder()
+        .setPlanId(planId).setSubqueryType(type).addAllInSubqueryValues(inValues)).build();
+  }
+
+  private Expression like(SqlCall call) {
+    List<Expression> args = translateAll(call.getOperandList());
+    boolean negated = call.getOperator().getName().toUpperCase(Locale.ROOT).startsWith("NOT");
+    if (call.getOperator().getName().toUpperCase(Locale.ROOT).contains("SIMILAR")) {
+      throw UnsupportedSqlException.of("SIMILAR TO", call);
+    }
+    Expression like = function("like", args);
+    return negated ? function("not", List.of(like)) : like;
+  }
+
+  private Expression trim(SqlCall call) {
+    SqlTrimFunction.Flag flag = ((SqlLiteral) call.operand(0)).getValueAs(SqlTrimFunction.Flag.class);
+    String name = switch (flag) {
+      case BOTH -> "trim";
+      case LEADING -> "ltrim";
+      case TRAILING -> "rtrim";
+    };
+    SqlNode chars = call.operand(1);
+    Expression source = translate(call.operand(2));
+    if (chars instanceof org.apache.calcite.sql.SqlCharStringLiteral s
+        && " ".equals(s.getValueAs(String.class))) {
+      return function(name, List.of(source));
+    }
+    return function(name, List.of(translate(chars), source));
+  }
+
+  private Expression window(SqlCall over) {
+    Expression function = translate(over.operand(0));
+    SqlNode spec = over.operand(1);
+    SqlWindow window = spec instanceof SqlWindow w ? relations.resolveWindow(w)
+        : relations.namedWindow((SqlIdentifier) spec);
+    Expression.Window.Builder out = Expression.Window.newBuilder().setWindowFunction(function);
+    for (SqlNode p : window.getPartitionList()) {
+      out.addPartitionSpec(translate(p));
+    }
+    for (SqlNode o : window.getOrderList()) {
+      out.addOrderSpec(sortOrder(o));
+    }
+    if (window.getLowerBound() != null || window.getUpperBound() != null) {
+      out.setFrameSpec(WindowFrame.newBuilder()
+          .setFrameType(window.isRows() ? WindowFrame.FrameType.FRAME_TYPE_ROW
+              : WindowFrame.FrameType.FRAME_TYPE_RANGE)
+          .setLower(boundary(window.getLowerBound()))
+          .setUpper(boundary(window.getUpperBound() == null
+              ? SqlWindow.createCurrentRow(org.apache.calcite.sql.parser.SqlParserPos.ZERO)
+              : window.getUpperBound())));
+    }
+    return Expression.newBuilder().setWindow(out).build();
+  }
+
+  private WindowFrame.FrameBoundary boundary(SqlNode bound) {
+    WindowFrame.FrameBoundary.Builder b = WindowFrame.FrameBoundary.newBuilder();
+    if (SqlWindow.isCurrentRow(bound)) {
+      return b.setCurrentRow(true).build();
+    }
+    if (SqlWindow.isUnboundedPreceding(bound) || SqlWindow.isUnboundedFollowing(bound)) {
+      return b.setUnbounded(true).build();
+    }
+    SqlCall call = (SqlCall) bound;
+    Expression offset = translate(call.operand(0));
+    if (call.getKind() == SqlKind.PRECEDING) {
+      offset = function("negative", List.of(offset));
+    }
+    return b.setValue(offset).build();
+  }
+
+  /** ORDER BY items: direction and null ordering always explicit (unset means DESC to Spark). */
+  SortOrder sortOrder(SqlNode item) {
+    boolean descending = false;
+    Boolean nullsFirst = null;
+    SqlNode node = item;
+    while (node instanceof SqlCall call) {
+      if (call.getKind() == SqlKind.DESCENDING) {
+        descending = true;
+      } else if (call.getKind() == SqlKind.NULLS_FIRST) {
+        nullsFirst = true;
+      } else if (call.getKind() == SqlKind.NULLS_LAST) {
+        nullsFirst = false;
+      } else {
+        break;
+      }
+      node = call.operand(0);
+    }
+    boolean first = nullsFirst != null ? nullsFirst : !descending;
+    return SortOrder.newBuilder()
+        .setChild(translate(node))
+        .setDirection(descending ? SortOrder.SortDirection.SORT_DIRECTION_DESCENDING
+            : SortOrder.SortDirection.SORT_DIRECTION_ASCENDING)
+        .setNullOrdering(first ? SortOrder.NullOrdering.SORT_NULLS_FIRST
+            : SortOrder.NullOrdering.SORT_NULLS_LAST)
+        .build();
+  }
+}

@@ -1,0 +1,199 @@
+package dev.sparkjdbc.plan;
+
+import com.google.protobuf.ByteString;
+import dev.sparkjdbc.proto.DataType;
+import dev.sparkjdbc.proto.Expression;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Locale;
+import org.apache.calcite.avatica.util.TimeUnit;
+import org.apache.calcite.sql.SqlCharStringLiteral;
+import org.apache.calcite.sql.SqlIntervalLiteral;
+import org.apache.calcite.sql.SqlIntervalQualifier;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNumericLiteral;
+import org.apache.calcite.sql.SqlUnknownLiteral;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.BitString;
+import org.apache.calcite.util.DateString;
+import org.apache.calcite.util.NlsString;
+
+/**
+ * SQL literals as Connect literals, typed the way Spark's own parser types them: integers are
+ * INT, then BIGINT, then DECIMAL; decimals keep their digits; {@code 1e3} is DOUBLE. DATE and
+ * INTERVAL literals carry their exact value; TIMESTAMP and TIME literals are cast from their
+ * text on the server, so the session time zone interprets them exactly as Spark's SQL does.
+ */
+final class Literals {
+  private static final BigDecimal INT_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
+  private static final BigDecimal INT_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
+  private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+  private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+  private static final long MICROS_PER_SECOND = 1_000_000L;
+
+  private Literals() {}
+
+  static Expression of(SqlLiteral given) {
+    SqlLiteral literal = given instanceof SqlUnknownLiteral unknown ? resolve(unknown) : given;
+    SqlTypeName type = literal.getTypeName();
+    if (literal instanceof SqlNumericLiteral n) {
+      return numeric(n);
+    }
+    if (literal instanceof SqlIntervalLiteral interval) {
+      return interval(interval);
+    }
+    if (literal instanceof SqlCharStringLiteral s) {
+      return string(s.getValueAs(NlsString.class).getValue());
+    }
+    switch (type) {
+      case NULL:
+        return wrap(Expression.Literal.newBuilder()
+            .setNull(DataType.newBuilder().setNull(DataType.NULL.getDefaultInstance())));
+      case BOOLEAN:
+        return wrap(Expression.Literal.newBuilder().setBoolean(literal.booleanValue()));
+      case DATE: {
+        DateString date = literal.getValueAs(DateString.class);
+        return wrap(Expression.Literal.newBuilder()
+            .setDate((int) LocalDate.parse(date.toString()).toEpochDay()));
+      }
+      case TIMESTAMP:
+      case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
+        return castFromText(literal.toValue(), "TIMESTAMP");
+      case TIME:
+        return castFromText(literal.toValue(), "TIME");
+      case BINARY:
+        return wrap(Expression.Literal.newBuilder().setBinary(
+            ByteString.copyFrom(literal.getValueAs(BitString.class).getAsByteArray())));
+      default:
+        throw UnsupportedSqlException.of(type + " literal", literal);
+    }
+  }
+
+  /** The babel parser leaves typed literals ({@code DATE '…'}) unresolved; resolve by tag. */
+  private static SqlLiteral resolve(SqlUnknownLiteral unknown) {
+    SqlTypeName type = switch (unknown.tag.toUpperCase(Locale.ROOT)) {
+      case "DATE" -> SqlTypeName.DATE;
+      case "TIME" -> SqlTypeName.TIME;
+      case "TIMESTAMP" -> SqlTypeName.TIMESTAMP;
+      default -> throw UnsupportedSqlException.of(unknown.tag + " literal", unknown);
+    };
+    try {
+      return unknown.resolve(type);
+    } catch (RuntimeException e) {
+      throw UnsupportedSqlException.of("invalid " + unknown.tag + " literal", unknown);
+    }
+  }
+
+  static Expression string(String value) {
+    return wrap(Expression.Literal.newBuilder().setString(value));
+  }
+
+  static Expression integer(int value) {
+    return wrap(Expression.Literal.newBuilder().setInteger(value));
+  }
+
+  private static Expression numeric(SqlNumericLiteral n) {
+    BigDecimal value = n.getValueAs(BigDecimal.class);
+    if (!n.isExact()) {
+      return wrap(Expression.Literal.newBuilder().setDouble(value.doubleValue()));
+    }
+    if (value.scale() <= 0) {
+      if (value.compareTo(INT_MIN) >= 0 && value.compareTo(INT_MAX) <= 0) {
+        return integer(value.intValueExact());
+      }
+      if (value.compareTo(LONG_MIN) >= 0 && value.compareTo(LONG_MAX) <= 0) {
+        return wrap(Expression.Literal.newBuilder().setLong(value.longValueExact()));
+      }
+      value = value.setScale(0);
+    }
+    int precision = Math.max(value.precision(), value.scale());
+    if (precision > 38) {
+      throw UnsupportedSqlException.of("numeric literal beyond DECIMAL(38)", n);
+    }
+    return wrap(Expression.Literal.newBuilder().setDecimal(Expression.Literal.Decimal.newBuilder()
+        .setValue(value.toPlainString()).setPrecision(precision).setScale(value.scale())));
+  }
+
+  private static Expression interval(SqlIntervalLiteral literal) {
+    SqlIntervalLiteral.IntervalValue value = literal.getValueAs(SqlIntervalLiteral.IntervalValue.class);
+    SqlIntervalQualifier qualifier = value.getIntervalQualifier();
+    TimeUnit start = qualifier.getStartUnit();
+    TimeUnit end = qualifier.getEndUnit() == null ? start : qualifier.getEndUnit();
+    String text = value.getIntervalLiteral().trim();
+    boolean negative = value.getSign() < 0 ^ text.startsWith("-");
+    text = text.startsWith("-") || text.startsWith("+") ? text.substring(1) : text;
+    if (start == TimeUnit.YEAR || start == TimeUnit.MONTH) {
+      int months = yearMonth(text, start, end, literal);
+      return wrap(Expression.Literal.newBuilder()
+          .setYearMonthInterval(negative ? -months : months)
+          .setDataType(DataType.newBuilder().setYearMonthInterval(DataType.YearMonthInterval
+              .newBuilder().setStartField(field(start)).setEndField(field(end)))));
+    }
+    long micros = dayTime(text, start, end, literal);
+    return wrap(Expression.Literal.newBuilder()
+        .setDayTimeInterval(negative ? -micros : micros)
+        .setDataType(DataType.newBuilder().setDayTimeInterval(DataType.DayTimeInterval
+            .newBuilder().setStartField(field(start)).setEndField(field(end)))));
+  }
+
+  /** Spark's interval field numbers: YEAR 0, MONTH 1; DAY 0, HOUR 1, MINUTE 2, SECOND 3. */
+  private static int field(TimeUnit unit) {
+    return switch (unit) {
+      case YEAR, DAY -> 0;
+      case MONTH, HOUR -> 1;
+      case MINUTE -> 2;
+      case SECOND -> 3;
+      default -> throw new UnsupportedSqlException("INTERVAL " + unit, null);
+    };
+  }
+
+  private static int yearMonth(String text, TimeUnit start, TimeUnit end, SqlLiteral at) {
+    try {
+      if (start == end) {
+        int v = Integer.parseInt(text);
+        return start == TimeUnit.YEAR ? Math.multiplyExact(v, 12) : v;
+      }
+      String[] parts = text.split("-");
+      return Math.addExact(Math.multiplyExact(Integer.parseInt(parts[0]), 12),
+          Integer.parseInt(parts[1]));
+    } catch (RuntimeException e) {
+      throw UnsupportedSqlException.of("INTERVAL literal '" + text + "'", at);
+    }
+  }
+
+  private static long dayTime(String text, TimeUnit start, TimeUnit end, SqlLiteral at) {
+    try {
+      if (start == end) {
+        BigDecimal v = new BigDecimal(text);
+        long unitMicros = switch (start) {
+          case DAY -> 86_400L * MICROS_PER_SECOND;
+          case HOUR -> 3_600L * MICROS_PER_SECOND;
+          case MINUTE -> 60L * MICROS_PER_SECOND;
+          default -> MICROS_PER_SECOND;
+        };
+        return v.multiply(BigDecimal.valueOf(unitMicros)).longValueExact();
+      }
+      // 'D HH:MM:SS.fff' and its sub-forms: read the fields from the start unit on.
+      String[] parts = text.split("[ :]");
+      TimeUnit[] order = {TimeUnit.DAY, TimeUnit.HOUR, TimeUnit.MINUTE, TimeUnit.SECOND};
+      long[] scale = {86_400L, 3_600L, 60L, 1L};
+      int first = java.util.Arrays.asList(order).indexOf(start);
+      BigDecimal total = BigDecimal.ZERO;
+      for (int p = 0; p < parts.length; p++) {
+        total = total.add(new BigDecimal(parts[p]).multiply(BigDecimal.valueOf(scale[first + p])));
+      }
+      return total.multiply(BigDecimal.valueOf(MICROS_PER_SECOND)).longValueExact();
+    } catch (RuntimeException e) {
+      throw UnsupportedSqlException.of("INTERVAL literal '" + text + "'", at);
+    }
+  }
+
+  private static Expression castFromText(String text, String type) {
+    return Expression.newBuilder().setCast(Expression.Cast.newBuilder()
+        .setExpr(string(text)).setTypeStr(type.toLowerCase(Locale.ROOT))).build();
+  }
+
+  private static Expression wrap(Expression.Literal.Builder literal) {
+    return Expression.newBuilder().setLiteral(literal).build();
+  }
+}

@@ -1,0 +1,532 @@
+package dev.sparkjdbc.plan;
+
+import dev.sparkjdbc.proto.Aggregate;
+import dev.sparkjdbc.proto.Deduplicate;
+import dev.sparkjdbc.proto.Expression;
+import dev.sparkjdbc.proto.Filter;
+import dev.sparkjdbc.proto.Join;
+import dev.sparkjdbc.proto.Limit;
+import dev.sparkjdbc.proto.Offset;
+import dev.sparkjdbc.proto.Project;
+import dev.sparkjdbc.proto.Read;
+import dev.sparkjdbc.proto.Relation;
+import dev.sparkjdbc.proto.RelationCommon;
+import dev.sparkjdbc.proto.SetOperation;
+import dev.sparkjdbc.proto.Sort;
+import dev.sparkjdbc.proto.SubqueryAlias;
+import dev.sparkjdbc.proto.ToDF;
+import dev.sparkjdbc.proto.WithRelations;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.calcite.sql.JoinConditionType;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlJoin;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlNumericLiteral;
+import org.apache.calcite.sql.SqlOrderBy;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlSelectKeyword;
+import org.apache.calcite.sql.SqlWindow;
+import org.apache.calcite.sql.SqlWith;
+import org.apache.calcite.sql.SqlWithItem;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
+
+/**
+ * Query syntax to Connect relations. A SELECT is built in clause order: FROM, WHERE, GROUP BY
+ * and HAVING, window, SELECT list, DISTINCT, ORDER BY, OFFSET, LIMIT. Subqueries become
+ * relations referenced by plan id from a {@code WithRelations} root; CTEs are inlined where they
+ * are used. Anything not handled here throws, and the statement goes to Spark as text.
+ */
+final class RelationTranslator {
+  /** Grouping keys get these names so the final projection can leave them out by pattern. */
+  private static final String GROUP_KEY_PREFIX = "__sparkjdbc_group_";
+  private static final String NOT_A_GROUP_KEY = "`^(?!" + GROUP_KEY_PREFIX + "[0-9]+$).*`";
+
+  private final ExpressionTranslator expressions;
+  private final List<Relation> references = new ArrayList<>();
+  private final Deque<Map<String, SqlWithItem>> ctes = new ArrayDeque<>();
+  private final Deque<Map<String, SqlWindow>> windows = new ArrayDeque<>();
+  private long nextPlanId = 1;
+
+  RelationTranslator(List<Expression> parameters) {
+    this.expressions = new ExpressionTranslator(this, parameters);
+  }
+
+  /** The root relation of a query, with the relations its subqueries reference. */
+  Relation translateRoot(SqlNode query) {
+    Relation root = query(query);
+    if (references.isEmpty()) {
+      return root;
+    }
+    return Relation.newBuilder().setWithRelations(
+        WithRelations.newBuilder().setRoot(root).addAllReferences(references)).build();
+  }
+
+  /** Translates a subquery and registers it; returns the plan id expressions refer to. */
+  long reference(SqlNode query) {
+    Relation relation = query(query);
+    long id = nextPlanId++;
+    references.add(relation.toBuilder()
+        .setCommon(RelationCommon.newBuilder().setPlanId(id)).build());
+    return id;
+  }
+
+  Relation query(SqlNode node) {
+    switch (node.getKind()) {
+      case SELECT:
+        return select((SqlSelect) node, null, null, null);
+      case ORDER_BY: {
+        SqlOrderBy o = (SqlOrderBy) node;
+        if (o.query instanceof SqlSelect s) {
+          return select(s, o.orderList, o.offset, o.fetch);
+        }
+        Relation input = query(o.query);
+        return limitAndOffset(sort(input, o.orderList, null), o.offset, o.fetch);
+      }
+      case UNION:
+      case INTERSECT:
+      case EXCEPT:
+        return setOperation((SqlCall) node);
+      case WITH:
+        return with((SqlWith) node);
+      default:
+        throw UnsupportedSqlException.of(node.getKind() + " query", node);
+    }
+  }
+
+  private Relation with(SqlWith with) {
+    Map<String, SqlWithItem> scope = new HashMap<>();
+    for (SqlNode item : with.withList) {
+      SqlWithItem w = (SqlWithItem) item;
+      if (w.recursive != null && w.recursive.booleanValue()) {
+        throw UnsupportedSqlException.of("WITH RECURSIVE", w);
+      }
+      scope.put(key(w.name.getSimple()), w);
+    }
+    ctes.push(scope);
+    try {
+      return query(with.body);
+    } finally {
+      ctes.pop();
+    }
+  }
+
+  private Relation setOperation(SqlCall call) {
+    SetOperation.SetOpType type = switch (call.getKind()) {
+      case UNION -> SetOperation.SetOpType.SET_OP_TYPE_UNION;
+      case INTERSECT -> SetOperation.SetOpType.SET_OP_TYPE_INTERSECT;
+      default -> SetOperation.SetOpType.SET_OP_TYPE_EXCEPT;
+    };
+    boolean all = call.getOperator().getName().toUpperCase(Locale.ROOT).endsWith("ALL");
+    return Relation.newBuilder().setSetOp(SetOperation.newBuilder()
+        .setLeftInput(query(call.operand(0)))
+        .setRightInput(query(call.operand(1)))
+        .setSetOpType(type)
+        .setIsAll(all)
+        .setByName(false)).build();
+  }
+
+  private Relation select(SqlSelect s, SqlNodeList order, SqlNode offset, SqlNode fetch) {
+    if (s.getOrderList() != null && order == null) {
+      order = s.getOrderList();
+      offset = s.getOffset();
+      fetch = s.getFetch();
+    }
+    if (s.hasHints()) {
+      throw UnsupportedSqlException.of("query hints", s.getHints());
+    }
+    windows.push(namedWindows(s));
+    try {
+      Relation rel = s.getFrom() == null ? null : from(s.getFrom());
+      if (s.getWhere() != null) {
+        rel = filter(rel, expressions.translate(s.getWhere()));
+      }
+      List<SqlNode> items = s.getSelectList().getList();
+      boolean distinct = s.getModifierNode(SqlSelectKeyword.DISTINCT) != null;
+      boolean aggregate = s.getGroup() != null || s.getHaving() != null
+          || AggregateFinder.anyAggregate(items)
+          || (order != null && !distinct && AggregateFinder.anyAggregate(order.getList()));
+      if (aggregate) {
+        rel = aggregate(s, rel, items, distinct ? null : order);
+      } else {
+        Project.Builder project = Project.newBuilder().addAllExpressions(
+            expressions.translateAll(items));
+        if (rel != null) {
+          project.setInput(rel);
+        }
+        rel = Relation.newBuilder().setProject(project).build();
+        if (order != null && !distinct) {
+          rel = sort(rel, order, items);
+        }
+      }
+      if (distinct) {
+        rel = Relation.newBuilder().setDeduplicate(Deduplicate.newBuilder().setInput(rel)
+            .setAllColumnsAsKeys(true)).build();
+        if (order != null) {
+          rel = sort(rel, order, items);
+        }
+      }
+      return limitAndOffset(rel, offset, fetch);
+    } finally {
+      windows.pop();
+    }
+  }
+
+  /**
+   * GROUP BY with HAVING and ORDER BY. Connect's Aggregate outputs its grouping keys before the
+   * SELECT list; the keys get reserved names and a final pattern projection drops them, which
+   * keeps the SELECT list's order and Spark's own names for unaliased items. HAVING and ORDER
+   * BY sit between the two, where Spark's analyzer resolves aggregates they mention.
+   */
+  private Relation aggregate(SqlSelect s, Relation input, List<SqlNode> items,
+      SqlNodeList order) {
+    Aggregate.Builder agg = Aggregate.newBuilder()
+        .setGroupType(Aggregate.GroupType.GROUP_TYPE_GROUPBY)
+        .addAllAggregateExpressions(expressions.translateAll(items));
+    if (input != null) {
+      agg.setInput(input);
+    }
+    int keys = 0;
+    if (s.getGroup() != null) {
+      keys = groupBy(agg, s.getGroup().getList(), items);
+    }
+    Relation rel = Relation.newBuilder().setAggregate(agg).build();
+    if (s.getHaving() != null) {
+      rel = filter(rel, expressions.translate(s.getHaving()));
+    }
+    if (order != null) {
+      rel = sort(rel, order, items);
+    }
+    if (keys > 0) {
+      rel = Relation.newBuilder().setProject(Project.newBuilder().setInput(rel)
+          .addExpressions(Expression.newBuilder().setUnresolvedRegex(
+              Expression.UnresolvedRegex.newBuilder().setColName(NOT_A_GROUP_KEY)))).build();
+    }
+    return rel;
+  }
+
+  /** Fills grouping keys and sets; returns how many key columns the Aggregate outputs. */
+  private int groupBy(Aggregate.Builder agg, List<SqlNode> group, List<SqlNode> items) {
+    List<SqlNode> plain = new ArrayList<>();
+    SqlCall special = null;
+    for (SqlNode g : group) {
+      if (g.getKind() == SqlKind.ROLLUP || g.getKind() == SqlKind.CUBE
+          || g.getKind() == SqlKind.GROUPING_SETS) {
+        if (special != null || !plain.isEmpty()) {
+          throw UnsupportedSqlException.of("GROUP BY mixing ROLLUP/CUBE/GROUPING SETS", g);
+        }
+        special = (SqlCall) g;
+      } else {
+        if (special != null) {
+          throw UnsupportedSqlException.of("GROUP BY mixing ROLLUP/CUBE/GROUPING SETS", g);
+        }
+        plain.add(g);
+      }
+    }
+    if (special == null) {
+      addKeys(agg, plain, items);
+      return plain.size();
+    }
+    switch (special.getKind()) {
+      case ROLLUP -> agg.setGroupType(Aggregate.GroupType.GROUP_TYPE_ROLLUP);
+      case CUBE -> agg.setGroupType(Aggregate.GroupType.GROUP_TYPE_CUBE);
+      default -> throw UnsupportedSqlException.of("GROUPING SETS", special);
+    }
+    List<SqlNode> operands = new ArrayList<>();
+    for (SqlNode o : special.getOperandList()) {
+      if (o instanceof SqlNodeList || o.getKind() == SqlKind.ROW) {
+        throw UnsupportedSqlException.of("composite ROLLUP/CUBE element", o);
+      }
+      operands.add(o);
+    }
+    addKeys(agg, operands, items);
+    return operands.size();
+  }
+
+  private void addKeys(Aggregate.Builder agg, List<SqlNode> keys, List<SqlNode> items) {
+    int i = 0;
+    for (SqlNode key : keys) {
+      SqlNode expr = ordinal(key).map(n -> stripAlias(selectItem(items, n, key))).orElse(key);
+      agg.addGroupingExpressions(ExpressionTranslator.alias(expressions.translate(expr),
+          GROUP_KEY_PREFIX + i++));
+    }
+  }
+
+  private Relation sort(Relation input, SqlNodeList order, List<SqlNode> items) {
+    Sort.Builder sort = Sort.newBuilder().setInput(input).setIsGlobal(true);
+    for (SqlNode item : order) {
+      sort.addOrder(expressions.sortOrder(items == null ? item : replaceOrdinal(item, items)));
+    }
+    return Relation.newBuilder().setSort(sort).build();
+  }
+
+  /** ORDER BY n names the n-th SELECT item: its alias when it has one, else its expression. */
+  private SqlNode replaceOrdinal(SqlNode item, List<SqlNode> items) {
+    if (item instanceof SqlBasicCall call && (call.getKind() == SqlKind.DESCENDING
+        || call.getKind() == SqlKind.NULLS_FIRST || call.getKind() == SqlKind.NULLS_LAST)) {
+      SqlNode inner = replaceOrdinal(call.operand(0), items);
+      return call.getOperator().createCall(call.getParserPosition(), inner);
+    }
+    return ordinal(item).map(n -> {
+      SqlNode selected = selectItem(items, n, item);
+      if (selected.getKind() == SqlKind.AS) {
+        return (SqlNode) ((SqlCall) selected).operand(1);
+      }
+      return selected;
+    }).orElse(item);
+  }
+
+  private static java.util.Optional<Integer> ordinal(SqlNode node) {
+    if (node instanceof SqlNumericLiteral n && n.isInteger()) {
+      return java.util.Optional.of(n.intValue(true));
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static SqlNode selectItem(List<SqlNode> items, int ordinal, SqlNode at) {
+    if (ordinal < 1 || ordinal > items.size()) {
+      throw UnsupportedSqlException.of("ordinal " + ordinal + " outside the SELECT list", at);
+    }
+    return items.get(ordinal - 1);
+  }
+
+  private static SqlNode stripAlias(SqlNode item) {
+    return item.getKind() == SqlKind.AS ? ((SqlCall) item).operand(0) : item;
+  }
+
+  private static Relation filter(Relation input, Expression condition) {
+    if (input == null) {
+      throw new UnsupportedSqlException("WHERE without FROM", null);
+    }
+    return Relation.newBuilder().setFilter(Filter.newBuilder().setInput(input)
+        .setCondition(condition)).build();
+  }
+
+  private Relation limitAndOffset(Relation input, SqlNode offset, SqlNode fetch) {
+    Relation rel = input;
+    if (offset != null) {
+      rel = Relation.newBuilder().setOffset(Offset.newBuilder().setInput(rel)
+          .setOffset(count(offset))).build();
+    }
+    if (fetch != null) {
+      rel = Relation.newBuilder().setLimit(Limit.newBuilder().setInput(rel)
+          .setLimit(count(fetch))).build();
+    }
+    return rel;
+  }
+
+  private int count(SqlNode node) {
+    Expression e = expressions.translate(node);
+    if (e.hasLiteral() && e.getLiteral().hasInteger() && e.getLiteral().getInteger() >= 0) {
+      return e.getLiteral().getInteger();
+    }
+    if (e.hasLiteral() && e.getLiteral().hasLong()) {
+      long v = e.getLiteral().getLong();
+      if (v >= 0 && v <= Integer.MAX_VALUE) {
+        return (int) v;
+      }
+    }
+    throw UnsupportedSqlException.of("LIMIT/OFFSET that is not a non-negative integer", node);
+  }
+
+  private Relation from(SqlNode node) {
+    switch (node.getKind()) {
+      case IDENTIFIER:
+        return table((SqlIdentifier) node);
+      case AS:
+        return aliased((SqlCall) node);
+      case JOIN:
+        return join((SqlJoin) node);
+      case SELECT:
+      case ORDER_BY:
+      case UNION:
+      case INTERSECT:
+      case EXCEPT:
+      case WITH:
+        return query(node);
+      default:
+        throw UnsupportedSqlException.of(node.getKind() + " in FROM", node);
+    }
+  }
+
+  private Relation table(SqlIdentifier id) {
+    if (id.names.size() == 1) {
+      SqlWithItem cte = findCte(id.getSimple());
+      if (cte != null) {
+        return cte(cte);
+      }
+    }
+    if (id.names.size() > 3) {
+      throw UnsupportedSqlException.of("table name with more than 3 parts", id);
+    }
+    return Relation.newBuilder().setRead(Read.newBuilder().setNamedTable(
+        Read.NamedTable.newBuilder().setUnparsedIdentifier(Names.quoted(id.names)))).build();
+  }
+
+  private SqlWithItem findCte(String name) {
+    for (Map<String, SqlWithItem> scope : ctes) {
+      SqlWithItem item = scope.get(key(name));
+      if (item != null) {
+        return item;
+      }
+    }
+    return null;
+  }
+
+  /** A CTE reference: its query, inlined, under the CTE's name (and column names). */
+  private Relation cte(SqlWithItem item) {
+    // The body sees only the CTEs defined outside it, so a self reference cannot loop.
+    Deque<Map<String, SqlWithItem>> saved = new ArrayDeque<>(ctes);
+    Map<String, SqlWithItem> outer = ctes.pop();
+    Map<String, SqlWithItem> earlier = new HashMap<>(outer);
+    earlier.remove(key(item.name.getSimple()));
+    ctes.push(earlier);
+    try {
+      Relation body = query(item.query);
+      if (item.columnList != null) {
+        body = toDf(body, item.columnList);
+      }
+      return subqueryAlias(body, item.name.getSimple());
+    } finally {
+      ctes.clear();
+      ctes.addAll(saved);
+    }
+  }
+
+  private Relation aliased(SqlCall as) {
+    SqlNode source = as.operand(0);
+    Relation rel = from(source);
+    List<SqlNode> operands = as.getOperandList();
+    if (operands.size() > 2) {
+      rel = toDf(rel, new SqlNodeList(operands.subList(2, operands.size()), as.getParserPosition()));
+    }
+    return subqueryAlias(rel, ((SqlIdentifier) as.operand(1)).getSimple());
+  }
+
+  private static Relation toDf(Relation input, SqlNodeList columns) {
+    ToDF.Builder toDf = ToDF.newBuilder().setInput(input);
+    for (SqlNode c : columns) {
+      toDf.addColumnNames(((SqlIdentifier) c).getSimple());
+    }
+    return Relation.newBuilder().setToDf(toDf).build();
+  }
+
+  private static Relation subqueryAlias(Relation input, String alias) {
+    return Relation.newBuilder().setSubqueryAlias(SubqueryAlias.newBuilder().setInput(input)
+        .setAlias(alias)).build();
+  }
+
+  private Relation join(SqlJoin j) {
+    if (j.isNatural()) {
+      throw UnsupportedSqlException.of("NATURAL JOIN", j);
+    }
+    Join.Builder join = Join.newBuilder().setLeft(from(j.getLeft())).setRight(from(j.getRight()));
+    switch (j.getJoinType()) {
+      case INNER -> join.setJoinType(Join.JoinType.JOIN_TYPE_INNER);
+      case LEFT -> join.setJoinType(Join.JoinType.JOIN_TYPE_LEFT_OUTER);
+      case RIGHT -> join.setJoinType(Join.JoinType.JOIN_TYPE_RIGHT_OUTER);
+      case FULL -> join.setJoinType(Join.JoinType.JOIN_TYPE_FULL_OUTER);
+      case CROSS, COMMA -> join.setJoinType(Join.JoinType.JOIN_TYPE_CROSS);
+      case LEFT_SEMI_JOIN -> join.setJoinType(Join.JoinType.JOIN_TYPE_LEFT_SEMI);
+      case LEFT_ANTI_JOIN -> join.setJoinType(Join.JoinType.JOIN_TYPE_LEFT_ANTI);
+      default -> throw UnsupportedSqlException.of(j.getJoinType() + " JOIN", j);
+    }
+    JoinConditionType condition = j.getConditionType();
+    if (condition == JoinConditionType.ON) {
+      join.setJoinCondition(expressions.translate(j.getCondition()));
+    } else if (condition == JoinConditionType.USING) {
+      for (SqlNode c : (SqlNodeList) j.getCondition()) {
+        join.addUsingColumns(((SqlIdentifier) c).getSimple());
+      }
+    }
+    return Relation.newBuilder().setJoin(join).build();
+  }
+
+  private static Map<String, SqlWindow> namedWindows(SqlSelect s) {
+    Map<String, SqlWindow> named = new HashMap<>();
+    for (SqlNode w : s.getWindowList()) {
+      SqlWindow window = (SqlWindow) w;
+      named.put(key(window.getDeclName().getSimple()), window);
+    }
+    return named;
+  }
+
+  SqlWindow namedWindow(SqlIdentifier name) {
+    for (Map<String, SqlWindow> scope : windows) {
+      SqlWindow w = scope.get(key(name.getSimple()));
+      if (w != null) {
+        return resolveWindow(w);
+      }
+    }
+    throw UnsupportedSqlException.of("unknown window " + name, name);
+  }
+
+  /** A window that refers to a named one ({@code OVER (w ORDER BY …)}) inherits its parts. */
+  SqlWindow resolveWindow(SqlWindow w) {
+    if (w.getRefName() == null) {
+      return w;
+    }
+    SqlWindow base = namedWindow(w.getRefName());
+    return SqlWindow.create(null, null,
+        w.getPartitionList().size() > 0 ? w.getPartitionList() : base.getPartitionList(),
+        w.getOrderList().size() > 0 ? w.getOrderList() : base.getOrderList(),
+        SqlLiteral.createBoolean(w.isRows() || base.isRows(), w.getParserPosition()),
+        w.getLowerBound() != null ? w.getLowerBound() : base.getLowerBound(),
+        w.getUpperBound() != null ? w.getUpperBound() : base.getUpperBound(),
+        SqlLiteral.createBoolean(false, w.getParserPosition()),
+        w.getParserPosition());
+  }
+
+  private static String key(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+
+  /** Finds aggregate calls outside subqueries and window functions. */
+  private static final class AggregateFinder extends SqlBasicVisitor<Void> {
+    private boolean found;
+
+    static boolean anyAggregate(List<SqlNode> nodes) {
+      AggregateFinder f = new AggregateFinder();
+      for (SqlNode n : nodes) {
+        if (n != null) {
+          n.accept(f);
+        }
+      }
+      return f.found;
+    }
+
+    @Override
+    public Void visit(SqlCall call) {
+      switch (call.getKind()) {
+        case OVER:
+        case SELECT:
+        case SCALAR_QUERY:
+        case EXISTS:
+        case UNION:
+        case INTERSECT:
+        case EXCEPT:
+        case WITH:
+        case ORDER_BY:
+          return null;
+        default:
+          break;
+      }
+      if (FunctionTable.isAggregate(FunctionTable.function(call.getOperator().getName()))
+          || call.getOperator().isAggregator()) {
+        found = true;
+        return null;
+      }
+      return super.visit(call);
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package dev.sparkjdbc.plan;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
+
+/**
+ * A quote-aware pass over the text for what Calcite cannot parse but is cheap to normalise:
+ * JDBC outer-join escapes {@code {oj …}} (the braces go), {@code {escape 'c'}} (becomes {@code
+ * ESCAPE 'c'}), and trailing semicolons. String literals, quoted identifiers and comments pass
+ * through untouched.
+ */
+final class SqlPreprocessor {
+  private final String sql;
+  private final char identifierQuote;
+  private final StringBuilder out = new StringBuilder();
+  /** One entry per open brace: true when the brace and its closing partner are dropped. */
+  private final Deque<Boolean> braces = new ArrayDeque<>();
+  private int i;
+
+  private SqlPreprocessor(String sql, char identifierQuote) {
+    this.sql = sql;
+    this.identifierQuote = identifierQuote;
+  }
+
+  static String normalise(String sql, TranslationConfig.Quoting quoting) {
+    char quote = quoting == TranslationConfig.Quoting.BACK_TICK ? '`' : '"';
+    return new SqlPreprocessor(sql, quote).run();
+  }
+
+  private String run() {
+    int n = sql.length();
+    while (i < n) {
+      char c = sql.charAt(i);
+      if (c == '\'' || c == identifierQuote || (c == '"' && identifierQuote == '`')) {
+        copyQuoted(c);
+      } else if (sql.startsWith("--", i)) {
+        int eol = sql.indexOf('\n', i);
+        copyTo(eol < 0 ? n : eol + 1);
+      } else if (sql.startsWith("/*", i)) {
+        int end = sql.indexOf("*/", i + 2);
+        copyTo(end < 0 ? n : end + 2);
+      } else if (c == '{') {
+        openBrace();
+      } else if (c == '}' && !braces.isEmpty()) {
+        if (!braces.pop()) {
+          out.append(c);
+        }
+        i++;
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return stripTrailingSemicolons(out);
+  }
+
+  private void openBrace() {
+    int j = i + 1;
+    while (j < sql.length() && Character.isWhitespace(sql.charAt(j))) {
+      j++;
+    }
+    String word = keyword(j);
+    if (word.equals("OJ")) {
+      braces.push(true);
+      i = j + 2;
+    } else if (word.equals("ESCAPE")) {
+      braces.push(true);
+      out.append("ESCAPE");
+      i = j + 6;
+    } else {
+      braces.push(false);
+      out.append('{');
+      i++;
+    }
+  }
+
+  private String keyword(int from) {
+    int end = from;
+    while (end < sql.length() && Character.isLetter(sql.charAt(end))) {
+      end++;
+    }
+    return sql.substring(from, end).toUpperCase(Locale.ROOT);
+  }
+
+  /** Copies a quoted run; a doubled quote inside stays part of it. */
+  private void copyQuoted(char quote) {
+    int j = i + 1;
+    while (j < sql.length()) {
+      if (sql.charAt(j) == quote) {
+        if (j + 1 < sql.length() && sql.charAt(j + 1) == quote) {
+          j += 2;
+          continue;
+        }
+        j++;
+        break;
+      }
+      if (sql.charAt(j) == '\\' && quote == '\'') {
+        j++; // Spark strings allow backslash escapes
+      }
+      j++;
+    }
+    copyTo(Math.min(j, sql.length()));
+  }
+
+  private void copyTo(int end) {
+    out.append(sql, i, end);
+    i = end;
+  }
+
+  private static String stripTrailingSemicolons(StringBuilder s) {
+    int end = s.length();
+    while (end > 0 && (Character.isWhitespace(s.charAt(end - 1)) || s.charAt(end - 1) == ';')) {
+      end--;
+    }
+    return s.substring(0, end);
+  }
+}

@@ -1,0 +1,122 @@
+package dev.sparkjdbc.plan;
+
+import dev.sparkjdbc.proto.Expression;
+import dev.sparkjdbc.proto.Relation;
+import java.util.List;
+import java.util.Set;
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+
+/**
+ * Translates client SQL into Spark Connect relations with Apache Calcite, or decides that the
+ * statement goes to Spark as SQL text and says why. Thread-safe; one instance per configuration.
+ *
+ * <pre>{@code
+ * Translation t = new SqlToPlan(TranslationConfig.DEFAULT).translate("SELECT {fn UCASE(name)} FROM t");
+ * }</pre>
+ */
+public final class SqlToPlan {
+  /** Kinds Calcite parses that are queries: translated. Everything else is a command: text. */
+  private static final Set<SqlKind> QUERIES = Set.of(SqlKind.SELECT, SqlKind.ORDER_BY,
+      SqlKind.UNION, SqlKind.INTERSECT, SqlKind.EXCEPT, SqlKind.WITH, SqlKind.VALUES);
+
+  private static final java.util.regex.Pattern LOOKS_LIKE_QUERY = java.util.regex.Pattern.compile(
+      "(?is)(\\s|--[^\\n]*\\n|/\\*.*?\\*/|\\()*(SELECT|WITH|VALUES)\\b");
+
+  private final TranslationConfig config;
+  private final SqlParser.Config parserConfig;
+
+  public SqlToPlan(TranslationConfig config) {
+    this.config = config;
+    this.parserConfig = SqlParser.config()
+        .withParserFactory(SqlBabelParserImpl.FACTORY)
+        .withConformance(SqlConformanceEnum.BABEL)
+        .withQuoting(config.quoting() == TranslationConfig.Quoting.BACK_TICK
+            ? Quoting.BACK_TICK : Quoting.DOUBLE_QUOTE)
+        .withUnquotedCasing(Casing.UNCHANGED)
+        .withQuotedCasing(Casing.UNCHANGED)
+        .withCaseSensitive(false);
+  }
+
+  public TranslationConfig config() {
+    return config;
+  }
+
+  public Translation translate(String sql) throws SqlTranslationException {
+    return translate(sql, List.of());
+  }
+
+  /**
+   * Translates with values for the statement's {@code ?} markers, in order, as Connect
+   * literals: each becomes a typed literal inside the plan, never text.
+   */
+  public Translation translate(String sql, List<Expression> parameters)
+      throws SqlTranslationException {
+    if (config.mode() == TranslationConfig.Mode.TEXT) {
+      return Translation.fallback("text mode", false);
+    }
+    SqlNode node;
+    try {
+      node = SqlParser.create(SqlPreprocessor.normalise(sql, config.quoting()), parserConfig)
+          .parseStmt();
+    } catch (SqlParseException e) {
+      return unparsed(sql, "the SQL parser does not accept it: " + firstLine(e.getMessage()),
+          e.getPos(), e);
+    } catch (RuntimeException | StackOverflowError e) {
+      return unparsed(sql, "the SQL parser failed: " + e, null, e);
+    }
+    if (!QUERIES.contains(node.getKind())) {
+      return Translation.fallback(node.getKind() + " statement", false);
+    }
+    try {
+      Relation root = new RelationTranslator(parameters).translateRoot(node);
+      return Translation.translated(root);
+    } catch (UnsupportedSqlException e) {
+      return refuse(e.getMessage(), e.position(), e, true, false);
+    } catch (StackOverflowError e) {
+      return refuse("expression nested too deeply", null, null, true, false);
+    } catch (RuntimeException e) {
+      // A shape the translators did not expect: never a partial plan, never a crash.
+      return refuse("unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage(), null,
+          e, true, false);
+    }
+  }
+
+  /**
+   * Spark understands much that Calcite cannot parse (DDL, Spark-only syntax): those go as text
+   * even in strict mode, which refuses only statements that look like queries.
+   */
+  private Translation unparsed(String sql, String reason, SqlParserPos pos, Throwable cause)
+      throws SqlTranslationException {
+    if (!LOOKS_LIKE_QUERY.matcher(sql).lookingAt()) {
+      return Translation.fallback(reason, false);
+    }
+    return refuse(reason, pos, cause, true, true);
+  }
+
+  private Translation refuse(String reason, SqlParserPos pos, Throwable cause, boolean query,
+      boolean syntax) throws SqlTranslationException {
+    if (config.mode() == TranslationConfig.Mode.STRICT) {
+      int line = pos == null ? 0 : pos.getLineNum();
+      int column = pos == null ? 0 : pos.getColumnNum();
+      throw new SqlTranslationException("Cannot translate: " + reason, line, column, syntax,
+          cause);
+    }
+    return Translation.fallback(reason, query);
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    int eol = message.indexOf('\n');
+    return eol < 0 ? message : message.substring(0, eol);
+  }
+}
