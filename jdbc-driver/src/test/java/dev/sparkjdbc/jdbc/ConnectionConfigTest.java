@@ -3,6 +3,7 @@ package dev.sparkjdbc.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sparkjdbc.plan.TranslationConfig;
 import java.sql.SQLException;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -119,6 +120,18 @@ class ConnectionConfigTest {
     assertThatThrownBy(() -> ConnectionConfig.parse("jdbc:sc://h", p))
         .hasMessageContaining("'token'")
         .hasMessageContaining("(hidden)");
+  }
+
+  @Test
+  void translationModeAndQuoting() throws SQLException {
+    assertThat(parse("jdbc:sc://h").translation()).isEqualTo(TranslationConfig.DEFAULT);
+    TranslationConfig t = parse("jdbc:sc://h/;translation_mode=STRICT;quoting=ansi").translation();
+    assertThat(t.mode()).isEqualTo(TranslationConfig.Mode.STRICT);
+    assertThat(t.quoting()).isEqualTo(TranslationConfig.Quoting.DOUBLE_QUOTE);
+    assertThatThrownBy(() -> parse("jdbc:sc://h/;translation_mode=fast"))
+        .hasMessageContaining("'translation_mode'").hasMessageContaining("strict");
+    assertThatThrownBy(() -> parse("jdbc:sc://h/;quoting=single"))
+        .hasMessageContaining("'backtick' or 'ansi'");
   }
 
   @Test
