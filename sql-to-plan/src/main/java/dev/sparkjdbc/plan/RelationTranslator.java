@@ -53,7 +53,7 @@ final class RelationTranslator {
   private static final String NOT_A_GROUP_KEY = "`^(?!" + GROUP_KEY_PREFIX + "[0-9]+$).*`";
 
   private final ExpressionTranslator expressions;
-  private final List<Relation> references = new ArrayList<>();
+  private final Deque<List<Relation>> references = new ArrayDeque<>();
   private final Deque<Map<String, SqlWithItem>> ctes = new ArrayDeque<>();
   private final Deque<Map<String, SqlWindow>> windows = new ArrayDeque<>();
   private long nextPlanId = 1;
@@ -64,21 +64,36 @@ final class RelationTranslator {
 
   /** The root relation of a query, with the relations its subqueries reference. */
   Relation translateRoot(SqlNode query) {
-    Relation root = query(query);
-    if (references.isEmpty()) {
-      return root;
-    }
-    return Relation.newBuilder().setWithRelations(
-        WithRelations.newBuilder().setRoot(root).addAllReferences(references)).build();
+    return withReferences(() -> query(query));
   }
 
-  /** Translates a subquery and registers it; returns the plan id expressions refer to. */
+  /**
+   * Translates a subquery and registers it; returns the plan id expressions refer to. Its own
+   * subqueries hang off it in a nested {@code WithRelations}: Spark resolves references per
+   * level, and one flat list at the root fails analysis for nested subqueries.
+   */
   long reference(SqlNode query) {
-    Relation relation = query(query);
+    Relation relation = withReferences(() -> query(query));
     long id = nextPlanId++;
-    references.add(relation.toBuilder()
+    references.peek().add(relation.toBuilder()
         .setCommon(RelationCommon.newBuilder().setPlanId(id)).build());
     return id;
+  }
+
+  private Relation withReferences(java.util.function.Supplier<Relation> translation) {
+    references.push(new ArrayList<>());
+    Relation rel;
+    List<Relation> own;
+    try {
+      rel = translation.get();
+    } finally {
+      own = references.pop();
+    }
+    if (own.isEmpty()) {
+      return rel;
+    }
+    return Relation.newBuilder().setWithRelations(
+        WithRelations.newBuilder().setRoot(rel).addAllReferences(own)).build();
   }
 
   Relation query(SqlNode node) {
