@@ -31,6 +31,8 @@ import org.apache.calcite.sql.fun.SqlTrimFunction;
 final class ExpressionTranslator {
   private final RelationTranslator relations;
   private final List<Expression> parameters;
+  /** Parameter names of the lambdas being translated, innermost first. */
+  private final java.util.Deque<java.util.Set<String>> lambdaScopes = new java.util.ArrayDeque<>();
 
   ExpressionTranslator(RelationTranslator relations, List<Expression> parameters) {
     this.relations = relations;
@@ -39,7 +41,7 @@ final class ExpressionTranslator {
 
   Expression translate(SqlNode node) {
     if (node instanceof SqlIdentifier id) {
-      return identifier(id);
+      return isLambdaVariable(id) ? lambdaVariable(id.getSimple()) : identifier(id);
     }
     if (node instanceof SqlLiteral literal) {
       return Literals.of(literal);
@@ -88,6 +90,8 @@ final class ExpressionTranslator {
         return alias(translate(call.operand(0)), ((SqlIdentifier) call.operand(1)).getSimple());
       case CAST:
         return cast(call, Expression.Cast.EvalMode.EVAL_MODE_UNSPECIFIED);
+      case SAFE_CAST: // TRY_CAST
+        return cast(call, Expression.Cast.EvalMode.EVAL_MODE_TRY);
       case CASE:
         return caseWhen((SqlCase) call);
       case NOT_IN:
@@ -139,6 +143,8 @@ final class ExpressionTranslator {
                 .setExtraction(translate(call.operand(1)))).build();
       case OVER:
         return window(call);
+      case LAMBDA:
+        return lambda((org.apache.calcite.sql.SqlLambda) call);
       case FILTER:
       case WITHIN_GROUP:
       case WITHIN_DISTINCT:
@@ -157,9 +163,6 @@ final class ExpressionTranslator {
     }
     if (call instanceof SqlBasicCall && call.getOperator().getSyntax()
         != org.apache.calcite.sql.SqlSyntax.SPECIAL) {
-      if (call.getOperator().getName().equalsIgnoreCase("TRY_CAST")) {
-        return cast(call, Expression.Cast.EvalMode.EVAL_MODE_TRY);
-      }
       return namedFunction(call.getOperator().getName(), call);
     }
     throw UnsupportedSqlException.of(kind + " (" + call.getOperator().getName() + ")", call);
@@ -173,6 +176,37 @@ final class ExpressionTranslator {
     return Expression.newBuilder().setUnresolvedFunction(Expression.UnresolvedFunction.newBuilder()
         .setFunctionName(name).addAllArguments(translateAll(operands)).setIsDistinct(distinct))
         .build();
+  }
+
+  private boolean isLambdaVariable(SqlIdentifier id) {
+    if (!id.isSimple()) {
+      return false;
+    }
+    String name = id.getSimple().toLowerCase(Locale.ROOT);
+    return lambdaScopes.stream().anyMatch(scope -> scope.contains(name));
+  }
+
+  private static Expression lambdaVariable(String name) {
+    return Expression.newBuilder().setUnresolvedNamedLambdaVariable(
+        Expression.UnresolvedNamedLambdaVariable.newBuilder().addNameParts(name)).build();
+  }
+
+  /** {@code x -> x + 1}: the body's references to the parameters become lambda variables. */
+  private Expression lambda(org.apache.calcite.sql.SqlLambda lambda) {
+    Expression.LambdaFunction.Builder out = Expression.LambdaFunction.newBuilder();
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (SqlNode p : lambda.getParameters()) {
+      String name = ((SqlIdentifier) p).getSimple();
+      names.add(name.toLowerCase(Locale.ROOT));
+      out.addArguments(Expression.UnresolvedNamedLambdaVariable.newBuilder().addNameParts(name));
+    }
+    lambdaScopes.push(names);
+    try {
+      out.setFunction(translate(lambda.getExpression()));
+    } finally {
+      lambdaScopes.pop();
+    }
+    return Expression.newBuilder().setLambdaFunction(out).build();
   }
 
   /** Calcite names JDBC escape functions "{fn UCASE}". */

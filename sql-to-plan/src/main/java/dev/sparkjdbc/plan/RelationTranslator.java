@@ -114,9 +114,27 @@ final class RelationTranslator {
         return setOperation((SqlCall) node);
       case WITH:
         return with((SqlWith) node);
+      case VALUES:
+        return values((SqlCall) node);
       default:
         throw UnsupportedSqlException.of(node.getKind() + " query", node);
     }
+  }
+
+  /**
+   * {@code VALUES (…), (…)} as Spark's inline table is built: one row relation projecting
+   * {@code inline(array(struct(…), …))}, whose columns are named col1, col2, … like Spark's.
+   */
+  private Relation values(SqlCall values) {
+    List<Expression> rows = new ArrayList<>();
+    for (SqlNode row : values.getOperandList()) {
+      List<SqlNode> cells = row.getKind() == SqlKind.ROW ? ((SqlCall) row).getOperandList()
+          : List.of(row);
+      rows.add(ExpressionTranslator.function("struct", expressions.translateAll(cells)));
+    }
+    Expression inline = ExpressionTranslator.function("inline",
+        List.of(ExpressionTranslator.function("array", rows)));
+    return Relation.newBuilder().setProject(Project.newBuilder().addExpressions(inline)).build();
   }
 
   private Relation with(SqlWith with) {
@@ -368,6 +386,7 @@ final class RelationTranslator {
       case INTERSECT:
       case EXCEPT:
       case WITH:
+      case VALUES:
         return query(node);
       default:
         throw UnsupportedSqlException.of(node.getKind() + " in FROM", node);
