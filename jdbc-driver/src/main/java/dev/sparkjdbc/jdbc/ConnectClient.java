@@ -94,6 +94,21 @@ final class ConnectClient implements AutoCloseable {
     }
   }
 
+  /** Spark's explanation of a plan (AnalyzePlan explain). */
+  String explain(Plan plan, AnalyzePlanRequest.Explain.ExplainMode mode) throws SQLException {
+    AnalyzePlanRequest request = AnalyzePlanRequest.newBuilder()
+        .setSessionId(sessionId)
+        .setUserContext(userContext)
+        .setClientType(CLIENT_TYPE)
+        .setExplain(AnalyzePlanRequest.Explain.newBuilder().setPlan(plan).setExplainMode(mode))
+        .build();
+    try {
+      return stub.analyzePlan(request).getExplain().getExplainString();
+    } catch (StatusRuntimeException e) {
+      throw SqlErrors.fromGrpc(e, where());
+    }
+  }
+
   /** Starts a reattachable execution; responses stream lazily through the iterator. */
   Iterator<ExecutePlanResponse> execute(Plan plan, String operationId) {
     ExecutePlanRequest.Builder request = ExecutePlanRequest.newBuilder()

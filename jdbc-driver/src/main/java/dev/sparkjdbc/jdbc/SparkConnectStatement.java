@@ -2,6 +2,8 @@ package dev.sparkjdbc.jdbc;
 
 import com.google.protobuf.ByteString;
 import dev.sparkjdbc.proto.Command;
+import dev.sparkjdbc.proto.Expression;
+import dev.sparkjdbc.proto.Project;
 import dev.sparkjdbc.proto.ExecutePlanResponse;
 import dev.sparkjdbc.proto.LocalRelation;
 import dev.sparkjdbc.proto.Plan;
@@ -65,6 +67,10 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
     closeResults();
     requireSql(sql);
     Translation translation = translate(sql);
+    if (translation.explainMode().isPresent()) {
+      resultSet = explain(translation);
+      return true;
+    }
     if (translation.isTranslated()) {
       resultSet = stream(Plan.newBuilder().setRoot(translation.relation().orElseThrow()).build());
       return true;
@@ -74,6 +80,21 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
       return true;
     }
     return runCommand(sql);
+  }
+
+  /**
+   * EXPLAIN of a translated query: the plan Spark would run, from the AnalyzePlan RPC, as one
+   * row with one column {@code plan}, the shape of Spark's own EXPLAIN output.
+   */
+  private SparkConnectResultSet explain(Translation translation) throws SQLException {
+    String explanation = connection.client().explain(
+        Plan.newBuilder().setRoot(translation.relation().orElseThrow()).build(),
+        translation.explainMode().orElseThrow());
+    Relation row = Relation.newBuilder().setProject(Project.newBuilder().addExpressions(
+        Expression.newBuilder().setAlias(Expression.Alias.newBuilder().addName("plan")
+            .setExpr(Expression.newBuilder().setLiteral(
+                Expression.Literal.newBuilder().setString(explanation)))))).build();
+    return stream(Plan.newBuilder().setRoot(row).build());
   }
 
   private Translation translate(String sql) throws SQLException {

@@ -102,11 +102,13 @@ final class RelationTranslator {
         return select((SqlSelect) node, null, null, null);
       case ORDER_BY: {
         SqlOrderBy o = (SqlOrderBy) node;
+        // FETCH/OFFSET without ORDER BY parse as an ORDER BY with no keys.
+        SqlNodeList order = o.orderList.isEmpty() ? null : o.orderList;
         if (o.query instanceof SqlSelect s) {
-          return select(s, o.orderList, o.offset, o.fetch);
+          return select(s, order, o.offset, o.fetch);
         }
         Relation input = query(o.query);
-        return limitAndOffset(sort(input, o.orderList, null), o.offset, o.fetch);
+        return limitAndOffset(order == null ? input : sort(input, order, null), o.offset, o.fetch);
       }
       case UNION:
       case INTERSECT:
@@ -170,7 +172,7 @@ final class RelationTranslator {
   }
 
   private Relation select(SqlSelect s, SqlNodeList order, SqlNode offset, SqlNode fetch) {
-    if (s.getOrderList() != null && order == null) {
+    if (s.getOrderList() != null && !s.getOrderList().isEmpty() && order == null) {
       order = s.getOrderList();
       offset = s.getOffset();
       fetch = s.getFetch();

@@ -1,5 +1,6 @@
 package dev.sparkjdbc.plan;
 
+import dev.sparkjdbc.proto.AnalyzePlanRequest.Explain.ExplainMode;
 import dev.sparkjdbc.proto.Expression;
 import dev.sparkjdbc.proto.Relation;
 import java.util.List;
@@ -29,6 +30,9 @@ public final class SqlToPlan {
 
   private static final java.util.regex.Pattern LOOKS_LIKE_QUERY = java.util.regex.Pattern.compile(
       "(?is)(\\s|--[^\\n]*\\n|/\\*.*?\\*/|\\()*(SELECT|WITH|VALUES)\\b");
+
+  private static final java.util.regex.Pattern EXPLAIN = java.util.regex.Pattern.compile(
+      "(?is)\\s*EXPLAIN\\s+(?:(EXTENDED|CODEGEN|COST|FORMATTED)\\s+)?(?=(\\s|\\()*(SELECT|WITH|VALUES)\\b)");
 
   private final TranslationConfig config;
   private final SqlParser.Config parserConfig;
@@ -62,10 +66,14 @@ public final class SqlToPlan {
     if (config.mode() == TranslationConfig.Mode.TEXT) {
       return Translation.fallback("text mode", false);
     }
+    String text = SqlPreprocessor.normalise(sql, config.quoting());
+    java.util.regex.Matcher explain = EXPLAIN.matcher(text);
+    if (explain.lookingAt()) {
+      return explain(explain, text, parameters);
+    }
     SqlNode node;
     try {
-      node = SqlParser.create(SqlPreprocessor.normalise(sql, config.quoting()), parserConfig)
-          .parseStmt();
+      node = SqlParser.create(text, parserConfig).parseStmt();
     } catch (SqlParseException e) {
       return unparsed(sql, "the SQL parser does not accept it: " + firstLine(e.getMessage()),
           e.getPos(), e);
@@ -87,6 +95,19 @@ public final class SqlToPlan {
       return refuse("unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage(), null,
           e, true, false);
     }
+  }
+
+  /** Spark's {@code EXPLAIN [mode] query}: the query is translated, the server explains it. */
+  private Translation explain(java.util.regex.Matcher explain, String text,
+      List<Expression> parameters) throws SqlTranslationException {
+    String mode = explain.group(1) == null ? "SIMPLE" : explain.group(1).toUpperCase(
+        java.util.Locale.ROOT);
+    Translation query = translate(text.substring(explain.end()), parameters);
+    if (!query.isTranslated()) {
+      return Translation.fallback("EXPLAIN of a statement that is not translated", false);
+    }
+    return Translation.explain(query.relation().orElseThrow(),
+        ExplainMode.valueOf("EXPLAIN_MODE_" + mode));
   }
 
   /**
