@@ -291,9 +291,53 @@ final class RelationTranslator {
   private void addKeys(Aggregate.Builder agg, List<SqlNode> keys, List<SqlNode> items) {
     int i = 0;
     for (SqlNode key : keys) {
-      SqlNode expr = ordinal(key).map(n -> stripAlias(selectItem(items, n, key))).orElse(key);
+      SqlNode expr = ordinal(key).map(n -> stripAlias(selectItem(items, n, key)))
+          .orElseGet(() -> aliasedItem(key, items));
       agg.addGroupingExpressions(ExpressionTranslator.alias(expressions.translate(expr),
           GROUP_KEY_PREFIX + i++));
+    }
+  }
+
+  /**
+   * GROUP BY a SELECT alias groups by the aliased expression. Spark prefers a column of the
+   * input with that name; a name the query mentions as a column anywhere in the SELECT list
+   * is therefore left for Spark to resolve as the column.
+   */
+  private static SqlNode aliasedItem(SqlNode key, List<SqlNode> items) {
+    if (!(key instanceof SqlIdentifier id) || !id.isSimple()) {
+      return key;
+    }
+    String name = key(id.getSimple());
+    SqlNode match = null;
+    java.util.Set<String> mentioned = new java.util.HashSet<>();
+    for (SqlNode item : items) {
+      IdentifierNames.collect(stripAlias(item), mentioned);
+      if (item.getKind() == SqlKind.AS
+          && key(((SqlIdentifier) ((SqlCall) item).operand(1)).getSimple()).equals(name)) {
+        match = stripAlias(item);
+      }
+    }
+    return match == null || mentioned.contains(name) ? key : match;
+  }
+
+  /** The last parts of the identifiers an expression mentions, lower-cased. */
+  private static final class IdentifierNames extends SqlBasicVisitor<Void> {
+    private final java.util.Set<String> names;
+
+    private IdentifierNames(java.util.Set<String> names) {
+      this.names = names;
+    }
+
+    static void collect(SqlNode node, java.util.Set<String> into) {
+      node.accept(new IdentifierNames(into));
+    }
+
+    @Override
+    public Void visit(SqlIdentifier id) {
+      if (!id.isStar()) {
+        names.add(key(id.names.get(id.names.size() - 1)));
+      }
+      return null;
     }
   }
 
