@@ -1,12 +1,18 @@
 package dev.sparkjdbc.jdbc;
 
 import com.google.protobuf.ByteString;
+import dev.sparkjdbc.proto.DataType;
 import java.sql.SQLException;
 
 /** Where a result set's Arrow IPC chunks come from: a live execution or an inline relation. */
 interface ArrowBatchSource extends AutoCloseable {
   /** The next chunk of Arrow IPC stream bytes, or null at the end of the result. */
-  ByteString nextArrowData() throws SQLException;
+  ArrowChunk nextChunk() throws SQLException;
+
+  /** Spark's schema of the result, when the server sent it before the data; else null. */
+  default DataType sparkSchema() {
+    return null;
+  }
 
   @Override
   void close();
@@ -17,10 +23,10 @@ interface ArrowBatchSource extends AutoCloseable {
       private ByteString pending = data;
 
       @Override
-      public ByteString nextArrowData() {
+      public ArrowChunk nextChunk() {
         ByteString next = pending;
         pending = null;
-        return next;
+        return next == null ? null : new ArrowChunk(next, -1);
       }
 
       @Override

@@ -100,6 +100,12 @@ final class ArrowIpcDecoder implements AutoCloseable {
     }
   }
 
+  /** True when the current chunk still holds undecoded messages. */
+  boolean hasMore() {
+    // more than an end-of-stream marker (8 bytes) left
+    return chunk != null && chunk.length - offset > 8;
+  }
+
   /** The root holding the current batch; null until a schema has been read. */
   VectorSchemaRoot root() {
     return root;

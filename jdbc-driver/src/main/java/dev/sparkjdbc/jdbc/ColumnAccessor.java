@@ -20,16 +20,22 @@ import org.apache.arrow.vector.ValueVector;
 abstract class ColumnAccessor {
   private final ValueVector vector;
 
+  /** {@code vector} may be null for accessors over values the driver holds itself. */
   ColumnAccessor(ValueVector vector) {
     this.vector = vector;
   }
 
-  final boolean isNull(int row) {
+  boolean isNull(int row) {
     return vector.isNull(row);
   }
 
   /** The value as the class the JDBC specification maps this column type to. */
   abstract Object getObject(int row) throws SQLException;
+
+  /** {@code getObject(column, Class)}; overridden where a type has a more exact answer. */
+  Object getObject(int row, Class<?> type) throws SQLException {
+    return ObjectConversions.convert(this, row, type);
+  }
 
   String getString(int row) throws SQLException {
     return String.valueOf(getObject(row));

@@ -1,6 +1,7 @@
 package dev.sparkjdbc.jdbc;
 
 import dev.sparkjdbc.proto.AnalyzePlanRequest;
+import dev.sparkjdbc.proto.ConfigRequest;
 import dev.sparkjdbc.proto.ExecutePlanRequest;
 import dev.sparkjdbc.proto.ExecutePlanResponse;
 import dev.sparkjdbc.proto.InterruptRequest;
@@ -89,6 +90,22 @@ final class ConnectClient implements AutoCloseable {
       observeServerSession(response.getServerSideSessionId());
       sessionOpen = true;
       return response.getSparkVersion().getVersion();
+    } catch (StatusRuntimeException e) {
+      throw SqlErrors.fromGrpc(e, where());
+    }
+  }
+
+  /** A Spark session configuration value (Config RPC). */
+  String config(String key) throws SQLException {
+    ConfigRequest request = ConfigRequest.newBuilder()
+        .setSessionId(sessionId)
+        .setUserContext(userContext)
+        .setClientType(CLIENT_TYPE)
+        .setOperation(ConfigRequest.Operation.newBuilder().setGet(
+            ConfigRequest.Get.newBuilder().addKeys(key)))
+        .build();
+    try {
+      return stub.withDeadlineAfter(30, TimeUnit.SECONDS).config(request).getPairs(0).getValue();
     } catch (StatusRuntimeException e) {
       throw SqlErrors.fromGrpc(e, where());
     }

@@ -24,6 +24,11 @@ final class DateAccessor extends ColumnAccessor {
   }
 
   @Override
+  Object getObject(int row, Class<?> type) throws java.sql.SQLException {
+    return type == LocalDate.class ? localDate(row) : super.getObject(row, type);
+  }
+
+  @Override
   String getString(int row) {
     return localDate(row).toString();
   }

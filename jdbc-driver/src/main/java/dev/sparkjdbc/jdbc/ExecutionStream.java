@@ -1,6 +1,6 @@
 package dev.sparkjdbc.jdbc;
 
-import com.google.protobuf.ByteString;
+import dev.sparkjdbc.proto.DataType;
 import dev.sparkjdbc.proto.ExecutePlanResponse;
 import dev.sparkjdbc.proto.Plan;
 import io.grpc.Context;
@@ -29,6 +29,7 @@ final class ExecutionStream implements ArrowBatchSource {
   private String lastResponseId;
   private boolean complete;
   private boolean closed;
+  private DataType sparkSchema;
 
   private ExecutionStream(ConnectClient client, String operationId) {
     this.client = client;
@@ -94,13 +95,21 @@ final class ExecutionStream implements ArrowBatchSource {
   }
 
   @Override
-  public ByteString nextArrowData() throws SQLException {
+  public ArrowChunk nextChunk() throws SQLException {
     for (ExecutePlanResponse r = next(); r != null; r = next()) {
+      if (r.hasSchema()) {
+        sparkSchema = r.getSchema();
+      }
       if (r.hasArrowBatch()) {
-        return r.getArrowBatch().getData();
+        return new ArrowChunk(r.getArrowBatch().getData(), r.getArrowBatch().getRowCount());
       }
     }
     return null;
+  }
+
+  @Override
+  public DataType sparkSchema() {
+    return sparkSchema;
   }
 
   /** Asks the server to stop the operation; safe from any thread. */

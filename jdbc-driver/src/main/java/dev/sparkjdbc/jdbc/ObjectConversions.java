@@ -1,7 +1,6 @@
 package dev.sparkjdbc.jdbc;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -13,44 +12,49 @@ import java.time.ZoneId;
 import java.util.Map;
 
 /**
- * {@code getObject(column, Class)}: each supported target class maps to the typed getter that
- * produces it, so every conversion rule stays in the column accessors.
+ * {@code getObject(column, Class)}: each target class maps to the accessor conversion that
+ * produces it, so every conversion rule stays in the accessors. Accessors whose type has a
+ * more exact answer for a class (a TIMESTAMP as {@code LocalDateTime} in the session zone)
+ * override {@link ColumnAccessor#getObject(int, Class)} for it.
  */
 final class ObjectConversions {
   private interface Getter {
-    Object get(ResultSet rs, int column) throws SQLException;
+    Object get(ColumnAccessor a, int row) throws SQLException;
   }
 
   private static final Map<Class<?>, Getter> GETTERS = Map.ofEntries(
-      Map.entry(Object.class, ResultSet::getObject),
-      Map.entry(String.class, ResultSet::getString),
-      Map.entry(Boolean.class, ResultSet::getBoolean),
-      Map.entry(Byte.class, ResultSet::getByte),
-      Map.entry(Short.class, ResultSet::getShort),
-      Map.entry(Integer.class, ResultSet::getInt),
-      Map.entry(Long.class, ResultSet::getLong),
-      Map.entry(Float.class, ResultSet::getFloat),
-      Map.entry(Double.class, ResultSet::getDouble),
-      Map.entry(BigDecimal.class, ResultSet::getBigDecimal),
-      Map.entry(byte[].class, ResultSet::getBytes),
-      Map.entry(java.sql.Date.class, ResultSet::getDate),
-      Map.entry(java.sql.Time.class, ResultSet::getTime),
-      Map.entry(Timestamp.class, ResultSet::getTimestamp),
-      Map.entry(LocalDate.class, (rs, i) -> rs.getDate(i).toLocalDate()),
-      Map.entry(LocalTime.class, (rs, i) -> rs.getTime(i).toLocalTime()),
-      Map.entry(LocalDateTime.class, (rs, i) -> rs.getTimestamp(i).toLocalDateTime()),
-      Map.entry(Instant.class, (rs, i) -> rs.getTimestamp(i).toInstant()),
-      Map.entry(OffsetDateTime.class,
-          (rs, i) -> rs.getTimestamp(i).toInstant().atZone(ZoneId.systemDefault()).toOffsetDateTime()));
+      Map.entry(Object.class, ColumnAccessor::getObject),
+      Map.entry(String.class, ColumnAccessor::getString),
+      Map.entry(Boolean.class, ColumnAccessor::getBoolean),
+      Map.entry(Byte.class, ColumnAccessor::getByte),
+      Map.entry(Short.class, ColumnAccessor::getShort),
+      Map.entry(Integer.class, ColumnAccessor::getInt),
+      Map.entry(Long.class, ColumnAccessor::getLong),
+      Map.entry(Float.class, ColumnAccessor::getFloat),
+      Map.entry(Double.class, ColumnAccessor::getDouble),
+      Map.entry(BigDecimal.class, ColumnAccessor::getBigDecimal),
+      Map.entry(byte[].class, ColumnAccessor::getBytes),
+      Map.entry(java.sql.Date.class, (a, r) -> a.getDate(r, null)),
+      Map.entry(java.sql.Time.class, (a, r) -> a.getTime(r, null)),
+      Map.entry(Timestamp.class, (a, r) -> a.getTimestamp(r, null)),
+      Map.entry(LocalDate.class, (a, r) -> a.getDate(r, null).toLocalDate()),
+      Map.entry(LocalTime.class, (a, r) -> a.getTime(r, null).toLocalTime()),
+      Map.entry(LocalDateTime.class, (a, r) -> a.getTimestamp(r, null).toLocalDateTime()),
+      Map.entry(Instant.class, (a, r) -> a.getTimestamp(r, null).toInstant()),
+      Map.entry(OffsetDateTime.class, (a, r) -> a.getTimestamp(r, null).toInstant()
+          .atZone(ZoneId.systemDefault()).toOffsetDateTime()));
 
   private ObjectConversions() {}
 
-  /** Called only for a non-null value. */
-  static Object convert(ResultSet rs, int column, Class<?> type) throws SQLException {
+  static Object convert(ColumnAccessor accessor, int row, Class<?> type) throws SQLException {
     Getter getter = GETTERS.get(type);
-    if (getter == null) {
-      throw SqlErrors.cannotConvert(rs.getMetaData().getColumnTypeName(column), type.getName());
+    if (getter != null) {
+      return getter.get(accessor, row);
     }
-    return getter.get(rs, column);
+    Object value = accessor.getObject(row);
+    if (type.isInstance(value)) {
+      return value;
+    }
+    throw SqlErrors.cannotConvert(accessor.typeName(), type.getName());
   }
 }

@@ -36,6 +36,8 @@ final class SparkConnectConnection implements Connection {
   private final BufferAllocator allocator;
   private final String sparkVersion;
   private final SqlToPlan translator;
+  private final ColumnContext columnContext;
+  private volatile java.time.ZoneId sessionZone;
   private final Set<SparkConnectStatement> statements = ConcurrentHashMap.newKeySet();
   private final Properties clientInfo = new Properties();
   private SQLWarning warnings;
@@ -49,6 +51,12 @@ final class SparkConnectConnection implements Connection {
     this.sparkVersion = sparkVersion;
     this.allocator = new RootAllocator();
     this.translator = new SqlToPlan(config.translation());
+    this.columnContext = new ColumnContext(this::sessionZone);
+  }
+
+  /** The rows of a result from the server, with this connection's memory and session zone. */
+  ArrowRows rows(ArrowBatchSource source) throws SQLException {
+    return new ArrowRows(source, allocator, columnContext);
   }
 
   SqlToPlan translator() {
@@ -74,6 +82,23 @@ final class SparkConnectConnection implements Connection {
       throw new SQLNonTransientConnectionException("Cannot connect to the Spark Connect server at "
           + config.displayUrl() + ": " + e, SqlErrors.CONNECTION_FAILURE, e);
     }
+  }
+
+  /**
+   * Spark's session time zone (for rendering VARIANT timestamps), asked once when first
+   * needed; the JVM's zone if the server does not say.
+   */
+  private java.time.ZoneId sessionZone() {
+    java.time.ZoneId zone = sessionZone;
+    if (zone == null) {
+      try {
+        zone = java.time.ZoneId.of(client.config("spark.sql.session.timeZone"));
+      } catch (SQLException | RuntimeException e) {
+        zone = java.time.ZoneId.systemDefault();
+      }
+      sessionZone = zone;
+    }
+    return zone;
   }
 
   ConnectClient client() {

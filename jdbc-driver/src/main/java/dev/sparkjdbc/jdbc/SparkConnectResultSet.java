@@ -26,13 +26,8 @@ import java.sql.Time;
 import java.sql.Timestamp;
 import java.util.Calendar;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.types.pojo.Field;
 
 /**
  * A forward-only cursor over Arrow batches that arrive from the server as it is read. It holds
@@ -41,74 +36,25 @@ import org.apache.arrow.vector.types.pojo.Field;
  */
 final class SparkConnectResultSet extends ReadOnlyForwardResultSet {
   private final SparkConnectStatement statement;
-  private final ArrowBatchSource source;
-  private final BufferAllocator allocator;
-  private final ArrowIpcDecoder decoder;
+  private final RowSource rows;
   private final long maxRows;
-  private List<Field> fields = List.of();
-  private ColumnAccessor[] accessors = new ColumnAccessor[0];
-  private ColumnType[] types = new ColumnType[0];
+  private final ColumnAccessor[] accessors;
+  private final ColumnType[] types;
   private Map<String, Integer> columnIndex;
-  private int batchRows;
-  private int rowInBatch = -1;
+  private int row = -1;
   private long rowNumber;
   private boolean afterLast;
   private boolean wasNull;
   private int fetchSize;
   private volatile boolean closed;
 
-  /**
-   * Opens the cursor: reads until the schema arrives, so that errors the server finds before
-   * producing rows (syntax, unknown tables) are thrown here, by the execute call.
-   */
-  SparkConnectResultSet(SparkConnectStatement statement, ArrowBatchSource source,
-      BufferAllocator parentAllocator, long maxRows) throws SQLException {
+  /** {@code statement} is null for result sets no statement produced (array elements). */
+  SparkConnectResultSet(SparkConnectStatement statement, RowSource rows, long maxRows) {
     this.statement = statement;
-    this.source = source;
+    this.rows = rows;
     this.maxRows = maxRows;
-    this.allocator = parentAllocator.newChildAllocator("result-set", 0, Long.MAX_VALUE);
-    this.decoder = new ArrowIpcDecoder(allocator);
-    try {
-      if (!loadNextBatch()) {
-        afterLast = true; // no data and no schema: an empty result without columns
-      }
-      bindColumns();
-    } catch (SQLException | RuntimeException e) {
-      release();
-      throw e;
-    }
-  }
-
-  private void bindColumns() {
-    VectorSchemaRoot root = decoder.root();
-    if (root == null) {
-      return;
-    }
-    List<FieldVector> vectors = root.getFieldVectors();
-    fields = root.getSchema().getFields();
-    accessors = new ColumnAccessor[vectors.size()];
-    types = new ColumnType[vectors.size()];
-    for (int i = 0; i < vectors.size(); i++) {
-      types[i] = ColumnType.of(fields.get(i));
-      accessors[i] = ColumnAccessors.forVector(vectors.get(i), types[i]);
-    }
-  }
-
-  /** Loads the next non-exhausted batch; false at the end of the result. */
-  private boolean loadNextBatch() throws SQLException {
-    while (true) {
-      if (decoder.loadNext()) {
-        batchRows = decoder.root().getRowCount();
-        rowInBatch = -1;
-        return true;
-      }
-      var data = source.nextArrowData();
-      if (data == null) {
-        batchRows = 0;
-        return false;
-      }
-      decoder.feed(data);
-    }
+    this.accessors = rows.accessors();
+    this.types = rows.types();
   }
 
   @Override
@@ -121,21 +67,23 @@ final class SparkConnectResultSet extends ReadOnlyForwardResultSet {
       finish();
       return false;
     }
-    while (++rowInBatch >= batchRows) {
-      if (!loadNextBatch()) {
-        finish();
-        return false;
-      }
+    if (!rows.next()) {
+      finish();
+      return false;
     }
+    row = rows.row();
     rowNumber++;
     return true;
   }
 
   /** After the last row: the server operation is no longer needed. */
-  private void finish() throws SQLException {
+  private void finish() {
     afterLast = true;
-    source.close();
-    statement.resultSetExhausted(this);
+    row = -1;
+    rows.close();
+    if (statement != null) {
+      statement.resultSetExhausted(this);
+    }
   }
 
   @Override
@@ -152,11 +100,11 @@ final class SparkConnectResultSet extends ReadOnlyForwardResultSet {
       throw new SQLException("Column index " + column + " is out of range: the result has "
           + accessors.length + " column(s)", "07009");
     }
-    if (rowInBatch < 0 || afterLast) {
+    if (row < 0 || afterLast) {
       throw new SQLException(afterLast ? "The cursor is after the last row"
           : "The cursor is before the first row: call next() first", SqlErrors.INVALID_STATE);
     }
-    wasNull = accessors[column - 1].isNull(rowInBatch);
+    wasNull = accessors[column - 1].isNull(row);
     return !wasNull;
   }
 
@@ -172,47 +120,47 @@ final class SparkConnectResultSet extends ReadOnlyForwardResultSet {
 
   @Override
   public String getString(int i) throws SQLException {
-    return present(i) ? at(i).getString(rowInBatch) : null;
+    return present(i) ? at(i).getString(row) : null;
   }
 
   @Override
   public boolean getBoolean(int i) throws SQLException {
-    return present(i) && at(i).getBoolean(rowInBatch);
+    return present(i) && at(i).getBoolean(row);
   }
 
   @Override
   public byte getByte(int i) throws SQLException {
-    return present(i) ? at(i).getByte(rowInBatch) : 0;
+    return present(i) ? at(i).getByte(row) : 0;
   }
 
   @Override
   public short getShort(int i) throws SQLException {
-    return present(i) ? at(i).getShort(rowInBatch) : 0;
+    return present(i) ? at(i).getShort(row) : 0;
   }
 
   @Override
   public int getInt(int i) throws SQLException {
-    return present(i) ? at(i).getInt(rowInBatch) : 0;
+    return present(i) ? at(i).getInt(row) : 0;
   }
 
   @Override
   public long getLong(int i) throws SQLException {
-    return present(i) ? at(i).getLong(rowInBatch) : 0;
+    return present(i) ? at(i).getLong(row) : 0;
   }
 
   @Override
   public float getFloat(int i) throws SQLException {
-    return present(i) ? at(i).getFloat(rowInBatch) : 0;
+    return present(i) ? at(i).getFloat(row) : 0;
   }
 
   @Override
   public double getDouble(int i) throws SQLException {
-    return present(i) ? at(i).getDouble(rowInBatch) : 0;
+    return present(i) ? at(i).getDouble(row) : 0;
   }
 
   @Override
   public BigDecimal getBigDecimal(int i) throws SQLException {
-    return present(i) ? at(i).getBigDecimal(rowInBatch) : null;
+    return present(i) ? at(i).getBigDecimal(row) : null;
   }
 
   @Override
@@ -224,7 +172,7 @@ final class SparkConnectResultSet extends ReadOnlyForwardResultSet {
 
   @Override
   public byte[] getBytes(int i) throws SQLException {
-    return present(i) ? at(i).getBytes(rowInBatch) : null;
+    return present(i) ? at(i).getBytes(row) : null;
   }
 
   @Override
@@ -234,7 +182,7 @@ final class SparkConnectResultSet extends ReadOnlyForwardResultSet {
 
   @Override
   public Date getDate(int i, Calendar cal) throws SQLException {
-    return present(i) ? at(i).getDate(rowInBatch, cal) : null;
+    return present(i) ? at(i).getDate(row, cal) : null;
   }
 
   @Override
@@ -244,7 +192,7 @@ final class SparkConnectResultSet extends ReadOnlyForwardResultSet {
 
   @Override
   public Time getTime(int i, Calendar cal) throws SQLException {
-    return present(i) ? at(i).getTime(rowInBatch, cal) : null;
+    return present(i) ? at(i).getTime(row, cal) : null;
   }
 
   @Override
@@ -254,12 +202,12 @@ final class SparkConnectResultSet extends ReadOnlyForwardResultSet {
 
   @Override
   public Timestamp getTimestamp(int i, Calendar cal) throws SQLException {
-    return present(i) ? at(i).getTimestamp(rowInBatch, cal) : null;
+    return present(i) ? at(i).getTimestamp(row, cal) : null;
   }
 
   @Override
   public Object getObject(int i) throws SQLException {
-    return present(i) ? at(i).getObject(rowInBatch) : null;
+    return present(i) ? at(i).getObject(row) : null;
   }
 
   @Override
@@ -278,7 +226,11 @@ final class SparkConnectResultSet extends ReadOnlyForwardResultSet {
     if (!present(i)) {
       return null;
     }
-    Object value = ObjectConversions.convert(this, i, type);
+    Object value = at(i).getObject(row, type);
+    if (type.isPrimitive()) {
+      throw new SQLException("getObject needs a class, not the primitive " + type,
+          SqlErrors.INVALID_ARGUMENT);
+    }
     return type.cast(value);
   }
 
@@ -551,17 +503,18 @@ final class SparkConnectResultSet extends ReadOnlyForwardResultSet {
     if (label == null) {
       throw new SQLException("Column label must not be null", SqlErrors.INVALID_ARGUMENT);
     }
+    String[] labels = rows.labels();
     if (columnIndex == null) {
       Map<String, Integer> index = new HashMap<>();
-      for (int i = fields.size() - 1; i >= 0; i--) {
-        index.put(fields.get(i).getName().toLowerCase(Locale.ROOT), i + 1);
+      for (int i = labels.length - 1; i >= 0; i--) {
+        index.put(labels[i].toLowerCase(Locale.ROOT), i + 1);
       }
       columnIndex = index;
     }
     Integer i = columnIndex.get(label.toLowerCase(Locale.ROOT));
     if (i == null) {
       throw new SQLException("No column named '" + label + "' in this result; columns are "
-          + fields.stream().map(Field::getName).toList(), SqlErrors.NO_SUCH_COLUMN);
+          + java.util.Arrays.toString(labels), SqlErrors.NO_SUCH_COLUMN);
     }
     return i;
   }
@@ -571,7 +524,7 @@ final class SparkConnectResultSet extends ReadOnlyForwardResultSet {
   @Override
   public ResultSetMetaData getMetaData() throws SQLException {
     checkOpen();
-    return new SparkConnectResultSetMetaData(fields, types);
+    return new SparkConnectResultSetMetaData(rows.labels(), types, rows.nullable());
   }
 
   @Override
@@ -592,12 +545,14 @@ final class SparkConnectResultSet extends ReadOnlyForwardResultSet {
     return rowNumber == 1 && !afterLast;
   }
 
-  /** Optional for forward-only cursors; answering would mean reading ahead past this row's batch. */
+  /** May read ahead to the next non-empty batch; the cursor does not move. */
   @Override
   public boolean isLast() throws SQLException {
     checkOpen();
-    throw new java.sql.SQLFeatureNotSupportedException(
-        "isLast() is not supported on a forward-only streaming result set; use next()", "0A000");
+    if (afterLast || rowNumber == 0) {
+      return false;
+    }
+    return (maxRows > 0 && rowNumber >= maxRows) || !rows.hasNext();
   }
 
   @Override
@@ -624,7 +579,7 @@ final class SparkConnectResultSet extends ReadOnlyForwardResultSet {
   @Override
   public Statement getStatement() throws SQLException {
     checkOpen();
-    return statement.isInternal() ? null : statement;
+    return statement == null || statement.isInternal() ? null : statement;
   }
 
   @Override
@@ -662,17 +617,9 @@ final class SparkConnectResultSet extends ReadOnlyForwardResultSet {
       return;
     }
     closed = true;
-    release();
-    statement.resultSetClosed(this);
-  }
-
-  /** Releases the server operation (if unfinished) and every Arrow buffer. */
-  private void release() {
-    try {
-      source.close();
-    } finally {
-      decoder.close();
-      allocator.close();
+    rows.close();
+    if (statement != null) {
+      statement.resultSetClosed(this);
     }
   }
 

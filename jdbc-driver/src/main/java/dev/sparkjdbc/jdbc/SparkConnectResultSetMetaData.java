@@ -3,17 +3,17 @@ package dev.sparkjdbc.jdbc;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.List;
-import org.apache.arrow.vector.types.pojo.Field;
 
 /** Column facts from the Arrow schema the server sent; available before the first row. */
 final class SparkConnectResultSetMetaData implements ResultSetMetaData {
-  private final List<Field> fields;
+  private final String[] labels;
   private final ColumnType[] types;
+  private final boolean[] nullable;
 
-  SparkConnectResultSetMetaData(List<Field> fields, ColumnType[] types) {
-    this.fields = fields;
+  SparkConnectResultSetMetaData(String[] labels, ColumnType[] types, boolean[] nullable) {
+    this.labels = labels;
     this.types = types;
+    this.nullable = nullable;
   }
 
   private ColumnType type(int column) throws SQLException {
@@ -59,7 +59,7 @@ final class SparkConnectResultSetMetaData implements ResultSetMetaData {
   @Override
   public int isNullable(int column) throws SQLException {
     check(column);
-    return fields.get(column - 1).isNullable() ? columnNullable : columnNoNulls;
+    return nullable[column - 1] ? columnNullable : columnNoNulls;
   }
 
   @Override
@@ -75,7 +75,7 @@ final class SparkConnectResultSetMetaData implements ResultSetMetaData {
   @Override
   public String getColumnLabel(int column) throws SQLException {
     check(column);
-    return fields.get(column - 1).getName();
+    return labels[column - 1];
   }
 
   @Override

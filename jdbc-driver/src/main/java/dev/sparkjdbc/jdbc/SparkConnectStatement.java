@@ -132,7 +132,7 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
     ExecutionStream stream = ExecutionStream.start(connection.client(), plan);
     running = stream;
     try {
-      return new SparkConnectResultSet(this, stream, connection.allocator(), maxRows);
+      return new SparkConnectResultSet(this, connection.rows(stream), maxRows);
     } catch (SQLException | RuntimeException e) {
       running = null;
       stream.close();
@@ -160,8 +160,7 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
     }
     if (result.hasLocalRelation()) {
       SparkConnectResultSet rows = new SparkConnectResultSet(this,
-          ArrowBatchSource.inline(result.getLocalRelation().getData()), connection.allocator(),
-          maxRows);
+          connection.rows(ArrowBatchSource.inline(result.getLocalRelation().getData())), maxRows);
       if (rows.getMetaData().getColumnCount() == 0) {
         rows.close();
         updateCount = 0;
@@ -452,8 +451,8 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
   @Override
   public ResultSet getGeneratedKeys() throws SQLException {
     checkOpen();
-    return new SparkConnectResultSet(this, ArrowBatchSource.inline(ByteString.EMPTY),
-        connection.allocator(), 0);
+    return new SparkConnectResultSet(this,
+        connection.rows(ArrowBatchSource.inline(ByteString.EMPTY)), 0);
   }
 
   @Override

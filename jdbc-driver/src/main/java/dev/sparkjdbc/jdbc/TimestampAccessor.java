@@ -75,6 +75,31 @@ final class TimestampAccessor extends ColumnAccessor {
     return TemporalConversions.timestamp(wallClock(row), calendar);
   }
 
+  /**
+   * java.time answers without the JVM's zone: a TIMESTAMP's {@code LocalDateTime} is its wall
+   * clock in the session zone (what getString shows), its {@code OffsetDateTime} carries the
+   * session zone's offset; a TIMESTAMP_NTZ is a {@code LocalDateTime} as stored.
+   */
+  @Override
+  Object getObject(int row, Class<?> type) throws java.sql.SQLException {
+    if (type == LocalDateTime.class) {
+      return wallClock(row);
+    }
+    if (type == java.time.Instant.class && zone != null) {
+      return instant(row);
+    }
+    if (type == java.time.OffsetDateTime.class && zone != null) {
+      return instant(row).atZone(zone).toOffsetDateTime();
+    }
+    if (type == java.time.LocalDate.class) {
+      return wallClock(row).toLocalDate();
+    }
+    if (type == java.time.LocalTime.class) {
+      return wallClock(row).toLocalTime();
+    }
+    return super.getObject(row, type);
+  }
+
   @Override
   Date getDate(int row, Calendar calendar) {
     return TemporalConversions.date(wallClock(row).toLocalDate(), calendar);
