@@ -1,0 +1,1 @@
+SELECT CASE a WHEN 1, 2 THEN 'low' ELSE 'high' END FROM t

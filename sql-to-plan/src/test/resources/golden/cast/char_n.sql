@@ -1,0 +1,1 @@
+SELECT CAST(a AS CHAR(3)) FROM t

@@ -1,0 +1,1 @@
+SELECT array(1, 2), map('k', 1)

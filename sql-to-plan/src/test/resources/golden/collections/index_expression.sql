@@ -1,0 +1,1 @@
+SELECT a[i + 1] FROM t

@@ -1,0 +1,1 @@
+SELECT a[1][2], m['k']['j'] FROM t

@@ -1,0 +1,1 @@
+SELECT s.f.g FROM t

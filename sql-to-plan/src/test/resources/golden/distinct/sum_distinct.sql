@@ -1,0 +1,1 @@
+SELECT sum(DISTINCT a) FROM t

@@ -1,0 +1,1 @@
+explain cost select a from t

@@ -1,0 +1,1 @@
+SELECT sum(x) FILTER (WHERE y) FROM t

@@ -1,0 +1,1 @@
+CALL my_proc(1)

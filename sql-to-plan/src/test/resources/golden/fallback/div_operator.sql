@@ -1,0 +1,1 @@
+SELECT a DIV b FROM t

@@ -1,0 +1,1 @@
+SELECT * FROM t, LATERAL (SELECT t.a + 1 AS b)

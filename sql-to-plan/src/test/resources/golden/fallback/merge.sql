@@ -1,0 +1,1 @@
+MERGE INTO t USING u ON t.id = u.id WHEN MATCHED THEN UPDATE SET a = u.a

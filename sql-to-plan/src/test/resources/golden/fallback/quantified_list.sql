@@ -1,0 +1,1 @@
+SELECT a FROM t WHERE a = SOME (1, 2)

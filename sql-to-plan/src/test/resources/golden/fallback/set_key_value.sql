@@ -1,0 +1,1 @@
+SET spark.sql.ansi.enabled=true

@@ -1,0 +1,1 @@
+SELECT named_struct('a', 1).a

@@ -1,0 +1,1 @@
+SELECT * FROM TABLE(my_func(1))

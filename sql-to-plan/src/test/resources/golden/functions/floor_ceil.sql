@@ -1,0 +1,1 @@
+SELECT FLOOR(a), CEIL(a), CEILING(a) FROM t

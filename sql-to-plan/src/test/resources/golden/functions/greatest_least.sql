@@ -1,0 +1,1 @@
+SELECT GREATEST(a, b, c), LEAST(a, b) FROM t

@@ -1,0 +1,1 @@
+SELECT transform(arr, x -> x + 1) FROM t

@@ -1,0 +1,1 @@
+SELECT filter(arr, a -> a > b) FROM t

@@ -1,0 +1,1 @@
+SELECT aggregate(arr, 0, (acc, x) -> acc + x) FROM t

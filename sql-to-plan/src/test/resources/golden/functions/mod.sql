@@ -1,0 +1,1 @@
+SELECT MOD(a, 3) FROM t

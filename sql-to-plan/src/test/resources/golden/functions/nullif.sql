@@ -1,0 +1,1 @@
+SELECT NULLIF(a, 0) FROM t

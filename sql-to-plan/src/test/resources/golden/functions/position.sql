@@ -1,0 +1,1 @@
+SELECT POSITION('x' IN a) FROM t

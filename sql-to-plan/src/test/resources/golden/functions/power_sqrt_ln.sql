@@ -1,0 +1,1 @@
+SELECT POWER(a, 2), SQRT(a), LN(a), EXP(a) FROM t

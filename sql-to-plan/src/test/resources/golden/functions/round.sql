@@ -1,0 +1,1 @@
+SELECT ROUND(a), ROUND(a, 2) FROM t

@@ -1,0 +1,1 @@
+SELECT date_add(d, 1), nvl(a, 0), if(a > 0, 'y', 'n') FROM t

@@ -1,0 +1,1 @@
+SELECT TRIM(BOTH 'x' FROM a) FROM t

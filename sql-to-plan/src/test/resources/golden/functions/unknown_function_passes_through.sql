@@ -1,0 +1,1 @@
+SELECT my_udf(a, 1) FROM t

@@ -1,0 +1,1 @@
+SELECT UPPER(a), LOWER(a) FROM t

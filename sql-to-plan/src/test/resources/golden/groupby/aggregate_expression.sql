@@ -1,0 +1,1 @@
+SELECT a, sum(b) / count(*) AS mean FROM t GROUP BY a

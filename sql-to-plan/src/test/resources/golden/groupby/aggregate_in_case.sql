@@ -1,0 +1,1 @@
+SELECT a, CASE WHEN count(*) > 1 THEN 'many' ELSE 'one' END FROM t GROUP BY a

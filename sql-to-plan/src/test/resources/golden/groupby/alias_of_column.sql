@@ -1,0 +1,1 @@
+SELECT a AS k, count(*) FROM t GROUP BY k

@@ -1,0 +1,1 @@
+SELECT k, a AS k FROM t GROUP BY k

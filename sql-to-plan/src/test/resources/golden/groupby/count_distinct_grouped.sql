@@ -1,0 +1,1 @@
+SELECT b, count(DISTINCT a), count(a) FROM t GROUP BY b

@@ -1,0 +1,1 @@
+SELECT a + 1, count(*) FROM t GROUP BY a + 1

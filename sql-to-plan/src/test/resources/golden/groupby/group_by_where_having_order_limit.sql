@@ -1,0 +1,1 @@
+SELECT a, sum(b) AS s FROM t WHERE c > 0 GROUP BY a HAVING sum(b) > 1 ORDER BY s DESC LIMIT 5

@@ -1,0 +1,1 @@
+SELECT a, grouping(a), sum(c) FROM t GROUP BY ROLLUP (a)

@@ -1,0 +1,1 @@
+SELECT a, sum(c) FROM t GROUP BY a HAVING sum(c) > 10

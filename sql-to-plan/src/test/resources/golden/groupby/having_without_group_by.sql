@@ -1,0 +1,1 @@
+SELECT sum(c) FROM t HAVING sum(c) > 0

@@ -1,0 +1,1 @@
+SELECT sum(c), a FROM t GROUP BY a

@@ -1,0 +1,1 @@
+SELECT a, count(*) AS n FROM t GROUP BY a ORDER BY n

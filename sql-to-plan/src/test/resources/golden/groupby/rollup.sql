@@ -1,0 +1,1 @@
+SELECT a, b, sum(c) FROM t GROUP BY ROLLUP (a, b)

@@ -1,0 +1,1 @@
+SELECT min(a), max(a), avg(a), sum(a), count(a) FROM t

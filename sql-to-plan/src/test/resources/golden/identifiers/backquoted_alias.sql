@@ -1,0 +1,1 @@
+SELECT a AS `the value` FROM t AS `my t`

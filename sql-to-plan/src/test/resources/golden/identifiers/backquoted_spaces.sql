@@ -1,0 +1,1 @@
+SELECT `my col` FROM `my table`

@@ -1,0 +1,1 @@
+SELECT MixedCase FROM SomeTable

@@ -1,0 +1,1 @@
+SELECT _a, a_1 FROM t_1

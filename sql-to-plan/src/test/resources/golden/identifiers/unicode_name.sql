@@ -1,0 +1,1 @@
+SELECT `größe`, ä FROM t

@@ -1,0 +1,1 @@
+SELECT '{fn UCASE(a)}' FROM t

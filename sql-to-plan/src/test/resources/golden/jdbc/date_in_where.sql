@@ -1,0 +1,1 @@
+SELECT a FROM t WHERE d >= {d '2024-01-01'}

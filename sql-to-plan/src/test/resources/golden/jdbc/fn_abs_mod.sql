@@ -1,0 +1,1 @@
+SELECT {fn ABS(a)}, {fn MOD(a, 2)} FROM t

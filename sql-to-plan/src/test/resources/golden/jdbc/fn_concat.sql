@@ -1,0 +1,1 @@
+SELECT {fn CONCAT(a, b)} FROM t

@@ -1,0 +1,1 @@
+SELECT {fn DAYOFMONTH(d)} FROM t

@@ -1,0 +1,1 @@
+SELECT {fn IFNULL(a, 0)} FROM t

@@ -1,0 +1,1 @@
+SELECT {fn LCASE(a)} FROM t

@@ -1,0 +1,1 @@
+SELECT {fn LOCATE('x', a)} FROM t

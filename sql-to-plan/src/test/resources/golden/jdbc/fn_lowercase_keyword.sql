@@ -1,0 +1,1 @@
+SELECT {FN ucase(a)} FROM t

@@ -1,0 +1,1 @@
+SELECT {fn UCASE({fn CONCAT(a, b)})} FROM t

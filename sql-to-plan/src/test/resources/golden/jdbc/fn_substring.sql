@@ -1,0 +1,1 @@
+SELECT {fn SUBSTRING(a, 1, 2)} FROM t

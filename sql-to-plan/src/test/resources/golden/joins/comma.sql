@@ -1,0 +1,1 @@
+SELECT * FROM a, b WHERE a.id = b.id

@@ -1,0 +1,1 @@
+SELECT * FROM a JOIN b ON a.id = b.id AND a.d BETWEEN b.s AND b.e

@@ -1,0 +1,1 @@
+SELECT l.id FROM (SELECT id FROM a) l JOIN (SELECT id FROM b) r ON l.id = r.id

@@ -1,0 +1,1 @@
+SELECT * FROM a JOIN b ON a.id = b.id WHERE b.v > 0

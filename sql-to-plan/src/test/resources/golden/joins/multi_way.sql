@@ -1,0 +1,1 @@
+SELECT a.x, b.y, c.z FROM a JOIN b ON a.id = b.id LEFT JOIN c ON b.id = c.id

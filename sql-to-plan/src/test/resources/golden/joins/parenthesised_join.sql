@@ -1,0 +1,1 @@
+SELECT * FROM a JOIN (b JOIN c ON b.id = c.id) ON a.id = b.id

@@ -1,0 +1,1 @@
+SELECT X'00FF10'

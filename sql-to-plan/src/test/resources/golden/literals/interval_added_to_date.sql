@@ -1,0 +1,1 @@
+SELECT d + INTERVAL '1' DAY FROM t

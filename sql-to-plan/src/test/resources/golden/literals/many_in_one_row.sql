@@ -1,0 +1,1 @@
+SELECT 1, 2.5, 'x', TRUE, NULL, DATE '2000-01-01'

@@ -1,0 +1,1 @@
+SELECT _UTF8'abc'

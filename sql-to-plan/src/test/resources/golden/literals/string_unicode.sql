@@ -1,0 +1,1 @@
+SELECT 'héllo ✓ 日本'

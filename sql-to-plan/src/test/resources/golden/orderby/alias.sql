@@ -1,0 +1,1 @@
+SELECT a + 1 AS x FROM t ORDER BY x

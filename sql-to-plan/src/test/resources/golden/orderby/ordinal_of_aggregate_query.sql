@@ -1,0 +1,1 @@
+SELECT a AS x, count(*) FROM t GROUP BY a ORDER BY 1

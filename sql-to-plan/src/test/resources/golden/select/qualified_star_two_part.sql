@@ -1,0 +1,1 @@
+SELECT db.t.* FROM db.t

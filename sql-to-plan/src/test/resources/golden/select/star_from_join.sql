@@ -1,0 +1,1 @@
+SELECT x.*, y.b FROM x JOIN y ON x.id = y.id

@@ -1,0 +1,1 @@
+SELECT a, count(*) FROM t GROUP BY a UNION ALL SELECT a, count(*) FROM u GROUP BY a

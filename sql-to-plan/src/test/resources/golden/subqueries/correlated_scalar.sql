@@ -1,0 +1,1 @@
+SELECT a, (SELECT count(*) FROM u WHERE u.b = t.a) AS n FROM t

@@ -1,0 +1,1 @@
+SELECT a FROM t WHERE (a, b) IN (SELECT c, d FROM u)

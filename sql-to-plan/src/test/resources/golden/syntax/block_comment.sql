@@ -1,0 +1,1 @@
+/* leading */ SELECT /* inner */ a FROM t /* end */

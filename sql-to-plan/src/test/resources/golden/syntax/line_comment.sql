@@ -1,0 +1,3 @@
+-- leading comment
+SELECT a -- trailing
+FROM t

@@ -1,0 +1,1 @@
+select a from t where a is not null order by a desc

@@ -1,0 +1,1 @@
+SELECT a FROM t WHERE a < 1 OR a <= 2 OR a > 3 OR a >= 4

@@ -1,0 +1,1 @@
+SELECT first_value(c) IGNORE NULLS OVER (ORDER BY d) FROM t

@@ -1,0 +1,1 @@
+SELECT lag(c, 1) OVER (ORDER BY d), lead(c, 1, 0) OVER (ORDER BY d) FROM t

@@ -1,0 +1,1 @@
+SELECT sum(c) OVER w, avg(c) OVER w FROM t WINDOW w AS (PARTITION BY a ORDER BY d)

@@ -1,0 +1,1 @@
+SELECT rank() OVER (ORDER BY c DESC), dense_rank() OVER (ORDER BY c DESC) FROM t

@@ -1,0 +1,1 @@
+SELECT a, row_number() OVER (PARTITION BY b ORDER BY c) FROM t

@@ -1,0 +1,1 @@
+SELECT a, sum(c) OVER (PARTITION BY a) FROM t

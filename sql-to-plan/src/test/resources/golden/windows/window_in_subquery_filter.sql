@@ -1,0 +1,1 @@
+SELECT * FROM (SELECT a, row_number() OVER (PARTITION BY b ORDER BY c) AS rn FROM t) s WHERE rn = 1

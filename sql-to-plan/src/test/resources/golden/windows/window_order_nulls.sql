@@ -1,0 +1,1 @@
+SELECT row_number() OVER (ORDER BY c DESC NULLS LAST, d) FROM t

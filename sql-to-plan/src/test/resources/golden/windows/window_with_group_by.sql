@@ -1,0 +1,1 @@
+SELECT a, sum(c), rank() OVER (ORDER BY sum(c) DESC) FROM t GROUP BY a

@@ -1,0 +1,1 @@
+WITH c AS (SELECT a, b FROM t) SELECT a, sum(b) FROM c GROUP BY a

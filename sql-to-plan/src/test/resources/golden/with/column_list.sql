@@ -1,0 +1,1 @@
+WITH c (x, y) AS (SELECT a, b FROM t) SELECT x, y FROM c

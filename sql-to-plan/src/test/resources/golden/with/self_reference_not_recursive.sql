@@ -1,0 +1,1 @@
+WITH t AS (SELECT a FROM t) SELECT a FROM t

@@ -1,0 +1,1 @@
+WITH c1 AS (SELECT a FROM t), c2 AS (SELECT b FROM u) SELECT * FROM c1, c2

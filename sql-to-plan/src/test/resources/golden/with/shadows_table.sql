@@ -1,0 +1,1 @@
+WITH t AS (SELECT 1 AS a) SELECT a FROM t

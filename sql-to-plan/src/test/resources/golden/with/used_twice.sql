@@ -1,0 +1,1 @@
+WITH c AS (SELECT a FROM t) SELECT l.a FROM c l JOIN c r ON l.a = r.a
