@@ -145,6 +145,10 @@ final class ExpressionTranslator {
         return window(call);
       case LAMBDA:
         return lambda((org.apache.calcite.sql.SqlLambda) call);
+      case SOME:
+      case ALL:
+        throw UnsupportedSqlException.of("quantified comparison " + call.getOperator().getName(),
+            call);
       case FILTER:
       case WITHIN_GROUP:
       case WITHIN_DISTINCT:
@@ -159,7 +163,16 @@ final class ExpressionTranslator {
       return function(operator.get(), translateAll(call.getOperandList()));
     }
     if (call.getOperator() instanceof org.apache.calcite.sql.SqlJdbcFunctionCall jdbc) {
-      return namedFunction(jdbcName(jdbc.getName()), call);
+      String name = jdbcName(jdbc.getName());
+      if (name.equalsIgnoreCase("LENGTH") && call.operandCount() == 1) {
+        // JDBC's LENGTH counts characters without trailing blanks
+        return function("length", List.of(function("rtrim", List.of(translate(call.operand(0))))));
+      }
+      return namedFunction(name, call);
+    }
+    if (call.getOperator() instanceof org.apache.calcite.sql.SqlUnresolvedFunction f
+        && f.getSqlIdentifier() != null && f.getSqlIdentifier().names.size() > 1) {
+      throw UnsupportedSqlException.of("qualified function name " + f.getSqlIdentifier(), call);
     }
     if (call instanceof SqlBasicCall && call.getOperator().getSyntax()
         != org.apache.calcite.sql.SqlSyntax.SPECIAL) {
@@ -173,6 +186,12 @@ final class ExpressionTranslator {
     boolean distinct = call.getFunctionQuantifier() != null
         && call.getFunctionQuantifier().getValue() == SqlSelectKeyword.DISTINCT;
     List<SqlNode> operands = call.getOperandList();
+    if (name.equals("count") && operands.size() == 1
+        && operands.get(0) instanceof SqlIdentifier star && star.isStar()) {
+      // COUNT(*) is count(1) to Spark's parser too; a star argument fails in sort keys
+      return Expression.newBuilder().setUnresolvedFunction(Expression.UnresolvedFunction
+          .newBuilder().setFunctionName(name).addArguments(Literals.integer(1))).build();
+    }
     return Expression.newBuilder().setUnresolvedFunction(Expression.UnresolvedFunction.newBuilder()
         .setFunctionName(name).addAllArguments(translateAll(operands)).setIsDistinct(distinct))
         .build();
@@ -286,11 +305,12 @@ final class ExpressionTranslator {
 
   private Expression like(SqlCall call) {
     List<Expression> args = translateAll(call.getOperandList());
-    boolean negated = call.getOperator().getName().toUpperCase(Locale.ROOT).startsWith("NOT");
-    if (call.getOperator().getName().toUpperCase(Locale.ROOT).contains("SIMILAR")) {
-      throw UnsupportedSqlException.of("SIMILAR TO", call);
+    String operator = call.getOperator().getName().toUpperCase(Locale.ROOT);
+    boolean negated = operator.startsWith("NOT");
+    if (operator.contains("SIMILAR") || operator.contains("RLIKE")) {
+      throw UnsupportedSqlException.of(operator, call);
     }
-    Expression like = function("like", args);
+    Expression like = function(operator.contains("ILIKE") ? "ilike" : "like", args);
     return negated ? function("not", List.of(like)) : like;
   }
 

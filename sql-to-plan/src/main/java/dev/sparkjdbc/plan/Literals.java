@@ -43,7 +43,7 @@ final class Literals {
       return interval(interval);
     }
     if (literal instanceof SqlCharStringLiteral s) {
-      return string(s.getValueAs(NlsString.class).getValue());
+      return string(SparkStrings.unescape(s.getValueAs(NlsString.class).getValue()));
     }
     switch (type) {
       case NULL:

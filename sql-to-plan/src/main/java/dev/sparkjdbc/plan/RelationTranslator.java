@@ -180,6 +180,12 @@ final class RelationTranslator {
     if (s.hasHints()) {
       throw UnsupportedSqlException.of("query hints", s.getHints());
     }
+    if (s.getQualify() != null) {
+      throw UnsupportedSqlException.of("QUALIFY", s.getQualify());
+    }
+    if (s.getModifierNode(SqlSelectKeyword.STREAM) != null) {
+      throw UnsupportedSqlException.of("SELECT STREAM", s);
+    }
     windows.push(namedWindows(s));
     try {
       Relation rel = s.getFrom() == null ? null : from(s.getFrom());
@@ -255,6 +261,9 @@ final class RelationTranslator {
     List<SqlNode> plain = new ArrayList<>();
     SqlCall special = null;
     for (SqlNode g : group) {
+      if (g.getKind() == SqlKind.GROUP_BY_DISTINCT) {
+        throw UnsupportedSqlException.of("GROUP BY DISTINCT", g);
+      }
       if (g.getKind() == SqlKind.ROLLUP || g.getKind() == SqlKind.CUBE
           || g.getKind() == SqlKind.GROUPING_SETS) {
         if (special != null || !plain.isEmpty()) {
@@ -299,46 +308,22 @@ final class RelationTranslator {
   }
 
   /**
-   * GROUP BY a SELECT alias groups by the aliased expression. Spark prefers a column of the
-   * input with that name; a name the query mentions as a column anywhere in the SELECT list
-   * is therefore left for Spark to resolve as the column.
+   * GROUP BY a SELECT alias: Spark groups by a column of that name if the input has one, else
+   * by the aliased expression. Without the input's schema that cannot be decided here, so
+   * such a query goes to Spark as text.
    */
   private static SqlNode aliasedItem(SqlNode key, List<SqlNode> items) {
-    if (!(key instanceof SqlIdentifier id) || !id.isSimple()) {
-      return key;
-    }
-    String name = key(id.getSimple());
-    SqlNode match = null;
-    java.util.Set<String> mentioned = new java.util.HashSet<>();
-    for (SqlNode item : items) {
-      IdentifierNames.collect(stripAlias(item), mentioned);
-      if (item.getKind() == SqlKind.AS
-          && key(((SqlIdentifier) ((SqlCall) item).operand(1)).getSimple()).equals(name)) {
-        match = stripAlias(item);
+    if (key instanceof SqlIdentifier id && id.isSimple()) {
+      String name = key(id.getSimple());
+      for (SqlNode item : items) {
+        if (item.getKind() == SqlKind.AS
+            && key(((SqlIdentifier) ((SqlCall) item).operand(1)).getSimple()).equals(name)) {
+          throw UnsupportedSqlException.of("GROUP BY the SELECT alias " + id.getSimple()
+              + " (column or alias: Spark decides)", key);
+        }
       }
     }
-    return match == null || mentioned.contains(name) ? key : match;
-  }
-
-  /** The last parts of the identifiers an expression mentions, lower-cased. */
-  private static final class IdentifierNames extends SqlBasicVisitor<Void> {
-    private final java.util.Set<String> names;
-
-    private IdentifierNames(java.util.Set<String> names) {
-      this.names = names;
-    }
-
-    static void collect(SqlNode node, java.util.Set<String> into) {
-      node.accept(new IdentifierNames(into));
-    }
-
-    @Override
-    public Void visit(SqlIdentifier id) {
-      if (!id.isStar()) {
-        names.add(key(id.names.get(id.names.size() - 1)));
-      }
-      return null;
-    }
+    return key;
   }
 
   private Relation sort(Relation input, SqlNodeList order, List<SqlNode> items) {
@@ -373,6 +358,11 @@ final class RelationTranslator {
   }
 
   private static SqlNode selectItem(List<SqlNode> items, int ordinal, SqlNode at) {
+    for (SqlNode item : items) {
+      if (item instanceof SqlIdentifier id && id.isStar()) {
+        throw UnsupportedSqlException.of("ordinal " + ordinal + " over a SELECT list with *", at);
+      }
+    }
     if (ordinal < 1 || ordinal > items.size()) {
       throw UnsupportedSqlException.of("ordinal " + ordinal + " outside the SELECT list", at);
     }

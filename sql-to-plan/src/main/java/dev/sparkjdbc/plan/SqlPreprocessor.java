@@ -17,15 +17,49 @@ final class SqlPreprocessor {
   /** One entry per open brace: true when the brace and its closing partner are dropped. */
   private final Deque<Boolean> braces = new ArrayDeque<>();
   private int i;
+  private boolean rawString;
 
   private SqlPreprocessor(String sql, char identifierQuote) {
     this.sql = sql;
     this.identifierQuote = identifierQuote;
   }
 
-  static String normalise(String sql, TranslationConfig.Quoting quoting) {
+  /** The normalised text, and whether it uses Spark's raw strings ({@code r'…'}). */
+  record Result(String sql, boolean rawString) {}
+
+  static Result normalise(String sql, TranslationConfig.Quoting quoting) {
     char quote = quoting == TranslationConfig.Quoting.BACK_TICK ? '`' : '"';
-    return new SqlPreprocessor(sql, quote).run();
+    SqlPreprocessor p = new SqlPreprocessor(sql, quote);
+    String text = p.run();
+    return new Result(text, p.rawString);
+  }
+
+  /**
+   * The first word after blanks, comments and opening parentheses, upper-cased. Iterative:
+   * thousands of leading parentheses must not exhaust the stack.
+   */
+  static String leadingKeyword(String sql) {
+    int i = 0;
+    int n = sql.length();
+    while (i < n) {
+      char c = sql.charAt(i);
+      if (Character.isWhitespace(c) || c == '(') {
+        i++;
+      } else if (sql.startsWith("--", i)) {
+        int eol = sql.indexOf('\n', i);
+        i = eol < 0 ? n : eol + 1;
+      } else if (sql.startsWith("/*", i)) {
+        int end = sql.indexOf("*/", i + 2);
+        i = end < 0 ? n : end + 2;
+      } else {
+        break;
+      }
+    }
+    int start = i;
+    while (i < n && Character.isLetter(sql.charAt(i))) {
+      i++;
+    }
+    return sql.substring(start, i).toUpperCase(Locale.ROOT);
   }
 
   private String run() {
@@ -33,6 +67,10 @@ final class SqlPreprocessor {
     while (i < n) {
       char c = sql.charAt(i);
       if (c == '\'' || c == identifierQuote || (c == '"' && identifierQuote == '`')) {
+        if (c != identifierQuote && i > 0 && (sql.charAt(i - 1) == 'r' || sql.charAt(i - 1) == 'R')
+            && (i < 2 || !Character.isLetterOrDigit(sql.charAt(i - 2)) && sql.charAt(i - 2) != '_')) {
+          rawString = true; // Spark's r'…': no escapes inside; Calcite would misread it
+        }
         copyQuoted(c);
       } else if (sql.startsWith("--", i)) {
         int eol = sql.indexOf('\n', i);
@@ -66,12 +104,30 @@ final class SqlPreprocessor {
       i = j + 2;
     } else if (word.equals("ESCAPE")) {
       braces.push(true);
-      out.append("ESCAPE");
       i = j + 6;
+      escapeClause();
     } else {
       braces.push(false);
       out.append('{');
       i++;
+    }
+  }
+
+  /**
+   * {@code {escape 'c'}}: JDBC writes the escape character raw, so {@code '\\'} is a backslash
+   * here, not the start of an escaped quote. Re-emit it as a Spark string literal.
+   */
+  private void escapeClause() {
+    while (i < sql.length() && Character.isWhitespace(sql.charAt(i))) {
+      i++;
+    }
+    if (i + 2 < sql.length() && sql.charAt(i) == '\'' && sql.charAt(i + 2) == '\'') {
+      char c = sql.charAt(i + 1);
+      out.append("ESCAPE '").append(c == '\\' ? "\\\\" : c == '\'' ? "''" : String.valueOf(c))
+          .append('\'');
+      i += 3;
+    } else {
+      out.append("ESCAPE ");
     }
   }
 

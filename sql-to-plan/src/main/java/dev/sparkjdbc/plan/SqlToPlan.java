@@ -28,11 +28,15 @@ public final class SqlToPlan {
   private static final Set<SqlKind> QUERIES = Set.of(SqlKind.SELECT, SqlKind.ORDER_BY,
       SqlKind.UNION, SqlKind.INTERSECT, SqlKind.EXCEPT, SqlKind.WITH, SqlKind.VALUES);
 
-  private static final java.util.regex.Pattern LOOKS_LIKE_QUERY = java.util.regex.Pattern.compile(
-      "(?is)(\\s|--[^\\n]*\\n|/\\*.*?\\*/|\\()*(SELECT|WITH|VALUES)\\b");
+  private static final Set<String> QUERY_KEYWORDS = Set.of("SELECT", "WITH", "VALUES");
+  /**
+   * Calcite's parser is quadratic in long operator chains; beyond this size the statement goes
+   * to Spark as text rather than risk a parse that takes minutes.
+   */
+  static final int MAX_TRANSLATED_LENGTH = 64 * 1024;
 
   private static final java.util.regex.Pattern EXPLAIN = java.util.regex.Pattern.compile(
-      "(?is)\\s*EXPLAIN\\s+(?:(EXTENDED|CODEGEN|COST|FORMATTED)\\s+)?(?=(\\s|\\()*(SELECT|WITH|VALUES)\\b)");
+      "(?is)\\s*EXPLAIN\\s+(?:(EXTENDED|CODEGEN|COST|FORMATTED)\\s+)?");
 
   private final TranslationConfig config;
   private final SqlParser.Config parserConfig;
@@ -66,10 +70,21 @@ public final class SqlToPlan {
     if (config.mode() == TranslationConfig.Mode.TEXT) {
       return Translation.fallback("text mode", false);
     }
-    String text = SqlPreprocessor.normalise(sql, config.quoting());
+    if (sql.length() > MAX_TRANSLATED_LENGTH) {
+      boolean query = QUERY_KEYWORDS.contains(SqlPreprocessor.leadingKeyword(sql));
+      String reason = "statement longer than " + MAX_TRANSLATED_LENGTH + " characters";
+      return query ? refuse(reason, null, null, true, false) : Translation.fallback(reason, false);
+    }
+    SqlPreprocessor.Result pre = SqlPreprocessor.normalise(sql, config.quoting());
+    String text = pre.sql();
     java.util.regex.Matcher explain = EXPLAIN.matcher(text);
-    if (explain.lookingAt()) {
+    if (explain.lookingAt()
+        && QUERY_KEYWORDS.contains(SqlPreprocessor.leadingKeyword(text.substring(explain.end())))) {
       return explain(explain, text, parameters);
+    }
+    if (pre.rawString()) {
+      return refuse("raw string literal r'…'", null, null,
+          QUERY_KEYWORDS.contains(SqlPreprocessor.leadingKeyword(text)), false);
     }
     SqlNode node;
     try {
@@ -85,6 +100,9 @@ public final class SqlToPlan {
     }
     try {
       Relation root = new RelationTranslator(parameters).translateRoot(node);
+      if (text.length() > 2_000 && PlanDepth.exceeds(root, PlanDepth.SERVER_LIMIT)) {
+        return refuse("plan nested deeper than Spark Connect accepts", null, null, true, false);
+      }
       return Translation.translated(root);
     } catch (UnsupportedSqlException e) {
       return refuse(e.getMessage(), e.position(), e, true, false);
@@ -116,7 +134,7 @@ public final class SqlToPlan {
    */
   private Translation unparsed(String sql, String reason, SqlParserPos pos, Throwable cause)
       throws SqlTranslationException {
-    if (!LOOKS_LIKE_QUERY.matcher(sql).lookingAt()) {
+    if (!QUERY_KEYWORDS.contains(SqlPreprocessor.leadingKeyword(sql))) {
       return Translation.fallback(reason, false);
     }
     return refuse(reason, pos, cause, true, true);

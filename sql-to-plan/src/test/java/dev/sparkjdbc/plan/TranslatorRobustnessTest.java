@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -268,7 +267,7 @@ class TranslatorRobustnessTest {
   }
 
   // ---------------------------------------------------------------------------------------
-  // Known failures, kept as reproducers. Enable when the translator is fixed.
+  // Inputs that once broke the translator.
 
   /**
    * A statement that fails to parse (or overflows the parser) and starts with ~1,500 or more
@@ -278,8 +277,6 @@ class TranslatorRobustnessTest {
    * a valid query that gets there because the parser overflows first. The {@code EXPLAIN}
    * pattern has the same loop and runs before parsing, so it overflows on valid queries too.
    */
-  @Disabled("translator bug: SqlToPlan.LOOKS_LIKE_QUERY and EXPLAIN overflow the stack on long"
-      + " prefixes")
   @ParameterizedTest(name = "{0}")
   @MethodSource("longPrefixes")
   void longPrefix(String name, String sql) {
@@ -302,10 +299,9 @@ class TranslatorRobustnessTest {
 
   /**
    * A flat chain of binary operators costs Calcite's {@code PrecedenceClimbingParser} time
-   * quadratic in its length (40,000 ORs: ~13 s; 1 MB: minutes). The translator could refuse
-   * such input before parsing it.
+   * quadratic in its length (40,000 ORs: ~13 s; 1 MB: minutes). The translator refuses
+   * statements over {@code SqlToPlan.MAX_TRANSLATED_LENGTH} before parsing them.
    */
-  @Disabled("quadratic parse: a 1 MB operator chain takes minutes (Calcite PrecedenceClimbingParser)")
   @ParameterizedTest(name = "1 MB {0}")
   @MethodSource("megabyteOperatorChains")
   void oneMegabyteOperatorChain(String name, String sql) {

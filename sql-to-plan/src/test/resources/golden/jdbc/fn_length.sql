@@ -1,0 +1,1 @@
+SELECT {fn LENGTH(s)} FROM t

@@ -1,0 +1,1 @@
+SELECT 'a\nb', 'C:\\dir', 'a\_b', '\u0041'

@@ -1,0 +1,1 @@
+SELECT s FROM t WHERE s ILIKE 'ab%' AND s NOT ILIKE '%z'
