@@ -43,6 +43,7 @@ final class SparkConnectConnection implements Connection {
   private SQLWarning warnings;
   private boolean autoCommit = true;
   private boolean readOnly;
+  private volatile int networkTimeoutMillis;
   private volatile boolean closed;
 
   private SparkConnectConnection(ConnectionConfig config, ConnectClient client, String sparkVersion) {
@@ -134,6 +135,14 @@ final class SparkConnectConnection implements Connection {
     } else {
       warnings.setNextWarning(w);
     }
+  }
+
+  /** A statement the driver runs for itself (metadata); it goes to Spark as text. */
+  Statement internalStatement() throws SQLException {
+    checkOpen();
+    SparkConnectStatement statement = new SparkConnectStatement(this, true);
+    statements.add(statement);
+    return statement;
   }
 
   @Override
@@ -305,15 +314,31 @@ final class SparkConnectConnection implements Connection {
     return readOnly;
   }
 
+  /** Switches Spark's current catalog ({@code SET CATALOG}); null is ignored, as the spec allows. */
   @Override
   public void setCatalog(String catalog) throws SQLException {
     checkOpen();
+    if (catalog != null) {
+      runInternal("SET CATALOG " + CatalogListing.quote(catalog));
+    }
   }
 
   @Override
   public String getCatalog() throws SQLException {
     checkOpen();
-    return null;
+    return queryOneString("SELECT current_catalog()");
+  }
+
+  private void runInternal(String sql) throws SQLException {
+    try (Statement s = internalStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  private String queryOneString(String sql) throws SQLException {
+    try (Statement s = internalStatement(); ResultSet rs = s.executeQuery(sql)) {
+      return rs.next() ? rs.getString(1) : null;
+    }
   }
 
   @Override
@@ -462,15 +487,19 @@ final class SparkConnectConnection implements Connection {
     throw SqlErrors.unsupported("createStruct");
   }
 
+  /** Switches Spark's current namespace in the current catalog ({@code USE}). */
   @Override
   public void setSchema(String schema) throws SQLException {
     checkOpen();
+    if (schema != null) {
+      runInternal("USE " + CatalogListing.quote(schema));
+    }
   }
 
   @Override
   public String getSchema() throws SQLException {
     checkOpen();
-    return null;
+    return queryOneString("SELECT current_schema()");
   }
 
   @Override
@@ -483,18 +512,23 @@ final class SparkConnectConnection implements Connection {
     }
   }
 
+  /**
+   * Recorded and reported; the driver's own waits are bounded by gRPC deadlines and keep-alive
+   * rather than a socket timeout.
+   */
   @Override
   public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
     checkOpen();
     if (milliseconds < 0) {
       throw new SQLException("Network timeout must not be negative", SqlErrors.INVALID_ARGUMENT);
     }
+    networkTimeoutMillis = milliseconds;
   }
 
   @Override
   public int getNetworkTimeout() throws SQLException {
     checkOpen();
-    return 0;
+    return networkTimeoutMillis;
   }
 
   /** Closes every statement and result set, releases the server session, frees Arrow memory. */

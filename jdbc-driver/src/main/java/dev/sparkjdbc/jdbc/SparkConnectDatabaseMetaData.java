@@ -5,11 +5,20 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.RowIdLifetime;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * What the server and this driver support, as JDBC tools ask it. The scalar answers are final;
- * the catalog listings (tables, columns, types, functions) arrive with the metadata work and
- * refuse clearly until then.
+ * What the server and this driver support, as JDBC tools ask it. Catalog listings come from
+ * the server ({@link CatalogListing}); where Spark has no such concept (keys, indexes,
+ * procedures, privileges, user-defined types) the answer is an empty result with the
+ * specification's columns.
  */
 final class SparkConnectDatabaseMetaData implements DatabaseMetaData {
   /** Spark SQL keywords that are not SQL:2003 keywords. */
@@ -26,10 +35,16 @@ final class SparkConnectDatabaseMetaData implements DatabaseMetaData {
   private static final String TIME_DATE_FUNCTIONS = "CURDATE,DAYNAME,DAYOFMONTH,DAYOFWEEK,"
       + "DAYOFYEAR,HOUR,MINUTE,MONTH,MONTHNAME,NOW,QUARTER,SECOND,YEAR";
 
+  /** Spark's kinds of relation, in the names the JDBC specification uses. */
+  static final List<String> TABLE_TYPES =
+      List.of("GLOBAL TEMPORARY", "LOCAL TEMPORARY", "TABLE", "VIEW");
+
   private final SparkConnectConnection connection;
+  private final CatalogListing listing;
 
   SparkConnectDatabaseMetaData(SparkConnectConnection connection) {
     this.connection = connection;
+    this.listing = new CatalogListing(connection);
   }
 
   private int versionPart(int index) {
@@ -41,8 +56,54 @@ final class SparkConnectDatabaseMetaData implements DatabaseMetaData {
     }
   }
 
-  private SQLException notYet(String method) {
-    return SqlErrors.unsupported("DatabaseMetaData." + method + " (catalog listings)");
+  private void checkOpen() throws SQLException {
+    connection.checkOpen();
+  }
+
+  /** Catalogs a call names: the one given ("" means none: nothing matches), or all of them. */
+  private List<String> catalogs(String catalog) throws SQLException {
+    if (catalog == null) {
+      return listing.catalogs(name -> true);
+    }
+    return catalog.isEmpty() ? List.of() : List.of(catalog);
+  }
+
+  /**
+   * Tables (with their columns) matching the patterns, one SHOW TABLE EXTENDED per namespace,
+   * sorted as the specification asks. Temporary views, which every namespace lists, appear once.
+   */
+  private List<CatalogListing.Table> tables(String catalog, String schemaPattern,
+      String tableNamePattern) throws SQLException {
+    Predicate<String> tableFilter = JdbcPattern.of(tableNamePattern);
+    String exact = JdbcPattern.literal(tableNamePattern);
+    List<CatalogListing.Table> out = new ArrayList<>();
+    Set<String> temporary = new HashSet<>();
+    for (String c : catalogs(catalog)) {
+      for (String schema : listing.schemas(c, JdbcPattern.of(schemaPattern))) {
+        for (CatalogListing.Table t : listing.tables(c, schema, exact, tableFilter)) {
+          if (t.schema() != null || temporary.add(t.name())) {
+            out.add(t);
+          }
+        }
+      }
+    }
+    out.sort(Comparator.comparing(CatalogListing.Table::type)
+        .thenComparing(t -> t.catalog() == null ? "" : t.catalog())
+        .thenComparing(t -> t.schema() == null ? "" : t.schema())
+        .thenComparing(CatalogListing.Table::name));
+    return out;
+  }
+
+  private static Object[] columnRow(CatalogListing.Table t, CatalogListing.Column c,
+      int position) {
+    ColumnType type = ColumnType.of(c.type());
+    boolean character = type.jdbcType() == Types.VARCHAR || type.jdbcType() == Types.CHAR;
+    Integer size = type.precision() == 0 ? null : type.precision();
+    return new Object[] {t.catalog(), t.schema(), t.name(), c.name(), type.jdbcType(),
+        type.typeName(), size, null, type.jdbcType() == Types.DECIMAL ? type.scale() : null,
+        TypeInfo.radix(type), c.nullable() ? columnNullable : columnNoNulls, "", null, null, null,
+        character ? size : null, position, c.nullable() ? "YES" : "NO", null, null, null, null,
+        "NO", "NO"};
   }
 
   @Override
@@ -717,87 +778,132 @@ final class SparkConnectDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public ResultSet getProcedures(String p0, String p1, String p2) throws SQLException {
-    throw notYet("getProcedures");
+    checkOpen();
+    return MetadataResults.empty(MetadataResults.PROCEDURES);
   }
 
   @Override
   public ResultSet getProcedureColumns(String p0, String p1, String p2, String p3) throws SQLException {
-    throw notYet("getProcedureColumns");
+    checkOpen();
+    return MetadataResults.empty(MetadataResults.PROCEDURE_COLUMNS);
   }
 
   @Override
-  public ResultSet getTables(String p0, String p1, String p2, String[] p3) throws SQLException {
-    throw notYet("getTables");
+  public ResultSet getTables(String catalog, String schemaPattern, String tableNamePattern,
+      String[] types) throws SQLException {
+    checkOpen();
+    Set<String> wanted = types == null ? null : new HashSet<>(Arrays.asList(types));
+    List<Object[]> rows = new ArrayList<>();
+    for (CatalogListing.Table t : tables(catalog, schemaPattern, tableNamePattern)) {
+      if (wanted == null || wanted.contains(t.type())) {
+        rows.add(new Object[] {t.catalog(), t.schema(), t.name(), t.type(), "", null, null, null,
+            null, null});
+      }
+    }
+    return MetadataResults.of(MetadataResults.TABLES, rows);
   }
 
   @Override
   public ResultSet getSchemas() throws SQLException {
-    throw notYet("getSchemas");
+    return getSchemas(null, null);
   }
 
   @Override
   public ResultSet getCatalogs() throws SQLException {
-    throw notYet("getCatalogs");
+    checkOpen();
+    List<Object[]> rows = new ArrayList<>();
+    for (String c : listing.catalogs(name -> true)) {
+      rows.add(new Object[] {c});
+    }
+    return MetadataResults.of(MetadataResults.CATALOGS, rows);
   }
 
   @Override
   public ResultSet getTableTypes() throws SQLException {
-    throw notYet("getTableTypes");
+    checkOpen();
+    List<Object[]> rows = new ArrayList<>();
+    for (String type : TABLE_TYPES) {
+      rows.add(new Object[] {type});
+    }
+    return MetadataResults.of(MetadataResults.TABLE_TYPES, rows);
   }
 
   @Override
-  public ResultSet getColumns(String p0, String p1, String p2, String p3) throws SQLException {
-    throw notYet("getColumns");
+  public ResultSet getColumns(String catalog, String schemaPattern, String tableNamePattern,
+      String columnNamePattern) throws SQLException {
+    checkOpen();
+    Predicate<String> columnFilter = JdbcPattern.of(columnNamePattern);
+    List<Object[]> rows = new ArrayList<>();
+    for (CatalogListing.Table t : tables(catalog, schemaPattern, tableNamePattern)) {
+      int position = 0;
+      for (CatalogListing.Column c : t.columns()) {
+        position++;
+        if (columnFilter.test(c.name())) {
+          rows.add(columnRow(t, c, position));
+        }
+      }
+    }
+    return MetadataResults.of(MetadataResults.COLUMNS, rows);
   }
 
   @Override
   public ResultSet getColumnPrivileges(String p0, String p1, String p2, String p3) throws SQLException {
-    throw notYet("getColumnPrivileges");
+    checkOpen();
+    return MetadataResults.empty(MetadataResults.COLUMN_PRIVILEGES);
   }
 
   @Override
   public ResultSet getTablePrivileges(String p0, String p1, String p2) throws SQLException {
-    throw notYet("getTablePrivileges");
+    checkOpen();
+    return MetadataResults.empty(MetadataResults.TABLE_PRIVILEGES);
   }
 
   @Override
   public ResultSet getBestRowIdentifier(String p0, String p1, String p2, int p3, boolean p4) throws SQLException {
-    throw notYet("getBestRowIdentifier");
+    checkOpen();
+    return MetadataResults.empty(MetadataResults.ROW_IDENTIFIER);
   }
 
   @Override
   public ResultSet getVersionColumns(String p0, String p1, String p2) throws SQLException {
-    throw notYet("getVersionColumns");
+    checkOpen();
+    return MetadataResults.empty(MetadataResults.ROW_IDENTIFIER);
   }
 
   @Override
   public ResultSet getPrimaryKeys(String p0, String p1, String p2) throws SQLException {
-    throw notYet("getPrimaryKeys");
+    checkOpen();
+    return MetadataResults.empty(MetadataResults.PRIMARY_KEYS);
   }
 
   @Override
   public ResultSet getImportedKeys(String p0, String p1, String p2) throws SQLException {
-    throw notYet("getImportedKeys");
+    checkOpen();
+    return MetadataResults.empty(MetadataResults.FOREIGN_KEYS);
   }
 
   @Override
   public ResultSet getExportedKeys(String p0, String p1, String p2) throws SQLException {
-    throw notYet("getExportedKeys");
+    checkOpen();
+    return MetadataResults.empty(MetadataResults.FOREIGN_KEYS);
   }
 
   @Override
   public ResultSet getCrossReference(String p0, String p1, String p2, String p3, String p4, String p5) throws SQLException {
-    throw notYet("getCrossReference");
+    checkOpen();
+    return MetadataResults.empty(MetadataResults.FOREIGN_KEYS);
   }
 
   @Override
   public ResultSet getTypeInfo() throws SQLException {
-    throw notYet("getTypeInfo");
+    checkOpen();
+    return MetadataResults.of(MetadataResults.TYPE_INFO, TypeInfo.rows());
   }
 
   @Override
   public ResultSet getIndexInfo(String p0, String p1, String p2, boolean p3, boolean p4) throws SQLException {
-    throw notYet("getIndexInfo");
+    checkOpen();
+    return MetadataResults.empty(MetadataResults.INDEX_INFO);
   }
 
   @Override
@@ -857,7 +963,8 @@ final class SparkConnectDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public ResultSet getUDTs(String p0, String p1, String p2, int[] p3) throws SQLException {
-    throw notYet("getUDTs");
+    checkOpen();
+    return MetadataResults.empty(MetadataResults.UDTS);
   }
 
   @Override
@@ -867,17 +974,20 @@ final class SparkConnectDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public ResultSet getSuperTypes(String p0, String p1, String p2) throws SQLException {
-    throw notYet("getSuperTypes");
+    checkOpen();
+    return MetadataResults.empty(MetadataResults.SUPER_TYPES);
   }
 
   @Override
   public ResultSet getSuperTables(String p0, String p1, String p2) throws SQLException {
-    throw notYet("getSuperTables");
+    checkOpen();
+    return MetadataResults.empty(MetadataResults.SUPER_TABLES);
   }
 
   @Override
   public ResultSet getAttributes(String p0, String p1, String p2, String p3) throws SQLException {
-    throw notYet("getAttributes");
+    checkOpen();
+    return MetadataResults.empty(MetadataResults.ATTRIBUTES);
   }
 
   @Override
@@ -891,28 +1001,45 @@ final class SparkConnectDatabaseMetaData implements DatabaseMetaData {
   }
 
   @Override
-  public ResultSet getSchemas(String p0, String p1) throws SQLException {
-    throw notYet("getSchemas");
+  public ResultSet getSchemas(String catalog, String schemaPattern) throws SQLException {
+    checkOpen();
+    List<Object[]> rows = new ArrayList<>();
+    for (String c : catalogs(catalog)) {
+      for (String schema : listing.schemas(c, JdbcPattern.of(schemaPattern))) {
+        rows.add(new Object[] {schema, c});
+      }
+    }
+    rows.sort(Comparator.comparing((Object[] r) -> (String) r[1]).thenComparing(r -> (String) r[0]));
+    return MetadataResults.of(MetadataResults.SCHEMAS, rows);
   }
 
   @Override
   public ResultSet getClientInfoProperties() throws SQLException {
-    throw notYet("getClientInfoProperties");
+    checkOpen();
+    return MetadataResults.empty(MetadataResults.CLIENT_INFO);
   }
 
   @Override
-  public ResultSet getFunctions(String p0, String p1, String p2) throws SQLException {
-    throw notYet("getFunctions");
+  public ResultSet getFunctions(String catalog, String schemaPattern, String functionNamePattern)
+      throws SQLException {
+    checkOpen();
+    List<Object[]> rows = new ArrayList<>();
+    for (String f : listing.functions(JdbcPattern.of(functionNamePattern))) {
+      rows.add(new Object[] {null, null, f, "", (short) functionResultUnknown, f});
+    }
+    return MetadataResults.of(MetadataResults.FUNCTIONS, rows);
   }
 
   @Override
   public ResultSet getFunctionColumns(String p0, String p1, String p2, String p3) throws SQLException {
-    throw notYet("getFunctionColumns");
+    checkOpen();
+    return MetadataResults.empty(MetadataResults.FUNCTION_COLUMNS);
   }
 
   @Override
   public ResultSet getPseudoColumns(String p0, String p1, String p2, String p3) throws SQLException {
-    throw notYet("getPseudoColumns");
+    checkOpen();
+    return MetadataResults.empty(MetadataResults.PSEUDO_COLUMNS);
   }
 
   @Override

@@ -1,0 +1,101 @@
+package dev.sparkjdbc.jdbc;
+
+import dev.sparkjdbc.proto.DataType;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Spark's type names as its catalog prints them ({@code integer}, {@code decimal(10,2)},
+ * {@code array}, {@code interval day to second}) as data types, for catalog listings.
+ * Nested types keep their kind only ({@code array}, {@code map}, {@code struct}): the
+ * listing does not spell out their element types on one line.
+ */
+final class SparkTypeStrings {
+  private static final Pattern DECIMAL = Pattern.compile("decimal\\((\\d+),\\s*(\\d+)\\)");
+  private static final Pattern LENGTH = Pattern.compile("(char|varchar)\\((\\d+)\\)");
+  private static final String[] DAY_TIME = {"day", "hour", "minute", "second"};
+  private static final String[] YEAR_MONTH = {"year", "month"};
+
+  private SparkTypeStrings() {}
+
+  static DataType parse(String text) {
+    String t = text.trim().toLowerCase(Locale.ROOT);
+    DataType.Builder b = DataType.newBuilder();
+    Matcher m = DECIMAL.matcher(t);
+    if (m.matches()) {
+      return b.setDecimal(DataType.Decimal.newBuilder().setPrecision(Integer.parseInt(m.group(1)))
+          .setScale(Integer.parseInt(m.group(2)))).build();
+    }
+    m = LENGTH.matcher(t);
+    if (m.matches()) {
+      int n = Integer.parseInt(m.group(2));
+      return m.group(1).equals("char") ? b.setChar(DataType.Char.newBuilder().setLength(n)).build()
+          : b.setVarChar(DataType.VarChar.newBuilder().setLength(n)).build();
+    }
+    if (t.startsWith("interval")) {
+      return interval(t.substring("interval".length()).trim(), b);
+    }
+    String base = t.contains("<") ? t.substring(0, t.indexOf('<')) : t;
+    switch (base) {
+      case "boolean" -> b.setBoolean(DataType.Boolean.getDefaultInstance());
+      case "byte", "tinyint" -> b.setByte(DataType.Byte.getDefaultInstance());
+      case "short", "smallint" -> b.setShort(DataType.Short.getDefaultInstance());
+      case "integer", "int" -> b.setInteger(DataType.Integer.getDefaultInstance());
+      case "long", "bigint" -> b.setLong(DataType.Long.getDefaultInstance());
+      case "float", "real" -> b.setFloat(DataType.Float.getDefaultInstance());
+      case "double" -> b.setDouble(DataType.Double.getDefaultInstance());
+      case "decimal" -> b.setDecimal(DataType.Decimal.newBuilder().setPrecision(10).setScale(0));
+      case "string" -> b.setString(DataType.String.getDefaultInstance());
+      case "binary" -> b.setBinary(DataType.Binary.getDefaultInstance());
+      case "date" -> b.setDate(DataType.Date.getDefaultInstance());
+      case "timestamp", "timestamp_ltz" -> b.setTimestamp(DataType.Timestamp.getDefaultInstance());
+      case "timestamp_ntz" -> b.setTimestampNtz(DataType.TimestampNTZ.getDefaultInstance());
+      case "void", "null" -> b.setNull(DataType.NULL.getDefaultInstance());
+      case "variant" -> b.setVariant(DataType.Variant.getDefaultInstance());
+      case "array" -> b.setArray(DataType.Array.newBuilder().setElementType(unknown()));
+      case "map" -> b.setMap(DataType.Map.newBuilder().setKeyType(unknown())
+          .setValueType(unknown()));
+      case "struct" -> b.setStruct(DataType.Struct.getDefaultInstance());
+      default -> {
+        if (base.startsWith("time")) {
+          b.setTime(DataType.Time.newBuilder().setPrecision(6));
+        } else {
+          b.setUnparsed(DataType.Unparsed.newBuilder().setDataTypeString(t));
+        }
+      }
+    }
+    return b.build();
+  }
+
+  private static DataType unknown() {
+    return DataType.newBuilder().setUnparsed(DataType.Unparsed.newBuilder()
+        .setDataTypeString("?")).build();
+  }
+
+  private static DataType interval(String fields, DataType.Builder b) {
+    if (fields.isEmpty()) {
+      return b.setCalendarInterval(DataType.CalendarInterval.getDefaultInstance()).build();
+    }
+    String[] parts = fields.split("\\s+to\\s+");
+    int ym = index(YEAR_MONTH, parts[0]);
+    if (ym >= 0) {
+      int end = parts.length > 1 ? index(YEAR_MONTH, parts[1]) : ym;
+      return b.setYearMonthInterval(DataType.YearMonthInterval.newBuilder().setStartField(ym)
+          .setEndField(end)).build();
+    }
+    int start = Math.max(index(DAY_TIME, parts[0]), 0);
+    int end = parts.length > 1 ? index(DAY_TIME, parts[1]) : start;
+    return b.setDayTimeInterval(DataType.DayTimeInterval.newBuilder().setStartField(start)
+        .setEndField(Math.max(end, start))).build();
+  }
+
+  private static int index(String[] names, String name) {
+    for (int i = 0; i < names.length; i++) {
+      if (names[i].equals(name.trim())) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}
