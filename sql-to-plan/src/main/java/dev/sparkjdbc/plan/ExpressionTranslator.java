@@ -21,6 +21,7 @@ import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelectKeyword;
+import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.SqlWindow;
 import org.apache.calcite.sql.fun.SqlTrimFunction;
 
@@ -164,6 +165,19 @@ final class ExpressionTranslator {
     }
     if (call.getOperator() instanceof org.apache.calcite.sql.SqlJdbcFunctionCall jdbc) {
       String name = jdbcName(jdbc.getName());
+      if (name.equalsIgnoreCase("CONVERT") && call.operandCount() == 2) {
+        return Expression.newBuilder().setCast(Expression.Cast.newBuilder()
+            .setExpr(translate(call.operand(0)))
+            .setTypeStr(SparkTypes.jdbcConvertType(call.operand(1)))).build();
+      }
+      if ((name.equalsIgnoreCase("TIMESTAMPADD") || name.equalsIgnoreCase("TIMESTAMPDIFF"))
+          && call.operandCount() == 3 && call.operand(0) instanceof SqlIntervalQualifier unit) {
+        List<Expression> args = new ArrayList<>();
+        args.add(Literals.string(timestampUnit(unit)));
+        args.add(translate(call.operand(1)));
+        args.add(translate(call.operand(2)));
+        return function(name.toLowerCase(Locale.ROOT), args);
+      }
       if (name.equalsIgnoreCase("LENGTH") && call.operandCount() == 1) {
         // JDBC's LENGTH counts characters without trailing blanks
         return function("length", List.of(function("rtrim", List.of(translate(call.operand(0))))));
@@ -228,6 +242,16 @@ final class ExpressionTranslator {
     return Expression.newBuilder().setLambdaFunction(out).build();
   }
 
+  /** JDBC's SQL_TSI_DAY and friends as Spark's unit names. */
+  private static String timestampUnit(SqlIntervalQualifier unit) {
+    String text = unit.timeFrameName != null ? unit.timeFrameName : unit.toString();
+    String name = text.toUpperCase(Locale.ROOT).replace("SQL_TSI_", "");
+    return switch (name) {
+      case "SECOND", "MINUTE", "HOUR", "DAY", "WEEK", "MONTH", "QUARTER", "YEAR" -> name;
+      default -> throw UnsupportedSqlException.of("TIMESTAMPADD/DIFF unit " + text, unit);
+    };
+  }
+
   /** Calcite names JDBC escape functions "{fn UCASE}". */
   private static String jdbcName(String name) {
     String n = name.trim();
@@ -274,7 +298,10 @@ final class ExpressionTranslator {
       args.add(translate(c.getThenOperands().get(i)));
     }
     SqlNode otherwise = c.getElseOperand();
-    if (otherwise != null) {
+    // The parser adds ELSE NULL to a CASE without ELSE; Spark's label shows no ELSE then.
+    boolean implicitElse = otherwise != null && SqlUtil.isNullLiteral(otherwise, false)
+        && otherwise.getParserPosition().equals(c.getParserPosition());
+    if (otherwise != null && !implicitElse) {
       args.add(translate(otherwise));
     }
     return function("when", args);
@@ -283,8 +310,9 @@ final class ExpressionTranslator {
   private Expression in(SqlCall call) {
     SqlNode left = call.operand(0);
     SqlNode right = call.operand(1);
-    List<Expression> values = left instanceof SqlNodeList row
-        ? translateAll(row.getList()) : List.of(translate(left));
+    List<Expression> values = left instanceof SqlNodeList row ? translateAll(row.getList())
+        : left.getKind() == SqlKind.ROW ? translateAll(((SqlCall) left).getOperandList())
+        : List.of(translate(left));
     if (right instanceof SqlNodeList list) {
       if (values.size() != 1) {
         throw UnsupportedSqlException.of("row value IN list", call);

@@ -34,6 +34,26 @@ final class SparkTypes {
 
   private SparkTypes() {}
 
+  /** {@code {fn CONVERT(x, SQL_VARCHAR)}}: the JDBC type names of appendix D as Spark types. */
+  static String jdbcConvertType(org.apache.calcite.sql.SqlNode type) {
+    String name = type.toString().toUpperCase(Locale.ROOT).replace("SQL_", "");
+    return switch (name) {
+      case "CHAR", "VARCHAR", "LONGVARCHAR", "WCHAR", "WVARCHAR", "WLONGVARCHAR" -> "STRING";
+      case "BINARY", "VARBINARY", "LONGVARBINARY" -> "BINARY";
+      case "BIT", "BOOLEAN" -> "BOOLEAN";
+      case "TINYINT" -> "TINYINT";
+      case "SMALLINT" -> "SMALLINT";
+      case "INTEGER" -> "INT";
+      case "BIGINT" -> "BIGINT";
+      case "REAL" -> "FLOAT";
+      case "FLOAT", "DOUBLE" -> "DOUBLE";
+      case "DECIMAL", "NUMERIC" -> "DECIMAL";
+      case "DATE" -> "DATE";
+      case "TIMESTAMP" -> "TIMESTAMP";
+      default -> throw UnsupportedSqlException.of("{fn CONVERT} to " + name, type);
+    };
+  }
+
   static String typeString(SqlDataTypeSpec spec) {
     SqlTypeNameSpec name = spec.getTypeNameSpec();
     String base = name.getTypeName().getSimple().toUpperCase(Locale.ROOT);
