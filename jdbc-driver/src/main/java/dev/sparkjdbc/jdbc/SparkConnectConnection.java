@@ -102,6 +102,11 @@ final class SparkConnectConnection implements Connection {
     return zone;
   }
 
+  /** A SET or RESET may have changed the session time zone: ask again when next needed. */
+  void sessionConfigChanged() {
+    sessionZone = null;
+  }
+
   ConnectClient client() {
     return client;
   }

@@ -304,7 +304,7 @@ final class SparkConnectResultSet extends ReadOnlyForwardResultSet {
 
   @Override
   public Array getArray(int i) throws SQLException {
-    throw unsupportedType(i, "java.sql.Array");
+    return present(i) ? (Array) at(i).getObject(row, Array.class) : null;
   }
 
   @Override
@@ -527,10 +527,11 @@ final class SparkConnectResultSet extends ReadOnlyForwardResultSet {
     return new SparkConnectResultSetMetaData(rows.labels(), types, rows.nullable());
   }
 
+  /** False for a result without rows, as the specification says; may read ahead to know. */
   @Override
   public boolean isBeforeFirst() throws SQLException {
     checkOpen();
-    return rowNumber == 0 && !afterLast;
+    return rowNumber == 0 && !afterLast && rows.hasNext();
   }
 
   @Override

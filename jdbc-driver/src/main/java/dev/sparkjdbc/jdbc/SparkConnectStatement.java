@@ -79,6 +79,10 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
       resultSet = stream(Plan.newBuilder().setRoot(sqlRelation(sql)).build());
       return true;
     }
+    String keyword = SqlText.firstKeyword(sql);
+    if (keyword.equals("SET") || keyword.equals("RESET")) {
+      connection.sessionConfigChanged(); // e.g. the session time zone
+    }
     return runCommand(sql);
   }
 

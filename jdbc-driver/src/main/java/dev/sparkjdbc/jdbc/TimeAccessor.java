@@ -29,6 +29,11 @@ final class TimeAccessor extends ColumnAccessor {
     return getTime(row, null);
   }
 
+  @Override
+  Object getObject(int row, Class<?> type) throws java.sql.SQLException {
+    return type == LocalTime.class ? localTime(row) : super.getObject(row, type);
+  }
+
   /** As Spark prints TIME: seconds always, fraction digits only when not zero. */
   @Override
   String getString(int row) {

@@ -34,6 +34,13 @@ final class VariantAccessor extends ColumnAccessor {
     this.context = context;
   }
 
+  /** A variant holding JSON null is SQL NULL, as Spark's CAST to STRING makes it. */
+  @Override
+  boolean isNull(int row) {
+    return super.isNull(row) || value.isNull(row) || (value.get(row).length > 0
+        && value.get(row)[0] == 0);
+  }
+
   @Override
   Object getObject(int row) throws SQLException {
     return getString(row);

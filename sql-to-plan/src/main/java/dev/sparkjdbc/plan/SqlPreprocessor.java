@@ -17,21 +17,26 @@ final class SqlPreprocessor {
   /** One entry per open brace: true when the brace and its closing partner are dropped. */
   private final Deque<Boolean> braces = new ArrayDeque<>();
   private int i;
-  private boolean rawString;
+  private String sparkOnly;
+  private static final java.util.regex.Pattern TYPED_LITERAL = java.util.regex.Pattern.compile(
+      "(?i)(^|[^A-Za-z0-9_])TIMESTAMP_(NTZ|LTZ)\\s*$");
 
   private SqlPreprocessor(String sql, char identifierQuote) {
     this.sql = sql;
     this.identifierQuote = identifierQuote;
   }
 
-  /** The normalised text, and whether it uses Spark's raw strings ({@code r'…'}). */
-  record Result(String sql, boolean rawString) {}
+  /**
+   * The normalised text, and the Spark-only syntax it uses that Calcite would misread (raw
+   * strings, TIMESTAMP_NTZ literals), or null.
+   */
+  record Result(String sql, String sparkOnly) {}
 
   static Result normalise(String sql, TranslationConfig.Quoting quoting) {
     char quote = quoting == TranslationConfig.Quoting.BACK_TICK ? '`' : '"';
     SqlPreprocessor p = new SqlPreprocessor(sql, quote);
     String text = p.run();
-    return new Result(text, p.rawString);
+    return new Result(text, p.sparkOnly);
   }
 
   /**
@@ -69,7 +74,10 @@ final class SqlPreprocessor {
       if (c == '\'' || c == identifierQuote || (c == '"' && identifierQuote == '`')) {
         if (c != identifierQuote && i > 0 && (sql.charAt(i - 1) == 'r' || sql.charAt(i - 1) == 'R')
             && (i < 2 || !Character.isLetterOrDigit(sql.charAt(i - 2)) && sql.charAt(i - 2) != '_')) {
-          rawString = true; // Spark's r'…': no escapes inside; Calcite would misread it
+          sparkOnly = "raw string literal r'…'"; // no escapes inside; Calcite would misread it
+        }
+        if (c == '\'' && TYPED_LITERAL.matcher(out.subSequence(Math.max(0, out.length() - 32), out.length())).find()) {
+          sparkOnly = "TIMESTAMP_NTZ/TIMESTAMP_LTZ literal"; // Calcite reads it as a name
         }
         copyQuoted(c);
       } else if (sql.startsWith("--", i)) {

@@ -82,8 +82,8 @@ public final class SqlToPlan {
         && QUERY_KEYWORDS.contains(SqlPreprocessor.leadingKeyword(text.substring(explain.end())))) {
       return explain(explain, text, parameters);
     }
-    if (pre.rawString()) {
-      return refuse("raw string literal r'…'", null, null,
+    if (pre.sparkOnly() != null) {
+      return refuse(pre.sparkOnly(), null, null,
           QUERY_KEYWORDS.contains(SqlPreprocessor.leadingKeyword(text)), false);
     }
     SqlNode node;
