@@ -35,9 +35,26 @@ final class ExpressionTranslator {
   /** Parameter names of the lambdas being translated, innermost first. */
   private final java.util.Deque<java.util.Set<String>> lambdaScopes = new java.util.ArrayDeque<>();
 
-  ExpressionTranslator(RelationTranslator relations, List<Expression> parameters) {
+  private final String[] lines;
+
+  /** {@code sql} is the text the parser read; literals look at their own spelling in it. */
+  ExpressionTranslator(RelationTranslator relations, List<Expression> parameters, String sql) {
     this.relations = relations;
     this.parameters = parameters;
+    this.lines = sql.split("\r\n|\r|\n", -1);
+  }
+
+  /** The source text of a node, from its parser position; empty when unknown. */
+  private String spelling(SqlNode node) {
+    org.apache.calcite.sql.parser.SqlParserPos pos = node.getParserPosition();
+    int line = pos.getLineNum();
+    if (line < 1 || line != pos.getEndLineNum() || line > lines.length) {
+      return "";
+    }
+    String text = lines[line - 1];
+    int from = pos.getColumnNum() - 1;
+    int to = Math.min(pos.getEndColumnNum(), text.length());
+    return from >= 0 && from < to ? text.substring(from, to) : "";
   }
 
   Expression translate(SqlNode node) {
@@ -45,6 +62,10 @@ final class ExpressionTranslator {
       return isLambdaVariable(id) ? lambdaVariable(id.getSimple()) : identifier(id);
     }
     if (node instanceof SqlLiteral literal) {
+      if (literal instanceof org.apache.calcite.sql.SqlNumericLiteral n && n.isExact()
+          && spelling(n).contains(".")) {
+        return Literals.exactDecimal(n); // 100. is DECIMAL(3,0) to Spark, not INT
+      }
       return Literals.of(literal);
     }
     if (node instanceof SqlDynamicParam param) {

@@ -92,6 +92,17 @@ final class Literals {
     return wrap(Expression.Literal.newBuilder().setInteger(value));
   }
 
+  /** An exact numeric written with a decimal point: always DECIMAL, even without fraction digits. */
+  static Expression exactDecimal(SqlNumericLiteral n) {
+    BigDecimal value = n.getValueAs(BigDecimal.class);
+    int precision = Math.max(value.precision(), value.scale());
+    if (precision > 38) {
+      throw UnsupportedSqlException.of("numeric literal beyond DECIMAL(38)", n);
+    }
+    return wrap(Expression.Literal.newBuilder().setDecimal(Expression.Literal.Decimal.newBuilder()
+        .setValue(value.toPlainString()).setPrecision(precision).setScale(value.scale())));
+  }
+
   private static Expression numeric(SqlNumericLiteral n) {
     BigDecimal value = n.getValueAs(BigDecimal.class);
     if (!n.isExact()) {

@@ -58,8 +58,8 @@ final class RelationTranslator {
   private final Deque<Map<String, SqlWindow>> windows = new ArrayDeque<>();
   private long nextPlanId = 1;
 
-  RelationTranslator(List<Expression> parameters) {
-    this.expressions = new ExpressionTranslator(this, parameters);
+  RelationTranslator(List<Expression> parameters, String sql) {
+    this.expressions = new ExpressionTranslator(this, parameters, sql);
   }
 
   /** The root relation of a query, with the relations its subqueries reference. */

@@ -99,7 +99,7 @@ public final class SqlToPlan {
       return Translation.fallback(node.getKind() + " statement", false);
     }
     try {
-      Relation root = new RelationTranslator(parameters).translateRoot(node);
+      Relation root = new RelationTranslator(parameters, text).translateRoot(node);
       if (text.length() > 2_000 && PlanDepth.exceeds(root, PlanDepth.SERVER_LIMIT)) {
         return refuse("plan nested deeper than Spark Connect accepts", null, null, true, false);
       }

@@ -1,0 +1,1 @@
+SELECT x.a, x.b FROM tpch.region AS x(a, b, c) ORDER BY x.a

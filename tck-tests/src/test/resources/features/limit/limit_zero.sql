@@ -1,0 +1,1 @@
+SELECT * FROM tpch.nation LIMIT 0
