@@ -1,6 +1,6 @@
 package dev.sparkjdbc.jdbc;
 
-import java.util.Locale;
+import dev.sparkjdbc.plan.SqlToPlan;
 import java.util.Set;
 
 /** Cheap lexical facts about SQL text, used before sending it to the server. */
@@ -20,27 +20,7 @@ final class SqlText {
 
   /** The first word after leading blanks, comments and opening parentheses, upper-cased. */
   static String firstKeyword(String sql) {
-    int i = 0;
-    int n = sql.length();
-    while (i < n) {
-      char c = sql.charAt(i);
-      if (Character.isWhitespace(c) || c == '(') {
-        i++;
-      } else if (sql.startsWith("--", i)) {
-        int eol = sql.indexOf('\n', i);
-        i = eol < 0 ? n : eol + 1;
-      } else if (sql.startsWith("/*", i)) {
-        int end = sql.indexOf("*/", i + 2);
-        i = end < 0 ? n : end + 2;
-      } else {
-        break;
-      }
-    }
-    int start = i;
-    while (i < n && Character.isLetter(sql.charAt(i))) {
-      i++;
-    }
-    return sql.substring(start, i).toUpperCase(Locale.ROOT);
+    return SqlToPlan.leadingKeyword(sql);
   }
 
   static boolean isBlank(String sql) {

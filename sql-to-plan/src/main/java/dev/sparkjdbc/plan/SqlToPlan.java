@@ -53,6 +53,14 @@ public final class SqlToPlan {
         .withCaseSensitive(false);
   }
 
+  /**
+   * The first word of a statement after blanks, comments and opening parentheses, upper-cased;
+   * empty when there is none. Shared with the driver, which routes statements by it.
+   */
+  public static String leadingKeyword(String sql) {
+    return SqlPreprocessor.leadingKeyword(sql);
+  }
+
   public TranslationConfig config() {
     return config;
   }

@@ -14,13 +14,13 @@ import java.util.concurrent.TimeUnit;
  * dependencies) plus this suite's test classes, with exactly the JVM options given: no inherited
  * {@code JAVA_TOOL_OPTIONS} or similar, so what passes there passes for any plain client.
  */
-final class ChildJvm {
+public final class ChildJvm {
   private ChildJvm() {}
 
   /** What the child did: its exit code and its stdout and stderr. */
-  record Result(int exitCode, List<String> stdout, String stderr) {
+  public record Result(int exitCode, List<String> stdout, String stderr) {
     /** The value printed as {@code key=value} on stdout. */
-    String value(String key) {
+    public String value(String key) {
       return stdout.stream()
           .filter(line -> line.startsWith(key + "="))
           .map(line -> line.substring(key.length() + 1))
@@ -37,7 +37,7 @@ final class ChildJvm {
     return entries;
   }
 
-  static Result run(List<String> jvmOptions, Class<?> mainClass, List<String> args, Duration timeout)
+  public static Result run(List<String> jvmOptions, Class<?> mainClass, List<String> args, Duration timeout)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -55,6 +55,7 @@ final class ChildJvm {
     builder.environment().remove("JAVA_TOOL_OPTIONS");
     builder.environment().remove("JDK_JAVA_OPTIONS");
     builder.environment().remove("_JAVA_OPTIONS");
+    builder.environment().remove("TZ"); // the child's zone is what its options say
     Process process = builder.start();
     try {
       if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {

@@ -1,5 +1,6 @@
 package dev.sparkjdbc.tck.types;
 
+import dev.sparkjdbc.tck.ChildJvm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparkjdbc.tck.SparkConnectServer;
@@ -23,7 +24,7 @@ class HundredMillionRowsTest {
   void hundredMillionRowsThroughA256MiBHeap(SparkConnectServer server) throws Exception {
     String sql = "SELECT id FROM range(0, " + ROWS + ", 1, 100)";
 
-    ClientJvm.Result result = ClientJvm.run(List.of("-Xmx256m"), IdSummer.class,
+    ChildJvm.Result result = ChildJvm.run(List.of("-Xmx256m"), IdSummer.class,
         List.of(server.url(), sql), Duration.ofMinutes(8));
 
     assertThat(result.exitCode()).as("exit code; stderr:%n%s", result.stderr()).isZero();

@@ -1,5 +1,6 @@
 package dev.sparkjdbc.tck.types;
 
+import dev.sparkjdbc.tck.ChildJvm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparkjdbc.tck.SparkConnectServer;
@@ -253,7 +254,7 @@ class TimestampSemanticsTest {
     String query = "SELECT TIMESTAMP '2024-11-03 01:30:00.123456' AS ts, "
         + "TIMESTAMP_NTZ '2024-03-10 02:30:00.5' AS ntz, DATE '2024-02-29' AS d, "
         + "CAST(TIMESTAMP '2024-11-03 01:30:00.123456' AS STRING) AS ts_cast";
-    ClientJvm.Result result = ClientJvm.run(List.of("-Duser.timezone=Asia/Tokyo"),
+    ChildJvm.Result result = ChildJvm.run(List.of("-Duser.timezone=Asia/Tokyo"),
         TemporalProbe.class, List.of(url, query,
             "SET spark.sql.session.timeZone=America/Los_Angeles", query),
         Duration.ofMinutes(2));
