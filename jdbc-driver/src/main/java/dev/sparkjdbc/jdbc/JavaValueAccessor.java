@@ -36,9 +36,11 @@ final class JavaValueAccessor extends ColumnAccessor {
     return value(row) == null;
   }
 
+  /** SMALLINT and TINYINT values are Integers, as the JDBC type mapping (and the metadata) says. */
   @Override
   Object getObject(int row) {
-    return value(row);
+    Object v = value(row);
+    return v instanceof Short || v instanceof Byte ? Integer.valueOf(((Number) v).intValue()) : v;
   }
 
   @Override

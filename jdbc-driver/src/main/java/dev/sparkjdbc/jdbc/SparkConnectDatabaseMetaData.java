@@ -77,12 +77,23 @@ final class SparkConnectDatabaseMetaData implements DatabaseMetaData {
     Predicate<String> tableFilter = JdbcPattern.of(tableNamePattern);
     String exact = JdbcPattern.literal(tableNamePattern);
     List<CatalogListing.Table> out = new ArrayList<>();
-    Set<String> temporary = new HashSet<>();
-    for (String c : catalogs(catalog)) {
-      for (String schema : listing.schemas(c, JdbcPattern.of(schemaPattern))) {
-        for (CatalogListing.Table t : listing.tables(c, schema, exact, tableFilter)) {
-          if (t.schema() != null || temporary.add(t.name())) {
-            out.add(t);
+    // Temporary views belong to no catalog and no schema: listed when neither narrows them out.
+    boolean withTemporary = (catalog == null || catalog.isEmpty())
+        && (schemaPattern == null || JdbcPattern.of(schemaPattern).test(""));
+    if (withTemporary) {
+      for (CatalogListing.Table t : listing.tables(null, null, exact, tableFilter)) {
+        if (t.schema() == null) {
+          out.add(t);
+        }
+      }
+    }
+    if (schemaPattern == null || !schemaPattern.isEmpty()) {
+      for (String c : catalogs(catalog)) {
+        for (String schema : listing.schemas(c, JdbcPattern.of(schemaPattern))) {
+          for (CatalogListing.Table t : listing.tables(c, schema, exact, tableFilter)) {
+            if (t.schema() != null) {
+              out.add(t);
+            }
           }
         }
       }
@@ -99,9 +110,12 @@ final class SparkConnectDatabaseMetaData implements DatabaseMetaData {
     ColumnType type = ColumnType.of(c.type());
     boolean character = type.jdbcType() == Types.VARCHAR || type.jdbcType() == Types.CHAR;
     Integer size = type.precision() == 0 ? null : type.precision();
+    boolean scaled = type.jdbcType() == Types.DECIMAL || type.jdbcType() == Types.TIMESTAMP
+        || type.jdbcType() == Types.TIME;
     return new Object[] {t.catalog(), t.schema(), t.name(), c.name(), type.jdbcType(),
-        type.typeName(), size, null, type.jdbcType() == Types.DECIMAL ? type.scale() : null,
-        TypeInfo.radix(type), c.nullable() ? columnNullable : columnNoNulls, "", null, null, null,
+        type.typeName(), size, null, scaled ? type.scale() : null,
+        TypeInfo.radix(type), c.nullable() ? columnNullable : columnNoNulls, c.remarks(),
+        c.defaultValue(), null, null,
         character ? size : null, position, c.nullable() ? "YES" : "NO", null, null, null, null,
         "NO", "NO"};
   }
@@ -796,8 +810,8 @@ final class SparkConnectDatabaseMetaData implements DatabaseMetaData {
     List<Object[]> rows = new ArrayList<>();
     for (CatalogListing.Table t : tables(catalog, schemaPattern, tableNamePattern)) {
       if (wanted == null || wanted.contains(t.type())) {
-        rows.add(new Object[] {t.catalog(), t.schema(), t.name(), t.type(), "", null, null, null,
-            null, null});
+        rows.add(new Object[] {t.catalog(), t.schema(), t.name(), t.type(), t.remarks(), null, null,
+            null, null, null});
       }
     }
     return MetadataResults.of(MetadataResults.TABLES, rows);
@@ -1023,9 +1037,28 @@ final class SparkConnectDatabaseMetaData implements DatabaseMetaData {
   public ResultSet getFunctions(String catalog, String schemaPattern, String functionNamePattern)
       throws SQLException {
     checkOpen();
+    Predicate<String> names = JdbcPattern.of(functionNamePattern);
     List<Object[]> rows = new ArrayList<>();
-    for (String f : listing.functions(JdbcPattern.of(functionNamePattern))) {
-      rows.add(new Object[] {null, null, f, "", (short) functionResultUnknown, f});
+    if (schemaPattern == null && (catalog == null || catalog.isEmpty())) {
+      // built-in functions belong to no catalog or schema
+      for (String f : listing.functions(names)) {
+        if (!f.contains(".")) {
+          rows.add(new Object[] {null, null, f, "", (short) functionResultUnknown, f});
+        }
+      }
+    }
+    if (catalog == null || !catalog.isEmpty()) {
+      for (String c : catalogs(catalog)) {
+        for (String schema : listing.schemas(c, JdbcPattern.of(schemaPattern))) {
+          if (schema.equals(CatalogListing.GLOBAL_TEMP)) {
+            continue;
+          }
+          for (String[] f : listing.userFunctions(c, schema, names)) {
+            rows.add(new Object[] {f[0], f[1], f[2], "", (short) functionResultUnknown,
+                f[0] + "." + f[1] + "." + f[2]});
+          }
+        }
+      }
     }
     return MetadataResults.of(MetadataResults.FUNCTIONS, rows);
   }
