@@ -12,11 +12,20 @@ classpath_complete() {
   done
 }
 
+# True when a pom changed after the classpath files were written (new dependencies).
+poms_newer() {
+  local pom
+  for pom in "$root"/pom.xml "$root"/*/pom.xml; do
+    [[ $pom -nt "$root/shell/target/runtime.classpath" || $pom -nt "$root/server/target/runtime.classpath" ]] && return 0
+  done
+  return 1
+}
+
 ensure_built() {
-  if ! classpath_complete "$root/server/target/runtime.classpath" \
+  if poms_newer || ! classpath_complete "$root/server/target/runtime.classpath" \
       || ! classpath_complete "$root/shell/target/runtime.classpath" \
       || [[ ! -d "$root/jdbc-driver/target/classes" ]]; then
-    echo "Building the project (first run; downloads Spark and its dependencies once)..." >&2
+    echo "Building the project (the first run downloads Spark and its dependencies once)..." >&2
     (cd "$root" && mvn -B -ntp -q -Dstyle.color=never install -DskipTests) >&2
   fi
 }
