@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparkjdbc.tck.SparkConnectServer;
 import dev.sparkjdbc.tck.SparkConnectServerExtension;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import sqlline.SqlLine;
 
 /**
  * sqlline's metadata commands ({@code !dbinfo}, {@code !tables}, {@code !columns},
@@ -57,26 +53,29 @@ class SqllineMetadataTest {
   }
 
   /**
-   * Runs one command in a fresh in-process sqlline, as {@code sqlline -u URL -f script}, and
-   * returns the lines it printed. (sqlline echoes commands on stderr, so one run per command
-   * keeps each command's output apart.)
+   * Runs one command through the project's shell, {@code bin/sql -u URL --outputformat=csv -f
+   * script}, exactly as a user would, and returns the lines it printed on stdout.
    */
   private List<String> sqlline(Path dir, String command) throws Exception {
     Path script = Files.createTempFile(dir, "command", ".sql");
     Files.write(script, List.of(command), StandardCharsets.UTF_8);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    SqlLine sqlline = new SqlLine();
-    sqlline.setOutputStream(new PrintStream(out, true, StandardCharsets.UTF_8));
-    sqlline.setErrorStream(new PrintStream(err, true, StandardCharsets.UTF_8));
-    SqlLine.Status status = sqlline.begin(new String[] {"-u", url, "-n", "sqlline", "-p", "",
-        "--outputformat=csv", "-f", script.toString()},
-        new ByteArrayInputStream(new byte[0]), false);
-    String error = err.toString(StandardCharsets.UTF_8);
-    assertThat(status).as("sqlline status of %s; stderr:%n%s", command, error)
-        .isEqualTo(SqlLine.Status.OK);
-    assertThat(error).as("sqlline stderr of %s", command).doesNotContain("Exception", "Error");
-    return List.of(out.toString(StandardCharsets.UTF_8).split("\\R"));
+    Path root = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
+    Path out = dir.resolve("stdout-" + System.nanoTime());
+    Path err = dir.resolve("stderr-" + System.nanoTime());
+    Process process = new ProcessBuilder(root.resolve("bin/sql").toString(), "-u", url,
+        "-n", "sqlline", "-p", "", "--outputformat=csv", "-f", script.toString())
+        .directory(root.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+        .redirectOutput(out.toFile())
+        .redirectError(err.toFile())
+        .start();
+    assertThat(process.waitFor(3, java.util.concurrent.TimeUnit.MINUTES))
+        .as("bin/sql finished %s", command).isTrue();
+    String error = Files.readString(err, StandardCharsets.UTF_8);
+    assertThat(process.exitValue()).as("bin/sql exit code of %s; stderr:%n%s", command, error)
+        .isZero();
+    assertThat(error).as("bin/sql stderr of %s", command).doesNotContain("Exception");
+    return Files.readAllLines(out, StandardCharsets.UTF_8);
   }
 
   /** sqlline's CSV: values in single quotes, a quote inside doubled. */
