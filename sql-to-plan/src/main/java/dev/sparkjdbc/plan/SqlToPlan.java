@@ -75,37 +75,60 @@ public final class SqlToPlan {
    */
   public Translation translate(String sql, List<Expression> parameters)
       throws SqlTranslationException {
+    return prepare(sql).bind(parameters);
+  }
+
+  /**
+   * Parses a statement once; {@link PreparedQuery#bind} then translates it with the values of
+   * its {@code ?} markers as often as needed, without parsing again.
+   */
+  public PreparedQuery prepare(String sql) throws SqlTranslationException {
     if (config.mode() == TranslationConfig.Mode.TEXT) {
-      return Translation.fallback("text mode", false);
+      return PreparedQuery.fixed(Translation.fallback("text mode", false), sql);
     }
     if (sql.length() > MAX_TRANSLATED_LENGTH) {
       boolean query = QUERY_KEYWORDS.contains(SqlPreprocessor.leadingKeyword(sql));
       String reason = "statement longer than " + MAX_TRANSLATED_LENGTH + " characters";
-      return query ? refuse(reason, null, null, true, false) : Translation.fallback(reason, false);
+      return PreparedQuery.fixed(query ? refuse(reason, null, null, true, false)
+          : Translation.fallback(reason, false), sql);
     }
     SqlPreprocessor.Result pre = SqlPreprocessor.normalise(sql, config.quoting());
     String text = pre.sql();
     java.util.regex.Matcher explain = EXPLAIN.matcher(text);
     if (explain.lookingAt()
         && QUERY_KEYWORDS.contains(SqlPreprocessor.leadingKeyword(text.substring(explain.end())))) {
-      return explain(explain, text, parameters);
+      String mode = explain.group(1) == null ? "SIMPLE" : explain.group(1).toUpperCase(
+          java.util.Locale.ROOT);
+      return prepare(text.substring(explain.end()))
+          .explained(ExplainMode.valueOf("EXPLAIN_MODE_" + mode), sql);
     }
     if (pre.sparkOnly() != null) {
-      return refuse(pre.sparkOnly(), null, null,
-          QUERY_KEYWORDS.contains(SqlPreprocessor.leadingKeyword(text)), false);
+      return PreparedQuery.fixed(refuse(pre.sparkOnly(), null, null,
+          QUERY_KEYWORDS.contains(SqlPreprocessor.leadingKeyword(text)), false), sql);
     }
     SqlNode node;
     try {
       node = SqlParser.create(text, parserConfig).parseStmt();
     } catch (SqlParseException e) {
-      return unparsed(sql, "the SQL parser does not accept it: " + firstLine(e.getMessage()),
-          e.getPos(), e);
+      return PreparedQuery.fixed(unparsed(sql, "the SQL parser does not accept it: "
+          + firstLine(e.getMessage()), e.getPos(), e), sql);
     } catch (RuntimeException | StackOverflowError e) {
-      return unparsed(sql, "the SQL parser failed: " + e, null, e);
+      return PreparedQuery.fixed(unparsed(sql, "the SQL parser failed: " + e, null, e), sql);
     }
     if (!QUERIES.contains(node.getKind())) {
-      return Translation.fallback(node.getKind() + " statement", false);
+      return PreparedQuery.fixed(Translation.fallback(node.getKind() + " statement", false), sql);
     }
+    try {
+      return PreparedQuery.parsed(this, node, text, sql);
+    } catch (StackOverflowError e) {
+      return PreparedQuery.fixed(refuse("expression nested too deeply", null, null, true, false),
+          sql);
+    }
+  }
+
+  /** Translates a parsed query with parameter values; refusals as in {@link #translate}. */
+  Translation bind(SqlNode node, String text, List<Expression> parameters)
+      throws SqlTranslationException {
     try {
       Relation root = new RelationTranslator(parameters, text).translateRoot(node);
       if (text.length() > 2_000 && PlanDepth.exceeds(root, PlanDepth.SERVER_LIMIT)) {
@@ -121,19 +144,6 @@ public final class SqlToPlan {
       return refuse("unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage(), null,
           e, true, false);
     }
-  }
-
-  /** Spark's {@code EXPLAIN [mode] query}: the query is translated, the server explains it. */
-  private Translation explain(java.util.regex.Matcher explain, String text,
-      List<Expression> parameters) throws SqlTranslationException {
-    String mode = explain.group(1) == null ? "SIMPLE" : explain.group(1).toUpperCase(
-        java.util.Locale.ROOT);
-    Translation query = translate(text.substring(explain.end()), parameters);
-    if (!query.isTranslated()) {
-      return Translation.fallback("EXPLAIN of a statement that is not translated", false);
-    }
-    return Translation.explain(query.relation().orElseThrow(),
-        ExplainMode.valueOf("EXPLAIN_MODE_" + mode));
   }
 
   /**
