@@ -95,6 +95,21 @@ final class ConnectClient implements AutoCloseable {
     }
   }
 
+  /** Spark's analysis of a plan's output, without running it (AnalyzePlan schema). */
+  dev.sparkjdbc.proto.DataType schema(Plan plan) throws SQLException {
+    AnalyzePlanRequest request = AnalyzePlanRequest.newBuilder()
+        .setSessionId(sessionId)
+        .setUserContext(userContext)
+        .setClientType(CLIENT_TYPE)
+        .setSchema(AnalyzePlanRequest.Schema.newBuilder().setPlan(plan))
+        .build();
+    try {
+      return stub.analyzePlan(request).getSchema().getSchema();
+    } catch (StatusRuntimeException e) {
+      throw SqlErrors.fromGrpc(e, where());
+    }
+  }
+
   /** A Spark session configuration value (Config RPC). */
   String config(String key) throws SQLException {
     ConfigRequest request = ConfigRequest.newBuilder()

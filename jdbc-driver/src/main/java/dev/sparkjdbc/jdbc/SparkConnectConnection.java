@@ -177,10 +177,13 @@ final class SparkConnectConnection implements Connection {
     return createStatement();
   }
 
+  /** Parsed and translated once here; executions bind the current parameter values. */
   @Override
   public PreparedStatement prepareStatement(String sql) throws SQLException {
     checkOpen();
-    throw SqlErrors.unsupported("PreparedStatement");
+    SparkConnectPreparedStatement statement = new SparkConnectPreparedStatement(this, sql);
+    statements.add(statement);
+    return statement;
   }
 
   @Override

@@ -15,6 +15,7 @@ import dev.sparkjdbc.plan.Translation;
 import java.sql.Connection;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLSyntaxErrorException;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.sql.ResultSet;
@@ -49,6 +50,10 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
     this.internal = internal;
   }
 
+  SparkConnectConnection connection() {
+    return connection;
+  }
+
   /** Statements the driver opens for itself (metadata) are not shown to users as owners. */
   boolean isInternal() {
     return internal;
@@ -66,7 +71,16 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
     checkOpen();
     closeResults();
     requireSql(sql);
-    Translation translation = translate(sql);
+    return execute(sql, translate(sql), List.of());
+  }
+
+  /**
+   * Runs a statement the translator has seen: its plan, or its text with {@code arguments} as
+   * Spark's positional parameters (never spliced into the text).
+   */
+  boolean execute(String sql, Translation translation, List<Expression> arguments)
+      throws SQLException {
+    closeResults();
     if (translation.explainMode().isPresent()) {
       resultSet = explain(translation);
       return true;
@@ -76,14 +90,14 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
       return true;
     }
     if (translation.isQuery() || SqlText.isQuery(sql)) {
-      resultSet = stream(Plan.newBuilder().setRoot(sqlRelation(sql)).build());
+      resultSet = stream(Plan.newBuilder().setRoot(sqlRelation(sql, arguments)).build());
       return true;
     }
     String keyword = SqlText.firstKeyword(sql);
     if (keyword.equals("SET") || keyword.equals("RESET")) {
       connection.sessionConfigChanged(); // e.g. the session time zone
     }
-    return runCommand(sql);
+    return runCommand(sql, arguments);
   }
 
   /**
@@ -106,12 +120,20 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
     try {
       translation = connection.translator().translate(sql);
     } catch (SqlTranslationException e) {
-      throw e.isSyntaxError()
-          ? new SQLSyntaxErrorException(e.getMessage(), "42601", e)
-          : new SQLFeatureNotSupportedException(e.getMessage()
-              + " (translation_mode=strict; use 'translate' to send it to Spark as text)",
-              "0A000", e);
+      throw strictRefusal(e);
     }
+    return recordTranslation(sql, translation);
+  }
+
+  static SQLException strictRefusal(SqlTranslationException e) {
+    return e.isSyntaxError()
+        ? new SQLSyntaxErrorException(e.getMessage(), "42601", e)
+        : new SQLFeatureNotSupportedException(e.getMessage()
+            + " (translation_mode=strict; use 'translate' to send it to Spark as text)",
+            "0A000", e);
+  }
+
+  Translation recordTranslation(String sql, Translation translation) {
     lastTranslation = translation;
     LOG.fine(() -> translation.isTranslated() ? "Translated into a Spark Connect plan: " + sql
         : "Sent as SQL text (" + translation.fallbackReason().orElse("") + "): " + sql);
@@ -128,8 +150,9 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
     return lastTranslation == null ? Optional.empty() : lastTranslation.fallbackReason();
   }
 
-  private static Relation sqlRelation(String sql) {
-    return Relation.newBuilder().setSql(SQL.newBuilder().setQuery(sql)).build();
+  private static Relation sqlRelation(String sql, List<Expression> arguments) {
+    return Relation.newBuilder().setSql(SQL.newBuilder().setQuery(sql)
+        .addAllPosArguments(arguments)).build();
   }
 
   private SparkConnectResultSet stream(Plan plan) throws SQLException {
@@ -144,9 +167,9 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
     }
   }
 
-  private boolean runCommand(String sql) throws SQLException {
+  private boolean runCommand(String sql, List<Expression> arguments) throws SQLException {
     Plan plan = Plan.newBuilder().setCommand(Command.newBuilder()
-        .setSqlCommand(SqlCommand.newBuilder().setInput(sqlRelation(sql)))).build();
+        .setSqlCommand(SqlCommand.newBuilder().setInput(sqlRelation(sql, arguments)))).build();
     Relation result = null;
     try (ExecutionStream stream = ExecutionStream.start(connection.client(), plan)) {
       running = stream;

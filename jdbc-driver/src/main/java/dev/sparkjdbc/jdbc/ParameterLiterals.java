@@ -1,0 +1,205 @@
+package dev.sparkjdbc.jdbc;
+
+import com.google.protobuf.ByteString;
+import dev.sparkjdbc.proto.DataType;
+import dev.sparkjdbc.proto.Expression;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.SQLException;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Calendar;
+import java.util.UUID;
+
+/**
+ * Parameter values as typed Spark Connect literals: a value travels inside the plan as data,
+ * never as SQL text, so no value can change the statement.
+ */
+final class ParameterLiterals {
+  private ParameterLiterals() {}
+
+  static Expression of(Expression.Literal.Builder literal) {
+    return Expression.newBuilder().setLiteral(literal).build();
+  }
+
+  static Expression nullOf(int sqlType) {
+    return of(Expression.Literal.newBuilder().setNull(dataType(sqlType)));
+  }
+
+  static Expression string(String v) {
+    return v == null ? nullOf(Types.VARCHAR) : of(Expression.Literal.newBuilder().setString(v));
+  }
+
+  static Expression decimal(BigDecimal v) throws SQLException {
+    if (v == null) {
+      return nullOf(Types.DECIMAL);
+    }
+    int precision = Math.max(v.precision(), v.scale());
+    if (v.scale() < 0) {
+      v = v.setScale(0);
+      precision = v.precision();
+    }
+    if (precision > 38) {
+      throw new java.sql.SQLDataException("The value " + v + " needs more than the 38 digits a "
+          + "Spark DECIMAL holds", SqlErrors.DATA_OUT_OF_RANGE);
+    }
+    return of(Expression.Literal.newBuilder().setDecimal(Expression.Literal.Decimal.newBuilder()
+        .setValue(v.toPlainString()).setPrecision(precision).setScale(v.scale())));
+  }
+
+  static Expression date(LocalDate d) {
+    return of(Expression.Literal.newBuilder().setDate((int) d.toEpochDay()));
+  }
+
+  /** An instant: Spark's TIMESTAMP. */
+  static Expression instant(Instant i) {
+    long micros = Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L),
+        i.getNano() / 1_000);
+    return of(Expression.Literal.newBuilder().setTimestamp(micros));
+  }
+
+  /** A wall-clock value: Spark's TIMESTAMP_NTZ. */
+  static Expression localDateTime(LocalDateTime t) {
+    return of(Expression.Literal.newBuilder().setTimestampNtz(
+        Math.addExact(Math.multiplyExact(t.toEpochSecond(ZoneOffset.UTC), 1_000_000L),
+            t.getNano() / 1_000)));
+  }
+
+  static Expression timestamp(Timestamp ts, Calendar calendar) {
+    if (calendar == null) {
+      return instant(ts.toInstant());
+    }
+    // the wall clock of ts, read in the calendar's zone
+    return instant(ts.toLocalDateTime().atZone(calendar.getTimeZone().toZoneId()).toInstant());
+  }
+
+  /** Spark 4.2 has no TIME type by default: a time of day goes as its text, which casts. */
+  static Expression time(LocalTime t) {
+    return string(t.toString());
+  }
+
+  /** setObject without a target type: the JDBC default mapping of the value's class. */
+  static Expression object(Object x) throws SQLException {
+    if (x == null) {
+      return nullOf(Types.NULL);
+    } else if (x instanceof String s) {
+      return string(s);
+    } else if (x instanceof Boolean b) {
+      return of(Expression.Literal.newBuilder().setBoolean(b));
+    } else if (x instanceof Byte b) {
+      return of(Expression.Literal.newBuilder().setByte(b));
+    } else if (x instanceof Short s) {
+      return of(Expression.Literal.newBuilder().setShort(s));
+    } else if (x instanceof Integer i) {
+      return of(Expression.Literal.newBuilder().setInteger(i));
+    } else if (x instanceof Long l) {
+      return of(Expression.Literal.newBuilder().setLong(l));
+    } else if (x instanceof Float f) {
+      return of(Expression.Literal.newBuilder().setFloat(f));
+    } else if (x instanceof Double d) {
+      return of(Expression.Literal.newBuilder().setDouble(d));
+    } else if (x instanceof BigDecimal d) {
+      return decimal(d);
+    } else if (x instanceof BigInteger i) {
+      return decimal(new BigDecimal(i));
+    } else if (x instanceof byte[] b) {
+      return of(Expression.Literal.newBuilder().setBinary(ByteString.copyFrom(b)));
+    } else if (x instanceof java.sql.Date d) {
+      return date(d.toLocalDate());
+    } else if (x instanceof Time t) {
+      return time(t.toLocalTime());
+    } else if (x instanceof Timestamp t) {
+      return timestamp(t, null);
+    } else if (x instanceof LocalDate d) {
+      return date(d);
+    } else if (x instanceof LocalTime t) {
+      return time(t);
+    } else if (x instanceof LocalDateTime t) {
+      return localDateTime(t);
+    } else if (x instanceof OffsetDateTime t) {
+      return instant(t.toInstant());
+    } else if (x instanceof ZonedDateTime t) {
+      return instant(t.toInstant());
+    } else if (x instanceof Instant i) {
+      return instant(i);
+    } else if (x instanceof UUID u) {
+      return string(u.toString());
+    } else if (x instanceof java.util.Date d) {
+      return instant(d.toInstant());
+    } else if (x instanceof Character c) {
+      return string(c.toString());
+    } else if (x instanceof java.sql.Array a) {
+      return array(a);
+    }
+    throw new SQLException("Cannot bind a " + x.getClass().getName() + " as a parameter",
+        "22023");
+  }
+
+  private static Expression array(java.sql.Array a) throws SQLException {
+    Expression.Literal.Array.Builder array = Expression.Literal.Array.newBuilder();
+    for (Object element : (Object[]) a.getArray()) {
+      array.addElements(object(element).getLiteral());
+    }
+    return of(Expression.Literal.newBuilder().setArray(array));
+  }
+
+  static String read(Reader reader, long length) throws SQLException {
+    try {
+      StringBuilder s = new StringBuilder();
+      char[] buffer = new char[8192];
+      long left = length < 0 ? Long.MAX_VALUE : length;
+      int n;
+      while (left > 0 && (n = reader.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+        s.append(buffer, 0, n);
+        left -= n;
+      }
+      return s.toString();
+    } catch (IOException e) {
+      throw new SQLException("Cannot read the parameter's stream: " + e.getMessage(), "22023", e);
+    }
+  }
+
+  static byte[] read(InputStream in, long length) throws SQLException {
+    try {
+      return length < 0 ? in.readAllBytes() : in.readNBytes((int) Math.min(length, Integer.MAX_VALUE));
+    } catch (IOException e) {
+      throw new SQLException("Cannot read the parameter's stream: " + e.getMessage(), "22023", e);
+    }
+  }
+
+  /** The Spark type for a JDBC type code, for typed NULLs. */
+  static DataType dataType(int sqlType) {
+    DataType.Builder b = DataType.newBuilder();
+    return switch (sqlType) {
+      case Types.BOOLEAN, Types.BIT -> b.setBoolean(DataType.Boolean.getDefaultInstance()).build();
+      case Types.TINYINT -> b.setByte(DataType.Byte.getDefaultInstance()).build();
+      case Types.SMALLINT -> b.setShort(DataType.Short.getDefaultInstance()).build();
+      case Types.INTEGER -> b.setInteger(DataType.Integer.getDefaultInstance()).build();
+      case Types.BIGINT -> b.setLong(DataType.Long.getDefaultInstance()).build();
+      case Types.REAL -> b.setFloat(DataType.Float.getDefaultInstance()).build();
+      case Types.FLOAT, Types.DOUBLE -> b.setDouble(DataType.Double.getDefaultInstance()).build();
+      case Types.DECIMAL, Types.NUMERIC -> b.setDecimal(DataType.Decimal.newBuilder()
+          .setPrecision(38).setScale(18)).build();
+      case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR,
+          Types.LONGNVARCHAR, Types.CLOB, Types.NCLOB ->
+          b.setString(DataType.String.getDefaultInstance()).build();
+      case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB ->
+          b.setBinary(DataType.Binary.getDefaultInstance()).build();
+      case Types.DATE -> b.setDate(DataType.Date.getDefaultInstance()).build();
+      case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE ->
+          b.setTimestamp(DataType.Timestamp.getDefaultInstance()).build();
+      default -> b.setNull(DataType.NULL.getDefaultInstance()).build();
+    };
+  }
+}

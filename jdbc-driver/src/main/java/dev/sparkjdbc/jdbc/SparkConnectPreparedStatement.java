@@ -1,0 +1,485 @@
+package dev.sparkjdbc.jdbc;
+
+import com.google.protobuf.ByteString;
+import dev.sparkjdbc.plan.PreparedQuery;
+import dev.sparkjdbc.plan.SqlTranslationException;
+import dev.sparkjdbc.plan.Translation;
+import dev.sparkjdbc.proto.DataType;
+import dev.sparkjdbc.proto.Expression;
+import dev.sparkjdbc.proto.Plan;
+import dev.sparkjdbc.proto.Relation;
+import dev.sparkjdbc.proto.SQL;
+import java.io.InputStream;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.Clob;
+import java.sql.Date;
+import java.sql.NClob;
+import java.sql.ParameterMetaData;
+import java.sql.PreparedStatement;
+import java.sql.Ref;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.RowId;
+import java.sql.SQLException;
+import java.sql.SQLXML;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.Arrays;
+import java.util.Calendar;
+import java.util.List;
+
+/**
+ * A statement parsed and translated once; each execution binds the current parameter values
+ * into the plan as typed literals. Statements that go to Spark as text carry the values as
+ * Spark's positional parameters. A value is never spliced into SQL text.
+ */
+final class SparkConnectPreparedStatement extends SparkConnectStatement
+    implements PreparedStatement {
+  private final PreparedQuery query;
+  private final Expression[] parameters;
+
+  SparkConnectPreparedStatement(SparkConnectConnection connection, String sql)
+      throws SQLException {
+    super(connection, false);
+    if (sql == null || SqlText.isBlank(sql)) {
+      throw new java.sql.SQLSyntaxErrorException("The SQL statement is "
+          + (sql == null ? "null" : "empty"), "42000");
+    }
+    try {
+      this.query = connection.translator().prepare(sql);
+    } catch (SqlTranslationException e) {
+      throw strictRefusal(e);
+    }
+    this.parameters = new Expression[query.parameterCount()];
+  }
+
+  private Translation bound() throws SQLException {
+    checkOpen();
+    for (int i = 0; i < parameters.length; i++) {
+      if (parameters[i] == null) {
+        throw new SQLException("Parameter " + (i + 1) + " of " + parameters.length
+            + " has no value: set it before executing", "07001");
+      }
+    }
+    try {
+      return recordTranslation(query.sql(), query.bind(Arrays.asList(parameters)));
+    } catch (SqlTranslationException e) {
+      throw strictRefusal(e);
+    }
+  }
+
+  @Override
+  public boolean execute() throws SQLException {
+    return execute(query.sql(), bound(), Arrays.asList(parameters));
+  }
+
+  @Override
+  public ResultSet executeQuery() throws SQLException {
+    if (!execute()) {
+      throw new SQLException("The statement produced no result set; use executeUpdate",
+          "07000");
+    }
+    return getResultSet();
+  }
+
+  @Override
+  public int executeUpdate() throws SQLException {
+    return (int) Math.min(Integer.MAX_VALUE, executeLargeUpdate());
+  }
+
+  @Override
+  public long executeLargeUpdate() throws SQLException {
+    if (SqlText.isQuery(query.sql())) {
+      throw new SQLException("executeUpdate cannot run a query; use executeQuery", "07000");
+    }
+    if (execute()) {
+      getMoreResults();
+      throw new SQLException("The statement returned rows; use executeQuery or execute", "07000");
+    }
+    return getLargeUpdateCount();
+  }
+
+  private void set(int index, Expression value) throws SQLException {
+    checkOpen();
+    if (index < 1 || index > parameters.length) {
+      throw new SQLException("Parameter index " + index + " is out of range: the statement has "
+          + parameters.length + " parameter(s)", "07009");
+    }
+    parameters[index - 1] = value;
+  }
+
+  private static Expression literal(Expression.Literal.Builder b) {
+    return ParameterLiterals.of(b);
+  }
+
+  @Override
+  public void clearParameters() throws SQLException {
+    checkOpen();
+    Arrays.fill(parameters, null);
+  }
+
+  @Override
+  public void setNull(int i, int sqlType) throws SQLException {
+    set(i, ParameterLiterals.nullOf(sqlType));
+  }
+
+  @Override
+  public void setNull(int i, int sqlType, String typeName) throws SQLException {
+    setNull(i, sqlType);
+  }
+
+  @Override
+  public void setBoolean(int i, boolean x) throws SQLException {
+    set(i, literal(Expression.Literal.newBuilder().setBoolean(x)));
+  }
+
+  @Override
+  public void setByte(int i, byte x) throws SQLException {
+    set(i, literal(Expression.Literal.newBuilder().setByte(x)));
+  }
+
+  @Override
+  public void setShort(int i, short x) throws SQLException {
+    set(i, literal(Expression.Literal.newBuilder().setShort(x)));
+  }
+
+  @Override
+  public void setInt(int i, int x) throws SQLException {
+    set(i, literal(Expression.Literal.newBuilder().setInteger(x)));
+  }
+
+  @Override
+  public void setLong(int i, long x) throws SQLException {
+    set(i, literal(Expression.Literal.newBuilder().setLong(x)));
+  }
+
+  @Override
+  public void setFloat(int i, float x) throws SQLException {
+    set(i, literal(Expression.Literal.newBuilder().setFloat(x)));
+  }
+
+  @Override
+  public void setDouble(int i, double x) throws SQLException {
+    set(i, literal(Expression.Literal.newBuilder().setDouble(x)));
+  }
+
+  @Override
+  public void setBigDecimal(int i, BigDecimal x) throws SQLException {
+    set(i, ParameterLiterals.decimal(x));
+  }
+
+  @Override
+  public void setString(int i, String x) throws SQLException {
+    set(i, ParameterLiterals.string(x));
+  }
+
+  @Override
+  public void setNString(int i, String x) throws SQLException {
+    setString(i, x);
+  }
+
+  @Override
+  public void setBytes(int i, byte[] x) throws SQLException {
+    set(i, x == null ? ParameterLiterals.nullOf(Types.VARBINARY)
+        : literal(Expression.Literal.newBuilder().setBinary(ByteString.copyFrom(x))));
+  }
+
+  @Override
+  public void setDate(int i, Date x) throws SQLException {
+    setDate(i, x, null);
+  }
+
+  /** The date the value shows in the calendar's zone (or the JVM's). */
+  @Override
+  public void setDate(int i, Date x, Calendar cal) throws SQLException {
+    if (x == null) {
+      setNull(i, Types.DATE);
+      return;
+    }
+    java.time.LocalDate date = cal == null ? x.toLocalDate()
+        : x.toInstant().atZone(cal.getTimeZone().toZoneId()).toLocalDate();
+    set(i, ParameterLiterals.date(date));
+  }
+
+  @Override
+  public void setTime(int i, Time x) throws SQLException {
+    setTime(i, x, null);
+  }
+
+  @Override
+  public void setTime(int i, Time x, Calendar cal) throws SQLException {
+    if (x == null) {
+      setNull(i, Types.TIME);
+      return;
+    }
+    java.time.LocalTime time = cal == null ? x.toLocalTime()
+        : java.time.Instant.ofEpochMilli(x.getTime()).atZone(cal.getTimeZone().toZoneId())
+            .toLocalTime();
+    set(i, ParameterLiterals.time(time));
+  }
+
+  @Override
+  public void setTimestamp(int i, Timestamp x) throws SQLException {
+    setTimestamp(i, x, null);
+  }
+
+  @Override
+  public void setTimestamp(int i, Timestamp x, Calendar cal) throws SQLException {
+    set(i, x == null ? ParameterLiterals.nullOf(Types.TIMESTAMP)
+        : ParameterLiterals.timestamp(x, cal));
+  }
+
+  @Override
+  public void setObject(int i, Object x) throws SQLException {
+    set(i, ParameterLiterals.object(x));
+  }
+
+  @Override
+  public void setObject(int i, Object x, int targetSqlType) throws SQLException {
+    if (x == null) {
+      setNull(i, targetSqlType);
+      return;
+    }
+    Expression value = ParameterLiterals.object(x);
+    String type = TargetTypes.cast(targetSqlType);
+    set(i, type == null ? value : Expression.newBuilder().setCast(Expression.Cast.newBuilder()
+        .setExpr(value).setTypeStr(type)).build());
+  }
+
+  @Override
+  public void setObject(int i, Object x, int targetSqlType, int scaleOrLength)
+      throws SQLException {
+    if (x instanceof BigDecimal d && (targetSqlType == Types.DECIMAL
+        || targetSqlType == Types.NUMERIC)) {
+      setBigDecimal(i, d.setScale(scaleOrLength, java.math.RoundingMode.HALF_UP));
+      return;
+    }
+    setObject(i, x, targetSqlType);
+  }
+
+  @Override
+  public void setArray(int i, Array x) throws SQLException {
+    setObject(i, x);
+  }
+
+  @Override
+  public void setAsciiStream(int i, InputStream x, int length) throws SQLException {
+    setAsciiStream(i, x, (long) length);
+  }
+
+  @Override
+  public void setAsciiStream(int i, InputStream x, long length) throws SQLException {
+    setString(i, x == null ? null : new String(ParameterLiterals.read(x, length),
+        java.nio.charset.StandardCharsets.US_ASCII));
+  }
+
+  @Override
+  public void setAsciiStream(int i, InputStream x) throws SQLException {
+    setAsciiStream(i, x, -1L);
+  }
+
+  @Override
+  @Deprecated
+  public void setUnicodeStream(int i, InputStream x, int length) throws SQLException {
+    setString(i, x == null ? null : new String(ParameterLiterals.read(x, length),
+        java.nio.charset.StandardCharsets.UTF_16BE));
+  }
+
+  @Override
+  public void setBinaryStream(int i, InputStream x, int length) throws SQLException {
+    setBinaryStream(i, x, (long) length);
+  }
+
+  @Override
+  public void setBinaryStream(int i, InputStream x, long length) throws SQLException {
+    setBytes(i, x == null ? null : ParameterLiterals.read(x, length));
+  }
+
+  @Override
+  public void setBinaryStream(int i, InputStream x) throws SQLException {
+    setBinaryStream(i, x, -1L);
+  }
+
+  @Override
+  public void setCharacterStream(int i, Reader x, int length) throws SQLException {
+    setCharacterStream(i, x, (long) length);
+  }
+
+  @Override
+  public void setCharacterStream(int i, Reader x, long length) throws SQLException {
+    setString(i, x == null ? null : ParameterLiterals.read(x, length));
+  }
+
+  @Override
+  public void setCharacterStream(int i, Reader x) throws SQLException {
+    setCharacterStream(i, x, -1L);
+  }
+
+  @Override
+  public void setNCharacterStream(int i, Reader x, long length) throws SQLException {
+    setCharacterStream(i, x, length);
+  }
+
+  @Override
+  public void setNCharacterStream(int i, Reader x) throws SQLException {
+    setCharacterStream(i, x);
+  }
+
+  @Override
+  public void setClob(int i, Reader x, long length) throws SQLException {
+    setCharacterStream(i, x, length);
+  }
+
+  @Override
+  public void setClob(int i, Reader x) throws SQLException {
+    setCharacterStream(i, x);
+  }
+
+  @Override
+  public void setNClob(int i, Reader x, long length) throws SQLException {
+    setCharacterStream(i, x, length);
+  }
+
+  @Override
+  public void setNClob(int i, Reader x) throws SQLException {
+    setCharacterStream(i, x);
+  }
+
+  @Override
+  public void setBlob(int i, InputStream x, long length) throws SQLException {
+    setBinaryStream(i, x, length);
+  }
+
+  @Override
+  public void setBlob(int i, InputStream x) throws SQLException {
+    setBinaryStream(i, x);
+  }
+
+  @Override
+  public void setClob(int i, Clob x) throws SQLException {
+    setString(i, x == null ? null : x.getSubString(1, (int) x.length()));
+  }
+
+  @Override
+  public void setNClob(int i, NClob x) throws SQLException {
+    setClob(i, x);
+  }
+
+  @Override
+  public void setBlob(int i, Blob x) throws SQLException {
+    setBytes(i, x == null ? null : x.getBytes(1, (int) x.length()));
+  }
+
+  @Override
+  public void setURL(int i, URL x) throws SQLException {
+    setString(i, x == null ? null : x.toString());
+  }
+
+  @Override
+  public void setRef(int i, Ref x) throws SQLException {
+    checkOpen();
+    throw SqlErrors.unsupported("REF parameters (Spark has no REF type)");
+  }
+
+  @Override
+  public void setRowId(int i, RowId x) throws SQLException {
+    checkOpen();
+    throw SqlErrors.unsupported("ROWID parameters (Spark has no row ids)");
+  }
+
+  @Override
+  public void setSQLXML(int i, SQLXML x) throws SQLException {
+    setString(i, x == null ? null : x.getString());
+  }
+
+  /**
+   * The result's columns before execution, from Spark's analysis of the plan (AnalyzePlan);
+   * unset parameters count as NULL. Null for statements that return no rows.
+   */
+  @Override
+  public ResultSetMetaData getMetaData() throws SQLException {
+    checkOpen();
+    Expression[] values = parameters.clone();
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] == null) {
+        values[i] = ParameterLiterals.nullOf(Types.NULL);
+      }
+    }
+    Translation t;
+    try {
+      t = query.bind(Arrays.asList(values));
+    } catch (SqlTranslationException e) {
+      throw strictRefusal(e);
+    }
+    Relation relation;
+    if (t.isTranslated() && t.explainMode().isEmpty()) {
+      relation = t.relation().orElseThrow();
+    } else if (t.isQuery() || SqlText.isQuery(query.sql())) {
+      relation = Relation.newBuilder().setSql(SQL.newBuilder().setQuery(query.sql())
+          .addAllPosArguments(Arrays.asList(values))).build();
+    } else {
+      return null;
+    }
+    DataType schema = connection().client().schema(Plan.newBuilder().setRoot(relation).build());
+    List<DataType.StructField> fields = schema.getStruct().getFieldsList();
+    String[] labels = new String[fields.size()];
+    ColumnType[] types = new ColumnType[fields.size()];
+    boolean[] nullable = new boolean[fields.size()];
+    for (int i = 0; i < fields.size(); i++) {
+      labels[i] = fields.get(i).getName();
+      types[i] = ColumnType.of(fields.get(i).getDataType());
+      nullable[i] = fields.get(i).getNullable();
+    }
+    return new SparkConnectResultSetMetaData(labels, types, nullable);
+  }
+
+  @Override
+  public ParameterMetaData getParameterMetaData() throws SQLException {
+    checkOpen();
+    return new SparkConnectParameterMetaData(parameters.clone());
+  }
+
+  @Override
+  public void addBatch() throws SQLException {
+    checkOpen();
+    throw SqlErrors.unsupported("PreparedStatement batches");
+  }
+
+  // The SQL-taking methods of Statement are not for a PreparedStatement (JDBC spec).
+
+  @Override
+  public boolean execute(String sql) throws SQLException {
+    throw sqlArgument();
+  }
+
+  @Override
+  public ResultSet executeQuery(String sql) throws SQLException {
+    throw sqlArgument();
+  }
+
+  @Override
+  public int executeUpdate(String sql) throws SQLException {
+    throw sqlArgument();
+  }
+
+  @Override
+  public long executeLargeUpdate(String sql) throws SQLException {
+    throw sqlArgument();
+  }
+
+  @Override
+  public void addBatch(String sql) throws SQLException {
+    throw sqlArgument();
+  }
+
+  private SQLException sqlArgument() throws SQLException {
+    checkOpen();
+    return new SQLException("A PreparedStatement executes its own SQL: call execute(), "
+        + "executeQuery() or executeUpdate() without an argument", "HY000");
+  }
+}
