@@ -702,7 +702,7 @@ final class SparkConnectDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public boolean supportsBatchUpdates() throws SQLException {
-    return false;
+    return true;
   }
 
   @Override

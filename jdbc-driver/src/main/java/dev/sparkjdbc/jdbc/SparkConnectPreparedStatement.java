@@ -40,8 +40,14 @@ import java.util.List;
  */
 final class SparkConnectPreparedStatement extends SparkConnectStatement
     implements PreparedStatement {
+  /** {@code INSERT INTO [TABLE] t VALUES (?, …)}: the table name, then only markers. */
+  private static final java.util.regex.Pattern INSERT_VALUES = java.util.regex.Pattern.compile(
+      "(?is)\\s*INSERT\\s+INTO\\s+(?:TABLE\\s+)?([^\\s(]+)\\s+VALUES\\s*"
+          + "\\(\\s*\\?\\s*(?:,\\s*\\?\\s*)*\\)\\s*;?\\s*");
+
   private final PreparedQuery query;
   private final Expression[] parameters;
+  private final List<Expression[]> batch = new java.util.ArrayList<>();
 
   SparkConnectPreparedStatement(SparkConnectConnection connection, String sql)
       throws SQLException {
@@ -446,8 +452,89 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
 
   @Override
   public void addBatch() throws SQLException {
+    bound(); // every parameter must be set, as for an execution
+    batch.add(parameters.clone());
+  }
+
+  @Override
+  public void clearBatch() throws SQLException {
     checkOpen();
-    throw SqlErrors.unsupported("PreparedStatement batches");
+    batch.clear();
+  }
+
+  /**
+   * {@code INSERT INTO t VALUES (?, …)}: the whole batch is one append of an inline relation
+   * holding every row's values as typed literals, one round trip. Other statements run once
+   * per parameter set. Spark reports no row counts, so every count is {@code SUCCESS_NO_INFO}.
+   */
+  @Override
+  public long[] executeLargeBatch() throws SQLException {
+    checkOpen();
+    List<Expression[]> rows = new java.util.ArrayList<>(batch);
+    batch.clear();
+    long[] counts = new long[rows.size()];
+    if (rows.isEmpty()) {
+      return counts;
+    }
+    java.util.regex.Matcher insert = INSERT_VALUES.matcher(query.sql());
+    try {
+      if (insert.matches() && parameters.length > 0) {
+        appendRows(insert.group(1), rows);
+        Arrays.fill(counts, SUCCESS_NO_INFO);
+        return counts;
+      }
+      for (int r = 0; r < rows.size(); r++) {
+        System.arraycopy(rows.get(r), 0, parameters, 0, parameters.length);
+        if (execute()) {
+          throw new java.sql.BatchUpdateException("Batch entry " + r + " returned rows",
+              "21000", Arrays.copyOf(toInts(counts), r));
+        }
+        counts[r] = getLargeUpdateCount() > 0 ? getLargeUpdateCount() : SUCCESS_NO_INFO;
+      }
+      return counts;
+    } catch (java.sql.BatchUpdateException e) {
+      throw e;
+    } catch (SQLException e) {
+      throw new java.sql.BatchUpdateException(e.getMessage(), e.getSQLState(),
+          e.getErrorCode(), new int[0], e);
+    }
+  }
+
+  @Override
+  public int[] executeBatch() throws SQLException {
+    return toInts(executeLargeBatch());
+  }
+
+  /** Spark's {@code insertInto} of {@code inline(array(struct(row values)…))}. */
+  private void appendRows(String table, List<Expression[]> rows) throws SQLException {
+    List<Expression> structs = new java.util.ArrayList<>(rows.size());
+    for (Expression[] row : rows) {
+      structs.add(call("struct", Arrays.asList(row)));
+    }
+    Relation values = Relation.newBuilder().setProject(dev.sparkjdbc.proto.Project.newBuilder()
+        .addExpressions(call("inline", List.of(call("array", structs))))).build();
+    Plan plan = Plan.newBuilder().setCommand(dev.sparkjdbc.proto.Command.newBuilder()
+        .setWriteOperation(dev.sparkjdbc.proto.WriteOperation.newBuilder()
+            .setInput(values)
+            .setTable(dev.sparkjdbc.proto.WriteOperation.SaveTable.newBuilder()
+                .setTableName(table)
+                .setSaveMethod(dev.sparkjdbc.proto.WriteOperation.SaveTable.TableSaveMethod
+                    .TABLE_SAVE_METHOD_INSERT_INTO))
+            .setMode(dev.sparkjdbc.proto.WriteOperation.SaveMode.SAVE_MODE_APPEND))).build();
+    runToCompletion(plan);
+  }
+
+  private static Expression call(String name, List<Expression> arguments) {
+    return Expression.newBuilder().setUnresolvedFunction(Expression.UnresolvedFunction
+        .newBuilder().setFunctionName(name).addAllArguments(arguments)).build();
+  }
+
+  private static int[] toInts(long[] counts) {
+    int[] out = new int[counts.length];
+    for (int i = 0; i < counts.length; i++) {
+      out[i] = (int) Math.min(Integer.MAX_VALUE, counts[i]);
+    }
+    return out;
   }
 
   // The SQL-taking methods of Statement are not for a PreparedStatement (JDBC spec).

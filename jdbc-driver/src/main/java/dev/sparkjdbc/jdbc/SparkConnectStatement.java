@@ -44,6 +44,7 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
   private volatile ExecutionStream running;
   private volatile boolean closed;
   private Translation lastTranslation;
+  private final List<String> batch = new java.util.ArrayList<>();
 
   SparkConnectStatement(SparkConnectConnection connection, boolean internal) {
     this.connection = connection;
@@ -201,6 +202,20 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
     return true;
   }
 
+  /** Runs a command plan to its end (e.g. a batch's append). */
+  void runToCompletion(Plan plan) throws SQLException {
+    closeResults();
+    try (ExecutionStream stream = ExecutionStream.start(connection.client(), plan)) {
+      running = stream;
+      while (stream.next() != null) {
+        // a write answers with progress and metrics only
+      }
+    } finally {
+      running = null;
+    }
+    updateCount = 0;
+  }
+
   private static boolean isEmptyLocalRelation(Relation relation) {
     if (!relation.hasLocalRelation()) {
       return false;
@@ -278,7 +293,7 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
     return false;
   }
 
-  private void closeResults() {
+  void closeResults() {
     SparkConnectResultSet rs = resultSet;
     resultSet = null;
     updateCount = -1;
@@ -460,18 +475,55 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
   @Override
   public void addBatch(String sql) throws SQLException {
     checkOpen();
-    throw SqlErrors.unsupported("Statement batches");
+    requireSql(sql);
+    batch.add(sql);
   }
 
   @Override
   public void clearBatch() throws SQLException {
     checkOpen();
+    batch.clear();
+  }
+
+  /**
+   * Runs the batch's statements in order. Spark reports no row counts, so a statement's count
+   * is {@code SUCCESS_NO_INFO}; one that returns rows ends the batch with a
+   * {@code BatchUpdateException}, as the specification says.
+   */
+  @Override
+  public long[] executeLargeBatch() throws SQLException {
+    checkOpen();
+    List<String> statements = new java.util.ArrayList<>(batch);
+    batch.clear();
+    long[] counts = new long[statements.size()];
+    for (int i = 0; i < statements.size(); i++) {
+      try {
+        if (execute(statements.get(i))) {
+          closeResults();
+          throw new java.sql.BatchUpdateException("Batch entry " + i + " returned rows: "
+              + statements.get(i), "21000", java.util.Arrays.copyOf(new int[counts.length], i));
+        }
+      } catch (java.sql.BatchUpdateException e) {
+        throw e;
+      } catch (SQLException e) {
+        int[] done = new int[i];
+        java.util.Arrays.fill(done, SUCCESS_NO_INFO);
+        throw new java.sql.BatchUpdateException(e.getMessage(), e.getSQLState(),
+            e.getErrorCode(), done, e);
+      }
+      counts[i] = updateCount > 0 ? updateCount : SUCCESS_NO_INFO;
+    }
+    return counts;
   }
 
   @Override
   public int[] executeBatch() throws SQLException {
-    checkOpen();
-    throw SqlErrors.unsupported("Statement batches");
+    long[] counts = executeLargeBatch();
+    int[] out = new int[counts.length];
+    for (int i = 0; i < counts.length; i++) {
+      out[i] = (int) Math.min(Integer.MAX_VALUE, counts[i]);
+    }
+    return out;
   }
 
   /** Spark generates no keys: the result is always empty, as the spec allows. */
