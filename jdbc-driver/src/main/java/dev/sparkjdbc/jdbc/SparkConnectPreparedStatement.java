@@ -8,7 +8,6 @@ import dev.sparkjdbc.proto.DataType;
 import dev.sparkjdbc.proto.Expression;
 import dev.sparkjdbc.proto.Plan;
 import dev.sparkjdbc.proto.Relation;
-import dev.sparkjdbc.proto.SQL;
 import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -426,8 +425,7 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
     if (t.isTranslated() && t.explainMode().isEmpty()) {
       relation = t.relation().orElseThrow();
     } else if (t.isQuery() || SqlText.isQuery(query.sql())) {
-      relation = Relation.newBuilder().setSql(SQL.newBuilder().setQuery(query.sql())
-          .addAllPosArguments(Arrays.asList(values))).build();
+      relation = sqlRelation(query.sql(), Arrays.asList(values));
     } else {
       return null;
     }

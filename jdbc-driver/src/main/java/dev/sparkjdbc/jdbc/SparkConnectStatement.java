@@ -151,10 +151,24 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
     return lastTranslation == null ? Optional.empty() : lastTranslation.fallbackReason();
   }
 
-  private static Relation sqlRelation(String sql, List<Expression> arguments) {
-    return Relation.newBuilder().setSql(SQL.newBuilder().setQuery(sql)
-        .addAllPosArguments(arguments)).build();
+  /**
+   * SQL text with parameter values as Spark's parameters: the markers are renamed
+   * {@code :__sparkjdbc_pN} and the values bound by name. (Spark 4.2 binds long statements'
+   * positional parameters out of order; named binding is exact.)
+   */
+  static Relation sqlRelation(String sql, List<Expression> arguments) {
+    if (arguments.isEmpty()) {
+      return Relation.newBuilder().setSql(SQL.newBuilder().setQuery(sql)).build();
+    }
+    SQL.Builder text = SQL.newBuilder().setQuery(
+        dev.sparkjdbc.plan.SqlToPlan.namedParameterMarkers(sql, PARAMETER_PREFIX));
+    for (int i = 0; i < arguments.size(); i++) {
+      text.putNamedArguments(PARAMETER_PREFIX + (i + 1), arguments.get(i));
+    }
+    return Relation.newBuilder().setSql(text).build();
   }
+
+  private static final String PARAMETER_PREFIX = "__sparkjdbc_p";
 
   private SparkConnectResultSet stream(Plan plan) throws SQLException {
     ExecutionStream stream = ExecutionStream.start(connection.client(), plan);

@@ -61,6 +61,11 @@ public final class SqlToPlan {
     return SqlPreprocessor.leadingKeyword(sql);
   }
 
+  /** The statement with its i-th {@code ?} marker renamed {@code :<prefix>i}, for Spark. */
+  public static String namedParameterMarkers(String sql, String prefix) {
+    return ParameterMarkers.named(sql, prefix);
+  }
+
   public TranslationConfig config() {
     return config;
   }

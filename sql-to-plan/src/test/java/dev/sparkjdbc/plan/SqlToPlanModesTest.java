@@ -80,6 +80,15 @@ class SqlToPlanModesTest {
   }
 
   @Test
+  void parameterMarkersAreCountedAndRenamedOutsideStringsAndComments() throws Exception {
+    String sql = "SELECT ?, '?', `?` -- ?\n, ? /* ? */ FROM t WHERE a = ?";
+    assertThat(TRANSLATE.prepare(sql).parameterCount()).isEqualTo(3);
+    assertThat(SqlToPlan.namedParameterMarkers(sql, "p"))
+        .isEqualTo("SELECT :p1, '?', `?` -- ?\n, :p2 /* ? */ FROM t WHERE a = :p3");
+    assertThat(TEXT.prepare("INSERT INTO t VALUES (?, 'a?', ?)").parameterCount()).isEqualTo(2);
+  }
+
+  @Test
   void ansiQuotingReadsDoubleQuotedIdentifiers() throws Exception {
     SqlToPlan ansi = new SqlToPlan(new TranslationConfig(TranslationConfig.Quoting.DOUBLE_QUOTE,
         TranslationConfig.Mode.STRICT));

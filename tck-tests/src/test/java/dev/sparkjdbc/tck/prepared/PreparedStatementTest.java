@@ -164,6 +164,58 @@ class PreparedStatementTest {
   }
 
   @Test
+  void everySetterRoundTripsThroughInsertAndSelect() throws SQLException {
+    String table = "prepall_" + UUID.randomUUID().toString().replace("-", "");
+    try (Statement s = connection.createStatement()) {
+      s.execute("CREATE TABLE " + table + " (bo BOOLEAN, ti TINYINT, si SMALLINT, i INT, "
+          + "bi BIGINT, f FLOAT, d DOUBLE, de DECIMAL(20,4), st STRING, bin BINARY, dt DATE, "
+          + "ts TIMESTAMP, ntz TIMESTAMP_NTZ, n INT) USING parquet");
+      try {
+        try (PreparedStatement p = connection.prepareStatement("INSERT INTO " + table
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+          p.setBoolean(1, false);
+          p.setByte(2, Byte.MIN_VALUE);
+          p.setShort(3, Short.MAX_VALUE);
+          p.setInt(4, Integer.MIN_VALUE);
+          p.setLong(5, Long.MAX_VALUE);
+          p.setFloat(6, -0.5f);
+          p.setDouble(7, 1e300);
+          p.setBigDecimal(8, new BigDecimal("-1234567890123456.7890"));
+          p.setNString(9, "ünïcode 'quoted'");
+          p.setBinaryStream(10, new java.io.ByteArrayInputStream(new byte[] {0, -1, 127}));
+          p.setObject(11, LocalDate.of(1, 1, 1));
+          p.setObject(12, java.time.Instant.parse("2024-03-10T10:02:03.456789Z"));
+          p.setObject(13, LocalDateTime.of(9999, 12, 31, 23, 59, 59));
+          p.setNull(14, Types.INTEGER);
+          assertThat(p.executeUpdate()).isZero();
+        }
+        try (ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
+          assertThat(rs.next()).isTrue();
+          assertThat(rs.getBoolean("bo")).isFalse();
+          assertThat(rs.getByte("ti")).isEqualTo(Byte.MIN_VALUE);
+          assertThat(rs.getShort("si")).isEqualTo(Short.MAX_VALUE);
+          assertThat(rs.getInt("i")).isEqualTo(Integer.MIN_VALUE);
+          assertThat(rs.getLong("bi")).isEqualTo(Long.MAX_VALUE);
+          assertThat(rs.getFloat("f")).isEqualTo(-0.5f);
+          assertThat(rs.getDouble("d")).isEqualTo(1e300);
+          assertThat(rs.getBigDecimal("de")).isEqualTo(new BigDecimal("-1234567890123456.7890"));
+          assertThat(rs.getString("st")).isEqualTo("ünïcode 'quoted'");
+          assertThat(rs.getBytes("bin")).containsExactly(0, -1, 127);
+          assertThat(rs.getObject("dt", LocalDate.class)).isEqualTo(LocalDate.of(1, 1, 1));
+          assertThat(rs.getTimestamp("ts").toInstant())
+              .isEqualTo(java.time.Instant.parse("2024-03-10T10:02:03.456789Z"));
+          assertThat(rs.getObject("ntz", LocalDateTime.class))
+              .isEqualTo(LocalDateTime.of(9999, 12, 31, 23, 59, 59));
+          assertThat(rs.getObject("n")).isNull();
+          assertThat(rs.next()).isFalse();
+        }
+      } finally {
+        s.execute("DROP TABLE " + table);
+      }
+    }
+  }
+
+  @Test
   void insertAndSelectBackThroughATable() throws SQLException {
     String table = "prep_" + UUID.randomUUID().toString().replace("-", "");
     try (Statement s = connection.createStatement()) {
