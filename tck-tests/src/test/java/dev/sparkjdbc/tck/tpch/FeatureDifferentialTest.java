@@ -14,11 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -167,30 +165,12 @@ class FeatureDifferentialTest {
     long start = System.nanoTime();
     try (Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery(sql)) {
-      ResultSetMetaData meta = rs.getMetaData();
-      int n = meta.getColumnCount();
-      List<String> labels = new ArrayList<>(n);
-      List<Integer> types = new ArrayList<>(n);
-      List<String> typeNames = new ArrayList<>(n);
-      for (int i = 1; i <= n; i++) {
-        labels.add(meta.getColumnLabel(i));
-        types.add(meta.getColumnType(i));
-        typeNames.add(meta.getColumnTypeName(i));
-      }
-      List<List<Object>> rows = new ArrayList<>();
-      while (rs.next()) {
-        Object[] row = new Object[n];
-        for (int i = 1; i <= n; i++) {
-          row[i - 1] = rs.getObject(i);
-        }
-        rows.add(Arrays.asList(row));
-      }
-      boolean translated =
-          statement.unwrap(SparkConnectStatementInfo.class).lastStatementTranslated();
-      return new Run(new QueryResult(List.copyOf(labels), List.copyOf(types),
-          List.copyOf(typeNames), rows, (System.nanoTime() - start) / 1_000_000), translated);
+      QueryResult result = QueryResult.read(rs, start);
+      return new Run(result,
+          statement.unwrap(SparkConnectStatementInfo.class).lastStatementTranslated());
     }
   }
+
 
   private static Path root() {
     URL url = FeatureDifferentialTest.class.getResource("/" + ROOT);

@@ -24,28 +24,34 @@ record QueryResult(List<String> labels, List<Integer> types, List<String> typeNa
     long start = System.nanoTime();
     try (Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery(sql)) {
-      ResultSetMetaData meta = rs.getMetaData();
-      int n = meta.getColumnCount();
-      List<String> labels = new ArrayList<>(n);
-      List<Integer> types = new ArrayList<>(n);
-      List<String> typeNames = new ArrayList<>(n);
-      for (int i = 1; i <= n; i++) {
-        labels.add(meta.getColumnLabel(i));
-        types.add(meta.getColumnType(i));
-        typeNames.add(meta.getColumnTypeName(i));
-      }
-      List<List<Object>> rows = new ArrayList<>();
-      while (rs.next()) {
-        Object[] row = new Object[n];
-        for (int i = 1; i <= n; i++) {
-          row[i - 1] = rs.getObject(i);
-        }
-        rows.add(Arrays.asList(row));
-      }
-      return new QueryResult(List.copyOf(labels), List.copyOf(types), List.copyOf(typeNames),
-          rows, (System.nanoTime() - start) / 1_000_000);
+      return read(rs, start);
     }
   }
+
+  /** Reads a whole result: labels, types and every value; millis counted from {@code start}. */
+  static QueryResult read(ResultSet rs, long start) throws SQLException {
+    ResultSetMetaData meta = rs.getMetaData();
+    int n = meta.getColumnCount();
+    List<String> labels = new ArrayList<>(n);
+    List<Integer> types = new ArrayList<>(n);
+    List<String> typeNames = new ArrayList<>(n);
+    for (int i = 1; i <= n; i++) {
+      labels.add(meta.getColumnLabel(i));
+      types.add(meta.getColumnType(i));
+      typeNames.add(meta.getColumnTypeName(i));
+    }
+    List<List<Object>> rows = new ArrayList<>();
+    while (rs.next()) {
+      Object[] row = new Object[n];
+      for (int i = 1; i <= n; i++) {
+        row[i - 1] = rs.getObject(i);
+      }
+      rows.add(Arrays.asList(row));
+    }
+    return new QueryResult(List.copyOf(labels), List.copyOf(types), List.copyOf(typeNames),
+        rows, (System.nanoTime() - start) / 1_000_000);
+  }
+
 
   /**
    * Why {@code actual} differs from this (expected) result, or null when they are equal: same
