@@ -146,12 +146,15 @@ final class ParameterLiterals {
         "22023");
   }
 
+  /** Spark needs the element type on an array literal: the array's base type name. */
   private static Expression array(java.sql.Array a) throws SQLException {
     Expression.Literal.Array.Builder array = Expression.Literal.Array.newBuilder();
     for (Object element : (Object[]) a.getArray()) {
       array.addElements(object(element).getLiteral());
     }
-    return of(Expression.Literal.newBuilder().setArray(array));
+    DataType element = SparkTypeStrings.parse(a.getBaseTypeName());
+    return of(Expression.Literal.newBuilder().setArray(array).setDataType(DataType.newBuilder()
+        .setArray(DataType.Array.newBuilder().setElementType(element).setContainsNull(true))));
   }
 
   static String read(Reader reader, long length) throws SQLException {

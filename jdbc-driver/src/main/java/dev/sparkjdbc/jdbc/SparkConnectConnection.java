@@ -483,10 +483,15 @@ final class SparkConnectConnection implements Connection {
     return copy;
   }
 
+  /** An array to bind with {@code setArray}; {@code typeName} is a Spark type ("INT", "STRING"…). */
   @Override
   public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
     checkOpen();
-    throw SqlErrors.unsupported("createArrayOf");
+    if (typeName == null || elements == null) {
+      throw new SQLException("createArrayOf needs a type name and elements",
+          SqlErrors.INVALID_ARGUMENT);
+    }
+    return new SparkArray(SparkTypeStrings.parse(typeName), elements.clone());
   }
 
   @Override

@@ -99,14 +99,8 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
 
   @Override
   public long executeLargeUpdate() throws SQLException {
-    if (SqlText.isQuery(query.sql())) {
-      throw new SQLException("executeUpdate cannot run a query; use executeQuery", "07000");
-    }
-    if (execute()) {
-      getMoreResults();
-      throw new SQLException("The statement returned rows; use executeQuery or execute", "07000");
-    }
-    return getLargeUpdateCount();
+    refuseQuery(query.sql());
+    return updateCountWithoutRows(execute());
   }
 
   private void set(int index, Expression value) throws SQLException {
@@ -498,11 +492,6 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
     }
   }
 
-  @Override
-  public int[] executeBatch() throws SQLException {
-    return toInts(executeLargeBatch());
-  }
-
   /** Spark's {@code insertInto} of {@code inline(array(struct(row values)…))}. */
   private void appendRows(String table, List<Expression[]> rows) throws SQLException {
     List<Expression> structs = new java.util.ArrayList<>(rows.size());
@@ -525,14 +514,6 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
   private static Expression call(String name, List<Expression> arguments) {
     return Expression.newBuilder().setUnresolvedFunction(Expression.UnresolvedFunction
         .newBuilder().setFunctionName(name).addAllArguments(arguments)).build();
-  }
-
-  private static int[] toInts(long[] counts) {
-    int[] out = new int[counts.length];
-    for (int i = 0; i < counts.length; i++) {
-      out[i] = (int) Math.min(Integer.MAX_VALUE, counts[i]);
-    }
-    return out;
   }
 
   // The SQL-taking methods of Statement are not for a PreparedStatement (JDBC spec).

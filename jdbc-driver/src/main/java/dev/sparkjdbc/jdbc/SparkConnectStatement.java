@@ -263,10 +263,20 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
   public long executeLargeUpdate(String sql) throws SQLException {
     checkOpen();
     requireSql(sql);
+    refuseQuery(sql);
+    return updateCountWithoutRows(execute(sql));
+  }
+
+  /** executeUpdate runs no queries (JDBC): refused before anything reaches the server. */
+  static void refuseQuery(String sql) throws SQLException {
     if (SqlText.isQuery(sql)) {
       throw new SQLException("executeUpdate cannot run a query; use executeQuery", "07000");
     }
-    if (execute(sql)) {
+  }
+
+  /** executeUpdate's answer once the statement ran; a statement that returned rows is an error. */
+  final long updateCountWithoutRows(boolean producedRows) throws SQLException {
+    if (producedRows) {
       closeResults();
       throw new SQLException("The statement returned rows; use executeQuery or execute", "07000");
     }
@@ -532,7 +542,10 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
 
   @Override
   public int[] executeBatch() throws SQLException {
-    long[] counts = executeLargeBatch();
+    return toInts(executeLargeBatch());
+  }
+
+  static int[] toInts(long[] counts) {
     int[] out = new int[counts.length];
     for (int i = 0; i < counts.length; i++) {
       out[i] = (int) Math.min(Integer.MAX_VALUE, counts[i]);

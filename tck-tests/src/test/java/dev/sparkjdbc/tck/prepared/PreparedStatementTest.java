@@ -131,6 +131,20 @@ class PreparedStatementTest {
   }
 
   @Test
+  void createArrayOfBindsAnArray() throws SQLException {
+    try (PreparedStatement p = connection.prepareStatement("SELECT size(?) AS n, ?[1] AS second")) {
+      java.sql.Array array = connection.createArrayOf("INT", new Object[] {10, 20, 30});
+      p.setArray(1, array);
+      p.setArray(2, array);
+      try (ResultSet rs = p.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getInt("n")).isEqualTo(3);
+        assertThat(rs.getInt("second")).isEqualTo(20);
+      }
+    }
+  }
+
+  @Test
   void metadataBeforeExecution() throws SQLException {
     try (PreparedStatement p = connection.prepareStatement(
         "SELECT CAST(? AS INT) AS a, upper(?) AS b, DATE '2024-01-01' AS c")) {
