@@ -24,7 +24,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 
 /**
  * One Spark Connect session over one gRPC channel. Closing it closes its statements (and so
@@ -50,7 +49,8 @@ final class SparkConnectConnection implements Connection {
     this.config = config;
     this.client = client;
     this.sparkVersion = sparkVersion;
-    this.allocator = new RootAllocator();
+    this.allocator = DriverDiagnostics.newConnectionAllocator("connection " + client.sessionId());
+    DriverDiagnostics.connectionOpened();
     this.translator = new SqlToPlan(config.translation());
     this.columnContext = new ColumnContext(this::sessionZone);
   }
@@ -556,7 +556,21 @@ final class SparkConnectConnection implements Connection {
     }
     statements.clear();
     client.close();
-    allocator.close();
+    closeAllocator();
+    DriverDiagnostics.connectionClosed();
+  }
+
+  /**
+   * Frees the connection's Arrow memory. Memory still held here would be a driver bug: it is
+   * logged (and stays visible in {@link DriverDiagnostics}) instead of failing the close.
+   */
+  private void closeAllocator() {
+    try {
+      allocator.close();
+    } catch (IllegalStateException leaked) {
+      java.util.logging.Logger.getLogger(SparkConnectConnection.class.getName()).log(
+          java.util.logging.Level.SEVERE, "Arrow memory still held when the connection closed", leaked);
+    }
   }
 
   @Override

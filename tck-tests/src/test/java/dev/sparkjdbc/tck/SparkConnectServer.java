@@ -29,6 +29,8 @@ public final class SparkConnectServer implements AutoCloseable {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
   private static final int LOG_TAIL_LINES = 60;
+  private static final java.util.concurrent.atomic.AtomicInteger STARTED =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   private final Process process;
   private final OutputStream stdin;
@@ -48,8 +50,18 @@ public final class SparkConnectServer implements AutoCloseable {
 
   /** Starts a server on a free port and waits until it accepts connections. */
   static SparkConnectServer start() {
+    return start(0, List.of());
+  }
+
+  /**
+   * Starts a server of its own (for tests that must kill, restart or configure one: a token, a
+   * fixed port to come back on), with {@code extraArgs} added to the server's command line.
+   * Port 0 picks a free port. The caller closes it.
+   */
+  public static SparkConnectServer start(int port, List<String> extraArgs) {
     Path workDir = BuildPaths.workDir();
-    Path log = workDir.resolve("server.log");
+    int n = STARTED.getAndIncrement();
+    Path log = workDir.resolve(n == 0 ? "server.log" : "server-" + n + ".log");
     Path home;
     try {
       home = Files.createTempDirectory(workDir, "server-");
@@ -62,7 +74,7 @@ public final class SparkConnectServer implements AutoCloseable {
         "-Xmx2g",
         "-cp", BuildPaths.serverClasspath(),
         MAIN_CLASS,
-        "--port", "0",
+        "--port", Integer.toString(port),
         "--warehouse", warehouse.toString(),
         // Small test data on a small machine: few shuffle partitions keep queries fast.
         "--conf", "spark.sql.shuffle.partitions=4",
@@ -70,6 +82,7 @@ public final class SparkConnectServer implements AutoCloseable {
         // a small cap makes every large result in the suite cross several reattaches.
         "--conf", "spark.connect.execute.reattachable.senderMaxStreamSize=16777216",
         "--stop-when-stdin-closes"));
+    command.addAll(extraArgs);
     Process process;
     try {
       process = new ProcessBuilder(command)
@@ -92,6 +105,22 @@ public final class SparkConnectServer implements AutoCloseable {
   /** The JDBC URL of this server, e.g. {@code jdbc:sc://127.0.0.1:41234}. */
   public String url() {
     return url;
+  }
+
+  /** The port the server listens on. */
+  public int port() {
+    return Integer.parseInt(url.substring(url.lastIndexOf(':') + 1).replaceAll("[^0-9].*$", ""));
+  }
+
+  /** Kills the server process at once (SIGKILL), as a crash would: no clean shutdown. */
+  public void kill() {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+    try {
+      process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private String awaitReadyLine() {
