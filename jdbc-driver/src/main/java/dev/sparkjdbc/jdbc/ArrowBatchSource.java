@@ -14,6 +14,10 @@ interface ArrowBatchSource extends AutoCloseable {
     return null;
   }
 
+  /** Throws if the result was stopped from outside (cancel, timeout); checked on every row. */
+  default void checkStopped() throws SQLException {
+  }
+
   @Override
   void close();
 

@@ -108,6 +108,9 @@ final class ArrowRows implements RowSource {
 
   @Override
   public boolean next() throws SQLException {
+    if (!sourceDone) {
+      source.checkStopped(); // a cancel must not wait for the rest of the batch
+    }
     while (++row >= batchRows) {
       if (!loadNextBatch()) {
         return false;

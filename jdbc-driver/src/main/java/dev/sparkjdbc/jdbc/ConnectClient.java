@@ -50,17 +50,15 @@ final class ConnectClient implements AutoCloseable {
   private volatile String serverSideSessionId;
   /** True once the server answered: only then is there a session to release. */
   private volatile boolean sessionOpen;
+  /** Connection.setNetworkTimeout: the longest wait for any call; 0 for none. */
+  private volatile long callTimeoutMillis;
 
   ConnectClient(ConnectionConfig config) {
     this.config = config;
     NettyChannelBuilder builder = NettyChannelBuilder.forAddress(config.host(), config.port())
         .maxInboundMessageSize(config.maxMessageSize())
         .userAgent(config.userAgent());
-    if (config.useSsl()) {
-      builder.useTransportSecurity();
-    } else {
-      builder.usePlaintext();
-    }
+    TransportSecurity.configure(config, builder);
     this.channel = builder.intercept(new HeaderInterceptor(config)).build();
     this.stub = SparkConnectServiceGrpc.newBlockingStub(channel);
     this.sessionId = config.sessionId();
@@ -71,22 +69,39 @@ final class ConnectClient implements AutoCloseable {
     return sessionId;
   }
 
+  void setCallTimeoutMillis(long millis) {
+    callTimeoutMillis = millis;
+  }
+
+  /**
+   * The stub for a unary call: bounded by the network timeout when one is set, and by
+   * {@code ownLimitMillis} (0: none) for calls that must never wait long.
+   */
+  private SparkConnectServiceBlockingStub stub(long ownLimitMillis) {
+    long network = callTimeoutMillis;
+    long limit = network <= 0 ? ownLimitMillis
+        : ownLimitMillis <= 0 ? network : Math.min(network, ownLimitMillis);
+    return limit > 0 ? stub.withDeadlineAfter(limit, TimeUnit.MILLISECONDS) : stub;
+  }
+
   String where() {
     return config.displayUrl();
   }
 
   /** A cheap round trip that proves the server answers; returns Spark's version. */
   String sparkVersion(long timeoutMillis) throws SQLException {
-    AnalyzePlanRequest request = AnalyzePlanRequest.newBuilder()
+    AnalyzePlanRequest.Builder request = AnalyzePlanRequest.newBuilder()
         .setSessionId(sessionId)
         .setUserContext(userContext)
         .setClientType(CLIENT_TYPE)
-        .setSparkVersion(AnalyzePlanRequest.SparkVersion.getDefaultInstance())
-        .build();
+        .setSparkVersion(AnalyzePlanRequest.SparkVersion.getDefaultInstance());
+    String observed = serverSideSessionId;
+    if (observed != null) {
+      // A restarted server has lost our session: it refuses this, so isValid turns false.
+      request.setClientObservedServerSideSessionId(observed);
+    }
     try {
-      SparkConnectServiceBlockingStub s = timeoutMillis > 0
-          ? stub.withDeadlineAfter(timeoutMillis, TimeUnit.MILLISECONDS) : stub;
-      var response = s.analyzePlan(request);
+      var response = stub(timeoutMillis).analyzePlan(request.build());
       observeServerSession(response.getServerSideSessionId());
       sessionOpen = true;
       return response.getSparkVersion().getVersion();
@@ -104,7 +119,7 @@ final class ConnectClient implements AutoCloseable {
         .setSchema(AnalyzePlanRequest.Schema.newBuilder().setPlan(plan))
         .build();
     try {
-      return stub.analyzePlan(request).getSchema().getSchema();
+      return stub(0).analyzePlan(request).getSchema().getSchema();
     } catch (StatusRuntimeException e) {
       throw SqlErrors.fromGrpc(e, where());
     }
@@ -120,7 +135,7 @@ final class ConnectClient implements AutoCloseable {
             ConfigRequest.Get.newBuilder().addKeys(key)))
         .build();
     try {
-      return stub.withDeadlineAfter(30, TimeUnit.SECONDS).config(request).getPairs(0).getValue();
+      return stub(30_000).config(request).getPairs(0).getValue();
     } catch (StatusRuntimeException e) {
       throw SqlErrors.fromGrpc(e, where());
     }
@@ -135,7 +150,7 @@ final class ConnectClient implements AutoCloseable {
         .setExplain(AnalyzePlanRequest.Explain.newBuilder().setPlan(plan).setExplainMode(mode))
         .build();
     try {
-      return stub.analyzePlan(request).getExplain().getExplainString();
+      return stub(0).analyzePlan(request).getExplain().getExplainString();
     } catch (StatusRuntimeException e) {
       throw SqlErrors.fromGrpc(e, where());
     }
@@ -185,7 +200,7 @@ final class ConnectClient implements AutoCloseable {
         .setReleaseAll(ReleaseExecuteRequest.ReleaseAll.getDefaultInstance())
         .build();
     try {
-      stub.withDeadlineAfter(10, TimeUnit.SECONDS).releaseExecute(request);
+      stub(10_000).releaseExecute(request);
     } catch (StatusRuntimeException e) {
       // The operation may already be gone (finished and released, or the server restarted).
       LOG.log(Level.FINE, "ReleaseExecute failed for operation " + operationId, e);
@@ -202,7 +217,7 @@ final class ConnectClient implements AutoCloseable {
         .setOperationId(operationId)
         .build();
     try {
-      return stub.withDeadlineAfter(10, TimeUnit.SECONDS).interrupt(request)
+      return stub(10_000).interrupt(request)
           .getInterruptedIdsCount() > 0;
     } catch (StatusRuntimeException e) {
       throw SqlErrors.fromGrpc(e, where());
@@ -226,7 +241,7 @@ final class ConnectClient implements AutoCloseable {
       if (!sessionOpen) {
         return;
       }
-      stub.withDeadlineAfter(5, TimeUnit.SECONDS).releaseSession(ReleaseSessionRequest.newBuilder()
+      stub(5_000).releaseSession(ReleaseSessionRequest.newBuilder()
           .setSessionId(sessionId)
           .setUserContext(userContext)
           .setClientType(CLIENT_TYPE)

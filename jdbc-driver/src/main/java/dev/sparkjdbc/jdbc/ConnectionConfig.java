@@ -3,6 +3,7 @@ package dev.sparkjdbc.jdbc;
 import dev.sparkjdbc.plan.TranslationConfig;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Collections;
@@ -27,13 +28,19 @@ final class ConnectionConfig {
   private final int port;
   private final Map<ConnectionProperty, Object> values;
   private final Map<String, String> headers;
+  private final TransportSecurity transport;
 
+  /**
+   * Also prepares the transport (TLS trust material is read here) so that a bad trust store or CA
+   * file fails {@code connect} with an SQLException before any channel exists.
+   */
   private ConnectionConfig(String host, int port, Map<ConnectionProperty, Object> values,
-      Map<String, String> headers) {
+      Map<String, String> headers) throws SQLException {
     this.host = host;
     this.port = port;
     this.values = values;
     this.headers = headers;
+    this.transport = TransportSecurity.of(this);
   }
 
   static boolean accepts(String url) {
@@ -41,8 +48,10 @@ final class ConnectionConfig {
   }
 
   static ConnectionConfig parse(String url, Properties info) throws SQLException {
+    // Messages show the URL with secret values hidden: a token in a bad URL is still a secret.
+    String shownUrl = redact(url);
     if (!accepts(url)) {
-      throw SqlErrors.invalidUrl(url, "it must start with " + URL_PREFIX);
+      throw SqlErrors.invalidUrl(shownUrl, "it must start with " + URL_PREFIX);
     }
     String rest = url.substring(URL_PREFIX.length());
     int slash = rest.indexOf('/');
@@ -58,14 +67,16 @@ final class ConnectionConfig {
     if (authority.startsWith("[")) {
       int close = authority.indexOf(']');
       if (close < 0) {
-        throw SqlErrors.invalidUrl(url, "the IPv6 address '" + authority + "' lacks its closing ']'");
+        throw SqlErrors.invalidUrl(shownUrl,
+            "the IPv6 address '" + fragment(authority) + "' lacks its closing ']'");
       }
       host = authority.substring(1, close);
       String after = authority.substring(close + 1);
       if (after.startsWith(":")) {
         portText = after.substring(1);
       } else if (!after.isEmpty()) {
-        throw SqlErrors.invalidUrl(url, "unexpected '" + after + "' after the host");
+        throw SqlErrors.invalidUrl(shownUrl,
+            "unexpected '" + fragment(after) + "' after the host");
       }
     } else {
       int colon = authority.lastIndexOf(':');
@@ -73,9 +84,10 @@ final class ConnectionConfig {
       portText = colon < 0 ? null : authority.substring(colon + 1);
     }
     if (host.isEmpty()) {
-      throw SqlErrors.invalidUrl(url, "the host is missing (expected " + URL_PREFIX + "host:port)");
+      throw SqlErrors.invalidUrl(shownUrl,
+          "the host is missing (expected " + URL_PREFIX + "host:port)");
     }
-    int port = portText == null ? DEFAULT_PORT : parsePort(url, portText);
+    int port = portText == null ? DEFAULT_PORT : parsePort(shownUrl, portText);
 
     Map<String, String> raw = new LinkedHashMap<>();
     if (info != null) {
@@ -90,10 +102,17 @@ final class ConnectionConfig {
       }
       int eq = part.indexOf('=');
       if (eq <= 0) {
-        throw SqlErrors.invalidUrl(url, "the parameter '" + part + "' is not key=value");
+        throw SqlErrors.invalidUrl(shownUrl, "the parameter '" + part + "' is not key=value");
       }
-      String key = decode(part.substring(0, eq).trim());
-      String value = decode(part.substring(eq + 1));
+      String key;
+      String value;
+      try {
+        key = URLDecoder.decode(part.substring(0, eq).trim(), StandardCharsets.UTF_8);
+        value = URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException badEscape) {
+        throw SqlErrors.invalidUrl(shownUrl, "the parameter '" + part.substring(0, eq).trim()
+            + "' has a malformed %-escape (write a literal % as %25)");
+      }
       if (ConnectionProperty.forKey(key).isPresent()) {
         raw.put(key, value);
       } else {
@@ -131,11 +150,42 @@ final class ConnectionConfig {
     } catch (NumberFormatException ignored) {
       // fall through to the error below
     }
-    throw SqlErrors.invalidUrl(url, "the port '" + text + "' is not a number from 1 to 65535");
+    throw SqlErrors.invalidUrl(url,
+        "the port '" + fragment(text) + "' is not a number from 1 to 65535");
   }
 
-  private static String decode(String s) {
-    return URLDecoder.decode(s, StandardCharsets.UTF_8);
+  /** A piece of a malformed URL for a message; hidden when it may hold a key=value secret. */
+  private static String fragment(String text) {
+    return text.contains("=") ? "(hidden; parameters go after '/;')" : text;
+  }
+
+  /**
+   * The URL with the value of every secret parameter replaced by {@code (hidden)}. Values of
+   * parameters that become request headers are hidden too: headers often carry credentials.
+   */
+  static String redact(String url) {
+    if (url == null) {
+      return null;
+    }
+    String[] parts = url.split(";", -1);
+    for (int i = 0; i < parts.length; i++) {
+      int eq = parts[i].indexOf('=');
+      if (eq < 0) {
+        continue;
+      }
+      // "jdbc:sc://h:1/token=x" (no ';' after the slash) still names the key after the slash
+      String key = parts[i].substring(parts[i].lastIndexOf('/', eq) + 1, eq).trim();
+      String decoded;
+      try {
+        decoded = URLDecoder.decode(key, StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException badEscape) {
+        decoded = key;
+      }
+      if (ConnectionProperty.forKey(decoded).map(ConnectionProperty::isSecret).orElse(true)) {
+        parts[i] = parts[i].substring(0, eq + 1) + "(hidden)";
+      }
+    }
+    return String.join(";", parts);
   }
 
   String host() {
@@ -154,6 +204,32 @@ final class ConnectionConfig {
     return (Boolean) values.get(ConnectionProperty.USE_SSL);
   }
 
+  /** False only when the user explicitly turned certificate verification off. */
+  boolean sslVerify() {
+    return (Boolean) values.get(ConnectionProperty.SSL_VERIFY);
+  }
+
+  Optional<Path> sslCaFile() {
+    return Optional.ofNullable((Path) values.get(ConnectionProperty.SSL_CA_FILE));
+  }
+
+  Optional<Path> sslTrustStore() {
+    return Optional.ofNullable((Path) values.get(ConnectionProperty.SSL_TRUST_STORE));
+  }
+
+  Optional<String> sslTrustStorePassword() {
+    return Optional.ofNullable((String) values.get(ConnectionProperty.SSL_TRUST_STORE_PASSWORD));
+  }
+
+  Optional<String> sslTrustStoreType() {
+    return Optional.ofNullable((String) values.get(ConnectionProperty.SSL_TRUST_STORE_TYPE));
+  }
+
+  /** Plaintext or TLS with the configured trust, ready to apply to a channel builder. */
+  TransportSecurity transportSecurity() {
+    return transport;
+  }
+
   /** The bearer token: {@code token}, else a non-empty {@code password}. */
   Optional<String> token() {
     Object token = values.get(ConnectionProperty.TOKEN);
@@ -166,11 +242,23 @@ final class ConnectionConfig {
   }
 
   String userId() {
-    Object id = values.getOrDefault(ConnectionProperty.USER_ID, values.get(ConnectionProperty.USER));
+    Object id = values.get(ConnectionProperty.USER_ID);
+    if (id == null && !isTokenUser()) {
+      id = values.get(ConnectionProperty.USER);
+    }
     if (id != null && !((String) id).isEmpty()) {
       return (String) id;
     }
     return System.getProperty("user.name", "");
+  }
+
+  /**
+   * User name {@code token}: the convention of BI tools that only have user/password fields (the
+   * password is the token). It names no user, so it is not sent as the user id.
+   */
+  private boolean isTokenUser() {
+    Object user = values.get(ConnectionProperty.USER);
+    return user != null && ((String) user).trim().equalsIgnoreCase("token");
   }
 
   String userAgent() {

@@ -1,5 +1,10 @@
 package dev.sparkjdbc.jdbc;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.KeyStoreException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,8 +22,10 @@ import dev.sparkjdbc.plan.TranslationConfig;
 enum ConnectionProperty {
   TOKEN("token", null, true, "Bearer token sent as the Authorization header (Spark's "
       + "spark.connect.authenticate.token). When absent, a non-empty 'password' is used instead.",
-      ConnectionProperty::nonEmpty),
-  USE_SSL("use_ssl", "false", false, "Connect with TLS (true/false).", ConnectionProperty::bool),
+      ConnectionProperty::headerValue),
+  USE_SSL("use_ssl", "false", false, "Connect with TLS (true/false); the server's certificate is "
+      + "checked against the JVM's trust store unless ssl_ca_file or ssl_trust_store is set.",
+      ConnectionProperty::bool),
   USER_ID("user_id", null, false, "User id sent in the user context of every request; defaults "
       + "to 'user', then to the operating-system user.", ConnectionProperty::nonEmpty),
   USER_AGENT("user_agent", "sparkjdbc", false, "Client name the server logs for this connection.",
@@ -27,9 +34,25 @@ enum ConnectionProperty {
       + "absent.", ConnectionProperty::uuid),
   GRPC_MAX_MESSAGE_SIZE("grpc_max_message_size", Integer.toString(128 * 1024 * 1024), false,
       "Largest gRPC message accepted from the server, in bytes.", ConnectionProperty::positiveInt),
-  USER("user", null, false, "JDBC user name; the default for user_id.", s -> s),
+  SSL_CA_FILE("ssl_ca_file", null, false, "PEM file with the CA certificate(s) to trust for TLS, "
+      + "instead of the JVM's trust store (needs use_ssl=true).", ConnectionProperty::readableFile),
+  SSL_TRUST_STORE("ssl_trust_store", null, false, "Trust store file (PKCS12 or JKS) with the CA "
+      + "certificate(s) to trust for TLS, instead of the JVM's trust store (needs use_ssl=true).",
+      ConnectionProperty::readableFile),
+  SSL_TRUST_STORE_PASSWORD("ssl_trust_store_password", null, true, "Password of ssl_trust_store, "
+      + "if it has one.", s -> s),
+  SSL_TRUST_STORE_TYPE("ssl_trust_store_type", null, false, "Type of ssl_trust_store, e.g. PKCS12 "
+      + "or JKS; the JVM's default type (PKCS12, which also reads JKS files) when absent.",
+      ConnectionProperty::keyStoreType),
+  SSL_VERIFY("ssl_verify", "true", false, "Verify the server's TLS certificate and host name. "
+      + "false accepts any certificate: still encrypted, but anyone in between can read and change "
+      + "the traffic, token included; for tests only (logs a warning per connection).",
+      ConnectionProperty::bool),
+  USER("user", null, false, "JDBC user name; the default for user_id, except the user name "
+      + "'token', which only says that the password is the token.", s -> s),
   PASSWORD("password", null, true, "JDBC password; used as the bearer token when 'token' is not "
-      + "given (for tools that only offer user/password fields).", s -> s),
+      + "given (for tools that only offer user/password fields: user 'token', password = the "
+      + "token).", s -> s),
   CONNECT_TIMEOUT("connect_timeout", "10", false, "Seconds to wait for the server when "
       + "connecting (0 = wait forever); DriverManager's login timeout wins when set.",
       ConnectionProperty::nonNegativeInt),
@@ -104,6 +127,21 @@ enum ConnectionProperty {
     };
   }
 
+  /**
+   * The token travels as an HTTP/2 header value: ASCII without control characters, and no
+   * leading or trailing white space (RFC 9113), or it would be altered or rejected on the way.
+   * The message never shows the value: the token is a secret.
+   */
+  private static Object headerValue(String s) {
+    nonEmpty(s);
+    boolean printable = s.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
+    if (!printable || s.charAt(0) == ' ' || s.charAt(s.length() - 1) == ' ') {
+      throw new IllegalArgumentException("must be ASCII without control characters and without "
+          + "leading or trailing spaces (it is sent as an HTTP header)");
+    }
+    return s;
+  }
+
   private static Object nonEmpty(String s) {
     if (s.isEmpty()) {
       throw new IllegalArgumentException("must not be empty");
@@ -117,6 +155,31 @@ enum ConnectionProperty {
       case "false" -> false;
       default -> throw new IllegalArgumentException("must be true or false");
     };
+  }
+
+  private static Object readableFile(String s) {
+    Path path;
+    try {
+      path = Path.of(s.trim());
+    } catch (InvalidPathException e) {
+      throw new IllegalArgumentException("is not a file path");
+    }
+    if (s.isBlank() || !Files.isRegularFile(path)
+        || !Files.isReadable(path)) {
+      throw new IllegalArgumentException("no readable file at this path");
+    }
+    return path;
+  }
+
+  /** Validated here so that a typo fails with the property's name, not deep in the TLS setup. */
+  private static Object keyStoreType(String s) {
+    try {
+      KeyStore.getInstance(s.trim());
+      return s.trim();
+    } catch (KeyStoreException e) {
+      throw new IllegalArgumentException("this JVM knows no such trust store type (use PKCS12 or "
+          + "JKS)");
+    }
   }
 
   private static Object uuid(String s) {

@@ -44,6 +44,8 @@ final class SparkConnectConnection implements Connection {
   private boolean readOnly;
   private volatile int networkTimeoutMillis;
   private volatile boolean closed;
+  private final ConnectionTimer timer = new ConnectionTimer();
+  private boolean released;
 
   private SparkConnectConnection(ConnectionConfig config, ConnectClient client, String sparkVersion) {
     this.config = config;
@@ -515,19 +517,31 @@ final class SparkConnectConnection implements Connection {
     return queryOneString("SELECT current_schema()");
   }
 
+  /**
+   * Marks the connection closed at once and wakes every thread waiting on the server (they
+   * get an 08003 error); the rest of the clean-up (interrupting operations, releasing the
+   * session, closing the channel) runs on {@code executor}.
+   */
   @Override
   public void abort(Executor executor) throws SQLException {
     if (executor == null) {
       throw new SQLException("abort needs an executor", SqlErrors.INVALID_ARGUMENT);
     }
-    if (!closed) {
-      executor.execute(this::close);
+    if (closed) {
+      return;
     }
+    closed = true;
+    for (SparkConnectStatement statement : statements) {
+      statement.stopRunning(SqlErrors.aborted());
+    }
+    executor.execute(this::release);
   }
 
   /**
-   * Recorded and reported; the driver's own waits are bounded by gRPC deadlines and keep-alive
-   * rather than a socket timeout.
+   * Bounds every wait for the server: a unary call's deadline, and the longest silence while a
+   * result streams. When it expires the caller gets an 08006 error and the connection closes,
+   * as JDBC specifies. A long query that sends nothing for that long is cut too, so the value
+   * must exceed the longest silent phase of the workload.
    */
   @Override
   public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
@@ -536,6 +550,26 @@ final class SparkConnectConnection implements Connection {
       throw new SQLException("Network timeout must not be negative", SqlErrors.INVALID_ARGUMENT);
     }
     networkTimeoutMillis = milliseconds;
+    client.setCallTimeoutMillis(milliseconds);
+  }
+
+  int networkTimeoutMillis() {
+    return networkTimeoutMillis;
+  }
+
+  /** The network timeout expired: the connection is closed (JDBC), in the background. */
+  void networkTimedOut() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    Thread cleanup = new Thread(this::release, "sparkjdbc-close-after-network-timeout");
+    cleanup.setDaemon(true);
+    cleanup.start();
+  }
+
+  ConnectionTimer timer() {
+    return timer;
   }
 
   @Override
@@ -551,10 +585,22 @@ final class SparkConnectConnection implements Connection {
       return;
     }
     closed = true;
+    release();
+  }
+
+  /** Everything close() frees; runs once, on the closing thread or abort's executor. */
+  private void release() {
+    synchronized (timer) {
+      if (released) {
+        return;
+      }
+      released = true;
+    }
     for (SparkConnectStatement statement : statements) {
       statement.close();
     }
     statements.clear();
+    timer.close();
     client.close();
     closeAllocator();
     DriverDiagnostics.connectionClosed();

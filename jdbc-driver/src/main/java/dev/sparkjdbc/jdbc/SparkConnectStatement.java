@@ -43,6 +43,15 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
   private boolean poolable;
   private volatile ExecutionStream running;
   private volatile boolean closed;
+  /** Guards the hand-over between cancel() and an execution that is starting. */
+  private final Object executionLock = new Object();
+  /** True from the start of execute until it returns (translation included). */
+  private boolean executing;
+  /** A cancel that came while executing but before the operation started. */
+  private SQLException pendingStop;
+  /** When the running execute must be complete (query timeout), in nanoTime; 0 for never. */
+  private long deadlineNanos;
+  private volatile String lastOperationId;
   private Translation lastTranslation;
   private final List<String> batch = new java.util.ArrayList<>();
 
@@ -72,7 +81,80 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
     checkOpen();
     closeResults();
     requireSql(sql);
-    return execute(sql, translate(sql), List.of());
+    boolean outermost = beginExecution();
+    try {
+      return execute(sql, translate(sql), List.of());
+    } finally {
+      endExecution(outermost);
+    }
+  }
+
+  /**
+   * Marks the statement as executing, for cancel() and the query timeout; false if it already
+   * was (a nested call), so that only the outermost call ends it.
+   */
+  final boolean beginExecution() {
+    synchronized (executionLock) {
+      if (executing) {
+        return false;
+      }
+      executing = true;
+      pendingStop = null;
+      deadlineNanos = queryTimeout > 0 ? System.nanoTime() + queryTimeout * 1_000_000_000L : 0;
+      return true;
+    }
+  }
+
+  final void endExecution(boolean outermost) {
+    if (outermost) {
+      synchronized (executionLock) {
+        executing = false;
+        pendingStop = null;
+      }
+    }
+  }
+
+  /**
+   * Starts a server operation unless a cancel or the timeout came first; cancel() stops it
+   * from now on. The query timeout's remainder goes with it.
+   */
+  private ExecutionStream startOperation(Plan plan) throws SQLException {
+    boolean outermost = beginExecution();
+    try {
+      synchronized (executionLock) {
+        if (pendingStop != null) {
+          throw SqlErrors.again(pendingStop);
+        }
+        long budgetMillis = 0;
+        if (deadlineNanos != 0) {
+          budgetMillis = Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
+        }
+        ExecutionStream stream =
+            ExecutionStream.start(connection, plan, deadlineNanos == 0 ? 0 : queryTimeout,
+                budgetMillis);
+        running = stream;
+        lastOperationId = stream.operationId();
+        return stream;
+      }
+    } finally {
+      endExecution(outermost);
+    }
+  }
+
+  /** Stops whatever this statement runs (cancel, abort), or the execution about to start. */
+  void stopRunning(SQLException reason) {
+    ExecutionStream current;
+    synchronized (executionLock) {
+      current = running;
+      if (current == null) {
+        if (executing) {
+          pendingStop = reason;
+          LOG.fine(() -> "Stopped before its operation started: " + reason.getMessage());
+        }
+        return;
+      }
+    }
+    current.stop(reason);
   }
 
   /**
@@ -147,6 +229,11 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
   }
 
   @Override
+  public Optional<String> lastOperationId() {
+    return Optional.ofNullable(lastOperationId);
+  }
+
+  @Override
   public Optional<String> lastFallbackReason() {
     return lastTranslation == null ? Optional.empty() : lastTranslation.fallbackReason();
   }
@@ -171,8 +258,7 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
   private static final String PARAMETER_PREFIX = "__sparkjdbc_p";
 
   private SparkConnectResultSet stream(Plan plan) throws SQLException {
-    ExecutionStream stream = ExecutionStream.start(connection.client(), plan);
-    running = stream;
+    ExecutionStream stream = startOperation(plan);
     try {
       return new SparkConnectResultSet(this, connection.rows(stream), maxRows);
     } catch (SQLException | RuntimeException e) {
@@ -186,8 +272,7 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
     Plan plan = Plan.newBuilder().setCommand(Command.newBuilder()
         .setSqlCommand(SqlCommand.newBuilder().setInput(sqlRelation(sql, arguments)))).build();
     Relation result = null;
-    try (ExecutionStream stream = ExecutionStream.start(connection.client(), plan)) {
-      running = stream;
+    try (ExecutionStream stream = startOperation(plan)) {
       for (ExecutePlanResponse r = stream.next(); r != null; r = stream.next()) {
         if (r.hasSqlCommandResult()) {
           result = r.getSqlCommandResult().getRelation();
@@ -219,8 +304,7 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
   /** Runs a command plan to its end (e.g. a batch's append). */
   void runToCompletion(Plan plan) throws SQLException {
     closeResults();
-    try (ExecutionStream stream = ExecutionStream.start(connection.client(), plan)) {
-      running = stream;
+    try (ExecutionStream stream = startOperation(plan)) {
       while (stream.next() != null) {
         // a write answers with progress and metrics only
       }
@@ -341,13 +425,16 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
     }
   }
 
+  /**
+   * Stops this statement's execution from any thread, in any phase: before the operation
+   * starts (translation), while the server runs it, or while its rows stream. The executing
+   * thread gets SQLSTATE HY008; the server interrupts and drops the operation; the connection
+   * stays usable. A statement that runs nothing is left alone.
+   */
   @Override
   public void cancel() throws SQLException {
     checkOpen();
-    ExecutionStream current = running;
-    if (current != null) {
-      current.interrupt();
-    }
+    stopRunning(SqlErrors.cancelled());
   }
 
   @Override

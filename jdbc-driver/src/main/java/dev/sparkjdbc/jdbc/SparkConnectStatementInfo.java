@@ -12,4 +12,11 @@ public interface SparkConnectStatementInfo {
 
   /** Why the last statement went to Spark as SQL text; empty when it was translated. */
   Optional<String> lastFallbackReason();
+
+  /**
+   * The server's id of the operation this statement started last (to find it in the Spark UI
+   * and server logs, or to match it against the server's list of operations); empty before the
+   * first one.
+   */
+  Optional<String> lastOperationId();
 }

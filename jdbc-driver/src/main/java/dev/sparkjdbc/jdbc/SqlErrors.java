@@ -40,6 +40,10 @@ final class SqlErrors {
 
   /** Maps a failed gRPC call; {@code what} says what we were doing, for the message. */
   static SQLException fromGrpc(StatusRuntimeException e, String where) {
+    SQLException tls = TransportSecurity.describeFailure(e, where);
+    if (tls != null) {
+      return tls;
+    }
     ErrorInfo info = errorInfo(e);
     Status status = e.getStatus();
     String serverMessage = status.getDescription() == null ? "" : status.getDescription().strip();
@@ -55,7 +59,7 @@ final class SqlErrors {
           CONNECTION_FAILURE, e);
       case UNAUTHENTICATED, PERMISSION_DENIED -> new SQLInvalidAuthorizationSpecException(
           "Spark Connect server at " + where + " refused the credentials: " + describe(status)
-              + " (set the 'token' property)", "28000", e);
+              + " (set the 'token' property, or the password of user 'token')", "28000", e);
       case DEADLINE_EXCEEDED -> new SQLTimeoutException(
           "No answer from the Spark Connect server at " + where + " in time", TIMEOUT, e);
       case CANCELLED -> new SQLException("The operation was cancelled", CANCELLED, e);
@@ -118,6 +122,36 @@ final class SqlErrors {
     return new SQLNonTransientConnectionException(
         "Invalid value " + shownValue + " for connection property '" + key + "': " + problem,
         CONNECTION_FAILURE);
+  }
+
+  /** Statement.cancel(): JDBC's "operation canceled" state. */
+  static SQLException cancelled() {
+    return new SQLException("The statement was cancelled (Statement.cancel())", CANCELLED);
+  }
+
+  static SQLNonTransientConnectionException aborted() {
+    return new SQLNonTransientConnectionException(
+        "The connection was aborted (Connection.abort())", CONNECTION_CLOSED);
+  }
+
+  static SQLTimeoutException queryTimedOut(int seconds) {
+    return new SQLTimeoutException("The statement waited for the server longer than its query "
+        + "timeout of " + seconds + " s and was stopped on the server", TIMEOUT);
+  }
+
+  static SQLNonTransientConnectionException networkTimedOut(String where, long millis) {
+    return new SQLNonTransientConnectionException("No answer from the Spark Connect server at "
+        + where + " within the network timeout of " + millis + " ms; the connection is closed",
+        CONNECTION_BROKEN);
+  }
+
+  /**
+   * The same error again, for a later call: a fresh exception (with this thread's stack) of
+   * the same kind, message and SQLSTATE, caused by the first.
+   */
+  static SQLException again(SQLException first) {
+    return forState(first.getMessage(), first.getSQLState() == null ? GENERAL
+        : first.getSQLState(), first);
   }
 
   static SQLException closed(String what) {
