@@ -21,9 +21,11 @@ import scala.runtime.BoxedUnit;
  * Runs the real Apache Spark Connect server in this JVM: {@code bin/server}'s main class.
  *
  * <p>When the JVM lacks the module options Spark needs, it relaunches itself as a child JVM
- * with them, so nobody has to type {@code --add-opens}. It prints exactly one line on stdout,
- * {@value #READY_PREFIX} followed by the JDBC URL, once the port accepts connections; launchers
- * and the test harness wait for that line.
+ * with them, so nobody has to type {@code --add-opens}. Once the port accepts connections it
+ * prints {@value #READY_PREFIX} followed by the JDBC URL on stdout, always as its last line;
+ * launchers and the test harness wait for that line. With {@code --diagnostics-port}, one line
+ * {@value ServerDiagnostics#ANNOUNCE_PREFIX} followed by the diagnostics URL comes just before it
+ * (see {@link ServerDiagnostics}); otherwise the readiness line is the only one.
  */
 public final class EmbeddedSparkConnectServer {
   public static final String READY_PREFIX = "Spark Connect server ready at ";
@@ -112,6 +114,13 @@ public final class EmbeddedSparkConnectServer {
           return BoxedUnit.UNIT;
         });
     waitUntilAccepting(options.host(), port);
+    if (options.diagnosticsPort().isPresent()) {
+      // Lives as long as the JVM: nothing to stop, System.exit ends its threads.
+      ServerDiagnostics diagnostics = ServerDiagnostics.start(
+          options.diagnosticsPort().getAsInt(), ServerDiagnostics.of(session.sparkContext()));
+      System.out.println(ServerDiagnostics.ANNOUNCE_PREFIX + diagnostics.url());
+    }
+    // Always the last line: launchers wait for it.
     System.out.println(READY_PREFIX + options.jdbcUrl(port));
     System.out.flush();
     Thread.currentThread().join(); // serve until SIGTERM / Ctrl-C runs the shutdown hook

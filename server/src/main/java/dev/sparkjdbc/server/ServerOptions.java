@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** The command line of {@code bin/server}, parsed and validated once. */
 record ServerOptions(
@@ -14,7 +15,8 @@ record ServerOptions(
     Optional<Path> warehouse,
     Optional<String> token,
     Map<String, String> conf,
-    boolean stopWhenStdinCloses) {
+    boolean stopWhenStdinCloses,
+    OptionalInt diagnosticsPort) {
 
   static final String USAGE =
       """
@@ -28,6 +30,9 @@ record ServerOptions(
         --stop-when-stdin-closes
                              exit when standard input reaches end of file: a parent process
                              that pipes our stdin can die without leaving us behind
+        --diagnostics-port N serve GET /operations and GET /jobs over HTTP on 127.0.0.1:N
+                             (0 picks a free port; off by default): the executions the
+                             server holds and its running Spark jobs, for leak checks
         --help               print this text
       """;
 
@@ -46,16 +51,19 @@ record ServerOptions(
     String token = null;
     Map<String, String> conf = new LinkedHashMap<>();
     boolean stopWhenStdinCloses = false;
+    OptionalInt diagnosticsPort = OptionalInt.empty();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       switch (arg) {
         case "--help", "-h" -> throw new UsageException("");
-        case "--port" -> port = parsePort(value(args, ++i, arg));
+        case "--port" -> port = parsePort(value(args, ++i, arg), arg);
         case "--host" -> host = value(args, ++i, arg);
         case "--master" -> master = value(args, ++i, arg);
         case "--warehouse" -> warehouse = Path.of(value(args, ++i, arg)).toAbsolutePath();
         case "--token" -> token = value(args, ++i, arg);
         case "--stop-when-stdin-closes" -> stopWhenStdinCloses = true;
+        case "--diagnostics-port" ->
+            diagnosticsPort = OptionalInt.of(parsePort(value(args, ++i, arg), arg));
         case "--conf" -> {
           String kv = value(args, ++i, arg);
           int eq = kv.indexOf('=');
@@ -72,7 +80,7 @@ record ServerOptions(
     }
     return new ServerOptions(
         host, port, master, Optional.ofNullable(warehouse), Optional.ofNullable(token), conf,
-        stopWhenStdinCloses);
+        stopWhenStdinCloses, diagnosticsPort);
   }
 
   private static String value(List<String> args, int i, String option) throws UsageException {
@@ -82,7 +90,7 @@ record ServerOptions(
     return args.get(i);
   }
 
-  private static int parsePort(String text) throws UsageException {
+  private static int parsePort(String text, String option) throws UsageException {
     try {
       int port = Integer.parseInt(text);
       if (port < 0 || port > 65535) {
@@ -90,7 +98,8 @@ record ServerOptions(
       }
       return port;
     } catch (NumberFormatException e) {
-      throw new UsageException("--port must be a number from 0 to 65535, got '" + text + "'");
+      throw new UsageException(
+          option + " must be a number from 0 to 65535, got '" + text + "'");
     }
   }
 
@@ -127,6 +136,8 @@ record ServerOptions(
     // The token is a secret: never print it.
     return "ServerOptions[host=" + host + ", port=" + port + ", master=" + master
         + ", warehouse=" + warehouse.map(Path::toString).orElse("(default)")
-        + ", token=" + (token.isPresent() ? "(set)" : "(none)") + ", conf=" + conf.keySet() + "]";
+        + ", token=" + (token.isPresent() ? "(set)" : "(none)") + ", conf=" + conf.keySet()
+        + ", diagnosticsPort=" + (diagnosticsPort.isPresent() ? diagnosticsPort.getAsInt() : "(off)")
+        + "]";
   }
 }

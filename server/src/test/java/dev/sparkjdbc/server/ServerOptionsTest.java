@@ -18,6 +18,7 @@ class ServerOptionsTest {
         .containsEntry("spark.connect.grpc.binding.port", "15002")
         .containsEntry("spark.connect.grpc.binding.address", "127.0.0.1")
         .doesNotContainKey("spark.connect.authenticate.token");
+    assertThat(o.diagnosticsPort()).isEmpty();
     assertThat(o.jdbcUrl(15002)).isEqualTo("jdbc:sc://127.0.0.1:15002");
   }
 
@@ -32,6 +33,17 @@ class ServerOptionsTest {
         .containsEntry("spark.sql.shuffle.partitions", "4")
         .containsEntry("spark.master", "local[2]");
     assertThat(o.jdbcUrl(16000)).isEqualTo("jdbc:sc://localhost:16000");
+  }
+
+  @Test
+  void diagnosticsPortIsOptionalAndZeroPicksAFreePort() throws Exception {
+    assertThat(ServerOptions.parse(List.of("--diagnostics-port", "0")).diagnosticsPort())
+        .hasValue(0);
+    assertThat(ServerOptions.parse(List.of("--diagnostics-port", "16001")).diagnosticsPort())
+        .hasValue(16001);
+    assertThatThrownBy(() -> ServerOptions.parse(List.of("--diagnostics-port", "70000")))
+        .hasMessageContaining("--diagnostics-port").hasMessageContaining("'70000'");
+    assertThat(ServerOptions.USAGE).contains("--diagnostics-port");
   }
 
   @Test

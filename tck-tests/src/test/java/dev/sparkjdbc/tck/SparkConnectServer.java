@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 public final class SparkConnectServer implements AutoCloseable {
   private static final String MAIN_CLASS = "dev.sparkjdbc.server.EmbeddedSparkConnectServer";
   private static final String READY_PREFIX = "Spark Connect server ready at ";
+  private static final String DIAGNOSTICS_PREFIX = "Spark Connect diagnostics at ";
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
   private static final int LOG_TAIL_LINES = 60;
@@ -38,6 +39,7 @@ public final class SparkConnectServer implements AutoCloseable {
   private final Path home;
   private final Thread shutdownHook;
   private String url;
+  private volatile ServerOperations operations;
 
   private SparkConnectServer(Process process, Path log, Path home) {
     this.process = process;
@@ -81,7 +83,9 @@ public final class SparkConnectServer implements AutoCloseable {
         // The server ends a result stream after this many bytes and the client must reattach:
         // a small cap makes every large result in the suite cross several reattaches.
         "--conf", "spark.connect.execute.reattachable.senderMaxStreamSize=16777216",
-        "--stop-when-stdin-closes"));
+        "--stop-when-stdin-closes",
+        // GET /operations and /jobs on loopback: the leak checks ask the server itself.
+        "--diagnostics-port", "0"));
     command.addAll(extraArgs);
     Process process;
     try {
@@ -105,6 +109,18 @@ public final class SparkConnectServer implements AutoCloseable {
   /** The JDBC URL of this server, e.g. {@code jdbc:sc://127.0.0.1:41234}. */
   public String url() {
     return url;
+  }
+
+  /**
+   * What the server itself holds: the Spark Connect executions not yet released and its running
+   * Spark jobs, read over the server's diagnostics endpoint.
+   */
+  public ServerOperations operations() {
+    ServerOperations known = operations;
+    if (known == null) {
+      throw new IllegalStateException("the server printed no diagnostics URL; see " + log);
+    }
+    return known;
   }
 
   /** The port the server listens on. */
@@ -147,7 +163,10 @@ public final class SparkConnectServer implements AutoCloseable {
         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = out.readLine()) != null) {
-        if (line.startsWith(READY_PREFIX)) {
+        if (line.startsWith(DIAGNOSTICS_PREFIX)) {
+          // Printed before the readiness line, so it is known once start() returns.
+          operations = new ServerOperations(line.substring(DIAGNOSTICS_PREFIX.length()).trim());
+        } else if (line.startsWith(READY_PREFIX)) {
           ready.complete(line.substring(READY_PREFIX.length()).trim());
         }
       }

@@ -22,6 +22,16 @@ public final class SparkConnectServerExtension implements ParameterResolver {
     return server(context);
   }
 
+  /** The shared server if a test already started it, else null; never starts one. */
+  static synchronized SparkConnectServer sharedIfStarted(ExtensionContext context) {
+    try {
+      return context.getRoot().getStore(NAMESPACE)
+          .get(SparkConnectServer.class, SparkConnectServer.class);
+    } catch (RuntimeException failedToStart) {
+      return null; // the store rethrows the failure of the start; the test that started it saw it
+    }
+  }
+
   private static synchronized SparkConnectServer server(ExtensionContext context) {
     // An AutoCloseable in the root store is closed when the whole run ends.
     return context.getRoot().getStore(NAMESPACE)
