@@ -1,9 +1,7 @@
 package dev.sparkjdbc.jdbc;
 
 import com.google.protobuf.ByteString;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.channels.Channels;
 import java.sql.SQLException;
 import org.apache.arrow.flatbuf.MessageHeader;
 import org.apache.arrow.memory.ArrowBuf;
@@ -48,8 +46,7 @@ final class ArrowIpcDecoder implements AutoCloseable {
   boolean loadNext() throws SQLException {
     try {
       while (chunk != null && offset < chunk.length) {
-        ReadChannel in = new ReadChannel(Channels.newChannel(
-            new ByteArrayInputStream(chunk, offset, chunk.length - offset)));
+        ReadChannel in = new ReadChannel(new BytesChannel(chunk, offset));
         MessageMetadataResult message = MessageSerializer.readMessage(in);
         if (message == null) { // end-of-stream marker
           chunk = null;
@@ -117,6 +114,40 @@ final class ArrowIpcDecoder implements AutoCloseable {
     if (root != null) {
       root.close();
       root = null;
+    }
+  }
+
+  /**
+   * The chunk's bytes as a channel. Not {@code Channels.newChannel}: that channel is
+   * interruptible and would fail decoding bytes already in memory on an interrupted thread.
+   */
+  private static final class BytesChannel implements java.nio.channels.ReadableByteChannel {
+    private final byte[] bytes;
+    private int position;
+
+    BytesChannel(byte[] bytes, int position) {
+      this.bytes = bytes;
+      this.position = position;
+    }
+
+    @Override
+    public int read(java.nio.ByteBuffer target) {
+      if (position >= bytes.length) {
+        return -1;
+      }
+      int n = Math.min(target.remaining(), bytes.length - position);
+      target.put(bytes, position, n);
+      position += n;
+      return n;
+    }
+
+    @Override
+    public boolean isOpen() {
+      return true;
+    }
+
+    @Override
+    public void close() {
     }
   }
 }

@@ -199,11 +199,25 @@ final class ConnectClient implements AutoCloseable {
         .setOperationId(operationId)
         .setReleaseAll(ReleaseExecuteRequest.ReleaseAll.getDefaultInstance())
         .build();
+    boolean interrupted = Thread.interrupted(); // clean-up must reach the server regardless
     try {
       stub(10_000).releaseExecute(request);
     } catch (StatusRuntimeException e) {
       // The operation may already be gone (finished and released, or the server restarted).
       LOG.log(Level.FINE, "ReleaseExecute failed for operation " + operationId, e);
+    } finally {
+      restoreInterrupt(interrupted);
+    }
+  }
+
+  /**
+   * gRPC's blocking calls fail at once on an interrupted thread, so calls that free server
+   * resources clear the flag first and this puts it back: an interrupted thread that closes
+   * its statement must not leave the operation (and its buffered result) on the server.
+   */
+  private static void restoreInterrupt(boolean interrupted) {
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -216,11 +230,14 @@ final class ConnectClient implements AutoCloseable {
         .setInterruptType(InterruptRequest.InterruptType.INTERRUPT_TYPE_OPERATION_ID)
         .setOperationId(operationId)
         .build();
+    boolean interrupted = Thread.interrupted();
     try {
       return stub(10_000).interrupt(request)
           .getInterruptedIdsCount() > 0;
     } catch (StatusRuntimeException e) {
       throw SqlErrors.fromGrpc(e, where());
+    } finally {
+      restoreInterrupt(interrupted);
     }
   }
 
@@ -237,6 +254,7 @@ final class ConnectClient implements AutoCloseable {
   /** Releases the server session, then the channel. Never throws: closing must always finish. */
   @Override
   public void close() {
+    boolean interrupted = Thread.interrupted();
     try {
       if (!sessionOpen) {
         return;
@@ -256,8 +274,9 @@ final class ConnectClient implements AutoCloseable {
         }
       } catch (InterruptedException e) {
         channel.shutdownNow();
-        Thread.currentThread().interrupt();
+        interrupted = true;
       }
+      restoreInterrupt(interrupted);
     }
   }
 

@@ -122,6 +122,11 @@ final class ExecutionStream implements ArrowBatchSource {
         }
       } catch (StatusRuntimeException e) {
         checkStopped();
+        if (Thread.currentThread().isInterrupted()) {
+          // gRPC gave up waiting because this thread was interrupted: stop the operation too.
+          stop(SqlErrors.interrupted());
+          checkStopped();
+        }
         if (responded && isConnectionLoss(e) && reconnects < RECONNECT_BACKOFF_MILLIS.length) {
           pause(RECONNECT_BACKOFF_MILLIS[reconnects++]);
           reattach(e);

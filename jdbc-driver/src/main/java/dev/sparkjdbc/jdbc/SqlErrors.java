@@ -129,6 +129,12 @@ final class SqlErrors {
     return new SQLException("The statement was cancelled (Statement.cancel())", CANCELLED);
   }
 
+  /** The waiting thread was interrupted (Thread.interrupt): treated as a cancel. */
+  static SQLException interrupted() {
+    return new SQLException("The thread waiting for the server was interrupted; the statement "
+        + "was stopped", CANCELLED);
+  }
+
   static SQLNonTransientConnectionException aborted() {
     return new SQLNonTransientConnectionException(
         "The connection was aborted (Connection.abort())", CONNECTION_CLOSED);

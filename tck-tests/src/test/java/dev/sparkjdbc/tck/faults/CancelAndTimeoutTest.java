@@ -152,6 +152,50 @@ class CancelAndTimeoutTest {
     assertThat(early).as("cancels that came before the operation started").isNotEmpty();
   }
 
+  /** Thread.interrupt() of the waiting thread acts as a cancel, on the server too. */
+  @Test
+  void interruptingTheWaitingThreadStopsTheOperation(SparkConnectServer server) throws Throwable {
+    try (Connection c = DriverManager.getConnection(server.url());
+         Statement s = c.createStatement()) {
+      Thread[] worker = new Thread[1];
+      Background<ResultSet> query = Background.start(() -> {
+        worker[0] = Thread.currentThread();
+        return s.executeQuery(ENDLESS_COUNT);
+      });
+      String operation = awaitRunningJob(server, s);
+      worker[0].interrupt();
+      Throwable failure = query.failure(PROMPT);
+      assertThat(failure).isInstanceOf(SQLException.class);
+      assertThat(((SQLException) failure).getSQLState()).isEqualTo("HY008");
+      assertGoneFromServer(server, operation);
+      assertUsable(c);
+    }
+  }
+
+  /**
+   * A thread whose interrupt flag is set (an executor shutting down, say) still releases what
+   * it closes: the server must not keep the half-read result.
+   */
+  @Test
+  void anInterruptedThreadStillReleasesWhatItCloses(SparkConnectServer server) throws Exception {
+    Connection c = DriverManager.getConnection(server.url());
+    Statement s = c.createStatement();
+    ResultSet rs = s.executeQuery("SELECT id FROM range(0, 20000000, 1, 40)");
+    assertThat(rs.next()).isTrue();
+    String operation = operationId(s);
+    assertThat(server.operations().list()).anyMatch(op -> op.operationId().equals(operation));
+    Thread.currentThread().interrupt();
+    try {
+      rs.close();
+      s.close();
+      assertThat(Thread.currentThread().isInterrupted()).as("the flag is kept").isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+    assertGoneFromServer(server, operation);
+    c.close();
+  }
+
   @Test
   void cancelOfAnIdleStatementDoesNothing(SparkConnectServer server) throws SQLException {
     try (Connection c = DriverManager.getConnection(server.url());
