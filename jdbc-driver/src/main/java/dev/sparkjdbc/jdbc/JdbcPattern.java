@@ -17,17 +17,22 @@ final class JdbcPattern {
     if (pattern == null || pattern.equals("%")) {
       return name -> true;
     }
+    // By code point: a character outside the BMP (an emoji in a column name) is one character
+    // for '_' and must be quoted whole, not as two halves that match nothing.
     StringBuilder regex = new StringBuilder();
-    for (int i = 0; i < pattern.length(); i++) {
-      char c = pattern.charAt(i);
-      if (c == '\\' && i + 1 < pattern.length()) {
-        regex.append(Pattern.quote(String.valueOf(pattern.charAt(++i))));
+    for (int i = 0; i < pattern.length(); ) {
+      int c = pattern.codePointAt(i);
+      i += Character.charCount(c);
+      if (c == '\\' && i < pattern.length()) {
+        int escaped = pattern.codePointAt(i);
+        i += Character.charCount(escaped);
+        regex.append(Pattern.quote(new String(Character.toChars(escaped))));
       } else if (c == '%') {
         regex.append(".*");
       } else if (c == '_') {
         regex.append('.');
       } else {
-        regex.append(Pattern.quote(String.valueOf(c)));
+        regex.append(Pattern.quote(new String(Character.toChars(c))));
       }
     }
     Pattern p = Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL

@@ -37,13 +37,28 @@ final class ParameterLiterals {
     return of(Expression.Literal.newBuilder().setNull(dataType(sqlType)));
   }
 
-  static Expression string(String v) {
-    return v == null ? nullOf(Types.VARCHAR) : of(Expression.Literal.newBuilder().setString(v));
+  /** Text that has no UTF-8 form (an unpaired surrogate) is refused rather than sent as '?'. */
+  static Expression string(String v) throws SQLException {
+    if (v == null) {
+      return nullOf(Types.VARCHAR);
+    }
+    SqlText.requireEncodable(v, "string parameter");
+    return of(Expression.Literal.newBuilder().setString(v));
   }
 
   static Expression decimal(BigDecimal v) throws SQLException {
     if (v == null) {
       return nullOf(Types.DECIMAL);
+    }
+    if (v.signum() == 0) {
+      v = BigDecimal.ZERO.setScale(Math.max(0, Math.min(v.scale(), 38)));
+    }
+    // Digits left of the point, checked before any rescaling: 1E+1000000000 must not make us
+    // compute ten to the billionth power (long: precision - scale can exceed an int).
+    long integerDigits = (long) v.precision() - v.scale();
+    if (integerDigits > 38) {
+      throw new java.sql.SQLDataException("The value " + shortText(v) + " needs more than the 38 "
+          + "digits a Spark DECIMAL holds", SqlErrors.DATA_OUT_OF_RANGE);
     }
     int precision = Math.max(v.precision(), v.scale());
     if (v.scale() < 0) {
@@ -51,32 +66,56 @@ final class ParameterLiterals {
       precision = v.precision();
     }
     if (precision > 38) {
-      throw new java.sql.SQLDataException("The value " + v + " needs more than the 38 digits a "
-          + "Spark DECIMAL holds", SqlErrors.DATA_OUT_OF_RANGE);
+      throw new java.sql.SQLDataException("The value " + shortText(v) + " needs more than the "
+          + "38 digits a Spark DECIMAL holds", SqlErrors.DATA_OUT_OF_RANGE);
     }
     return of(Expression.Literal.newBuilder().setDecimal(Expression.Literal.Decimal.newBuilder()
         .setValue(v.toPlainString()).setPrecision(precision).setScale(v.scale())));
   }
 
-  static Expression date(LocalDate d) {
-    return of(Expression.Literal.newBuilder().setDate((int) d.toEpochDay()));
+  /** A Spark DATE: days since 1970-01-01 in an int; dates beyond that are 22008. */
+  static Expression date(LocalDate d) throws SQLException {
+    long days = d.toEpochDay();
+    if (days < Integer.MIN_VALUE || days > Integer.MAX_VALUE) {
+      throw outOfDatetimeRange(d, "DATE");
+    }
+    return of(Expression.Literal.newBuilder().setDate((int) days));
   }
 
-  /** An instant: Spark's TIMESTAMP. */
-  static Expression instant(Instant i) {
-    long micros = Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L),
-        i.getNano() / 1_000);
-    return of(Expression.Literal.newBuilder().setTimestamp(micros));
+  /** An instant: Spark's TIMESTAMP, microseconds since the epoch in a long. */
+  static Expression instant(Instant i) throws SQLException {
+    try {
+      long micros = Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L),
+          i.getNano() / 1_000);
+      return of(Expression.Literal.newBuilder().setTimestamp(micros));
+    } catch (ArithmeticException beyondLong) {
+      throw outOfDatetimeRange(i, "TIMESTAMP");
+    }
   }
 
   /** A wall-clock value: Spark's TIMESTAMP_NTZ. */
-  static Expression localDateTime(LocalDateTime t) {
-    return of(Expression.Literal.newBuilder().setTimestampNtz(
-        Math.addExact(Math.multiplyExact(t.toEpochSecond(ZoneOffset.UTC), 1_000_000L),
-            t.getNano() / 1_000)));
+  static Expression localDateTime(LocalDateTime t) throws SQLException {
+    try {
+      return of(Expression.Literal.newBuilder().setTimestampNtz(
+          Math.addExact(Math.multiplyExact(t.toEpochSecond(ZoneOffset.UTC), 1_000_000L),
+              t.getNano() / 1_000)));
+    } catch (ArithmeticException beyondLong) {
+      throw outOfDatetimeRange(t, "TIMESTAMP_NTZ");
+    }
   }
 
-  static Expression timestamp(Timestamp ts, Calendar calendar) {
+  private static SQLException outOfDatetimeRange(Object value, String type) {
+    return new java.sql.SQLDataException("The value " + value + " is outside the range of Spark's "
+        + type, "22008");
+  }
+
+  /** A number for a message: BigDecimal can print as a billion digits. */
+  private static String shortText(BigDecimal v) {
+    return v.precision() <= 60 && Math.abs((long) v.scale()) <= 60 ? v.toPlainString()
+        : "of " + v.precision() + " digits with scale " + v.scale();
+  }
+
+  static Expression timestamp(Timestamp ts, Calendar calendar) throws SQLException {
     if (calendar == null) {
       return instant(ts.toInstant());
     }
@@ -85,7 +124,7 @@ final class ParameterLiterals {
   }
 
   /** Spark 4.2 has no TIME type by default: a time of day goes as its text, which casts. */
-  static Expression time(LocalTime t) {
+  static Expression time(LocalTime t) throws SQLException {
     return string(t.toString());
   }
 
@@ -148,11 +187,22 @@ final class ParameterLiterals {
 
   /** Spark needs the element type on an array literal: the array's base type name. */
   private static Expression array(java.sql.Array a) throws SQLException {
+    Object elements = a.getArray();
+    if (!(elements instanceof Object[] values)) {
+      throw new SQLException("Cannot bind an Array whose getArray() returns "
+          + (elements == null ? "null" : "a " + elements.getClass().getSimpleName())
+          + ": the elements must come as an Object[]", "22023");
+    }
+    String baseType = a.getBaseTypeName();
+    if (baseType == null || baseType.isBlank()) {
+      throw new SQLException("Cannot bind an Array without a base type name (Spark needs the "
+          + "element type, e.g. 'INT' or 'STRING')", "22023");
+    }
     Expression.Literal.Array.Builder array = Expression.Literal.Array.newBuilder();
-    for (Object element : (Object[]) a.getArray()) {
+    for (Object element : values) {
       array.addElements(object(element).getLiteral());
     }
-    DataType element = SparkTypeStrings.parse(a.getBaseTypeName());
+    DataType element = SparkTypeStrings.parse(baseType);
     return of(Expression.Literal.newBuilder().setArray(array).setDataType(DataType.newBuilder()
         .setArray(DataType.Array.newBuilder().setElementType(element).setContainsNull(true))));
   }

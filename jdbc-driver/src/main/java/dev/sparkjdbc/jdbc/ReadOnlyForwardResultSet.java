@@ -121,6 +121,27 @@ abstract class ReadOnlyForwardResultSet implements ResultSet {
   }
 
   @Override
+  public final void updateObject(int a, Object x, java.sql.SQLType t, int s) throws SQLException {
+    throw readOnly();
+  }
+
+  @Override
+  public final void updateObject(String a, Object x, java.sql.SQLType t, int s)
+      throws SQLException {
+    throw readOnly();
+  }
+
+  @Override
+  public final void updateObject(int a, Object x, java.sql.SQLType t) throws SQLException {
+    throw readOnly();
+  }
+
+  @Override
+  public final void updateObject(String a, Object x, java.sql.SQLType t) throws SQLException {
+    throw readOnly();
+  }
+
+  @Override
   public final void updateNull(String a) throws SQLException {
     throw readOnly();
   }

@@ -68,7 +68,13 @@ final class SparkConnectConnection implements Connection {
 
   /** Connects and proves the server answers, within the connect timeout. */
   static SparkConnectConnection open(ConnectionConfig config) throws SQLException {
-    ConnectClient client = new ConnectClient(config);
+    ConnectClient client;
+    try {
+      client = new ConnectClient(config);
+    } catch (IllegalArgumentException e) {
+      // gRPC's own checks of the host name and of header names from the URL
+      throw SqlErrors.invalidUrl(config.displayUrl(), e.getMessage());
+    }
     try {
       String version = client.sparkVersion(config.connectTimeoutSeconds() * 1000L);
       return new SparkConnectConnection(config, client, version);
@@ -452,6 +458,10 @@ final class SparkConnectConnection implements Connection {
       throw new SQLClientInfoException("This connection is closed", SqlErrors.CONNECTION_CLOSED,
           Map.of());
     }
+    if (name == null) {
+      throw new SQLClientInfoException("The client info name is null", SqlErrors.INVALID_ARGUMENT,
+          Map.of());
+    }
     if (value == null) {
       clientInfo.remove(name);
     } else {
@@ -474,6 +484,9 @@ final class SparkConnectConnection implements Connection {
   @Override
   public String getClientInfo(String name) throws SQLException {
     checkOpen();
+    if (name == null) {
+      throw new SQLException("The client info name is null", SqlErrors.INVALID_ARGUMENT);
+    }
     return clientInfo.getProperty(name);
   }
 

@@ -19,6 +19,11 @@ import java.util.function.Predicate;
  * the server ({@link CatalogListing}); where Spark has no such concept (keys, indexes,
  * procedures, privileges, user-defined types) the answer is an empty result with the
  * specification's columns.
+ *
+ * <p>Once its connection is closed, every method throws an SQLException saying so, as the
+ * connection's own methods do, except those that are facts about this Java object or the driver
+ * jar: {@code getConnection}, {@code getDriverMajorVersion},
+ * {@code getDriverMinorVersion}, {@code unwrap} and {@code isWrapperFor}.
  */
 final class SparkConnectDatabaseMetaData implements DatabaseMetaData {
   /** Spark SQL keywords that are not SQL:2003 keywords. */
@@ -65,7 +70,9 @@ final class SparkConnectDatabaseMetaData implements DatabaseMetaData {
     if (catalog == null) {
       return listing.catalogs(name -> true);
     }
-    return catalog.isEmpty() ? List.of() : List.of(catalog);
+    // no catalog's name has an unpaired surrogate (names are UTF-8): nothing to ask the server
+    return catalog.isEmpty() || SqlText.unpairedSurrogate(catalog) >= 0 ? List.of()
+        : List.of(catalog);
   }
 
   /**
@@ -122,66 +129,79 @@ final class SparkConnectDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public boolean allProceduresAreCallable() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean allTablesAreSelectable() throws SQLException {
+    checkOpen();
     return true;
   }
 
   @Override
   public String getURL() throws SQLException {
+    checkOpen();
     return connection.config().displayUrl();
   }
 
   @Override
   public String getUserName() throws SQLException {
+    checkOpen();
     return connection.config().userId();
   }
 
   @Override
   public boolean isReadOnly() throws SQLException {
+    checkOpen();
     return connection.isReadOnly();
   }
 
   @Override
   public boolean nullsAreSortedHigh() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean nullsAreSortedLow() throws SQLException {
+    checkOpen();
     return true;
   }
 
   @Override
   public boolean nullsAreSortedAtStart() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean nullsAreSortedAtEnd() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public String getDatabaseProductName() throws SQLException {
+    checkOpen();
     return "Apache Spark";
   }
 
   @Override
   public String getDatabaseProductVersion() throws SQLException {
+    checkOpen();
     return connection.sparkVersion();
   }
 
   @Override
   public String getDriverName() throws SQLException {
+    checkOpen();
     return SparkConnectDriver.NAME;
   }
 
   @Override
   public String getDriverVersion() throws SQLException {
+    checkOpen();
     return DriverVersion.VERSION;
   }
 
@@ -197,596 +217,715 @@ final class SparkConnectDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public boolean usesLocalFiles() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean usesLocalFilePerTable() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean supportsMixedCaseIdentifiers() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean storesUpperCaseIdentifiers() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean storesLowerCaseIdentifiers() throws SQLException {
+    checkOpen();
     return true;
   }
 
   @Override
   public boolean storesMixedCaseIdentifiers() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean supportsMixedCaseQuotedIdentifiers() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean storesUpperCaseQuotedIdentifiers() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean storesLowerCaseQuotedIdentifiers() throws SQLException {
+    checkOpen();
     return true;
   }
 
   @Override
   public boolean storesMixedCaseQuotedIdentifiers() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public String getIdentifierQuoteString() throws SQLException {
+    checkOpen();
     return "`";
   }
 
   @Override
   public String getSQLKeywords() throws SQLException {
+    checkOpen();
     return SPARK_KEYWORDS;
   }
 
   @Override
   public String getNumericFunctions() throws SQLException {
+    checkOpen();
     return NUMERIC_FUNCTIONS;
   }
 
   @Override
   public String getStringFunctions() throws SQLException {
+    checkOpen();
     return STRING_FUNCTIONS;
   }
 
   @Override
   public String getSystemFunctions() throws SQLException {
+    checkOpen();
     return SYSTEM_FUNCTIONS;
   }
 
   @Override
   public String getTimeDateFunctions() throws SQLException {
+    checkOpen();
     return TIME_DATE_FUNCTIONS;
   }
 
   @Override
   public String getSearchStringEscape() throws SQLException {
+    checkOpen();
     return "\\";
   }
 
   @Override
   public String getExtraNameCharacters() throws SQLException {
+    checkOpen();
     return "";
   }
 
   @Override
   public boolean supportsAlterTableWithAddColumn() throws SQLException {
+    checkOpen();
     return true;
   }
 
   @Override
   public boolean supportsAlterTableWithDropColumn() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean supportsColumnAliasing() throws SQLException {
+    checkOpen();
     return true;
   }
 
   @Override
   public boolean nullPlusNonNullIsNull() throws SQLException {
+    checkOpen();
     return true;
   }
 
   @Override
   public boolean supportsConvert() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean supportsTableCorrelationNames() throws SQLException {
+    checkOpen();
     return true;
   }
 
   @Override
   public boolean supportsDifferentTableCorrelationNames() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean supportsExpressionsInOrderBy() throws SQLException {
+    checkOpen();
     return true;
   }
 
   @Override
   public boolean supportsOrderByUnrelated() throws SQLException {
+    checkOpen();
     return true;
   }
 
   @Override
   public boolean supportsGroupBy() throws SQLException {
+    checkOpen();
     return true;
   }
 
   @Override
   public boolean supportsGroupByUnrelated() throws SQLException {
+    checkOpen();
     return true;
   }
 
   @Override
   public boolean supportsGroupByBeyondSelect() throws SQLException {
+    checkOpen();
     return true;
   }
 
   @Override
   public boolean supportsLikeEscapeClause() throws SQLException {
+    checkOpen();
     return true;
   }
 
   @Override
   public boolean supportsMultipleResultSets() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean supportsMultipleTransactions() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean supportsNonNullableColumns() throws SQLException {
+    checkOpen();
     return true;
   }
 
   @Override
   public boolean supportsMinimumSQLGrammar() throws SQLException {
+    checkOpen();
     return true;
   }
 
   @Override
   public boolean supportsCoreSQLGrammar() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean supportsExtendedSQLGrammar() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean supportsANSI92EntryLevelSQL() throws SQLException {
+    checkOpen();
     return true;
   }
 
   @Override
   public boolean supportsANSI92IntermediateSQL() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean supportsANSI92FullSQL() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean supportsIntegrityEnhancementFacility() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean supportsOuterJoins() throws SQLException {
+    checkOpen();
     return true;
   }
 
   @Override
   public boolean supportsFullOuterJoins() throws SQLException {
+    checkOpen();
     return true;
   }
 
   @Override
   public boolean supportsLimitedOuterJoins() throws SQLException {
+    checkOpen();
     return true;
   }
 
   @Override
   public String getSchemaTerm() throws SQLException {
+    checkOpen();
     return "namespace";
   }
 
   @Override
   public String getProcedureTerm() throws SQLException {
+    checkOpen();
     return "procedure";
   }
 
   @Override
   public String getCatalogTerm() throws SQLException {
+    checkOpen();
     return "catalog";
   }
 
   @Override
   public boolean isCatalogAtStart() throws SQLException {
+    checkOpen();
     return true;
   }
 
   @Override
   public String getCatalogSeparator() throws SQLException {
+    checkOpen();
     return ".";
   }
 
   @Override
   public boolean supportsSchemasInDataManipulation() throws SQLException {
+    checkOpen();
     return true;
   }
 
   @Override
   public boolean supportsSchemasInProcedureCalls() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean supportsSchemasInTableDefinitions() throws SQLException {
+    checkOpen();
     return true;
   }
 
   @Override
   public boolean supportsSchemasInIndexDefinitions() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean supportsSchemasInPrivilegeDefinitions() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean supportsCatalogsInDataManipulation() throws SQLException {
+    checkOpen();
     return true;
   }
 
   @Override
   public boolean supportsCatalogsInProcedureCalls() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean supportsCatalogsInTableDefinitions() throws SQLException {
+    checkOpen();
     return true;
   }
 
   @Override
   public boolean supportsCatalogsInIndexDefinitions() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean supportsCatalogsInPrivilegeDefinitions() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean supportsPositionedDelete() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean supportsPositionedUpdate() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean supportsSelectForUpdate() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean supportsStoredProcedures() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean supportsSubqueriesInComparisons() throws SQLException {
+    checkOpen();
     return true;
   }
 
   @Override
   public boolean supportsSubqueriesInExists() throws SQLException {
+    checkOpen();
     return true;
   }
 
   @Override
   public boolean supportsSubqueriesInIns() throws SQLException {
+    checkOpen();
     return true;
   }
 
   @Override
   public boolean supportsSubqueriesInQuantifieds() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean supportsCorrelatedSubqueries() throws SQLException {
+    checkOpen();
     return true;
   }
 
   @Override
   public boolean supportsUnion() throws SQLException {
+    checkOpen();
     return true;
   }
 
   @Override
   public boolean supportsUnionAll() throws SQLException {
+    checkOpen();
     return true;
   }
 
   @Override
   public boolean supportsOpenCursorsAcrossCommit() throws SQLException {
+    checkOpen();
     return true;
   }
 
   @Override
   public boolean supportsOpenCursorsAcrossRollback() throws SQLException {
+    checkOpen();
     return true;
   }
 
   @Override
   public boolean supportsOpenStatementsAcrossCommit() throws SQLException {
+    checkOpen();
     return true;
   }
 
   @Override
   public boolean supportsOpenStatementsAcrossRollback() throws SQLException {
+    checkOpen();
     return true;
   }
 
   @Override
   public int getMaxBinaryLiteralLength() throws SQLException {
+    checkOpen();
     return 0;
   }
 
   @Override
   public int getMaxCharLiteralLength() throws SQLException {
+    checkOpen();
     return 0;
   }
 
   @Override
   public int getMaxColumnNameLength() throws SQLException {
+    checkOpen();
     return 0;
   }
 
   @Override
   public int getMaxColumnsInGroupBy() throws SQLException {
+    checkOpen();
     return 0;
   }
 
   @Override
   public int getMaxColumnsInIndex() throws SQLException {
+    checkOpen();
     return 0;
   }
 
   @Override
   public int getMaxColumnsInOrderBy() throws SQLException {
+    checkOpen();
     return 0;
   }
 
   @Override
   public int getMaxColumnsInSelect() throws SQLException {
+    checkOpen();
     return 0;
   }
 
   @Override
   public int getMaxColumnsInTable() throws SQLException {
+    checkOpen();
     return 0;
   }
 
   @Override
   public int getMaxConnections() throws SQLException {
+    checkOpen();
     return 0;
   }
 
   @Override
   public int getMaxCursorNameLength() throws SQLException {
+    checkOpen();
     return 0;
   }
 
   @Override
   public int getMaxIndexLength() throws SQLException {
+    checkOpen();
     return 0;
   }
 
   @Override
   public int getMaxSchemaNameLength() throws SQLException {
+    checkOpen();
     return 0;
   }
 
   @Override
   public int getMaxProcedureNameLength() throws SQLException {
+    checkOpen();
     return 0;
   }
 
   @Override
   public int getMaxCatalogNameLength() throws SQLException {
+    checkOpen();
     return 0;
   }
 
   @Override
   public int getMaxRowSize() throws SQLException {
+    checkOpen();
     return 0;
   }
 
   @Override
   public boolean doesMaxRowSizeIncludeBlobs() throws SQLException {
+    checkOpen();
     return true;
   }
 
   @Override
   public int getMaxStatementLength() throws SQLException {
+    checkOpen();
     return 0;
   }
 
   @Override
   public int getMaxStatements() throws SQLException {
+    checkOpen();
     return 0;
   }
 
   @Override
   public int getMaxTableNameLength() throws SQLException {
+    checkOpen();
     return 0;
   }
 
   @Override
   public int getMaxTablesInSelect() throws SQLException {
+    checkOpen();
     return 0;
   }
 
   @Override
   public int getMaxUserNameLength() throws SQLException {
+    checkOpen();
     return 0;
   }
 
   @Override
   public int getDefaultTransactionIsolation() throws SQLException {
+    checkOpen();
     return Connection.TRANSACTION_NONE;
   }
 
   @Override
   public boolean supportsTransactions() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean supportsDataDefinitionAndDataManipulationTransactions() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean supportsDataManipulationTransactionsOnly() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean dataDefinitionCausesTransactionCommit() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean dataDefinitionIgnoredInTransactions() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean supportsBatchUpdates() throws SQLException {
+    checkOpen();
     return true;
   }
 
   @Override
   public boolean supportsSavepoints() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean supportsNamedParameters() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean supportsMultipleOpenResults() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean supportsGetGeneratedKeys() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public int getResultSetHoldability() throws SQLException {
+    checkOpen();
     return ResultSet.HOLD_CURSORS_OVER_COMMIT;
   }
 
   @Override
   public int getDatabaseMajorVersion() throws SQLException {
+    checkOpen();
     return versionPart(0);
   }
 
   @Override
   public int getDatabaseMinorVersion() throws SQLException {
+    checkOpen();
     return versionPart(1);
   }
 
   @Override
   public int getJDBCMajorVersion() throws SQLException {
+    checkOpen();
     return 4;
   }
 
   @Override
   public int getJDBCMinorVersion() throws SQLException {
+    checkOpen();
     return 3;
   }
 
   @Override
   public int getSQLStateType() throws SQLException {
+    checkOpen();
     return sqlStateSQL;
   }
 
   @Override
   public boolean locatorsUpdateCopy() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean supportsStatementPooling() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean supportsStoredFunctionsUsingCallSyntax() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean autoCommitFailureClosesAllResultSets() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean generatedKeyAlwaysReturned() throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean supportsConvert(int p0, int p1) throws SQLException {
+    checkOpen();
     return false;
   }
 
   @Override
   public boolean supportsTransactionIsolationLevel(int p0) throws SQLException {
+    checkOpen();
     return p0 == Connection.TRANSACTION_NONE;
   }
 
@@ -819,6 +958,7 @@ final class SparkConnectDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public ResultSet getSchemas() throws SQLException {
+    checkOpen();
     return getSchemas(null, null);
   }
 
@@ -922,56 +1062,67 @@ final class SparkConnectDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public boolean supportsResultSetType(int p0) throws SQLException {
+    checkOpen();
     return p0 == ResultSet.TYPE_FORWARD_ONLY;
   }
 
   @Override
   public boolean supportsResultSetConcurrency(int p0, int p1) throws SQLException {
+    checkOpen();
     return p0 == ResultSet.TYPE_FORWARD_ONLY && p1 == ResultSet.CONCUR_READ_ONLY;
   }
 
   @Override
   public boolean ownUpdatesAreVisible(int p0) throws SQLException {
+    checkOpen();
     return false; // read-only cursors: no updates, deletes or inserts to see or detect
   }
 
   @Override
   public boolean ownDeletesAreVisible(int p0) throws SQLException {
+    checkOpen();
     return false; // read-only cursors: no updates, deletes or inserts to see or detect
   }
 
   @Override
   public boolean ownInsertsAreVisible(int p0) throws SQLException {
+    checkOpen();
     return false; // read-only cursors: no updates, deletes or inserts to see or detect
   }
 
   @Override
   public boolean othersUpdatesAreVisible(int p0) throws SQLException {
+    checkOpen();
     return false; // read-only cursors: no updates, deletes or inserts to see or detect
   }
 
   @Override
   public boolean othersDeletesAreVisible(int p0) throws SQLException {
+    checkOpen();
     return false; // read-only cursors: no updates, deletes or inserts to see or detect
   }
 
   @Override
   public boolean othersInsertsAreVisible(int p0) throws SQLException {
+    checkOpen();
     return false; // read-only cursors: no updates, deletes or inserts to see or detect
   }
 
   @Override
   public boolean updatesAreDetected(int p0) throws SQLException {
+    checkOpen();
     return false; // read-only cursors: no updates, deletes or inserts to see or detect
   }
 
   @Override
   public boolean deletesAreDetected(int p0) throws SQLException {
+    checkOpen();
     return false; // read-only cursors: no updates, deletes or inserts to see or detect
   }
 
   @Override
   public boolean insertsAreDetected(int p0) throws SQLException {
+    checkOpen();
     return false; // read-only cursors: no updates, deletes or inserts to see or detect
   }
 
@@ -981,9 +1132,28 @@ final class SparkConnectDatabaseMetaData implements DatabaseMetaData {
     return MetadataResults.empty(MetadataResults.UDTS);
   }
 
+  /** Answers after the connection closed too (its isClosed() then says so): JDBC names no error. */
   @Override
   public Connection getConnection() throws SQLException {
     return connection;
+  }
+
+  @Override
+  public long getMaxLogicalLobSize() throws SQLException {
+    checkOpen();
+    return 0; // no limit known
+  }
+
+  @Override
+  public boolean supportsSharding() throws SQLException {
+    checkOpen();
+    return false;
+  }
+
+  @Override
+  public boolean supportsRefCursors() throws SQLException {
+    checkOpen();
+    return false;
   }
 
   @Override
@@ -1006,11 +1176,13 @@ final class SparkConnectDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public boolean supportsResultSetHoldability(int p0) throws SQLException {
+    checkOpen();
     return p0 == ResultSet.HOLD_CURSORS_OVER_COMMIT;
   }
 
   @Override
   public RowIdLifetime getRowIdLifetime() throws SQLException {
+    checkOpen();
     return RowIdLifetime.ROWID_UNSUPPORTED;
   }
 

@@ -24,7 +24,10 @@ public final class SparkConnectDriver implements Driver {
     }
   }
 
-  /** Returns null for URLs of other drivers, as {@code DriverManager} expects. */
+  /**
+   * Returns null for URLs of other drivers, as {@code DriverManager} expects; a null URL is an
+   * SQLException (JDBC: "if … the url is null").
+   */
   @Override
   public Connection connect(String url, Properties info) throws SQLException {
     if (!acceptsURL(url)) {
@@ -33,8 +36,13 @@ public final class SparkConnectDriver implements Driver {
     return SparkConnectConnection.open(ConnectionConfig.parse(url, info));
   }
 
+  /** True for {@code jdbc:sc://…} URLs; never throws for a non-null string. */
   @Override
-  public boolean acceptsURL(String url) {
+  public boolean acceptsURL(String url) throws SQLException {
+    if (url == null) {
+      throw new SQLException("The URL is null (expected " + ConnectionConfig.URL_PREFIX
+          + "host[:port][/;key=value;...])", SqlErrors.CONNECTION_FAILURE);
+    }
     return ConnectionConfig.accepts(url);
   }
 

@@ -277,6 +277,27 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
     setObject(i, x, targetSqlType);
   }
 
+  /** A {@code JDBCType} is its {@code java.sql.Types} number; other SQLTypes are vendors'. */
+  @Override
+  public void setObject(int i, Object x, java.sql.SQLType targetSqlType) throws SQLException {
+    setObject(i, x, typeNumber(targetSqlType));
+  }
+
+  @Override
+  public void setObject(int i, Object x, java.sql.SQLType targetSqlType, int scaleOrLength)
+      throws SQLException {
+    setObject(i, x, typeNumber(targetSqlType), scaleOrLength);
+  }
+
+  private int typeNumber(java.sql.SQLType type) throws SQLException {
+    checkOpen();
+    if (type instanceof java.sql.JDBCType jdbc) {
+      return jdbc.getVendorTypeNumber();
+    }
+    throw SqlErrors.unsupported("setObject with the SQLType " + (type == null ? "null"
+        : type.getVendor() + " " + type.getName()));
+  }
+
   @Override
   public void setArray(int i, Array x) throws SQLException {
     setObject(i, x);

@@ -631,6 +631,6 @@ final class SparkConnectResultSet extends ReadOnlyForwardResultSet {
 
   @Override
   public boolean isWrapperFor(Class<?> iface) {
-    return iface.isInstance(this);
+    return iface != null && iface.isInstance(this);
   }
 }

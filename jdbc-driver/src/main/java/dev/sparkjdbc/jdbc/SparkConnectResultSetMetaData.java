@@ -4,7 +4,11 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 
-/** Column facts from the Arrow schema the server sent; available before the first row. */
+/**
+ * Column facts from the Arrow schema the server sent; available before the first row. A snapshot
+ * that holds no server resource: it keeps answering, with the same values, after its result set,
+ * statement and connection are closed (tools read column labels after closing the cursor).
+ */
 final class SparkConnectResultSetMetaData implements ResultSetMetaData {
   private final String[] labels;
   private final ColumnType[] types;
@@ -151,6 +155,6 @@ final class SparkConnectResultSetMetaData implements ResultSetMetaData {
 
   @Override
   public boolean isWrapperFor(Class<?> iface) {
-    return iface.isInstance(this);
+    return iface != null && iface.isInstance(this);
   }
 }

@@ -19,16 +19,20 @@ final class SparkTypeStrings {
 
   private SparkTypeStrings() {}
 
+  /**
+   * Never throws: text it does not know (or numbers beyond an int, such as a user's
+   * {@code decimal(99999999999,1)}) become an unparsed type, which the server judges.
+   */
   static DataType parse(String text) {
     String t = text.trim().toLowerCase(Locale.ROOT);
     DataType.Builder b = DataType.newBuilder();
     Matcher m = DECIMAL.matcher(t);
-    if (m.matches()) {
+    if (m.matches() && fitsInt(m.group(1)) && fitsInt(m.group(2))) {
       return b.setDecimal(DataType.Decimal.newBuilder().setPrecision(Integer.parseInt(m.group(1)))
           .setScale(Integer.parseInt(m.group(2)))).build();
     }
     m = LENGTH.matcher(t);
-    if (m.matches()) {
+    if (m.matches() && fitsInt(m.group(2))) {
       int n = Integer.parseInt(m.group(2));
       return m.group(1).equals("char") ? b.setChar(DataType.Char.newBuilder().setLength(n)).build()
           : b.setVarChar(DataType.VarChar.newBuilder().setLength(n)).build();
@@ -68,6 +72,10 @@ final class SparkTypeStrings {
     return b.build();
   }
 
+  private static boolean fitsInt(String digits) {
+    return digits.length() < 10 || (digits.length() == 10 && digits.compareTo("2147483647") <= 0);
+  }
+
   private static DataType unknown() {
     return DataType.newBuilder().setUnparsed(DataType.Unparsed.newBuilder()
         .setDataTypeString("?")).build();
@@ -82,7 +90,7 @@ final class SparkTypeStrings {
     if (ym >= 0) {
       int end = parts.length > 1 ? index(YEAR_MONTH, parts[1]) : ym;
       return b.setYearMonthInterval(DataType.YearMonthInterval.newBuilder().setStartField(ym)
-          .setEndField(end)).build();
+          .setEndField(Math.max(end, ym))).build(); // an unknown end field: -1 is no field
     }
     int start = Math.max(index(DAY_TIME, parts[0]), 0);
     int end = parts.length > 1 ? index(DAY_TIME, parts[1]) : start;

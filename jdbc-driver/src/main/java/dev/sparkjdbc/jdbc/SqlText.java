@@ -23,6 +23,36 @@ final class SqlText {
     return SqlToPlan.leadingKeyword(sql);
   }
 
+  /** The index of the first unpaired UTF-16 surrogate in {@code text}, or -1 when it has none. */
+  static int unpairedSurrogate(CharSequence text) {
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < n
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++; // a pair: one supplementary character
+      } else if (Character.isSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Refuses text that has no UTF-8 form. Spark Connect carries text as UTF-8, where an unpaired
+   * surrogate cannot exist: protobuf would silently send '?' instead, changing the statement or
+   * the value. {@code what} names the text in the message ("SQL statement").
+   */
+  static void requireEncodable(String text, String what) throws java.sql.SQLDataException {
+    int at = text == null ? -1 : unpairedSurrogate(text);
+    if (at >= 0) {
+      throw new java.sql.SQLDataException(String.format(java.util.Locale.ROOT,
+          "The %s contains an unpaired UTF-16 surrogate (\\u%04X at index %d): it has no UTF-8 "
+              + "form and cannot be sent to Spark", what, (int) text.charAt(at), at),
+          "22021");
+    }
+  }
+
   static boolean isBlank(String sql) {
     return firstKeyword(sql).isEmpty() && stripComments(sql).isBlank();
   }
