@@ -39,6 +39,12 @@ class CancelAndTimeoutTest {
   static final String ENDLESS_COUNT =
       "SELECT count(*) FROM range(0, 50000000000) WHERE rand() < 2";
   private static final Duration PROMPT = Duration.ofSeconds(10);
+  /**
+   * Streams for half a minute. Many small partitions: Spark holds a partition's whole Arrow
+   * result in memory, and large ones are lost from its block manager on a small server.
+   */
+  static final String LONG_STREAM =
+      "SELECT id, repeat('x', 100) FROM range(0, 100000000, 1, 2000)";
 
   @Test
   void cancelWhileTheServerRunsTheQueryStopsItThere(SparkConnectServer server) throws Throwable {
@@ -67,7 +73,7 @@ class CancelAndTimeoutTest {
       throws Throwable {
     try (Connection c = DriverManager.getConnection(server.url());
          Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery("SELECT id, repeat('x', 100) FROM range(0, 200000000, 1, 400)")) {
+         ResultSet rs = s.executeQuery(LONG_STREAM)) {
       for (int i = 0; i < 1000; i++) {
         assertThat(rs.next()).isTrue();
       }

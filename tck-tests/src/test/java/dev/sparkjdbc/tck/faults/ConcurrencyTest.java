@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparkjdbc.tck.SparkConnectServer;
 import dev.sparkjdbc.tck.SparkConnectServerExtension;
+import dev.sparkjdbc.tck.meta.TestSchemas;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
@@ -85,12 +86,7 @@ class ConcurrencyTest {
 
   @AfterAll
   static void dropSchema(SparkConnectServer server) {
-    try (Connection c = DriverManager.getConnection(server.url());
-         Statement s = c.createStatement()) {
-      s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-    } catch (SQLException e) {
-      System.err.println("could not drop " + schema + ": " + e);
-    }
+    TestSchemas.dropQuietly(server.url(), schema);
   }
 
   /**

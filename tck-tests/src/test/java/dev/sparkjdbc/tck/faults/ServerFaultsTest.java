@@ -30,6 +30,11 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServerFaultsTest {
+  /**
+   * Streams for half a minute. Many small partitions: Spark holds a partition's whole Arrow
+   * result in memory, and large ones are lost from its block manager on a small server.
+   */
+  private static final String LONG_STREAM = CancelAndTimeoutTest.LONG_STREAM;
   /** A killed server must be reported this fast; measured values are printed. */
   private static final Duration DETECTION_LIMIT = Duration.ofSeconds(15);
   private static int port;
@@ -85,7 +90,7 @@ class ServerFaultsTest {
   void serverKilledWhileRowsStream() throws Throwable {
     try (Connection c = DriverManager.getConnection(server.url());
          Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery("SELECT id, repeat('x', 200) FROM range(0, 300000000, 1, 600)")) {
+         ResultSet rs = s.executeQuery(LONG_STREAM)) {
       for (int i = 0; i < 10_000; i++) {
         assertThat(rs.next()).isTrue();
       }

@@ -5,42 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.sparkjdbc.tck.SparkConnectServer;
 import dev.sparkjdbc.tck.SparkConnectServerExtension;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.Reader;
-import java.io.StringReader;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.math.BigDecimal;
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
-import java.sql.JDBCType;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.SQLType;
 import java.sql.Statement;
-import java.sql.Time;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Calendar;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -323,7 +308,10 @@ class UseAfterCloseTest {
 
   /** Null when {@code m} refused properly; otherwise what it did instead. */
   private static String refusal(Class<?> iface, Object closed, Method m) {
-    Object[] args = Arrays.stream(m.getParameterTypes()).map(UseAfterCloseTest::dummy).toArray();
+    // The object is closed, so any plausible argument will do: the method must refuse before
+    // looking at it.
+    Object[] args = Arrays.stream(m.getParameterTypes())
+        .map(type -> ArgumentValues.valid(type, 1, false)).toArray();
     try {
       Object result = m.invoke(closed, args);
       return "answered " + show(result) + " instead of throwing";
@@ -373,69 +361,6 @@ class UseAfterCloseTest {
   private static String signature(Method m) {
     return m.getName() + Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName)
         .collect(Collectors.joining(",", "(", ")"));
-  }
-
-  /** A harmless, valid-looking value of each parameter type (null for JDBC value objects). */
-  private static Object dummy(Class<?> type) {
-    if (type == int.class) {
-      return 1;
-    } else if (type == long.class) {
-      return 1L;
-    } else if (type == short.class) {
-      return (short) 1;
-    } else if (type == byte.class) {
-      return (byte) 1;
-    } else if (type == boolean.class) {
-      return false;
-    } else if (type == float.class) {
-      return 1f;
-    } else if (type == double.class) {
-      return 1d;
-    } else if (type == String.class) {
-      return "x";
-    } else if (type == String[].class) {
-      return new String[] {"x"};
-    } else if (type == int[].class) {
-      return new int[] {1};
-    } else if (type == byte[].class) {
-      return new byte[] {1};
-    } else if (type == Object[].class) {
-      return new Object[] {"x"};
-    } else if (type == Object.class) {
-      return "x";
-    } else if (type == Class.class) {
-      return Object.class;
-    } else if (type == Map.class) {
-      return new HashMap<>();
-    } else if (type == Properties.class) {
-      return new Properties();
-    } else if (type == Calendar.class) {
-      return Calendar.getInstance();
-    } else if (type == Executor.class) {
-      return (Executor) Runnable::run;
-    } else if (type == BigDecimal.class) {
-      return BigDecimal.ONE;
-    } else if (type == java.sql.Date.class) {
-      return java.sql.Date.valueOf("2024-01-02");
-    } else if (type == Time.class) {
-      return Time.valueOf("12:34:56");
-    } else if (type == Timestamp.class) {
-      return Timestamp.valueOf("2024-01-02 12:34:56");
-    } else if (type == InputStream.class) {
-      return new ByteArrayInputStream(new byte[] {1});
-    } else if (type == Reader.class) {
-      return new StringReader("x");
-    } else if (type == java.net.URL.class) {
-      try {
-        return URI.create("http://example.com/").toURL();
-      } catch (java.net.MalformedURLException e) {
-        throw new AssertionError(e);
-      }
-    } else if (type == SQLType.class) {
-      return JDBCType.INTEGER;
-    }
-    Objects.requireNonNull(type);
-    return null; // Array, Blob, Clob, NClob, Ref, RowId, SQLXML, Savepoint, ShardingKey …
   }
 
   @SafeVarargs
