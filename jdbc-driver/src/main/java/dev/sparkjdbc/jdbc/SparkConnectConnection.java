@@ -506,6 +506,7 @@ final class SparkConnectConnection implements Connection {
       throw new SQLException("createArrayOf needs a type name and elements",
           SqlErrors.INVALID_ARGUMENT);
     }
+    SqlText.requireEncodable(typeName, "array type name");
     return new SparkArray(SparkTypeStrings.parse(typeName), elements.clone());
   }
 

@@ -225,6 +225,14 @@ class HostileSetterArgumentsTest {
           ps.executeQuery().close();
         });
       }
+      try {
+        c.createArrayOf("\uD800", new Object[] {1});
+        failures.add("createArrayOf with an unpaired surrogate in the type name: no SQLException");
+      } catch (SQLException e) {
+        if (!"22021".equals(e.getSQLState())) {
+          failures.add("createArrayOf(\\uD800): SQLSTATE " + e.getSQLState() + ", not 22021");
+        }
+      }
       assertUsable(ps);
     }
     assertThat(failures).isEmpty();
