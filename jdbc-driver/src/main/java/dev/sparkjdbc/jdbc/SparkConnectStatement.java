@@ -41,22 +41,14 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
   private int queryTimeout;
   private boolean closeOnCompletion;
   private boolean poolable;
-  private volatile ExecutionStream running;
   private volatile boolean closed;
-  /** Guards the hand-over between cancel() and an execution that is starting. */
-  private final Object executionLock = new Object();
-  /** True from the start of execute until it returns (translation included). */
-  private boolean executing;
-  /** A cancel that came while executing but before the operation started. */
-  private SQLException pendingStop;
-  /** When the running execute must be complete (query timeout), in nanoTime; 0 for never. */
-  private long deadlineNanos;
-  private volatile String lastOperationId;
+  private final ExecutionControl execution;
   private Translation lastTranslation;
   private final List<String> batch = new java.util.ArrayList<>();
 
   SparkConnectStatement(SparkConnectConnection connection, boolean internal) {
     this.connection = connection;
+    this.execution = new ExecutionControl(connection);
     this.internal = internal;
   }
 
@@ -89,72 +81,22 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
     }
   }
 
-  /**
-   * Marks the statement as executing, for cancel() and the query timeout; false if it already
-   * was (a nested call), so that only the outermost call ends it.
-   */
+  /** See {@link ExecutionControl#begin}: true for the outermost call, which must end it. */
   final boolean beginExecution() {
-    synchronized (executionLock) {
-      if (executing) {
-        return false;
-      }
-      executing = true;
-      pendingStop = null;
-      deadlineNanos = queryTimeout > 0 ? System.nanoTime() + queryTimeout * 1_000_000_000L : 0;
-      return true;
-    }
+    return execution.begin(queryTimeout);
   }
 
   final void endExecution(boolean outermost) {
-    if (outermost) {
-      synchronized (executionLock) {
-        executing = false;
-        pendingStop = null;
-      }
-    }
+    execution.end(outermost);
   }
 
-  /**
-   * Starts a server operation unless a cancel or the timeout came first; cancel() stops it
-   * from now on. The query timeout's remainder goes with it.
-   */
   private ExecutionStream startOperation(Plan plan) throws SQLException {
-    boolean outermost = beginExecution();
-    try {
-      synchronized (executionLock) {
-        if (pendingStop != null) {
-          throw SqlErrors.again(pendingStop);
-        }
-        long budgetMillis = 0;
-        if (deadlineNanos != 0) {
-          budgetMillis = Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
-        }
-        ExecutionStream stream =
-            ExecutionStream.start(connection, plan, deadlineNanos == 0 ? 0 : queryTimeout,
-                budgetMillis);
-        running = stream;
-        lastOperationId = stream.operationId();
-        return stream;
-      }
-    } finally {
-      endExecution(outermost);
-    }
+    return execution.start(plan, queryTimeout);
   }
 
   /** Stops whatever this statement runs (cancel, abort), or the execution about to start. */
   void stopRunning(SQLException reason) {
-    ExecutionStream current;
-    synchronized (executionLock) {
-      current = running;
-      if (current == null) {
-        if (executing) {
-          pendingStop = reason;
-          LOG.fine(() -> "Stopped before its operation started: " + reason.getMessage());
-        }
-        return;
-      }
-    }
-    current.stop(reason);
+    execution.stop(reason);
   }
 
   /**
@@ -230,7 +172,7 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
 
   @Override
   public Optional<String> lastOperationId() {
-    return Optional.ofNullable(lastOperationId);
+    return execution.lastOperationId();
   }
 
   @Override
@@ -262,7 +204,7 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
     try {
       return new SparkConnectResultSet(this, connection.rows(stream), maxRows);
     } catch (SQLException | RuntimeException e) {
-      running = null;
+      execution.detach();
       stream.close();
       throw e;
     }
@@ -279,7 +221,7 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
         }
       }
     } finally {
-      running = null;
+      execution.detach();
     }
     if (result == null || isEmptyLocalRelation(result)) {
       updateCount = 0; // Spark reports no row counts for its commands
@@ -309,7 +251,7 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
         // a write answers with progress and metrics only
       }
     } finally {
-      running = null;
+      execution.detach();
     }
     updateCount = 0;
   }
@@ -413,13 +355,13 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
 
   /** Called by the result set when its last row has been read. */
   void resultSetExhausted(SparkConnectResultSet rs) {
-    running = null;
+    execution.detach();
   }
 
   /** Called by the result set when it closes. */
   void resultSetClosed(SparkConnectResultSet rs) {
     if (resultSet == rs) {
-      running = null;
+      execution.detach();
       if (closeOnCompletion && !closed) {
         close();
       }

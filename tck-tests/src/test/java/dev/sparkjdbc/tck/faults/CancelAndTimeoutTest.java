@@ -114,7 +114,7 @@ class CancelAndTimeoutTest {
     String bigIn = "SELECT count(*) FROM range(0, 50000000000) WHERE rand() < 2 AND id NOT IN ("
         + IntStream.range(-9000, 0).mapToObj(Integer::toString).collect(Collectors.joining(","))
         + ")";
-    Logger logger = Logger.getLogger("dev.sparkjdbc.jdbc.SparkConnectStatement");
+    Logger logger = Logger.getLogger("dev.sparkjdbc.jdbc.ExecutionControl");
     List<String> early = new ArrayList<>();
     Handler capture = new Handler() {
       @Override
