@@ -30,6 +30,10 @@ enum ConnectionProperty {
       + "to 'user', then to the operating-system user.", ConnectionProperty::nonEmpty),
   USER_AGENT("user_agent", "sparkjdbc", false, "Client name the server logs for this connection.",
       ConnectionProperty::nonEmpty),
+  APPLICATION_NAME("application_name", null, false, "Name of the application, sent as the "
+      + "operation tag 'application=<name>' with every statement so that operators can find its "
+      + "work on the server; the initial value of the client info property ApplicationName.",
+      ConnectionProperty::nonEmpty),
   SESSION_ID("session_id", null, false, "Server session to use (a UUID); a new random one when "
       + "absent.", ConnectionProperty::uuid),
   GRPC_MAX_MESSAGE_SIZE("grpc_max_message_size", Integer.toString(128 * 1024 * 1024), false,
