@@ -6,28 +6,43 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.logging.Logger;
 
 /**
  * A connection's settings, parsed once from {@code jdbc:sc://host[:port][/;key=value;…]} plus the
- * {@code Properties} given to {@code connect}. URL parameters win over properties. Parameters
- * that are not connection properties become gRPC request headers, as in Spark Connect's
- * connection string.
+ * {@code Properties} given to {@code connect}. URL parameters win over properties.
+ *
+ * <p>Keys that are not connection properties: in the URL they become gRPC request headers, as
+ * in Spark Connect's connection string; in {@code Properties} they are ignored (tools put their
+ * own entries there), except names starting with {@code x-}, which become headers too. Each
+ * unknown key, except an {@code x-} header, gives the connection a warning naming the nearest
+ * property, or fails {@code connect} when {@code strict_properties=true}.
  */
 final class ConnectionConfig {
   static final String URL_PREFIX = "jdbc:sc://";
   static final int DEFAULT_PORT = 15002;
+  /** SQLSTATE of the warning about an unknown key (ODBC: invalid connection string attribute). */
+  static final String UNKNOWN_PROPERTY_WARNING = "01S00";
+  private static final String CUSTOM_HEADER_PREFIX = "x-";
+  private static final int LONGEST_KEY_SHOWN = 100;
+  private static final Logger LOG = Logger.getLogger(ConnectionConfig.class.getName());
 
   private final String host;
   private final int port;
   private final Map<ConnectionProperty, Object> values;
   private final Map<String, String> headers;
+  private final List<String> warnings;
+  private final int loginTimeoutSeconds;
   private final TransportSecurity transport;
 
   /**
@@ -35,11 +50,14 @@ final class ConnectionConfig {
    * file fails {@code connect} with an SQLException before any channel exists.
    */
   private ConnectionConfig(String host, int port, Map<ConnectionProperty, Object> values,
-      Map<String, String> headers) throws SQLException {
+      Map<String, String> headers, List<String> warnings, int loginTimeoutSeconds)
+      throws SQLException {
     this.host = host;
     this.port = port;
     this.values = values;
     this.headers = headers;
+    this.warnings = warnings;
+    this.loginTimeoutSeconds = loginTimeoutSeconds;
     this.transport = TransportSecurity.of(this);
   }
 
@@ -47,9 +65,89 @@ final class ConnectionConfig {
     return url != null && url.regionMatches(true, 0, URL_PREFIX, 0, URL_PREFIX.length());
   }
 
+  /** For {@code DriverManager}: its login timeout, when set, wins over connect_timeout. */
   static ConnectionConfig parse(String url, Properties info) throws SQLException {
+    return parse(url, info, DriverManager.getLoginTimeout());
+  }
+
+  /**
+   * Parses and validates everything; {@code loginTimeoutSeconds} (the caller's login timeout,
+   * 0 for none) wins over connect_timeout when positive.
+   */
+  static ConnectionConfig parse(String url, Properties info, int loginTimeoutSeconds)
+      throws SQLException {
     // Messages show the URL with secret values hidden: a token in a bad URL is still a secret.
     String shownUrl = redact(url);
+    Address address = address(url, shownUrl);
+    Map<String, String> raw = new LinkedHashMap<>();
+    Map<String, String> headers = new LinkedHashMap<>();
+    List<UnknownKey> unknown = new ArrayList<>();
+    if (info != null) {
+      for (String name : info.stringPropertyNames()) {
+        if (ConnectionProperty.forKey(name).isPresent()) {
+          raw.put(name, info.getProperty(name));
+        } else if (isCustomHeader(name)) {
+          headers.put(name, info.getProperty(name));
+        } else {
+          unknown.add(new UnknownKey(name, false));
+        }
+      }
+    }
+    for (Map.Entry<String, String> e : parameters(shownUrl, address.params()).entrySet()) {
+      if (ConnectionProperty.forKey(e.getKey()).isPresent()) {
+        raw.put(e.getKey(), e.getValue());
+      } else {
+        headers.put(e.getKey(), e.getValue());
+        if (!isCustomHeader(e.getKey())) {
+          unknown.add(new UnknownKey(e.getKey(), true));
+        }
+      }
+    }
+
+    Map<ConnectionProperty, Object> values = new EnumMap<>(ConnectionProperty.class);
+    for (Map.Entry<String, String> e : raw.entrySet()) {
+      ConnectionProperty property = ConnectionProperty.forKey(e.getKey()).orElseThrow();
+      if (e.getValue() == null) {
+        continue;
+      }
+      try {
+        values.put(property, property.parse(e.getValue()));
+      } catch (IllegalArgumentException bad) {
+        String shown = property.isSecret() ? "(hidden)" : "'" + e.getValue() + "'";
+        throw SqlErrors.invalidProperty(property.key(), shown, bad.getMessage());
+      }
+    }
+    for (ConnectionProperty p : ConnectionProperty.values()) {
+      if (!values.containsKey(p) && p.defaultValue().isPresent()) {
+        values.put(p, p.parse(p.defaultValue().get()));
+      }
+    }
+    if ((Boolean) values.get(ConnectionProperty.STRICT_PROPERTIES) && !unknown.isEmpty()) {
+      throw strictRefusal(unknown);
+    }
+    List<String> warnings = new ArrayList<>();
+    for (UnknownKey u : unknown) {
+      String warning = u.warning();
+      warnings.add(warning);
+      LOG.warning(warning);
+    }
+    return new ConnectionConfig(address.host(), address.port(), values,
+        Collections.unmodifiableMap(headers), List.copyOf(warnings), loginTimeoutSeconds);
+  }
+
+  /**
+   * The decoded {@code key=value} parameters of a URL, in order (a repeated key keeps its last
+   * value); for {@code getPropertyInfo}, which shows what the URL sets.
+   */
+  static Map<String, String> urlParameters(String url) throws SQLException {
+    String shownUrl = redact(url);
+    return parameters(shownUrl, address(url, shownUrl).params());
+  }
+
+  /** Host, port and the parameter part of a URL. */
+  private record Address(String host, int port, String params) {}
+
+  private static Address address(String url, String shownUrl) throws SQLException {
     if (!accepts(url)) {
       throw SqlErrors.invalidUrl(shownUrl, "it must start with " + URL_PREFIX);
     }
@@ -88,14 +186,12 @@ final class ConnectionConfig {
           "the host is missing (expected " + URL_PREFIX + "host:port)");
     }
     int port = portText == null ? DEFAULT_PORT : parsePort(shownUrl, portText);
+    return new Address(host, port, params);
+  }
 
-    Map<String, String> raw = new LinkedHashMap<>();
-    if (info != null) {
-      for (String name : info.stringPropertyNames()) {
-        raw.put(name, info.getProperty(name));
-      }
-    }
-    Map<String, String> headers = new LinkedHashMap<>();
+  private static Map<String, String> parameters(String shownUrl, String params)
+      throws SQLException {
+    Map<String, String> parameters = new LinkedHashMap<>();
     for (String part : params.split(";")) {
       if (part.isBlank()) {
         continue;
@@ -104,41 +200,55 @@ final class ConnectionConfig {
       if (eq <= 0) {
         throw SqlErrors.invalidUrl(shownUrl, "the parameter '" + part + "' is not key=value");
       }
-      String key;
-      String value;
       try {
-        key = URLDecoder.decode(part.substring(0, eq).trim(), StandardCharsets.UTF_8);
-        value = URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
+        parameters.put(URLDecoder.decode(part.substring(0, eq).trim(), StandardCharsets.UTF_8),
+            URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8));
       } catch (IllegalArgumentException badEscape) {
         throw SqlErrors.invalidUrl(shownUrl, "the parameter '" + part.substring(0, eq).trim()
             + "' has a malformed %-escape (write a literal % as %25)");
       }
-      if (ConnectionProperty.forKey(key).isPresent()) {
-        raw.put(key, value);
-      } else {
-        headers.put(key, value);
-      }
+    }
+    return parameters;
+  }
+
+  /** A deliberate custom request header: never warned about. */
+  private static boolean isCustomHeader(String key) {
+    return key.regionMatches(true, 0, CUSTOM_HEADER_PREFIX, 0, CUSTOM_HEADER_PREFIX.length());
+  }
+
+  /** A key that is no connection property, and where it was given. */
+  private record UnknownKey(String key, boolean inUrl) {
+
+    /** 'tokn' in the URL (did you mean 'token'?) */
+    String described() {
+      String shown = key.length() <= LONGEST_KEY_SHOWN ? key
+          : key.substring(0, LONGEST_KEY_SHOWN) + "… (" + key.length() + " characters)";
+      return "'" + shown + "' in the " + (inUrl ? "URL" : "Properties")
+          + suggestion().map(p -> " (did you mean '" + p.key() + "'?)").orElse("");
     }
 
-    Map<ConnectionProperty, Object> values = new EnumMap<>(ConnectionProperty.class);
-    for (Map.Entry<String, String> e : raw.entrySet()) {
-      Optional<ConnectionProperty> property = ConnectionProperty.forKey(e.getKey());
-      if (property.isEmpty() || e.getValue() == null) {
-        continue; // Properties may carry unrelated entries (tools pass their own).
-      }
-      try {
-        values.put(property.get(), property.get().parse(e.getValue()));
-      } catch (IllegalArgumentException bad) {
-        String shown = property.get().isSecret() ? "(hidden)" : "'" + e.getValue() + "'";
-        throw SqlErrors.invalidProperty(property.get().key(), shown, bad.getMessage());
-      }
+    Optional<ConnectionProperty> suggestion() {
+      return ConnectionProperty.nearest(key);
     }
-    for (ConnectionProperty p : ConnectionProperty.values()) {
-      if (!values.containsKey(p) && p.defaultValue().isPresent()) {
-        values.put(p, p.parse(p.defaultValue().get()));
-      }
+
+    String warning() {
+      return "Unknown connection property " + described() + ": "
+          + (inUrl ? "sent to the server as a gRPC request header, as Spark Connect does with "
+              + "unknown URL parameters (name deliberate custom headers 'x-…' to avoid this "
+              + "warning)" : "ignored")
+          + ". Set strict_properties=true to make unknown keys an error.";
     }
-    return new ConnectionConfig(host, port, values, Collections.unmodifiableMap(headers));
+  }
+
+  private static SQLException strictRefusal(List<UnknownKey> unknown) {
+    StringBuilder s = new StringBuilder(unknown.size() == 1
+        ? "Unknown connection property " : "Unknown connection properties ");
+    for (int i = 0; i < unknown.size(); i++) {
+      s.append(i == 0 ? "" : ", ").append(unknown.get(i).described());
+    }
+    s.append(": strict_properties=true refuses keys that are not connection properties; correct "
+        + "or remove them (custom request headers need a name starting with 'x-')");
+    return new SQLNonTransientConnectionException(s.toString(), SqlErrors.CONNECTION_FAILURE);
   }
 
   private static int parsePort(String url, String text) throws SQLException {
@@ -265,6 +375,10 @@ final class ConnectionConfig {
     return (String) values.get(ConnectionProperty.USER_AGENT);
   }
 
+  Optional<String> applicationName() {
+    return Optional.ofNullable((String) values.get(ConnectionProperty.APPLICATION_NAME));
+  }
+
   String sessionId() {
     Object id = values.get(ConnectionProperty.SESSION_ID);
     return id != null ? (String) id : UUID.randomUUID().toString();
@@ -274,10 +388,18 @@ final class ConnectionConfig {
     return (Integer) values.get(ConnectionProperty.GRPC_MAX_MESSAGE_SIZE);
   }
 
-  /** Seconds to wait when connecting; 0 means no limit. */
+  /** Seconds to wait when connecting; 0 means no limit. The login timeout wins when set. */
   int connectTimeoutSeconds() {
-    int login = DriverManager.getLoginTimeout();
-    return login > 0 ? login : (Integer) values.get(ConnectionProperty.CONNECT_TIMEOUT);
+    return loginTimeoutSeconds > 0 ? loginTimeoutSeconds
+        : (Integer) values.get(ConnectionProperty.CONNECT_TIMEOUT);
+  }
+
+  /**
+   * One message per key that is no connection property (never with its value), for the
+   * connection's warnings; empty when there were none.
+   */
+  List<String> warnings() {
+    return warnings;
   }
 
   TranslationConfig translation() {

@@ -5,6 +5,9 @@ import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.logging.Logger;
 
@@ -46,20 +49,38 @@ public final class SparkConnectDriver implements Driver {
     return ConnectionConfig.accepts(url);
   }
 
+  /**
+   * Every connection property, from the table in {@link ConnectionProperty}: its current value
+   * (from the URL's parameters, else {@code info}, else the default; never the value of a
+   * secret), description and, for booleans and choices, the allowed values. None is required.
+   * A URL whose parameters cannot be read still lists every property, from {@code info}.
+   */
   @Override
   public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) throws SQLException {
-    Properties given = info == null ? new Properties() : info;
+    Map<ConnectionProperty, String> given = new EnumMap<>(ConnectionProperty.class);
+    if (info != null) {
+      for (String name : info.stringPropertyNames()) {
+        ConnectionProperty.forKey(name).ifPresent(p -> given.put(p, info.getProperty(name)));
+      }
+    }
+    if (ConnectionConfig.accepts(url)) {
+      try {
+        ConnectionConfig.urlParameters(url).forEach((key, value) ->
+            ConnectionProperty.forKey(key).ifPresent(p -> given.put(p, value)));
+      } catch (SQLException malformed) {
+        // connect() reports what is wrong with the URL; here the list is what matters
+      }
+    }
     ConnectionProperty[] all = ConnectionProperty.values();
     DriverPropertyInfo[] result = new DriverPropertyInfo[all.length];
     for (int i = 0; i < all.length; i++) {
       ConnectionProperty p = all[i];
-      String value = p.isSecret() ? null : given.getProperty(p.key(), p.defaultValue().orElse(null));
+      String value = p.isSecret() ? null : given.getOrDefault(p, p.defaultValue().orElse(null));
       DriverPropertyInfo d = new DriverPropertyInfo(p.key(), value);
       d.description = p.description();
       d.required = false;
-      if (p == ConnectionProperty.USE_SSL) {
-        d.choices = new String[] {"true", "false"};
-      }
+      List<String> choices = p.type().choices();
+      d.choices = choices.isEmpty() ? null : choices.toArray(String[]::new);
       result[i] = d;
     }
     return result;

@@ -46,4 +46,48 @@ class SparkConnectDriverTest {
         .orElseThrow().value).isEqualTo("tool");
     assertThat(info).allSatisfy(i -> assertThat(i.description).isNotBlank());
   }
+
+  private static DriverPropertyInfo info(DriverPropertyInfo[] all, String name) {
+    return Arrays.stream(all).filter(i -> i.name.equals(name)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void propertyInfoGivesChoicesOfBooleansAndChoicesAndNoneOfFreeText() throws SQLException {
+    DriverPropertyInfo[] info = new SparkConnectDriver().getPropertyInfo("jdbc:sc://h", null);
+    assertThat(info(info, "use_ssl").choices).containsExactly("true", "false");
+    assertThat(info(info, "strict_properties").choices).containsExactly("true", "false");
+    assertThat(info(info, "strict_properties").value).isEqualTo("false");
+    assertThat(info(info, "translation_mode").choices)
+        .containsExactly("translate", "strict", "text");
+    assertThat(info(info, "quoting").choices).containsExactly("backtick", "ansi");
+    assertThat(info(info, "user_agent").choices).isNull();
+    assertThat(info(info, "connect_timeout").choices).isNull();
+    assertThat(info).allSatisfy(i -> assertThat(i.required).as(i.name).isFalse());
+    for (DriverPropertyInfo i : info) {
+      if (i.choices != null && i.value != null) {
+        assertThat(i.choices).as("default of %s is one of its choices", i.name).contains(i.value);
+      }
+    }
+  }
+
+  @Test
+  void propertyInfoShowsTheUrlsValuesOverPropertiesButNeverASecret() throws SQLException {
+    Properties given = new Properties();
+    given.setProperty("quoting", "backtick");
+    given.setProperty("user_agent", "from-properties");
+    DriverPropertyInfo[] info = new SparkConnectDriver().getPropertyInfo(
+        "jdbc:sc://h:1/;quoting=ansi;token=hush;password=hush;ssl_trust_store_password=hush",
+        given);
+    assertThat(info(info, "quoting").value).isEqualTo("ansi");
+    assertThat(info(info, "user_agent").value).isEqualTo("from-properties");
+    assertThat(Arrays.stream(info).filter(i -> "hush".equals(i.value))).isEmpty();
+  }
+
+  @Test
+  void propertyInfoOfAMalformedUrlStillListsEveryProperty() throws SQLException {
+    DriverPropertyInfo[] info = new SparkConnectDriver().getPropertyInfo(
+        "jdbc:sc://h:1/;novalue;token=hush", new Properties());
+    assertThat(info).hasSize(ConnectionProperty.values().length);
+    assertThat(Arrays.stream(info).filter(i -> "hush".equals(i.value))).isEmpty();
+  }
 }
