@@ -25,6 +25,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.sql.SQLException;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,8 @@ final class ConnectClient implements AutoCloseable {
   private volatile boolean sessionOpen;
   /** Connection.setNetworkTimeout: the longest wait for any call; 0 for none. */
   private volatile long callTimeoutMillis;
+  /** Sent with every operation: see OperationTags. */
+  private volatile List<String> operationTags = List.of();
 
   ConnectClient(ConnectionConfig config) {
     this.config = config;
@@ -67,6 +70,10 @@ final class ConnectClient implements AutoCloseable {
 
   String sessionId() {
     return sessionId;
+  }
+
+  void setOperationTags(List<String> tags) {
+    operationTags = List.copyOf(tags);
   }
 
   void setCallTimeoutMillis(long millis) {
@@ -163,6 +170,7 @@ final class ConnectClient implements AutoCloseable {
         .setUserContext(userContext)
         .setClientType(CLIENT_TYPE)
         .setOperationId(operationId)
+        .addAllTags(operationTags)
         .setPlan(plan)
         .addRequestOptions(ExecutePlanRequest.RequestOption.newBuilder()
             .setReattachOptions(ReattachOptions.newBuilder().setReattachable(true)));

@@ -25,6 +25,7 @@ final class ExecutionControl {
   private long deadlineNanos;
   private int timeoutSeconds;
   private volatile String lastOperationId;
+  private volatile SparkConnectProgressListener progressListener;
 
   ExecutionControl(SparkConnectConnection connection) {
     this.connection = connection;
@@ -71,7 +72,7 @@ final class ExecutionControl {
         long budgetMillis = deadlineNanos == 0 ? 0
             : Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
         ExecutionStream stream = ExecutionStream.start(connection, plan,
-            deadlineNanos == 0 ? 0 : timeoutSeconds, budgetMillis);
+            deadlineNanos == 0 ? 0 : timeoutSeconds, budgetMillis, progressListener);
         running = stream;
         lastOperationId = stream.operationId();
         return stream;
@@ -100,6 +101,11 @@ final class ExecutionControl {
       }
     }
     current.stop(reason);
+  }
+
+  /** Takes effect from the next operation this statement starts. */
+  void setProgressListener(SparkConnectProgressListener listener) {
+    progressListener = listener;
   }
 
   Optional<String> lastOperationId() {

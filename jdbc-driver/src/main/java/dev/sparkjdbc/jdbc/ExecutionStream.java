@@ -59,6 +59,7 @@ final class ExecutionStream implements ArrowBatchSource {
   /** How much longer the reader may wait for the server before the query timeout fires. */
   private long waitBudgetNanos;
   private DataType sparkSchema;
+  private SparkConnectProgressListener progressListener;
 
   private ExecutionStream(SparkConnectConnection connection, String operationId) {
     this.client = connection.client();
@@ -74,8 +75,9 @@ final class ExecutionStream implements ArrowBatchSource {
    * {@code budgetMillis} more (what the query timeout leaves; see {@link #awaitNext}).
    */
   static ExecutionStream start(SparkConnectConnection connection, Plan plan,
-      int queryTimeoutSeconds, long budgetMillis) {
+      int queryTimeoutSeconds, long budgetMillis, SparkConnectProgressListener progressListener) {
     ExecutionStream stream = new ExecutionStream(connection, ConnectClient.newOperationId());
+    stream.progressListener = progressListener;
     stream.queryTimeoutSeconds = queryTimeoutSeconds;
     stream.waitBudgetNanos = budgetMillis * 1_000_000L;
     stream.responses = stream.within(() -> stream.client.execute(plan, stream.operationId));
@@ -96,6 +98,19 @@ final class ExecutionStream implements ArrowBatchSource {
     return operationId;
   }
 
+  /** A listener's failure is the application's bug, not the query's: it must not fail it. */
+  private void reportProgress(ExecutePlanResponse.ExecutionProgress message) {
+    SparkConnectProgressListener listener = progressListener;
+    if (listener == null) {
+      return;
+    }
+    try {
+      listener.onProgress(SparkConnectProgress.of(operationId, message));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "The progress listener failed; the statement goes on", e);
+    }
+  }
+
   /** The next response, or null once the server said the result is complete. */
   ExecutePlanResponse next() throws SQLException {
     int emptyReattaches = 0;
@@ -112,6 +127,9 @@ final class ExecutionStream implements ArrowBatchSource {
           client.observeServerSession(response.getServerSideSessionId());
           if (!response.getResponseId().isEmpty()) {
             lastResponseId = response.getResponseId();
+          }
+          if (response.hasExecutionProgress()) {
+            reportProgress(response.getExecutionProgress());
           }
           if (response.hasResultComplete()) {
             finish();
@@ -132,8 +150,14 @@ final class ExecutionStream implements ArrowBatchSource {
           reattach(e);
           continue;
         }
-        finish(); // a failed operation is over on the server; nothing to release
-        throw isConnectionLoss(e) ? connectionLost(e) : SqlErrors.fromGrpc(e, client.where());
+        finish();
+        if (isConnectionLoss(e)) {
+          throw connectionLost(e);
+        }
+        // A failed operation is over, but Spark 4.0 keeps it (state Failed) until it is released;
+        // Spark 4.1+ forgets it by itself and takes the release as a no-op (docs/compatibility.md).
+        client.releaseExecution(operationId);
+        throw SqlErrors.fromGrpc(e, client.where());
       }
       if (++emptyReattaches > MAX_EMPTY_REATTACHES) {
         close();

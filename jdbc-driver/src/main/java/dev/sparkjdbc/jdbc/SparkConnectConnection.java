@@ -35,6 +35,7 @@ final class SparkConnectConnection implements Connection {
   private final BufferAllocator allocator;
   private final String sparkVersion;
   private final SqlToPlan translator;
+  private final ServerCapabilities capabilities;
   private final ColumnContext columnContext;
   private volatile java.time.ZoneId sessionZone;
   private final Set<SparkConnectStatement> statements = ConcurrentHashMap.newKeySet();
@@ -51,10 +52,17 @@ final class SparkConnectConnection implements Connection {
     this.config = config;
     this.client = client;
     this.sparkVersion = sparkVersion;
+    for (String unknownKey : config.warnings()) {
+      addWarning(new SQLWarning(unknownKey, ConnectionConfig.UNKNOWN_PROPERTY_WARNING));
+    }
     this.allocator = DriverDiagnostics.newConnectionAllocator("connection " + client.sessionId());
     DriverDiagnostics.connectionOpened();
     this.translator = new SqlToPlan(config.translation());
+    this.capabilities = new ServerCapabilities(client);
     this.columnContext = new ColumnContext(this::sessionZone);
+    config.applicationName().ifPresent(
+        name -> clientInfo.setProperty(OperationTags.APPLICATION_NAME, name));
+    client.setOperationTags(OperationTags.of(config.userAgent(), clientInfo));
   }
 
   /** The rows of a result from the server, with this connection's memory and session zone. */
@@ -64,6 +72,11 @@ final class SparkConnectConnection implements Connection {
 
   SqlToPlan translator() {
     return translator;
+  }
+
+  /** What this connection's server understands of translated plans, learned once. */
+  ServerCapabilities capabilities() {
+    return capabilities;
   }
 
   /** Connects and proves the server answers, within the connect timeout. */
@@ -142,7 +155,10 @@ final class SparkConnectConnection implements Connection {
   }
 
   private void addWarning(String message) {
-    SQLWarning w = new SQLWarning(message, "01000");
+    addWarning(new SQLWarning(message, "01000"));
+  }
+
+  private void addWarning(SQLWarning w) {
     if (warnings == null) {
       warnings = w;
     } else {
@@ -176,13 +192,17 @@ final class SparkConnectConnection implements Connection {
   public Statement createStatement(int type, int concurrency, int holdability)
       throws SQLException {
     checkOpen();
+    warnIfDowngraded(type, concurrency);
+    return createStatement();
+  }
+
+  private void warnIfDowngraded(int type, int concurrency) {
     if (type != ResultSet.TYPE_FORWARD_ONLY) {
       addWarning("Result sets are TYPE_FORWARD_ONLY; the requested type was downgraded");
     }
     if (concurrency != ResultSet.CONCUR_READ_ONLY) {
       addWarning("Result sets are CONCUR_READ_ONLY; the requested concurrency was downgraded");
     }
-    return createStatement();
   }
 
   /** Parsed and translated once here; executions bind the current parameter values. */
@@ -197,12 +217,15 @@ final class SparkConnectConnection implements Connection {
   @Override
   public PreparedStatement prepareStatement(String sql, int type, int concurrency)
       throws SQLException {
-    return prepareStatement(sql);
+    return prepareStatement(sql, type, concurrency, ResultSet.HOLD_CURSORS_OVER_COMMIT);
   }
 
+  /** Other cursor kinds are downgraded to forward-only, read-only, with a warning (spec). */
   @Override
   public PreparedStatement prepareStatement(String sql, int type, int concurrency,
       int holdability) throws SQLException {
+    checkOpen();
+    warnIfDowngraded(type, concurrency);
     return prepareStatement(sql);
   }
 
@@ -462,10 +485,13 @@ final class SparkConnectConnection implements Connection {
       throw new SQLClientInfoException("The client info name is null", SqlErrors.INVALID_ARGUMENT,
           Map.of());
     }
-    if (value == null) {
-      clientInfo.remove(name);
-    } else {
-      clientInfo.setProperty(name, value);
+    synchronized (clientInfo) {
+      if (value == null) {
+        clientInfo.remove(name);
+      } else {
+        clientInfo.setProperty(name, value);
+      }
+      client.setOperationTags(OperationTags.of(config.userAgent(), clientInfo));
     }
   }
 
@@ -475,9 +501,12 @@ final class SparkConnectConnection implements Connection {
       throw new SQLClientInfoException("This connection is closed", SqlErrors.CONNECTION_CLOSED,
           Map.of());
     }
-    clientInfo.clear();
-    if (properties != null) {
-      clientInfo.putAll(properties);
+    synchronized (clientInfo) {
+      clientInfo.clear();
+      if (properties != null) {
+        clientInfo.putAll(properties);
+      }
+      client.setOperationTags(OperationTags.of(config.userAgent(), clientInfo));
     }
   }
 

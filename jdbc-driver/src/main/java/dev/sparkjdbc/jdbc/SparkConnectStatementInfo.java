@@ -19,4 +19,11 @@ public interface SparkConnectStatementInfo {
    * first one.
    */
   Optional<String> lastOperationId();
+
+  /**
+   * Calls {@code listener} with Spark's progress reports (stages, tasks done of total, input
+   * bytes) while this statement's operations run; {@code null} removes it. See {@link
+   * SparkConnectProgressListener} for when reports come and on which thread.
+   */
+  void setProgressListener(SparkConnectProgressListener listener);
 }

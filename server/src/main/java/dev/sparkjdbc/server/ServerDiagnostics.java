@@ -9,6 +9,8 @@ import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -17,8 +19,11 @@ import org.apache.spark.JobExecutionStatus;
 import org.apache.spark.SparkContext;
 import org.apache.spark.SparkJobInfo;
 import org.apache.spark.SparkStatusTracker;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerEvent;
 import org.apache.spark.sql.connect.service.ExecuteInfo;
 import org.apache.spark.sql.connect.service.SparkConnectService;
+import org.apache.spark.sql.connect.service.SparkListenerConnectOperationStarted;
 import scala.collection.immutable.Seq;
 import scala.jdk.javaapi.CollectionConverters;
 import scala.util.Either;
@@ -34,6 +39,9 @@ import scala.util.Either;
  *       ReadyForExecution, Finished, Failed, Canceled, Closed) and the number of Spark jobs of that
  *       operation still running. No lines when the server holds no execution.
  *   <li>{@code GET /jobs}: the number of Spark jobs running in the whole server, one line.
+ *   <li>{@code GET /started}: the last {@value #STARTED_KEPT} operations Spark announced to its
+ *       listeners, oldest first, one per line: operation id, session id, user id, tags, client
+ *       type, tab-separated.
  * </ul>
  *
  * <p>A failing request answers 500 with the exception; it never stops the server.
@@ -49,12 +57,32 @@ final class ServerDiagnostics implements AutoCloseable {
     }
   }
 
+  /**
+   * One operation as Spark announced its start to its listeners (what the Connect tab of the
+   * Spark UI shows), as {@code /started} prints it: the tags the client put on it, joined by
+   * commas in sorted order, and the client type of its request.
+   */
+  record Started(String operationId, String sessionId, String userId, List<String> tags,
+      String clientType) {
+    String line() {
+      return String.join("\t", operationId, sessionId, userId,
+          String.join(",", tags.stream().sorted().toList()), clientType);
+    }
+  }
+
   /** Where the answers come from: the real Spark Connect service, or a stand-in in tests. */
   interface Source {
     List<Operation> operations();
 
     int runningJobs();
+
+    /** The operations started most recently, oldest first (at most {@link #STARTED_KEPT}). */
+    default List<Started> started() {
+      return List.of();
+    }
   }
+
+  static final int STARTED_KEPT = 1000;
 
   private final HttpServer http;
   private final ExecutorService executor;
@@ -82,6 +110,13 @@ final class ServerDiagnostics implements AutoCloseable {
       return text.toString();
     }));
     http.createContext("/jobs", exchange -> answer(exchange, () -> source.runningJobs() + "\n"));
+    http.createContext("/started", exchange -> answer(exchange, () -> {
+      StringBuilder text = new StringBuilder();
+      for (Started op : source.started()) {
+        text.append(op.line()).append('\n');
+      }
+      return text.toString();
+    }));
     http.start();
     return new ServerDiagnostics(http, executor);
   }
@@ -131,7 +166,14 @@ final class ServerDiagnostics implements AutoCloseable {
 
   /** The executions of this JVM's Spark Connect service and the jobs of {@code context}. */
   static Source of(SparkContext context) {
+    StartedOperations started = new StartedOperations();
+    context.addSparkListener(started);
     return new Source() {
+      @Override
+      public List<Started> started() {
+        return started.list();
+      }
+
       @Override
       public List<Operation> operations() {
         // Left(last execution time) when the service holds no execution at all.
@@ -152,6 +194,34 @@ final class ServerDiagnostics implements AutoCloseable {
         return running(tracker, tracker.getActiveJobIds());
       }
     };
+  }
+
+  /** Keeps the last {@link #STARTED_KEPT} operation-start events of the listener bus. */
+  private static final class StartedOperations extends SparkListener {
+    private final Deque<Started> kept = new ArrayDeque<>();
+
+    @Override
+    public void onOtherEvent(SparkListenerEvent event) {
+      if (!(event instanceof SparkListenerConnectOperationStarted start)) {
+        return;
+      }
+      String clientType = start.planRequest().isDefined()
+          ? start.planRequest().get().getClientType() : "";
+      Started op = new Started(start.operationId(), start.sessionId(), start.userId(),
+          List.copyOf(CollectionConverters.asJava(start.sparkSessionTags())), clientType);
+      synchronized (kept) {
+        kept.addLast(op);
+        if (kept.size() > STARTED_KEPT) {
+          kept.removeFirst();
+        }
+      }
+    }
+
+    List<Started> list() {
+      synchronized (kept) {
+        return List.copyOf(kept);
+      }
+    }
   }
 
   private static int running(SparkStatusTracker tracker, int[] jobIds) {

@@ -47,6 +47,33 @@ class ServerDiagnosticsTest {
   }
 
   @Test
+  void startedOperationsListTheirTagsSortedAndTheirClientType() throws Exception {
+    ServerDiagnostics.Source source = new ServerDiagnostics.Source() {
+      @Override
+      public List<ServerDiagnostics.Operation> operations() {
+        return List.of();
+      }
+
+      @Override
+      public int runningJobs() {
+        return 0;
+      }
+
+      @Override
+      public List<ServerDiagnostics.Started> started() {
+        return List.of(
+            new ServerDiagnostics.Started("op-1", "s-1", "bob", List.of("z=1", "a=2"), "tool/1"),
+            new ServerDiagnostics.Started("op-2", "s-1", "bob", List.of(), ""));
+      }
+    };
+    try (ServerDiagnostics diagnostics = ServerDiagnostics.start(0, source)) {
+      HttpResponse<String> started = get(diagnostics, "/started");
+      assertThat(started.statusCode()).isEqualTo(200);
+      assertThat(started.body()).isEqualTo("op-1\ts-1\tbob\ta=2,z=1\ttool/1\nop-2\ts-1\tbob\t\t\n");
+    }
+  }
+
+  @Test
   void aFailingSourceAnswers500AndTheServerKeepsServing() throws Exception {
     ServerDiagnostics.Source source = new ServerDiagnostics.Source() {
       @Override

@@ -35,6 +35,13 @@ public final class ServerOperations {
     }
   }
 
+  /**
+   * An operation as Spark announced its start to its listeners (what the Spark UI's Connect tab
+   * shows): the tags the client put on it and the client type of its request.
+   */
+  public record Started(String operationId, String sessionId, String userId, List<String> tags,
+      String clientType) {}
+
   private final String baseUrl;
 
   ServerOperations(String baseUrl) {
@@ -55,6 +62,32 @@ public final class ServerOperations {
       operations.add(new Operation(f[0], f[1], f[2], f[3], Integer.parseInt(f[4])));
     }
     return operations;
+  }
+
+  /**
+   * The operation {@code operationId} as Spark announced its start, waiting up to 10 s for the
+   * announcement (Spark's listener bus delivers events asynchronously).
+   */
+  public Started started(String operationId) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (true) {
+      for (String line : get("/started").split("\n")) {
+        String[] f = line.split("\t", -1);
+        if (f.length == 5 && f[0].equals(operationId)) {
+          return new Started(f[0], f[1], f[2],
+              f[3].isEmpty() ? List.of() : List.of(f[3].split(",")), f[4]);
+        }
+      }
+      if (System.nanoTime() - deadline >= 0) {
+        throw new IllegalStateException("the server announced no operation " + operationId);
+      }
+      try {
+        Thread.sleep(POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    }
   }
 
   /** The number of Spark jobs running in the server. */
