@@ -27,5 +27,8 @@ ensure_built() {
       || [[ ! -d "$root/jdbc-driver/target/classes" ]]; then
     echo "Building the project (the first run downloads Spark and its dependencies once)..." >&2
     (cd "$root" && mvn -B -ntp -q -Dstyle.color=never install -DskipTests) >&2
+    # The dependency plugin leaves an unchanged classpath file untouched: mark it current, or a
+    # pom edited once would make every later run build again.
+    touch "$root/shell/target/runtime.classpath" "$root/server/target/runtime.classpath"
   fi
 }

@@ -88,8 +88,10 @@ final class SparkConnectDatabaseMetaData implements DatabaseMetaData {
     boolean withTemporary = (catalog == null || catalog.isEmpty())
         && (schemaPattern == null || JdbcPattern.of(schemaPattern).test(""));
     if (withTemporary) {
+      // SHOW TABLE EXTENDED without IN also lists the current namespace's own tables, and
+      // without a namespace to attribute them to: only the temporary views are kept here.
       for (CatalogListing.Table t : listing.tables(null, null, exact, tableFilter)) {
-        if (t.schema() == null) {
+        if (t.schema() == null && t.type().equals("LOCAL TEMPORARY")) {
           out.add(t);
         }
       }
@@ -1202,7 +1204,11 @@ final class SparkConnectDatabaseMetaData implements DatabaseMetaData {
   @Override
   public ResultSet getClientInfoProperties() throws SQLException {
     checkOpen();
-    return MetadataResults.empty(MetadataResults.CLIENT_INFO);
+    List<Object[]> rows = new ArrayList<>();
+    rows.add(new Object[] {OperationTags.APPLICATION_NAME, OperationTags.MAX_VALUE_LENGTH,
+        null, "Name of the application; every operation carries the tag 'application=<name>' "
+        + "(set it with the application_name property or Connection.setClientInfo)"});
+    return MetadataResults.of(MetadataResults.CLIENT_INFO, rows);
   }
 
   @Override

@@ -10,13 +10,17 @@ import dev.sparkjdbc.proto.Plan;
 import dev.sparkjdbc.proto.Relation;
 import dev.sparkjdbc.proto.SQL;
 import dev.sparkjdbc.proto.SqlCommand;
+import dev.sparkjdbc.plan.PlanFeature;
 import dev.sparkjdbc.plan.SqlTranslationException;
 import dev.sparkjdbc.plan.Translation;
+import dev.sparkjdbc.plan.TranslationConfig;
 import java.sql.Connection;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLSyntaxErrorException;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.logging.Logger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -158,11 +162,35 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
             "0A000", e);
   }
 
-  Translation recordTranslation(String sql, Translation translation) {
+  /**
+   * Records the translation this statement runs, as this connection's server can take it: a plan
+   * using an element the server does not understand ({@link ServerCapabilities}) goes as SQL text
+   * instead, or is refused in strict mode.
+   */
+  Translation recordTranslation(String sql, Translation translated) throws SQLException {
+    Translation translation = forServer(translated);
     lastTranslation = translation;
     LOG.fine(() -> translation.isTranslated() ? "Translated into a Spark Connect plan: " + sql
         : "Sent as SQL text (" + translation.fallbackReason().orElse("") + "): " + sql);
     return translation;
+  }
+
+  /** {@code translation}, or SQL text where the server does not understand its plan. */
+  final Translation forServer(Translation translation) throws SQLException {
+    if (translation.features().isEmpty()) {
+      return translation;
+    }
+    Optional<PlanFeature> missing = connection.capabilities().firstMissing(translation.features());
+    if (missing.isEmpty()) {
+      return translation;
+    }
+    String reason = "the server does not understand " + ServerCapabilities.describe(missing.get())
+        + " in a plan";
+    if (connection.translator().config().mode() == TranslationConfig.Mode.STRICT) {
+      throw new SQLFeatureNotSupportedException("Cannot translate for this server: " + reason
+          + " (translation_mode=strict; use 'translate' to send it to Spark as text)", "0A000");
+    }
+    return translation.asText(reason);
   }
 
   @Override
@@ -173,6 +201,11 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
   @Override
   public Optional<String> lastOperationId() {
     return execution.lastOperationId();
+  }
+
+  @Override
+  public void setProgressListener(SparkConnectProgressListener listener) {
+    execution.setProgressListener(listener);
   }
 
   @Override
@@ -189,12 +222,24 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
     if (arguments.isEmpty()) {
       return Relation.newBuilder().setSql(SQL.newBuilder().setQuery(sql)).build();
     }
-    SQL.Builder text = SQL.newBuilder().setQuery(
-        dev.sparkjdbc.plan.SqlToPlan.namedParameterMarkers(sql, PARAMETER_PREFIX));
+    String query = dev.sparkjdbc.plan.SqlToPlan.namedParameterMarkers(sql, PARAMETER_PREFIX);
+    SQL.Builder text = SQL.newBuilder();
     for (int i = 0; i < arguments.size(); i++) {
-      text.putNamedArguments(PARAMETER_PREFIX + (i + 1), arguments.get(i));
+      String name = PARAMETER_PREFIX + (i + 1);
+      Expression argument = arguments.get(i);
+      if (argument.hasCast()) {
+        // Spark's sql() takes literals (and array/map/struct calls) as arguments, not a CAST
+        // (setObject with a target type): the value goes as the argument, the CAST into the
+        // text. The marker names are the driver's own, so only its markers match.
+        Expression.Cast cast = argument.getCast();
+        String type = cast.hasType() ? SparkSchema.sqlName(cast.getType()) : cast.getTypeStr();
+        query = Pattern.compile(":" + Pattern.quote(name) + "\\b").matcher(query)
+            .replaceAll(Matcher.quoteReplacement("CAST(:" + name + " AS " + type + ")"));
+        argument = cast.getExpr();
+      }
+      text.putNamedArguments(name, argument);
     }
-    return Relation.newBuilder().setSql(text).build();
+    return Relation.newBuilder().setSql(text.setQuery(query)).build();
   }
 
   private static final String PARAMETER_PREFIX = "__sparkjdbc_p";

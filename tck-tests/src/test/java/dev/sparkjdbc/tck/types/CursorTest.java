@@ -7,6 +7,7 @@ import dev.sparkjdbc.tck.SparkConnectServer;
 import dev.sparkjdbc.tck.SparkConnectServerExtension;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
@@ -188,6 +189,24 @@ class CursorTest {
       assertThat(lastAt).as("rows on which isLast() was true").containsExactly(20_000);
       assertThat(rs.isAfterLast()).isTrue();
       assertThat(rs.getRow()).isZero();
+    }
+  }
+
+  @Test
+  void aScrollablePreparedStatementIsDowngradedWithAWarningToo() throws SQLException {
+    connection.clearWarnings();
+    try (PreparedStatement p = connection.prepareStatement("SELECT ? AS x",
+        ResultSet.TYPE_SCROLL_INSENSITIVE, ResultSet.CONCUR_READ_ONLY)) {
+      assertThat((Object) connection.getWarnings()).as("a warning on the connection").isNotNull();
+      assertThat(connection.getWarnings().getMessage()).contains("TYPE_FORWARD_ONLY");
+      assertThat(p.getResultSetType()).isEqualTo(ResultSet.TYPE_FORWARD_ONLY);
+    }
+    connection.clearWarnings();
+    try (PreparedStatement p = connection.prepareStatement("SELECT ? AS x",
+        ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY,
+        ResultSet.CLOSE_CURSORS_AT_COMMIT)) {
+      assertThat((Object) connection.getWarnings()).as("nothing was downgraded").isNull();
+      assertThat(p.getResultSetConcurrency()).isEqualTo(ResultSet.CONCUR_READ_ONLY);
     }
   }
 
