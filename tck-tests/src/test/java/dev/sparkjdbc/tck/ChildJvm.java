@@ -39,11 +39,17 @@ public final class ChildJvm {
 
   public static Result run(List<String> jvmOptions, Class<?> mainClass, List<String> args, Duration timeout)
       throws IOException, InterruptedException {
+    return run(classpath(), jvmOptions, mainClass, args, timeout);
+  }
+
+  /** Like the above, with exactly {@code classpath} (e.g. the standalone driver jar) instead. */
+  public static Result run(List<String> classpath, List<String> jvmOptions, Class<?> mainClass,
+      List<String> args, Duration timeout) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
     command.add("-cp");
-    command.add(String.join(java.io.File.pathSeparator, classpath()));
+    command.add(String.join(java.io.File.pathSeparator, classpath));
     command.add(mainClass.getName());
     command.addAll(args);
 

@@ -1,0 +1,177 @@
+package dev.sparkjdbc.tck.shaded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sparkjdbc.tck.ChildJvm;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Types;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The standalone (shaded) driver jar that jdbc-driver's package phase builds, the older
+ * libraries the build copies for the conflict test, and what a child JVM using the jar must print.
+ * Paths come from system properties that tck-tests/pom.xml sets.
+ */
+final class StandaloneJar {
+  static final Duration TIMEOUT = Duration.ofMinutes(3);
+  private static final Pattern FILE_NAME =
+      Pattern.compile("sparkjdbc-driver-(.+)-standalone\\.jar");
+  /**
+   * The first line of a java.util.logging record as the default ConsoleHandler prints it (time,
+   * source class, method), from Arrow's memory package; the second line is "LEVEL: message".
+   */
+  private static final Pattern ARROW_RECORD_HEADER =
+      Pattern.compile("^.+ dev\\.sparkjdbc\\.shaded\\.org\\.apache\\.arrow\\.memory\\.\\S+ \\S+$");
+
+  private StandaloneJar() {}
+
+  /** The standalone jar; fails (never skips) when the build did not produce it. */
+  static Path path() {
+    Path jar = Path.of(property("sparkjdbc.driver.standaloneJar"));
+    if (!Files.isRegularFile(jar)) {
+      throw new AssertionError(jar + " does not exist: the standalone jar is made in jdbc-driver's"
+          + " package phase; run e.g. mvn -pl tck-tests -am verify, not just test");
+    }
+    return jar;
+  }
+
+  /** The project version, from the jar's file name. */
+  static String version() {
+    Matcher m = FILE_NAME.matcher(path().getFileName().toString());
+    assertThat(m.matches()).as("file name of %s", path()).isTrue();
+    return m.group(1);
+  }
+
+  /** The older, conflicting library jars, sorted by name. */
+  static List<Path> conflictJars() {
+    Path dir = Path.of(property("sparkjdbc.conflicts.dir"));
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(dir + " (the build copies the conflicting jars there)", e);
+    }
+  }
+
+  /** The conflict jar whose file name starts with {@code prefix}, e.g. {@code "protobuf-java-"}. */
+  static Path conflictJar(String prefix) {
+    List<Path> found = conflictJars().stream()
+        .filter(f -> f.getFileName().toString().startsWith(prefix)
+            && Character.isDigit(f.getFileName().toString().charAt(prefix.length())))
+        .toList();
+    assertThat(found).as("jars named %s<version> in %s", prefix, conflictJars()).hasSize(1);
+    return found.get(0);
+  }
+
+  /**
+   * A fresh directory holding only the class files of {@code mains} (and their nested classes),
+   * not the whole test-classes tree: the child sees nothing else of this suite.
+   */
+  static Path childClasses(Class<?>... mains) throws IOException {
+    Path dir = Files.createTempDirectory(Path.of(property("sparkjdbc.tck.workDir")), "standalone-child-");
+    for (Class<?> main : mains) {
+      Path root;
+      try {
+        root = Path.of(main.getProtectionDomain().getCodeSource().getLocation().toURI());
+      } catch (URISyntaxException e) {
+        throw new IllegalStateException(e);
+      }
+      String packagePath = main.getPackageName().replace('.', '/');
+      Path source = root.resolve(packagePath);
+      Path target = Files.createDirectories(dir.resolve(packagePath));
+      try (Stream<Path> files = Files.list(source)) {
+        for (Path file : files.toList()) {
+          String name = file.getFileName().toString();
+          if (name.equals(main.getSimpleName() + ".class")
+              || name.startsWith(main.getSimpleName() + "$")) {
+            Files.copy(file, target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+          }
+        }
+      }
+    }
+    return dir;
+  }
+
+  /** Runs {@code main} with exactly {@code classpath} and no JVM options at all. */
+  static ChildJvm.Result run(List<String> classpath, Class<?> main, String... args)
+      throws IOException, InterruptedException {
+    return ChildJvm.run(classpath, List.of(), main, List.of(args), TIMEOUT);
+  }
+
+  /**
+   * What {@code StandaloneClient} must print, from the meaning of its SQL: three rows of
+   * {@code range(3)} with decimal {@code id * 2.5 - 1} at scale 3, the leap-day timestamp plus
+   * {@code id} days in the session zone UTC, a string with a non-ASCII letter, an array holding a
+   * null; the translator-only query's second row; the view's columns; {@code 41 + 1},
+   * {@code upper('abc')}, {@code 1.25 * 2}.
+   */
+  static void assertStandaloneClientOutput(ChildJvm.Result result) {
+    assertThat(result.exitCode()).as("exit code; stdout %s; stderr:%n%s", result.stdout(),
+        result.stderr()).isZero();
+    String version = version();
+    List<String> expected = new ArrayList<>(List.of(
+        "drivers=dev.sparkjdbc.jdbc.SparkConnectDriver",
+        "driverForUrl=dev.sparkjdbc.jdbc.SparkConnectDriver",
+        "driverManifestVersion=" + version,
+        "driverName=Spark Connect JDBC Driver",
+        "driverVersion=" + version,
+        "columns=id:" + Types.BIGINT + ":BIGINT,dec:" + Types.DECIMAL + ":DECIMAL,ts:"
+            + Types.TIMESTAMP + ":TIMESTAMP,s:" + Types.VARCHAR + ":STRING,arr:" + Types.ARRAY
+            + ":ARRAY",
+        "row=0|-1.000|2024-02-29T13:45:30.123456Z|row-0-\\u00fc|[0, 0, null]|2024-02-29 13:45:30.123456",
+        "row=1|1.500|2024-03-01T13:45:30.123456Z|row-1-\\u00fc|[1, 10, null]|2024-03-01 13:45:30.123456",
+        "row=2|4.000|2024-03-02T13:45:30.123456Z|row-2-\\u00fc|[2, 20, null]|2024-03-02 13:45:30.123456",
+        "translatedRow=ABC|2",
+        "translated=true",
+        "viewColumns=x:" + Types.INTEGER + ":INT,y:" + Types.VARCHAR + ":STRING,z:" + Types.DECIMAL
+            + ":DECIMAL",
+        "prepared=42|ABC|2.50",
+        "done=true"));
+    List<String> driverLines = result.stdout().stream()
+        .dropWhile(line -> !line.startsWith("drivers="))
+        .toList();
+    assertThat(driverLines).containsExactlyElementsOf(expected);
+  }
+
+  /**
+   * Standard error holds nothing but, optionally, {@code allowed} lines and the INFO records
+   * Arrow's allocator writes once per JVM (through the bundled SLF4J-to-JUL provider): no SLF4J
+   * warning, no warning about native libraries, no WARNING or SEVERE record of any logger.
+   */
+  static void assertQuietStderr(String stderr, List<String> allowed) {
+    List<String> lines = stderr.lines().filter(line -> !line.isBlank()).toList();
+    List<String> unexpected = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (allowed.contains(line)) {
+        continue;
+      }
+      if (ARROW_RECORD_HEADER.matcher(line).matches() && i + 1 < lines.size()
+          && lines.get(i + 1).startsWith("INFO: ")) {
+        i++;
+        continue;
+      }
+      unexpected.add(line);
+    }
+    assertThat(unexpected).as("unexpected standard error of the child; all of it:%n%s", stderr)
+        .isEmpty();
+  }
+
+  private static String property(String key) {
+    String value = System.getProperty(key);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException("system property " + key
+          + " is not set: run this suite through Maven (tck-tests/pom.xml sets it)");
+    }
+    return value;
+  }
+}
