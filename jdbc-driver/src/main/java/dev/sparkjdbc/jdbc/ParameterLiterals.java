@@ -185,7 +185,13 @@ final class ParameterLiterals {
         "22023");
   }
 
-  /** Spark needs the element type on an array literal: the array's base type name. */
+  /**
+   * Spark needs the element type on an array literal: the array's base type name. It goes twice:
+   * in the literal's {@code data_type}, which Spark 4.1+ reads, and in the array's deprecated
+   * {@code element_type}, the only place Spark 4.0 looks (4.1+ ignores it when {@code data_type}
+   * is set), so every server types the array alike.
+   */
+  @SuppressWarnings("deprecation")
   private static Expression array(java.sql.Array a) throws SQLException {
     Object elements = a.getArray();
     if (!(elements instanceof Object[] values)) {
@@ -203,8 +209,63 @@ final class ParameterLiterals {
       array.addElements(object(element).getLiteral());
     }
     DataType element = SparkTypeStrings.parse(baseType);
+    array.setElementType(element);
     return of(Expression.Literal.newBuilder().setArray(array).setDataType(DataType.newBuilder()
         .setArray(DataType.Array.newBuilder().setElementType(element).setContainsNull(true))));
+  }
+
+  /** True for an array literal holding a NULL element, at any depth. */
+  static boolean hasNullElement(Expression value) {
+    return value.hasLiteral() && value.getLiteral().hasArray()
+        && hasNullElement(value.getLiteral().getArray());
+  }
+
+  private static boolean hasNullElement(Expression.Literal.Array array) {
+    for (Expression.Literal element : array.getElementsList()) {
+      if (element.hasNull() || element.hasArray() && hasNullElement(element.getArray())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * An array literal holding NULL elements as {@code CAST(array(…) AS <its type>)}, with typed
+   * NULLs, for a server that does not read {@code Literal.data_type} (Spark 4.0): such a server
+   * reads every element by the array's element type and turns a NULL into 0, '' or false. Any
+   * other value is returned as it is.
+   */
+  @SuppressWarnings("deprecation")
+  static Expression arrayAsCall(Expression value) {
+    if (!hasNullElement(value)) {
+      return value;
+    }
+    Expression.Literal literal = value.getLiteral();
+    DataType type = literal.hasDataType() && literal.getDataType().hasArray()
+        ? literal.getDataType()
+        : DataType.newBuilder().setArray(DataType.Array.newBuilder()
+            .setElementType(literal.getArray().getElementType()).setContainsNull(true)).build();
+    return Expression.newBuilder().setCast(Expression.Cast.newBuilder()
+        .setExpr(arrayCall(literal.getArray(), type.getArray().getElementType()))
+        .setType(type)).build();
+  }
+
+  @SuppressWarnings("deprecation")
+  private static Expression arrayCall(Expression.Literal.Array array, DataType elementType) {
+    Expression.UnresolvedFunction.Builder call =
+        Expression.UnresolvedFunction.newBuilder().setFunctionName("array");
+    for (Expression.Literal element : array.getElementsList()) {
+      if (element.hasNull()) {
+        call.addArguments(of(Expression.Literal.newBuilder().setNull(elementType)));
+      } else if (element.hasArray()) {
+        DataType inner = elementType.hasArray() ? elementType.getArray().getElementType()
+            : element.getArray().getElementType();
+        call.addArguments(arrayCall(element.getArray(), inner));
+      } else {
+        call.addArguments(Expression.newBuilder().setLiteral(element));
+      }
+    }
+    return Expression.newBuilder().setUnresolvedFunction(call).build();
   }
 
   static String read(Reader reader, long length) throws SQLException {

@@ -1,6 +1,7 @@
 package dev.sparkjdbc.jdbc;
 
 import com.google.protobuf.ByteString;
+import dev.sparkjdbc.plan.PlanFeature;
 import dev.sparkjdbc.plan.PreparedQuery;
 import dev.sparkjdbc.plan.SqlTranslationException;
 import dev.sparkjdbc.plan.Translation;
@@ -64,7 +65,8 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
     this.parameters = new Expression[query.parameterCount()];
   }
 
-  private Translation bound() throws SQLException {
+  /** The current parameter values, every one set, as this connection's server reads them. */
+  private List<Expression> boundValues() throws SQLException {
     checkOpen();
     for (int i = 0; i < parameters.length; i++) {
       if (parameters[i] == null) {
@@ -72,11 +74,30 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
             + " has no value: set it before executing", "07001");
       }
     }
+    return valuesForServer(parameters);
+  }
+
+  private Translation bound(List<Expression> values) throws SQLException {
     try {
-      return recordTranslation(query.sql(), query.bind(Arrays.asList(parameters)));
+      return recordTranslation(query.sql(), query.bind(values));
     } catch (SqlTranslationException e) {
       throw strictRefusal(e);
     }
+  }
+
+  /**
+   * Parameter values as the server reads them: a server that does not read
+   * {@code Literal.data_type} (see {@link ServerCapabilities}) turns NULL elements of an array
+   * literal into 0, '' or false, so there an array holding NULLs goes as a call of Spark's
+   * {@code array} function instead (docs/compatibility.md).
+   */
+  private List<Expression> valuesForServer(Expression[] values) throws SQLException {
+    List<Expression> list = Arrays.asList(values);
+    if (list.stream().noneMatch(ParameterLiterals::hasNullElement)
+        || connection().capabilities().understands(PlanFeature.LITERAL_DATA_TYPE)) {
+      return list;
+    }
+    return list.stream().map(ParameterLiterals::arrayAsCall).toList();
   }
 
   @Override
@@ -85,7 +106,8 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
     closeResults();
     boolean outermost = beginExecution();
     try {
-      return execute(query.sql(), bound(), Arrays.asList(parameters));
+      List<Expression> values = boundValues();
+      return execute(query.sql(), bound(values), values);
     } finally {
       endExecution(outermost);
     }
@@ -448,7 +470,7 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
     }
     Translation t;
     try {
-      t = query.bind(Arrays.asList(values));
+      t = forServer(query.bind(valuesForServer(values)));
     } catch (SqlTranslationException e) {
       throw strictRefusal(e);
     }
@@ -456,7 +478,7 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
     if (t.isTranslated() && t.explainMode().isEmpty()) {
       relation = t.relation().orElseThrow();
     } else if (t.isQuery() || SqlText.isQuery(query.sql())) {
-      relation = sqlRelation(query.sql(), Arrays.asList(values));
+      relation = sqlRelation(query.sql(), valuesForServer(values));
     } else {
       return null;
     }
@@ -481,7 +503,7 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
 
   @Override
   public void addBatch() throws SQLException {
-    bound(); // every parameter must be set, as for an execution
+    bound(boundValues()); // every parameter must be set, as for an execution
     batch.add(parameters.clone());
   }
 
@@ -533,7 +555,7 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
   private void appendRows(String table, List<Expression[]> rows) throws SQLException {
     List<Expression> structs = new java.util.ArrayList<>(rows.size());
     for (Expression[] row : rows) {
-      structs.add(call("struct", Arrays.asList(row)));
+      structs.add(call("struct", valuesForServer(row)));
     }
     Relation values = Relation.newBuilder().setProject(dev.sparkjdbc.proto.Project.newBuilder()
         .addExpressions(call("inline", List.of(call("array", structs))))).build();

@@ -66,7 +66,11 @@ final class ExpressionTranslator {
           && spelling(n).contains(".")) {
         return Literals.exactDecimal(n); // 100. is DECIMAL(3,0) to Spark, not INT
       }
-      return Literals.of(literal);
+      Expression value = Literals.of(literal);
+      if (Literals.typedOnlyByDataType(value)) {
+        relations.uses(PlanFeature.LITERAL_DATA_TYPE);
+      }
+      return value;
     }
     if (node instanceof SqlDynamicParam param) {
       return parameter(param);
@@ -342,6 +346,7 @@ final class ExpressionTranslator {
       args.addAll(translateAll(list.getList()));
       return function("in", args);
     }
+    relations.uses(PlanFeature.IN_SUBQUERY);
     return subquery(right, SubqueryExpression.SubqueryType.SUBQUERY_TYPE_IN, values);
   }
 

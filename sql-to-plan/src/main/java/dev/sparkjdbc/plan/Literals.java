@@ -147,6 +147,27 @@ final class Literals {
             .newBuilder().setStartField(field(start)).setEndField(field(end)))));
   }
 
+  /**
+   * True for a literal whose type only its {@code data_type} states: an interval whose fields are
+   * not the default of its kind (YEAR TO MONTH, DAY TO SECOND), which is all a server that
+   * ignores {@code data_type} can infer from the value ({@link PlanFeature#LITERAL_DATA_TYPE}).
+   */
+  static boolean typedOnlyByDataType(Expression e) {
+    if (!e.hasLiteral() || !e.getLiteral().hasDataType()) {
+      return false;
+    }
+    DataType type = e.getLiteral().getDataType();
+    if (type.hasYearMonthInterval()) {
+      DataType.YearMonthInterval t = type.getYearMonthInterval();
+      return t.getStartField() != 0 || t.getEndField() != 1;
+    }
+    if (type.hasDayTimeInterval()) {
+      DataType.DayTimeInterval t = type.getDayTimeInterval();
+      return t.getStartField() != 0 || t.getEndField() != 3;
+    }
+    return true;
+  }
+
   /** Spark's interval field numbers: YEAR 0, MONTH 1; DAY 0, HOUR 1, MINUTE 2, SECOND 3. */
   private static int field(TimeUnit unit) {
     return switch (unit) {

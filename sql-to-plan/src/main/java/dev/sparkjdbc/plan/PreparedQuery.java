@@ -69,7 +69,7 @@ public final class PreparedQuery {
     }
     Translation t = translator.bind(node, text, parameters);
     if (explainMode != null) {
-      return t.isTranslated() ? Translation.explain(t.relation().orElseThrow(), explainMode)
+      return t.isTranslated() ? t.explained(explainMode)
           : Translation.fallback("EXPLAIN of a statement that is not translated", false);
     }
     return t;

@@ -57,9 +57,20 @@ final class RelationTranslator {
   private final Deque<Map<String, SqlWithItem>> ctes = new ArrayDeque<>();
   private final Deque<Map<String, SqlWindow>> windows = new ArrayDeque<>();
   private long nextPlanId = 1;
+  private final java.util.Set<PlanFeature> features = java.util.EnumSet.noneOf(PlanFeature.class);
 
   RelationTranslator(List<Expression> parameters, String sql) {
     this.expressions = new ExpressionTranslator(this, parameters, sql);
+  }
+
+  /** Notes that the plan uses {@code feature}, which not every server understands. */
+  void uses(PlanFeature feature) {
+    features.add(feature);
+  }
+
+  /** The {@link PlanFeature}s the plans translated so far use. */
+  java.util.Set<PlanFeature> features() {
+    return features;
   }
 
   /** The root relation of a query, with the relations its subqueries reference. */
@@ -281,6 +292,7 @@ final class RelationTranslator {
       addKeys(agg, plain, items);
       return plain.size();
     }
+    uses(PlanFeature.ROLLUP_CUBE);
     switch (special.getKind()) {
       case ROLLUP -> agg.setGroupType(Aggregate.GroupType.GROUP_TYPE_ROLLUP);
       case CUBE -> agg.setGroupType(Aggregate.GroupType.GROUP_TYPE_CUBE);

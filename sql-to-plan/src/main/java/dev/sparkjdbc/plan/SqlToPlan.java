@@ -135,11 +135,12 @@ public final class SqlToPlan {
   Translation bind(SqlNode node, String text, List<Expression> parameters)
       throws SqlTranslationException {
     try {
-      Relation root = new RelationTranslator(parameters, text).translateRoot(node);
+      RelationTranslator translator = new RelationTranslator(parameters, text);
+      Relation root = translator.translateRoot(node);
       if (text.length() > 2_000 && PlanDepth.exceeds(root, PlanDepth.SERVER_LIMIT)) {
         return refuse("plan nested deeper than Spark Connect accepts", null, null, true, false);
       }
-      return Translation.translated(root);
+      return Translation.translated(root, translator.features());
     } catch (UnsupportedSqlException e) {
       return refuse(e.getMessage(), e.position(), e, true, false);
     } catch (StackOverflowError e) {

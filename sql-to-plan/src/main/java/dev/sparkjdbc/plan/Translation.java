@@ -2,7 +2,9 @@ package dev.sparkjdbc.plan;
 
 import dev.sparkjdbc.proto.AnalyzePlanRequest.Explain.ExplainMode;
 import dev.sparkjdbc.proto.Relation;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The outcome of translating one statement: either a Spark Connect relation for a query, or the
@@ -13,25 +15,38 @@ public final class Translation {
   private final String fallbackReason;
   private final boolean query;
   private final ExplainMode explainMode;
+  private final Set<PlanFeature> features;
 
   private Translation(Relation relation, String fallbackReason, boolean query,
-      ExplainMode explainMode) {
+      ExplainMode explainMode, Set<PlanFeature> features) {
     this.relation = relation;
     this.fallbackReason = fallbackReason;
     this.query = query;
     this.explainMode = explainMode;
+    this.features = features.isEmpty() ? Set.of()
+        : java.util.Collections.unmodifiableSet(EnumSet.copyOf(features));
   }
 
-  static Translation translated(Relation relation) {
-    return new Translation(relation, null, true, null);
-  }
-
-  static Translation explain(Relation relation, ExplainMode mode) {
-    return new Translation(relation, null, true, mode);
+  static Translation translated(Relation relation, Set<PlanFeature> features) {
+    return new Translation(relation, null, true, null, features);
   }
 
   static Translation fallback(String reason, boolean query) {
-    return new Translation(null, reason, query, null);
+    return new Translation(null, reason, query, null, Set.of());
+  }
+
+  /** This translated query, to be explained rather than executed. */
+  Translation explained(ExplainMode mode) {
+    return new Translation(relation, null, true, mode, features);
+  }
+
+  /**
+   * The same statement sent to Spark as SQL text instead of this plan, e.g. because the server
+   * does not understand one of its {@link #features()}; {@code reason} says why.
+   */
+  public Translation asText(String reason) {
+    // EXPLAIN goes as a command (it answers with its plan text), as for any untranslated EXPLAIN.
+    return new Translation(null, reason, query && explainMode == null, null, Set.of());
   }
 
   /**
@@ -55,6 +70,14 @@ public final class Translation {
   /** Why the statement goes as text ("DDL", "text mode", the unsupported construct, …). */
   public Optional<String> fallbackReason() {
     return Optional.ofNullable(fallbackReason);
+  }
+
+  /**
+   * The plan elements this translation uses that not every Spark Connect server understands;
+   * empty for text and for plans any supported server accepts.
+   */
+  public Set<PlanFeature> features() {
+    return features;
   }
 
   /** True when the statement is a query (it returns rows), as far as the parser could tell. */

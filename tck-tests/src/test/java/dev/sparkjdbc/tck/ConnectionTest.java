@@ -13,9 +13,11 @@ import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+@Tag("smoke") // also run against older servers: docs/compatibility.md
 @ExtendWith(SparkConnectServerExtension.class)
 class ConnectionTest {
 

@@ -12,10 +12,12 @@ import java.sql.SQLSyntaxErrorException;
 import java.sql.Statement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Server errors arrive as the SQLException subclass of their SQLSTATE class, and do not break the connection. */
+@Tag("smoke") // also run against older servers: docs/compatibility.md
 @ExtendWith(SparkConnectServerExtension.class)
 class ErrorsTest {
   private Connection connection;

@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Every function that getNumeric/String/System/TimeDateFunctions lists works as a JDBC escape
  * {@code {fn NAME(...)}}: the arguments are those of the JDBC 4.3 specification's appendix D.
  */
+@Tag("smoke") // also run against older servers: docs/compatibility.md
 @ExtendWith(SparkConnectServerExtension.class)
 class EscapeFunctionListsTest {
   private static final String D = "{d '2024-01-02'}";

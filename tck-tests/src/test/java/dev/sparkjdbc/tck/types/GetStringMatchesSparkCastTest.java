@@ -1,9 +1,11 @@
 package dev.sparkjdbc.tck.types;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sparkjdbc.tck.SparkConnectServer;
 import dev.sparkjdbc.tck.SparkConnectServerExtension;
+import dev.sparkjdbc.tck.ServerFeatures;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -134,6 +136,7 @@ class GetStringMatchesSparkCastTest {
   private String url;
   private Connection connection;
   private Statement statement;
+  private boolean timeType;
 
   @BeforeAll
   void connect(SparkConnectServer server) throws SQLException {
@@ -141,6 +144,12 @@ class GetStringMatchesSparkCastTest {
     connection = DriverManager.getConnection(server.url());
     statement = connection.createStatement();
     statement.execute(ENABLE_TIME);
+    timeType = ServerFeatures.timeType(statement); // Spark 4.0 has no TIME type
+  }
+
+  /** TIME values are tested only where the server has the type. */
+  private void assumeSupported(String expression) {
+    assumeTrue(timeType || !expression.startsWith("TIME '"), "the server has no TIME type");
   }
 
   @AfterAll
@@ -151,6 +160,7 @@ class GetStringMatchesSparkCastTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("corpus")
   void getStringEqualsSparksCastToString(String expression) throws SQLException {
+    assumeSupported(expression);
     assertGetStringMatchesCast(statement, expression);
   }
 
@@ -189,6 +199,10 @@ class GetStringMatchesSparkCastTest {
   void corpusCoversEveryTypeOfTheMapping() throws SQLException {
     java.util.Set<String> seen = new java.util.TreeSet<>();
     for (String expression : corpus().toList()) {
+      if (!timeType && expression.startsWith("TIME '")) {
+        seen.add("TIME"); // covered where the server has the type
+        continue;
+      }
       try (ResultSet rs = statement.executeQuery("SELECT " + expression + " AS v")) {
         String name = rs.getMetaData().getColumnTypeName(1);
         seen.add(name.startsWith("INTERVAL ") ? "INTERVAL (ANSI)" : name);

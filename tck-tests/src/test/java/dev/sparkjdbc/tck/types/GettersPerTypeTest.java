@@ -2,9 +2,11 @@ package dev.sparkjdbc.tck.types;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sparkjdbc.tck.SparkConnectServer;
 import dev.sparkjdbc.tck.SparkConnectServerExtension;
+import dev.sparkjdbc.tck.ServerFeatures;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -32,6 +34,7 @@ import java.util.TimeZone;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,6 +47,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * NULL. Expected classes are the ones docs/types.md promises; expected values come from the SQL
  * literal or from the server's own casts in the same row.
  */
+@Tag("smoke") // also run against older servers: docs/compatibility.md
 @ExtendWith(SparkConnectServerExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GettersPerTypeTest {
@@ -92,12 +96,14 @@ class GettersPerTypeTest {
 
   private Connection connection;
   private Statement statement;
+  private boolean timeType;
 
   @BeforeAll
   void connect(SparkConnectServer server) throws SQLException {
     connection = DriverManager.getConnection(server.url());
     statement = connection.createStatement();
     statement.execute("SET spark.sql.timeType.enabled=true"); // TIME is behind a flag in Spark 4.2
+    timeType = ServerFeatures.timeType(statement); // Spark 4.0 has no TIME type
   }
 
   @AfterAll
@@ -114,6 +120,7 @@ class GettersPerTypeTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("types")
   void metadataAndGetObjectClassFollowTheTypeMapping(TypeCase t) throws Exception {
+    assumeTrue(timeType || t.jdbcType() != Types.TIME, "the server has no TIME type");
     try (ResultSet rs = valueThenNull(t.expression())) {
       ResultSetMetaData meta = rs.getMetaData();
       assertThat(meta.getColumnType(1)).as("getColumnType").isEqualTo(t.jdbcType());
@@ -538,6 +545,7 @@ class GettersPerTypeTest {
 
   @Test
   void timeGetters() throws SQLException {
+    assumeTrue(timeType, "the server has no TIME type");
     LocalTime literal = LocalTime.of(13, 45, 30, 123_456_000);
     try (ResultSet rs = statement.executeQuery("SELECT TIME '13:45:30.123456'")) {
       assertThat(rs.next()).isTrue();
