@@ -3,7 +3,10 @@ package dev.sparkjdbc.jdbc;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.memory.BufferAllocator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.memory.unsafe.UnsafeAllocationManager;
 
 /**
  * What the driver holds right now, for leak checks by tests and monitoring: Arrow memory, open
@@ -11,7 +14,28 @@ import org.apache.arrow.memory.RootAllocator;
  * connection allocates from one root, so one number tells whether any result memory is held.
  */
 public final class DriverDiagnostics {
-  private static final BufferAllocator ROOT = new RootAllocator();
+  /**
+   * Inside the standalone jar, Arrow is the driver's private copy and would greet every
+   * application with INFO lines on stderr (its allocator choice, its debug mode): its logger is
+   * quieted to WARNING unless the user set a level. Held here because java.util.logging keeps
+   * loggers only weakly. The thin jar leaves the application's own Arrow logging alone.
+   */
+  private static final Logger PRIVATE_ARROW_LOG = quietPrivateArrow();
+  /** The allocator named up front, so that Arrow does not search for one (and say so). */
+  private static final BufferAllocator ROOT = new RootAllocator(RootAllocator.configBuilder()
+      .allocationManagerFactory(UnsafeAllocationManager.FACTORY).build());
+
+  private static Logger quietPrivateArrow() {
+    String arrowPackage = BufferAllocator.class.getPackageName();
+    if (!arrowPackage.startsWith("dev.sparkjdbc.")) {
+      return null;
+    }
+    Logger log = Logger.getLogger(arrowPackage);
+    if (log.getLevel() == null) {
+      log.setLevel(Level.WARNING);
+    }
+    return log;
+  }
   private static final AtomicInteger OPEN_CONNECTIONS = new AtomicInteger();
 
   private DriverDiagnostics() {}
