@@ -44,6 +44,11 @@ record ServerOptions(
   }
 
   static ServerOptions parse(List<String> args) throws UsageException {
+    return parse(args, System.getenv());
+  }
+
+  /** {@code env}: the environment, where YARN's client finds the cluster's configuration. */
+  static ServerOptions parse(List<String> args, Map<String, String> env) throws UsageException {
     String host = "127.0.0.1";
     int port = 15002;
     String master = "local[*]";
@@ -77,6 +82,13 @@ record ServerOptions(
     }
     if (token != null && token.isEmpty()) {
       throw new UsageException("--token must not be empty");
+    }
+    // Without it YARN's client retries a ResourceManager at 0.0.0.0:8032 forever, silently;
+    // spark-submit refuses the same way.
+    if (master.equals("yarn") && env.get("HADOOP_CONF_DIR") == null
+        && env.get("YARN_CONF_DIR") == null) {
+      throw new UsageException("--master yarn needs HADOOP_CONF_DIR or YARN_CONF_DIR set to the "
+          + "directory of the cluster's Hadoop configuration (core-site.xml, yarn-site.xml)");
     }
     return new ServerOptions(
         host, port, master, Optional.ofNullable(warehouse), Optional.ofNullable(token), conf,

@@ -63,4 +63,14 @@ class ServerOptionsTest {
     assertThatThrownBy(() -> ServerOptions.parse(List.of("--master")))
         .hasMessageContaining("--master needs a value");
   }
+
+  @Test
+  void yarnNeedsTheClustersHadoopConfiguration() throws Exception {
+    assertThatThrownBy(() -> ServerOptions.parse(List.of("--master", "yarn"), java.util.Map.of()))
+        .hasMessageContaining("HADOOP_CONF_DIR or YARN_CONF_DIR");
+    assertThat(ServerOptions.parse(List.of("--master", "yarn"),
+        java.util.Map.of("HADOOP_CONF_DIR", "/etc/hadoop/conf")).master()).isEqualTo("yarn");
+    assertThat(ServerOptions.parse(List.of("--master", "k8s://https://k8s.example.com:6443"),
+        java.util.Map.of()).master()).isEqualTo("k8s://https://k8s.example.com:6443");
+  }
 }
