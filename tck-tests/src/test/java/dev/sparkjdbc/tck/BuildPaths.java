@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Where the build put the server, the driver and this suite; Surefire passes them as system properties. */
-final class BuildPaths {
+public final class BuildPaths {
   private BuildPaths() {}
 
   /** The server's classes followed by its runtime classpath (Spark). */
@@ -64,7 +64,8 @@ final class BuildPaths {
     return path;
   }
 
-  private static String property(String key) {
+  /** A path or setting that tck-tests/pom.xml hands to the tests as a system property. */
+  public static String property(String key) {
     String value = System.getProperty(key);
     if (value == null || value.isBlank()) {
       throw new IllegalStateException("system property " + key

@@ -2,6 +2,7 @@ package dev.sparkjdbc.tck.shaded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparkjdbc.tck.BuildPaths;
 import dev.sparkjdbc.tck.ChildJvm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +31,7 @@ final class StandaloneJar {
 
   /** The standalone jar; fails (never skips) when the build did not produce it. */
   static Path path() {
-    Path jar = Path.of(property("sparkjdbc.driver.standaloneJar"));
+    Path jar = Path.of(BuildPaths.property("sparkjdbc.driver.standaloneJar"));
     if (!Files.isRegularFile(jar)) {
       throw new AssertionError(jar + " does not exist: the standalone jar is made in jdbc-driver's"
           + " package phase; run e.g. mvn -pl tck-tests -am verify, not just test");
@@ -47,7 +48,7 @@ final class StandaloneJar {
 
   /** The older, conflicting library jars, sorted by name. */
   static List<Path> conflictJars() {
-    Path dir = Path.of(property("sparkjdbc.conflicts.dir"));
+    Path dir = Path.of(BuildPaths.property("sparkjdbc.conflicts.dir"));
     try (Stream<Path> files = Files.list(dir)) {
       return files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();
     } catch (IOException e) {
@@ -70,7 +71,7 @@ final class StandaloneJar {
    * not the whole test-classes tree: the child sees nothing else of this suite.
    */
   static Path childClasses(Class<?>... mains) throws IOException {
-    Path dir = Files.createTempDirectory(Path.of(property("sparkjdbc.tck.workDir")), "standalone-child-");
+    Path dir = Files.createTempDirectory(Path.of(BuildPaths.property("sparkjdbc.tck.workDir")), "standalone-child-");
     for (Class<?> main : mains) {
       Path root;
       try {
@@ -146,14 +147,5 @@ final class StandaloneJar {
         .toList();
     assertThat(unexpected).as("unexpected standard error of the child; all of it:%n%s", stderr)
         .isEmpty();
-  }
-
-  private static String property(String key) {
-    String value = System.getProperty(key);
-    if (value == null || value.isBlank()) {
-      throw new IllegalStateException("system property " + key
-          + " is not set: run this suite through Maven (tck-tests/pom.xml sets it)");
-    }
-    return value;
   }
 }
