@@ -155,7 +155,7 @@ final class ExecutionStream implements ArrowBatchSource {
           throw connectionLost(e);
         }
         // A failed operation is over, but Spark 4.0 keeps it (state Failed) until it is released;
-        // Spark 4.1+ forgets it by itself and takes the release as a no-op (docs/compatibility.md).
+        // Spark 4.2 forgets it by itself, and the release finds nothing to do (docs/compatibility.md).
         client.releaseExecution(operationId);
         throw SqlErrors.fromGrpc(e, client.where());
       }

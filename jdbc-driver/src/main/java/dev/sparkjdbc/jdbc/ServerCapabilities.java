@@ -22,15 +22,16 @@ import java.util.logging.Logger;
  * the answer is kept for the life of the connection. See {@code docs/compatibility.md}.
  *
  * <ul>
- *   <li>{@link PlanFeature#IN_SUBQUERY} (Spark 4.1+): the server analyses {@code SELECT 1 IN
- *       (SELECT 1)} as the translator builds it. A server that answers with an error does not
- *       understand {@code SUBQUERY_TYPE_IN}.
+ *   <li>{@link PlanFeature#IN_SUBQUERY} (Spark 4.2 has it, 4.0 not): the server analyses
+ *       {@code SELECT 1 IN (SELECT 1)} as the translator builds it. A server that answers with
+ *       an error does not understand {@code SUBQUERY_TYPE_IN}.
  *   <li>{@link PlanFeature#LITERAL_DATA_TYPE} (Spark 4.1+): the server types the literal of
  *       {@code SELECT INTERVAL '3' DAY} as {@code INTERVAL DAY}, as its {@code data_type} says. A
  *       server that ignores the field answers {@code INTERVAL DAY TO SECOND}.
- *   <li>{@link PlanFeature#ROLLUP_CUBE} (Spark 4.1+): the server analyses {@code SELECT a,
- *       count(*) … GROUP BY ROLLUP (a)} as the translator builds it (named grouping keys). A
- *       server that answers with an error cannot resolve the SELECT list against those keys.
+ *   <li>{@link PlanFeature#ROLLUP_CUBE} (Spark 4.2 has it, 4.0 not): the server analyses
+ *       {@code SELECT a, count(*) … GROUP BY ROLLUP (a)} as the translator builds it (named
+ *       grouping keys). A server that answers with an error cannot resolve the SELECT list
+ *       against those keys.
  * </ul>
  *
  * <p>A statement whose plan uses a capability the server lacks goes to Spark as SQL text

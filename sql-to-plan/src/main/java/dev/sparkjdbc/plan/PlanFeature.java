@@ -10,7 +10,7 @@ package dev.sparkjdbc.plan;
 public enum PlanFeature {
   /**
    * {@code x IN (SELECT …)} as a {@code SubqueryExpression} of type {@code SUBQUERY_TYPE_IN} with
-   * {@code in_subquery_values} (Spark 4.1 and later; a 4.0 server refuses the plan).
+   * {@code in_subquery_values} (Spark 4.2 has it; a Spark 4.0 server refuses the plan).
    */
   IN_SUBQUERY,
   /**
@@ -22,10 +22,10 @@ public enum PlanFeature {
    */
   LITERAL_DATA_TYPE,
   /**
-   * {@code GROUP BY ROLLUP (…)} or {@code CUBE (…)} as an {@code Aggregate} of that group type whose
-   * grouping keys carry the translator's names (Spark 4.1 and later match the SELECT list's
-   * columns to the named keys; Spark 4.0's analyzer does not, and fails with MISSING_AGGREGATION
-   * or GROUPING_COLUMN_MISMATCH).
+   * {@code GROUP BY ROLLUP (…)} or {@code CUBE (…)} as an {@code Aggregate} of that group type
+   * whose grouping keys carry the translator's names (Spark 4.2 matches the SELECT list's columns
+   * to the named keys; Spark 4.0's analyzer does not, and fails with MISSING_AGGREGATION or
+   * GROUPING_COLUMN_MISMATCH).
    */
   ROLLUP_CUBE
 }

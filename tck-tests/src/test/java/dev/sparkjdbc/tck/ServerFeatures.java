@@ -13,7 +13,7 @@ public final class ServerFeatures {
   private ServerFeatures() {}
 
   /**
-   * True when the server has Spark's TIME type (Spark 4.1+; in Spark 4.2 behind
+   * True when the server has Spark's TIME type (newer than Spark 4.0; in Spark 4.2 behind
    * {@code spark.sql.timeType.enabled}, which the caller sets first). Older servers refuse a TIME
    * literal with UNSUPPORTED_DATATYPE, SQLSTATE 0A000.
    */

@@ -34,7 +34,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * phase of a statement. Each test checks the server too: the operation must be gone from the
  * server's list and no Spark job of it may still run.
  */
-@Tag("smoke") // also run against older servers: docs/compatibility.md
 @ExtendWith(SparkConnectServerExtension.class)
 class CancelAndTimeoutTest {
   /** Runs for minutes and sends nothing until it is done: only a working stop ends it early. */
@@ -49,6 +48,7 @@ class CancelAndTimeoutTest {
       "SELECT id, repeat('x', 100) FROM range(0, 100000000, 1, 2000)";
 
   @Test
+  @Tag("smoke") // also run against older servers: docs/compatibility.md
   void cancelWhileTheServerRunsTheQueryStopsItThere(SparkConnectServer server) throws Throwable {
     try (Connection c = DriverManager.getConnection(server.url());
          Statement s = c.createStatement()) {
@@ -71,6 +71,7 @@ class CancelAndTimeoutTest {
   }
 
   @Test
+  @Tag("smoke") // also run against older servers: docs/compatibility.md
   void cancelWhileRowsStreamEndsTheResultAtTheNextRow(SparkConnectServer server)
       throws Throwable {
     try (Connection c = DriverManager.getConnection(server.url());
@@ -141,8 +142,15 @@ class CancelAndTimeoutTest {
     try (Connection c = DriverManager.getConnection(server.url())) {
       for (int attempt = 0; attempt < 12 && early.size() < 2; attempt++) {
         try (Statement s = c.createStatement()) {
-          Background<ResultSet> query = Background.start(() -> s.executeQuery(bigIn));
-          Thread.sleep(attempt * 3L);
+          // A cancel before executeQuery has begun has nothing to stop (and is a no-op): wait
+          // until the worker is about to call it, then give it a moment to begin.
+          java.util.concurrent.CountDownLatch calling = new java.util.concurrent.CountDownLatch(1);
+          Background<ResultSet> query = Background.start(() -> {
+            calling.countDown();
+            return s.executeQuery(bigIn);
+          });
+          assertThat(calling.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+          Thread.sleep(2 + attempt * 3L);
           s.cancel();
           Throwable failure = query.failure(PROMPT);
           assertThat(failure).isInstanceOf(SQLException.class);
@@ -217,6 +225,7 @@ class CancelAndTimeoutTest {
   }
 
   @Test
+  @Tag("smoke") // also run against older servers: docs/compatibility.md
   void queryTimeoutStopsTheQueryOnTheServer(SparkConnectServer server) throws Throwable {
     try (Connection c = DriverManager.getConnection(server.url());
          PreparedStatement s = c.prepareStatement(
