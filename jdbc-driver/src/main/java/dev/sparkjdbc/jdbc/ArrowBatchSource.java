@@ -30,7 +30,7 @@ interface ArrowBatchSource extends AutoCloseable {
       public ArrowChunk nextChunk() {
         ByteString next = pending;
         pending = null;
-        return next == null ? null : new ArrowChunk(next, -1);
+        return next == null ? null : new ArrowChunk(next.toByteArray(), -1);
       }
 
       @Override

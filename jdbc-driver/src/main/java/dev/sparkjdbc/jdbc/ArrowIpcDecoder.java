@@ -1,6 +1,5 @@
 package dev.sparkjdbc.jdbc;
 
-import com.google.protobuf.ByteString;
 import java.io.IOException;
 import java.sql.SQLException;
 import org.apache.arrow.flatbuf.MessageHeader;
@@ -34,8 +33,8 @@ final class ArrowIpcDecoder implements AutoCloseable {
   }
 
   /** Starts reading a new chunk (one or more IPC messages). */
-  void feed(ByteString data) {
-    chunk = data.toByteArray();
+  void feed(byte[] data) {
+    chunk = data;
     offset = 0;
   }
 

@@ -71,6 +71,7 @@ final class ArrowRows implements RowSource {
       types[i] = ColumnType.of(type);
       nullable[i] = fields.get(i).isNullable();
       accessors[i] = ColumnAccessors.forVector(vectors.get(i), type, context);
+      accessors[i].batchLoaded(); // the first batch was loaded before the accessors existed
     }
   }
 
@@ -80,6 +81,9 @@ final class ArrowRows implements RowSource {
       if (decoder.loadNext()) {
         batchRows = decoder.root().getRowCount();
         row = -1;
+        for (ColumnAccessor accessor : accessors) {
+          accessor.batchLoaded();
+        }
         return true;
       }
       ArrowChunk chunk = nextChunk();
@@ -87,7 +91,7 @@ final class ArrowRows implements RowSource {
         batchRows = 0;
         return false;
       }
-      decoder.feed(chunk.data());
+      decoder.feed(chunk.bytes());
     }
   }
 

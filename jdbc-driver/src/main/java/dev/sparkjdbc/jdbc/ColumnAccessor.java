@@ -25,8 +25,19 @@ abstract class ColumnAccessor {
     this.vector = vector;
   }
 
+  /** True while the loaded batch has no null in this column, so no bitmap read is needed. */
+  private boolean noNulls;
+
+  /**
+   * Called after each batch is loaded into a top-level column's vector. Nested accessors (the
+   * elements of an array, the fields of a struct) are never told, and always read the bitmap.
+   */
+  void batchLoaded() {
+    noNulls = vector != null && vector.getNullCount() == 0;
+  }
+
   boolean isNull(int row) {
-    return vector.isNull(row);
+    return !noNulls && vector.isNull(row);
   }
 
   /** The value as the class the JDBC specification maps this column type to. */

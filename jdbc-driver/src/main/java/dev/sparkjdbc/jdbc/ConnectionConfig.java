@@ -388,6 +388,11 @@ final class ConnectionConfig {
     return (Integer) values.get(ConnectionProperty.GRPC_MAX_MESSAGE_SIZE);
   }
 
+  /** Result chunks received ahead of the reader in a background thread; 0 for none. */
+  int readAhead() {
+    return (Integer) values.get(ConnectionProperty.READ_AHEAD);
+  }
+
   /** Seconds to wait when connecting; 0 means no limit. The login timeout wins when set. */
   int connectTimeoutSeconds() {
     return loginTimeoutSeconds > 0 ? loginTimeoutSeconds

@@ -1,45 +1,67 @@
 package dev.sparkjdbc.jdbc;
 
 import java.math.BigDecimal;
+import java.nio.ByteOrder;
 import java.sql.SQLException;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.DecimalVector;
 
 final class DecimalAccessor extends ColumnAccessor {
   private final DecimalVector vector;
 
+  /** Arrow's values are little-endian; ArrowBuf reads in the platform's order. */
+  private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+
+  private final int scale;
+
   DecimalAccessor(DecimalVector vector) {
     super(vector);
     this.vector = vector;
+    this.scale = vector.getScale();
+  }
+
+  /**
+   * The value, built from a long when its 128-bit unscaled value fits one (every DECIMAL of
+   * precision up to 18, most others): Arrow's own getter goes through a byte array and a
+   * BigInteger for every value.
+   */
+  private BigDecimal decimal(int row) {
+    ArrowBuf values = vector.getDataBuffer();
+    long index = (long) row * DecimalVector.TYPE_WIDTH;
+    long low = values.getLong(index); // little-endian two's complement, low half first
+    long high = values.getLong(index + Long.BYTES);
+    return LITTLE_ENDIAN && high == (low >> 63) ? BigDecimal.valueOf(low, scale)
+        : vector.getObject(row);
   }
 
   @Override
   Object getObject(int row) {
-    return vector.getObject(row);
+    return decimal(row);
   }
 
   @Override
   String getString(int row) {
-    return vector.getObject(row).toPlainString();
+    return decimal(row).toPlainString();
   }
 
   @Override
   boolean getBoolean(int row) {
-    return vector.getObject(row).signum() != 0;
+    return decimal(row).signum() != 0;
   }
 
   @Override
   long getLong(int row) throws SQLException {
-    return truncatedLong(vector.getObject(row));
+    return truncatedLong(decimal(row));
   }
 
   @Override
   double getDouble(int row) {
-    return vector.getObject(row).doubleValue();
+    return decimal(row).doubleValue();
   }
 
   @Override
   BigDecimal getBigDecimal(int row) {
-    return vector.getObject(row);
+    return decimal(row);
   }
 
   @Override

@@ -246,7 +246,8 @@ final class ExecutionStream implements ArrowBatchSource {
         sparkSchema = r.getSchema();
       }
       if (r.hasArrowBatch()) {
-        return new ArrowChunk(r.getArrowBatch().getData(), r.getArrowBatch().getRowCount());
+        return new ArrowChunk(r.getArrowBatch().getData().toByteArray(),
+            r.getArrowBatch().getRowCount());
       }
     }
     return null;

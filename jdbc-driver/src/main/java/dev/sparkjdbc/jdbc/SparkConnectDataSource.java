@@ -330,6 +330,16 @@ public class SparkConnectDataSource implements DataSource, Referenceable, Serial
     set(ConnectionProperty.GRPC_MAX_MESSAGE_SIZE, grpcMaxMessageSize);
   }
 
+  /** Connection property {@code read_ahead}. */
+  public int getReadAhead() {
+    return integer(ConnectionProperty.READ_AHEAD);
+  }
+
+  /** Connection property {@code read_ahead}. */
+  public void setReadAhead(int readAhead) {
+    set(ConnectionProperty.READ_AHEAD, readAhead);
+  }
+
   /** Connection property {@code ssl_ca_file}. */
   public String getSslCaFile() {
     return string(ConnectionProperty.SSL_CA_FILE);

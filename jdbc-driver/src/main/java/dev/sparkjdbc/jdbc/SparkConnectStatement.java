@@ -245,7 +245,8 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
   private static final String PARAMETER_PREFIX = "__sparkjdbc_p";
 
   private SparkConnectResultSet stream(Plan plan) throws SQLException {
-    ExecutionStream stream = startOperation(plan);
+    ExecutionStream operation = startOperation(plan);
+    ArrowBatchSource stream = ReadAheadSource.of(operation, connection.config().readAhead());
     try {
       return new SparkConnectResultSet(this, connection.rows(stream), maxRows);
     } catch (SQLException | RuntimeException e) {

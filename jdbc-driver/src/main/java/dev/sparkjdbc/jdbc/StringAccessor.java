@@ -8,6 +8,7 @@ import java.sql.Time;
 import java.sql.Timestamp;
 import java.util.Calendar;
 import java.util.Locale;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VariableWidthFieldVector;
 
@@ -15,9 +16,14 @@ import org.apache.arrow.vector.VariableWidthFieldVector;
 final class StringAccessor extends ColumnAccessor {
   private final VariableWidthFieldVector vector;
 
+  /** The same vector when its offsets are 32-bit (Spark's STRING), else null. */
+  private final BaseVariableWidthVector offsets;
+  private byte[] scratch = new byte[64];
+
   StringAccessor(VariableWidthFieldVector vector) {
     super((FieldVector) vector);
     this.vector = vector;
+    this.offsets = vector instanceof BaseVariableWidthVector v ? v : null;
   }
 
   @Override
@@ -27,7 +33,17 @@ final class StringAccessor extends ColumnAccessor {
 
   @Override
   String getString(int row) {
-    return new String(vector.get(row), StandardCharsets.UTF_8);
+    if (offsets == null) {
+      return new String(vector.get(row), StandardCharsets.UTF_8);
+    }
+    // The bytes go through one reused array: the String is the only allocation per value.
+    int start = offsets.getStartOffset(row);
+    int length = offsets.getEndOffset(row) - start;
+    if (scratch.length < length) {
+      scratch = new byte[Math.max(length, 2 * scratch.length)];
+    }
+    offsets.getDataBuffer().getBytes(start, scratch, 0, length);
+    return new String(scratch, 0, length, StandardCharsets.UTF_8);
   }
 
   @Override

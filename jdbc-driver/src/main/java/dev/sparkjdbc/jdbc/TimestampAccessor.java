@@ -47,9 +47,15 @@ final class TimestampAccessor extends ColumnAccessor {
 
   private Instant instant(int row) {
     long value = vector.get(row);
-    long perSecond = unit.convert(1, TimeUnit.SECONDS);
-    return Instant.ofEpochSecond(
-        Math.floorDiv(value, perSecond), unit.toNanos(Math.floorMod(value, perSecond)));
+    return Instant.ofEpochSecond(epochSecond(value), nanoOfSecond(value));
+  }
+
+  private long epochSecond(long value) {
+    return Math.floorDiv(value, unit.convert(1, TimeUnit.SECONDS));
+  }
+
+  private int nanoOfSecond(long value) {
+    return (int) unit.toNanos(Math.floorMod(value, unit.convert(1, TimeUnit.SECONDS)));
   }
 
   /** The wall-clock value: in the session zone for TIMESTAMP, as stored for TIMESTAMP_NTZ. */
@@ -70,7 +76,12 @@ final class TimestampAccessor extends ColumnAccessor {
   @Override
   Timestamp getTimestamp(int row, Calendar calendar) {
     if (zone != null) {
-      return Timestamp.from(instant(row)); // an instant needs no calendar to be placed in time
+      // An instant needs no calendar to be placed in time. As Timestamp.from(instant(row)),
+      // without the Instant.
+      long value = vector.get(row);
+      Timestamp timestamp = new Timestamp(epochSecond(value) * 1000);
+      timestamp.setNanos(nanoOfSecond(value));
+      return timestamp;
     }
     return TemporalConversions.timestamp(wallClock(row), calendar);
   }
