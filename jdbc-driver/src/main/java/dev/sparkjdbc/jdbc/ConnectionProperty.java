@@ -36,10 +36,10 @@ enum ConnectionProperty {
   GRPC_MAX_MESSAGE_SIZE("grpc_max_message_size", PropertyType.integer(1),
       Integer.toString(128 * 1024 * 1024), false,
       "Largest gRPC message accepted from the server, in bytes."),
-  READ_AHEAD("read_ahead", PropertyType.integer(0), "2", false, "Result chunks (Arrow batches "
-      + "of up to a few MiB each) that a background thread receives ahead of the application's "
-      + "ResultSet.next(), for results of more than two chunks, so that the network overlaps "
-      + "the reading; 0 = receive on the reading thread only."),
+  READ_AHEAD("read_ahead", PropertyType.integer(0, 64), "2", false, "Result chunks (Arrow "
+      + "batches of up to a few MiB each) that a background thread receives ahead of the "
+      + "application's ResultSet.next(), for results of more than two chunks, so that the "
+      + "network overlaps the reading; 0 = receive on the reading thread only."),
   SSL_CA_FILE("ssl_ca_file", PropertyType.FILE, null, false, "PEM file with the CA "
       + "certificate(s) to trust for TLS, instead of the JVM's trust store (needs use_ssl=true)."),
   SSL_TRUST_STORE("ssl_trust_store", PropertyType.FILE, null, false, "Trust store file (PKCS12 "

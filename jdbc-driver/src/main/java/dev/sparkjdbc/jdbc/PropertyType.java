@@ -62,6 +62,16 @@ final class PropertyType {
   }
 
   /** An integer of at least {@code min}. */
+  static PropertyType integer(int min, int max) {
+    return new PropertyType(Kind.INTEGER, "integer from " + min + " to " + max, List.of(), s -> {
+      int value = integerValue(s);
+      if (value < min || value > max) {
+        throw new IllegalArgumentException("must be from " + min + " to " + max);
+      }
+      return value;
+    });
+  }
+
   static PropertyType integer(int min) {
     return new PropertyType(Kind.INTEGER, "integer ≥ " + min, List.of(), s -> {
       int value = integerValue(s);

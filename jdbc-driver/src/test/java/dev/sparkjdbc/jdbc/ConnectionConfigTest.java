@@ -40,6 +40,13 @@ class ConnectionConfigTest {
   }
 
   @Test
+  void readAheadDefaultsToTwoChunksAndZeroTurnsItOff() throws SQLException {
+    assertThat(parse("jdbc:sc://h").readAhead()).isEqualTo(2);
+    assertThat(parse("jdbc:sc://h/;read_ahead=0").readAhead()).isZero();
+    assertThat(parse("jdbc:sc://h/;read_ahead=64").readAhead()).isEqualTo(64);
+  }
+
+  @Test
   void bracketedIpv6Address() throws SQLException {
     ConnectionConfig c = parse("jdbc:sc://[::1]:16000");
     assertThat(c.host()).isEqualTo("::1");
@@ -105,6 +112,8 @@ class ConnectionConfigTest {
       "grpc_max_message_size=-5|grpc_max_message_size|positive",
       "session_id=abc|session_id|UUID",
       "connect_timeout=soon|connect_timeout|integer",
+      "read_ahead=-1|read_ahead|from 0 to 64",
+      "read_ahead=2147483647|read_ahead|from 0 to 64",
   })
   void badValuesNameThePropertyAndWhatIsValid(String param, String key, String expected) {
     assertThatThrownBy(() -> parse("jdbc:sc://h/;" + param))
