@@ -109,17 +109,7 @@ class ReadAheadTest {
          Statement s = c.createStatement()) {
       Thread[] reader = new Thread[1];
       AtomicLong rowsRead = new AtomicLong();
-      Background<Void> read = Background.start(() -> {
-        reader[0] = Thread.currentThread();
-        try (ResultSet rs = s.executeQuery(STALLS_AFTER_THREE_CHUNKS)) {
-          while (rs.next()) {
-            rowsRead.incrementAndGet();
-          }
-        }
-        return null;
-      });
-      awaitRows(rowsRead, 30_000);
-      Thread.sleep(500); // the reader is now waiting for the fourth chunk
+      Background<Void> read = readUntilTheStall(s, reader, rowsRead);
       String operation = operationId(s);
       reader[0].interrupt();
       Throwable failure = read.failure(PROMPT);
@@ -137,17 +127,7 @@ class ReadAheadTest {
       throws Throwable {
     try (Connection c = DriverManager.getConnection(server.url());
          Statement s = c.createStatement()) {
-      AtomicLong rowsRead = new AtomicLong();
-      Background<Void> read = Background.start(() -> {
-        try (ResultSet rs = s.executeQuery(STALLS_AFTER_THREE_CHUNKS)) {
-          while (rs.next()) {
-            rowsRead.incrementAndGet();
-          }
-        }
-        return null;
-      });
-      awaitRows(rowsRead, 30_000);
-      Thread.sleep(500);
+      Background<Void> read = readUntilTheStall(s, new Thread[1], new AtomicLong());
       String operation = operationId(s);
       s.cancel();
       Throwable failure = read.failure(PROMPT);
@@ -157,6 +137,26 @@ class ReadAheadTest {
       assertGoneFromServer(server, operation);
       assertUsable(c);
     }
+  }
+
+  /**
+   * Starts reading {@link #STALLS_AFTER_THREE_CHUNKS} in another thread (stored in
+   * {@code reader}) and returns once that thread waits for the fourth chunk.
+   */
+  private static Background<Void> readUntilTheStall(Statement s, Thread[] reader,
+      AtomicLong rowsRead) throws InterruptedException {
+    Background<Void> read = Background.start(() -> {
+      reader[0] = Thread.currentThread();
+      try (ResultSet rs = s.executeQuery(STALLS_AFTER_THREE_CHUNKS)) {
+        while (rs.next()) {
+          rowsRead.incrementAndGet();
+        }
+      }
+      return null;
+    });
+    awaitRows(rowsRead, 30_000);
+    Thread.sleep(500); // the reader is now waiting for the fourth chunk
+    return read;
   }
 
   /** Waits until the reader has read {@code count} rows (the first three chunks). */
