@@ -2,23 +2,37 @@ package dev.sparkjdbc.bench;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * {@code bin/bench}: starts the embedded server, then measures reading whole results through
- * our {@code ResultSet} against the minimal gRPC + Arrow reader, in the same run, alternating
- * the two so that a warming or loaded machine favours neither. Prints one table.
+ * {@code bin/bench}: starts the embedded server, then measures our driver against its
+ * baselines in the same run, and prints one markdown table per part as soon as it is done
+ * (docs/benchmarks.md explains each baseline).
+ *
+ * <p>Arguments: the repository root, then optionally a port and the names of the parts to
+ * run ({@link #PARTS}; all by default).
  */
 public final class Bench {
   /** Median of this many timed runs per reader and shape, after one warm-up run each. */
   private static final int RUNS = 3;
+  private static final int LATENCY_RUNS = 1_000;
+  /** Ours and Spark's client alternate in blocks of this many SELECT 1s. */
+  private static final int LATENCY_BLOCK = 100;
+  static final List<String> PARTS =
+      List.of("throughput", "latency", "translation", "metadata", "prepared", "memory");
 
   private record Shape(String name, long rows, String sql) {}
 
-  private static final List<Shape> SHAPES = List.of(
+  static final List<Shape> SHAPES = List.of(
       new Shape("10 M rows (bigint, bigint, string)", 10_000_000,
           "SELECT id, id * 2 AS twice, CAST(id AS STRING) AS s FROM range(0, 10000000, 1, 20)"),
       new Shape("2 M rows, 20 mixed columns", 2_000_000, "SELECT id, id * 2 AS c2, "
@@ -37,30 +51,127 @@ public final class Bench {
 
   public static void main(String[] args) throws Exception {
     Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath();
-    int port = args.length > 1 ? Integer.parseInt(args[1]) : 15111;
-    try (BenchServer server = BenchServer.start(root, port, "4g")) {
-      URI where = URI.create(server.url().substring("jdbc:".length()));
-      List<String[]> table = new ArrayList<>();
-      for (Shape shape : SHAPES) {
-        double[] ours = new double[RUNS];
-        double[] minimal = new double[RUNS];
-        try (JdbcReader jdbc = new JdbcReader(server.url());
-             MinimalReader wire = new MinimalReader(where.getHost(), where.getPort())) {
-          measure(() -> jdbc.rows(shape.sql()), shape.rows());
-          measure(() -> wire.rows(shape.sql()), shape.rows());
-          for (int run = 0; run < RUNS; run++) {
-            ours[run] = measure(() -> jdbc.rows(shape.sql()), shape.rows());
-            minimal[run] = measure(() -> wire.rows(shape.sql()), shape.rows());
-          }
-          System.err.printf("%s: checksum %d%n", shape.name(), jdbc.checksum());
-        }
-        double oursRate = median(ours);
-        double minimalRate = median(minimal);
-        table.add(new String[] {shape.name(), rate(oursRate), rate(minimalRate),
-            String.format(Locale.ROOT, "%.2f", oursRate / minimalRate)});
+    int port = 15111;
+    Set<String> parts = new LinkedHashSet<>();
+    for (String arg : Arrays.asList(args).subList(Math.min(1, args.length), args.length)) {
+      if (arg.matches("\\d+")) {
+        port = Integer.parseInt(arg);
+      } else if (PARTS.contains(arg)) {
+        parts.add(arg);
+      } else {
+        throw new IllegalArgumentException("unknown part '" + arg + "'; parts: " + PARTS);
       }
-      print(table);
     }
+    if (parts.isEmpty()) {
+      parts.addAll(PARTS);
+    }
+    long start = System.nanoTime();
+    try (BenchServer server = BenchServer.start(root, port, "4g")) {
+      String url = server.url();
+      String scUrl = url.substring("jdbc:".length());
+      if (parts.contains("throughput") || parts.contains("latency")) {
+        try (SparkClientProcess spark = SparkClientProcess.start(root, scUrl)) {
+          if (parts.contains("throughput")) {
+            throughput(url, spark);
+          }
+          if (parts.contains("latency")) {
+            latency(url, spark);
+          }
+        }
+      }
+      if (parts.contains("translation")) {
+        print("TPC-H query | translation (JMH) | server execution | translation / server",
+            TpchTranslationBench.run(url));
+      }
+      if (parts.contains("metadata")) {
+        print("metadata | ours | baseline: plain statements | ours / baseline",
+            MetadataBench.run(url));
+      }
+      if (parts.contains("prepared")) {
+        print("re-execution | prepared (setLong) | plain statement (literals) "
+            + "| prepared / plain", PreparedBench.run(url));
+      }
+      if (parts.contains("memory")) {
+        print("client memory | 100 M rows | 10 M rows | 100 M / 10 M",
+            ScanMemoryBench.run(url));
+      }
+    }
+    System.err.printf("bench: done in %.1f min%n", (System.nanoTime() - start) / 60e9);
+  }
+
+  /** Every column of every row, through our ResultSet, Spark's client and the wire's limit. */
+  private static void throughput(String url, SparkClientProcess spark) throws Exception {
+    URI where = URI.create(url.substring("jdbc:".length()));
+    List<String[]> table = new java.util.ArrayList<>();
+    for (Shape shape : SHAPES) {
+      double[] ours = new double[RUNS];
+      double[] sparks = new double[RUNS];
+      double[] minimal = new double[RUNS];
+      try (JdbcReader jdbc = new JdbcReader(url);
+           MinimalReader wire = new MinimalReader(where.getHost(), where.getPort())) {
+        measure(() -> jdbc.rows(shape.sql()), shape.rows());
+        sparkRate(spark, shape);
+        measure(() -> wire.rows(shape.sql()), shape.rows());
+        for (int run = 0; run < RUNS; run++) {
+          ours[run] = measure(() -> jdbc.rows(shape.sql()), shape.rows());
+          sparks[run] = sparkRate(spark, shape);
+          minimal[run] = measure(() -> wire.rows(shape.sql()), shape.rows());
+        }
+        System.err.printf("%s: checksum %d%n", shape.name(), jdbc.checksum());
+      }
+      double oursRate = median(ours);
+      double sparkRate = median(sparks);
+      double minimalRate = median(minimal);
+      table.add(new String[] {shape.name(), rate(oursRate), rate(sparkRate), rate(minimalRate),
+          ratio(oursRate / minimalRate), ratio(oursRate / sparkRate)});
+    }
+    print("throughput, reading every column | our ResultSet | Spark Connect client "
+        + "(toLocalIterator) | minimal gRPC + Arrow reader | ours / minimal | ours / Spark",
+        table);
+  }
+
+  private static double sparkRate(SparkClientProcess spark, Shape shape) throws Exception {
+    SparkClientProcess.Scan scan = spark.rows(shape.sql(), shape.rows());
+    return scan.rows() * 1e9 / scan.nanos();
+  }
+
+  /** SELECT 1 and its value, one statement per run, alternating in blocks. */
+  private static void latency(String url, SparkClientProcess spark) throws Exception {
+    long[] ours = new long[LATENCY_RUNS];
+    long[] sparks = new long[LATENCY_RUNS];
+    try (Connection c = DriverManager.getConnection(url)) {
+      for (int i = 0; i < LATENCY_BLOCK; i++) {
+        selectOne(c); // warm-up
+      }
+      spark.select1Nanos(LATENCY_BLOCK);
+      for (int from = 0; from < LATENCY_RUNS; from += LATENCY_BLOCK) {
+        for (int i = from; i < from + LATENCY_BLOCK; i++) {
+          ours[i] = selectOne(c);
+        }
+        System.arraycopy(spark.select1Nanos(LATENCY_BLOCK), 0, sparks, from, LATENCY_BLOCK);
+      }
+    }
+    Arrays.sort(ours);
+    Arrays.sort(sparks);
+    long oursP50 = ours[LATENCY_RUNS / 2];
+    long sparkP50 = sparks[LATENCY_RUNS / 2];
+    long oursP99 = ours[LATENCY_RUNS * 99 / 100];
+    long sparkP99 = sparks[LATENCY_RUNS * 99 / 100];
+    print("SELECT 1, " + LATENCY_RUNS + " runs | ours | Spark Connect client | ours / Spark",
+        List.of(new String[] {"p50", millis(oursP50), millis(sparkP50),
+                ratio((double) oursP50 / sparkP50)},
+            new String[] {"p99", millis(oursP99), millis(sparkP99),
+                ratio((double) oursP99 / sparkP99)}));
+  }
+
+  private static long selectOne(Connection c) throws SQLException {
+    long start = System.nanoTime();
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
+      if (!rs.next() || rs.getInt(1) != 1) {
+        throw new IllegalStateException("SELECT 1 did not return 1");
+      }
+    }
+    return System.nanoTime() - start;
   }
 
   @FunctionalInterface
@@ -79,7 +190,7 @@ public final class Bench {
     return rows * 1e9 / nanos;
   }
 
-  private static double median(double[] values) {
+  static double median(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     return sorted[sorted.length / 2];
@@ -89,12 +200,23 @@ public final class Bench {
     return String.format(Locale.ROOT, "%.2f M rows/s", rowsPerSecond / 1e6);
   }
 
-  private static void print(List<String[]> rows) {
-    System.out.println("| throughput, reading every column | our ResultSet | minimal gRPC + Arrow "
-        + "reader | ours / minimal |");
-    System.out.println("|---|---|---|---|");
+  private static String millis(long nanos) {
+    return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+  }
+
+  private static String ratio(double value) {
+    return String.format(Locale.ROOT, "%.2f", value);
+  }
+
+  /** One markdown table: the header's cells separated by " | ", then the rows. */
+  private static void print(String header, List<String[]> rows) {
+    int columns = header.split(" \\| ").length;
+    StringBuilder out = new StringBuilder("\n| " + header + " |\n|");
+    out.append("---|".repeat(columns)).append('\n');
     for (String[] row : rows) {
-      System.out.println("| " + String.join(" | ", row) + " |");
+      out.append("| ").append(String.join(" | ", row)).append(" |\n");
     }
+    System.out.print(out);
+    System.out.flush();
   }
 }

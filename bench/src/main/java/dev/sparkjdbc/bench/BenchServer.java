@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The embedded Spark Connect server of this repository (the {@code server} module), started as
@@ -34,7 +33,10 @@ final class BenchServer implements AutoCloseable {
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
         "-cp", classpath, "dev.sparkjdbc.server.EmbeddedSparkConnectServer",
         "--port", Integer.toString(port), "--warehouse", home.resolve("warehouse").toString(),
-        "--stop-when-stdin-closes"))
+        "--stop-when-stdin-closes",
+        // ScanMemoryBench's 100 M rows are about 3 GB of Arrow, beyond Spark's default cap of
+        // 1 GiB per result (docs/limitations.md); 0 means no cap.
+        "--conf", "spark.driver.maxResultSize=0"))
         .directory(home.toFile())
         .redirectError(home.resolve("server.log").toFile())
         .start();
@@ -56,13 +58,6 @@ final class BenchServer implements AutoCloseable {
   @Override
   public void close() throws IOException {
     process.getOutputStream().close(); // --stop-when-stdin-closes
-    try {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    ChildProcesses.awaitExit(process);
   }
 }

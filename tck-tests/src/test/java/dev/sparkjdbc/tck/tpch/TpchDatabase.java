@@ -36,9 +36,12 @@ import java.util.stream.Stream;
  * as one '|'-delimited CSV file under {@code target/}, read through a temporary CSV view with
  * the declared schema and copied into a parquet table ({@code CREATE TABLE … USING parquet AS
  * SELECT}); the CSV files are deleted afterwards, the tables live in the server's warehouse.
+ *
+ * <p>Public, with {@link TpchQueries}, for the bench module, which loads the same tables from this
+ * module's test jar to time the queries.
  */
-final class TpchDatabase {
-  static final String SCHEMA = "tpch";
+public final class TpchDatabase {
+  public static final String SCHEMA = "tpch";
   static final double SCALE_FACTOR = 0.01;
 
   private static final Map<String, TpchDatabase> LOADED = new HashMap<>();
@@ -50,7 +53,7 @@ final class TpchDatabase {
   }
 
   /** The TPC-H database on the server at {@code serverUrl}, generated and loaded on first use. */
-  static synchronized TpchDatabase on(String serverUrl) {
+  public static synchronized TpchDatabase on(String serverUrl) {
     TpchDatabase db = LOADED.get(serverUrl);
     if (db == null) {
       db = load(serverUrl);
@@ -65,7 +68,7 @@ final class TpchDatabase {
    * connection refuses {@code USE tpch}, which is no query, and the current schema is per
    * connection (per Spark session).
    */
-  Connection connect(String translationMode) throws SQLException {
+  public Connection connect(String translationMode) throws SQLException {
     return DriverManager.getConnection(serverUrl + "/;translation_mode=" + translationMode);
   }
 

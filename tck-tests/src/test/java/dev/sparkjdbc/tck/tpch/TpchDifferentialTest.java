@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparkjdbc.tck.SparkConnectServer;
 import dev.sparkjdbc.tck.SparkConnectServerExtension;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,13 +43,13 @@ class TpchDifferentialTest {
   }
 
   static Stream<String> queries() {
-    return IntStream.rangeClosed(1, 22).mapToObj(i -> String.format(Locale.ROOT, "q%02d", i));
+    return TpchQueries.names().stream();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("queries")
   void translatedQueryReturnsWhatTheSqlTextReturns(String query) {
-    String sql = querySql(query);
+    String sql = TpchQueries.sql(query);
     boolean ordered = hasOrderBy(sql);
     // A first run in a third session warms the server (JIT, code generation) so that the two
     // compared runs are timed alike: each is the first run of the query in its own session, so
@@ -80,20 +75,6 @@ class TpchDifferentialTest {
       return QueryResult.run(connection, sql);
     } catch (SQLException e) {
       throw new AssertionError(query + " failed through the " + side + " connection: " + e, e);
-    }
-  }
-
-  /** The query text of {@code tpch/<name>.sql}, without a trailing semicolon. */
-  private static String querySql(String name) {
-    String resource = "/tpch/" + name + ".sql";
-    try (InputStream in = TpchDifferentialTest.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing test resource " + resource);
-      }
-      String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-      return sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
