@@ -22,8 +22,9 @@ import java.util.Set;
  * run ({@link #PARTS}; all by default).
  */
 public final class Bench {
-  /** Median of this many timed runs per reader and shape, after one warm-up run each. */
-  private static final int RUNS = 3;
+  /** Median of this many timed runs per reader and shape, after the warm-up rounds. */
+  private static final int RUNS = 5;
+  private static final int WARM_UP_ROUNDS = 2;
   private static final int LATENCY_RUNS = 1_000;
   /** Ours and Spark's client alternate in blocks of this many SELECT 1s. */
   private static final int LATENCY_BLOCK = 100;
@@ -99,40 +100,46 @@ public final class Bench {
     System.err.printf("bench: done in %.1f min%n", (System.nanoTime() - start) / 60e9);
   }
 
-  /** Every column of every row, through our ResultSet, Spark's client and the wire's limit. */
+  /**
+   * Every column of every row, through our ResultSet (with and without read-ahead), Spark's
+   * client and the wire's limit. The server keeps getting faster for a while (its own JIT), so
+   * the readers take turns, each round starting with the next one, after warm-up rounds.
+   */
   private static void throughput(String url, SparkClientProcess spark) throws Exception {
     URI where = URI.create(url.substring("jdbc:".length()));
     List<String[]> table = new java.util.ArrayList<>();
     for (Shape shape : SHAPES) {
-      double[] ours = new double[RUNS];
-      double[] sparks = new double[RUNS];
-      double[] minimal = new double[RUNS];
-      try (JdbcReader jdbc = new JdbcReader(url);
+      try (JdbcReader ours = new JdbcReader(url);
+           JdbcReader oursInline = new JdbcReader(url + "/;read_ahead=0");
            MinimalReader wire = new MinimalReader(where.getHost(), where.getPort())) {
-        measure(() -> jdbc.rows(shape.sql()), shape.rows());
-        sparkRate(spark, shape);
-        measure(() -> wire.rows(shape.sql()), shape.rows());
-        for (int run = 0; run < RUNS; run++) {
-          ours[run] = measure(() -> jdbc.rows(shape.sql()), shape.rows());
-          sparks[run] = sparkRate(spark, shape);
-          minimal[run] = measure(() -> wire.rows(shape.sql()), shape.rows());
+        List<Read> readers = List.of(() -> ours.rows(shape.sql()),
+            () -> oursInline.rows(shape.sql()), () -> sparkRows(spark, shape),
+            () -> wire.rows(shape.sql()));
+        double[][] rates = new double[readers.size()][RUNS];
+        for (int round = 0; round < WARM_UP_ROUNDS + RUNS; round++) {
+          for (int turn = 0; turn < readers.size(); turn++) {
+            int reader = (round + turn) % readers.size();
+            double rate = measure(readers.get(reader), shape.rows());
+            if (round >= WARM_UP_ROUNDS) {
+              rates[reader][round - WARM_UP_ROUNDS] = rate;
+            }
+          }
         }
-        System.err.printf("%s: checksum %d%n", shape.name(), jdbc.checksum());
+        System.err.printf("%s: checksum %d%n", shape.name(), ours.checksum());
+        double[] medians = Arrays.stream(rates).mapToDouble(Bench::median).toArray();
+        table.add(new String[] {shape.name(), rate(medians[0]), rate(medians[1]),
+            rate(medians[2]), rate(medians[3]), ratio(medians[0] / medians[3]),
+            ratio(medians[0] / medians[2])});
       }
-      double oursRate = median(ours);
-      double sparkRate = median(sparks);
-      double minimalRate = median(minimal);
-      table.add(new String[] {shape.name(), rate(oursRate), rate(sparkRate), rate(minimalRate),
-          ratio(oursRate / minimalRate), ratio(oursRate / sparkRate)});
     }
-    print("throughput, reading every column | our ResultSet | Spark Connect client "
-        + "(toLocalIterator) | minimal gRPC + Arrow reader | ours / minimal | ours / Spark",
+    print("throughput, reading every column | our ResultSet | ours, read_ahead=0 | Spark Connect "
+        + "client (toLocalIterator) | minimal gRPC + Arrow reader | ours / minimal | ours / Spark",
         table);
   }
 
-  private static double sparkRate(SparkClientProcess spark, Shape shape) throws Exception {
-    SparkClientProcess.Scan scan = spark.rows(shape.sql(), shape.rows());
-    return scan.rows() * 1e9 / scan.nanos();
+  /** Spark's client's rows; its time is measured around the same call as the others'. */
+  private static long sparkRows(SparkClientProcess spark, Shape shape) throws Exception {
+    return spark.rows(shape.sql(), shape.rows()).rows();
   }
 
   /** SELECT 1 and its value, one statement per run, alternating in blocks. */

@@ -9,6 +9,7 @@ import dev.sparkjdbc.proto.Plan;
 import dev.sparkjdbc.proto.ReattachExecuteRequest;
 import dev.sparkjdbc.proto.ReattachOptions;
 import dev.sparkjdbc.proto.ReleaseExecuteRequest;
+import dev.sparkjdbc.proto.ReleaseExecuteResponse;
 import dev.sparkjdbc.proto.ReleaseSessionRequest;
 import dev.sparkjdbc.proto.SparkConnectServiceGrpc;
 import dev.sparkjdbc.proto.SparkConnectServiceGrpc.SparkConnectServiceBlockingStub;
@@ -23,6 +24,8 @@ import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.ClientCalls;
+import io.grpc.stub.StreamObserver;
 import java.sql.SQLException;
 import java.util.Iterator;
 import java.util.List;
@@ -200,13 +203,7 @@ final class ConnectClient implements AutoCloseable {
 
   /** Tells the server it may drop everything it keeps for an operation (and stop it if running). */
   void releaseExecution(String operationId) {
-    ReleaseExecuteRequest request = ReleaseExecuteRequest.newBuilder()
-        .setSessionId(sessionId)
-        .setUserContext(userContext)
-        .setClientType(CLIENT_TYPE)
-        .setOperationId(operationId)
-        .setReleaseAll(ReleaseExecuteRequest.ReleaseAll.getDefaultInstance())
-        .build();
+    ReleaseExecuteRequest request = releaseRequest(operationId);
     boolean interrupted = Thread.interrupted(); // clean-up must reach the server regardless
     try {
       stub(10_000).releaseExecute(request);
@@ -216,6 +213,41 @@ final class ConnectClient implements AutoCloseable {
     } finally {
       restoreInterrupt(interrupted);
     }
+  }
+
+  /**
+   * Releases a complete operation without waiting for the answer: the server only frees what it
+   * kept for a reattach, and a round trip on every statement would cost its caller more than
+   * the release is worth (it is what Spark's own client does). A failure is only logged.
+   */
+  void releaseCompleteExecution(String operationId) {
+    ClientCalls.asyncUnaryCall(
+        channel.newCall(SparkConnectServiceGrpc.getReleaseExecuteMethod(),
+            CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS)),
+        releaseRequest(operationId), new StreamObserver<>() {
+          @Override
+          public void onNext(ReleaseExecuteResponse response) {
+          }
+
+          @Override
+          public void onError(Throwable t) {
+            LOG.log(Level.FINE, "ReleaseExecute failed for operation " + operationId, t);
+          }
+
+          @Override
+          public void onCompleted() {
+          }
+        });
+  }
+
+  private ReleaseExecuteRequest releaseRequest(String operationId) {
+    return ReleaseExecuteRequest.newBuilder()
+        .setSessionId(sessionId)
+        .setUserContext(userContext)
+        .setClientType(CLIENT_TYPE)
+        .setOperationId(operationId)
+        .setReleaseAll(ReleaseExecuteRequest.ReleaseAll.getDefaultInstance())
+        .build();
   }
 
   /**

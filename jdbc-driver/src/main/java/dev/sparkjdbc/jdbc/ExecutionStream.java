@@ -133,7 +133,7 @@ final class ExecutionStream implements ArrowBatchSource {
           }
           if (response.hasResultComplete()) {
             finish();
-            client.releaseExecution(operationId);
+            client.releaseCompleteExecution(operationId);
             return null;
           }
           return response;
