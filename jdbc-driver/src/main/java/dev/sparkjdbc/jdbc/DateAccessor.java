@@ -3,11 +3,22 @@ package dev.sparkjdbc.jdbc;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Calendar;
+import java.util.TimeZone;
 import org.apache.arrow.vector.DateDayVector;
 
 final class DateAccessor extends ColumnAccessor {
+  /** Direct-mapped cache of DATE → millis, by day; a power of two. */
+  private static final int CACHED_DAYS = 4096;
+
   private final DateDayVector vector;
+  /** Allocated on the first getDate, so that a column never read as a Date costs nothing. */
+  private int[] cachedDays;
+  private long[] cachedMillis;
+  private boolean[] cachedValid;
+  private String cachedZone;
+  private boolean caching;
 
   DateAccessor(DateDayVector vector) {
     super(vector);
@@ -20,7 +31,7 @@ final class DateAccessor extends ColumnAccessor {
 
   @Override
   Object getObject(int row) {
-    return Date.valueOf(localDate(row));
+    return getDate(row, null);
   }
 
   @Override
@@ -35,7 +46,41 @@ final class DateAccessor extends ColumnAccessor {
 
   @Override
   Date getDate(int row, Calendar calendar) {
-    return TemporalConversions.date(localDate(row), calendar);
+    if (calendar != null || !caching) {
+      return TemporalConversions.date(localDate(row), calendar);
+    }
+    // Date.valueOf's millis, computed once per day: its calendar normalisation in the JVM's
+    // zone costs more than everything else a row of dates needs.
+    if (cachedDays == null) {
+      cachedDays = new int[CACHED_DAYS];
+      cachedMillis = new long[CACHED_DAYS];
+      cachedValid = new boolean[CACHED_DAYS];
+    }
+    int day = vector.get(row);
+    int slot = day & (CACHED_DAYS - 1);
+    if (cachedDays[slot] != day || !cachedValid[slot]) {
+      cachedDays[slot] = day;
+      cachedMillis[slot] = Date.valueOf(LocalDate.ofEpochDay(day)).getTime();
+      cachedValid[slot] = true;
+    }
+    return new Date(cachedMillis[slot]); // a new one every time: Dates are mutable
+  }
+
+  /**
+   * Checked once per batch: the cached millis hold for the JVM's zone they were computed in.
+   * Nested accessors (dates in arrays, maps, structs) are never told, and never cache.
+   */
+  @Override
+  void batchLoaded() {
+    super.batchLoaded();
+    String zone = TimeZone.getDefault().getID();
+    if (!zone.equals(cachedZone)) {
+      cachedZone = zone;
+      if (cachedValid != null) {
+        Arrays.fill(cachedValid, false);
+      }
+    }
+    caching = true;
   }
 
   @Override
