@@ -13,10 +13,12 @@ final class DateAccessor extends ColumnAccessor {
   private static final int CACHED_DAYS = 4096;
 
   private final DateDayVector vector;
+  /** No day Spark can hold: marks an empty slot. */
+  private static final int NO_DAY = Integer.MIN_VALUE;
+
   /** Allocated on the first getDate, so that a column never read as a Date costs nothing. */
   private int[] cachedDays;
   private long[] cachedMillis;
-  private boolean[] cachedValid;
   private String cachedZone;
   private boolean caching;
 
@@ -53,15 +55,14 @@ final class DateAccessor extends ColumnAccessor {
     // zone costs more than everything else a row of dates needs.
     if (cachedDays == null) {
       cachedDays = new int[CACHED_DAYS];
+      Arrays.fill(cachedDays, NO_DAY);
       cachedMillis = new long[CACHED_DAYS];
-      cachedValid = new boolean[CACHED_DAYS];
     }
     int day = vector.get(row);
     int slot = day & (CACHED_DAYS - 1);
-    if (cachedDays[slot] != day || !cachedValid[slot]) {
+    if (cachedDays[slot] != day) {
       cachedDays[slot] = day;
       cachedMillis[slot] = Date.valueOf(LocalDate.ofEpochDay(day)).getTime();
-      cachedValid[slot] = true;
     }
     return new Date(cachedMillis[slot]); // a new one every time: Dates are mutable
   }
@@ -76,8 +77,8 @@ final class DateAccessor extends ColumnAccessor {
     String zone = TimeZone.getDefault().getID();
     if (!zone.equals(cachedZone)) {
       cachedZone = zone;
-      if (cachedValid != null) {
-        Arrays.fill(cachedValid, false);
+      if (cachedDays != null) {
+        Arrays.fill(cachedDays, NO_DAY);
       }
     }
     caching = true;
