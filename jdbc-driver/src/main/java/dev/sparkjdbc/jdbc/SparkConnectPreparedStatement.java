@@ -478,7 +478,7 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
     if (t.isTranslated() && t.explainMode().isEmpty()) {
       relation = t.relation().orElseThrow();
     } else if (t.isQuery() || SqlText.isQuery(query.sql())) {
-      relation = sqlRelation(query.sql(), valuesForServer(values));
+      relation = SqlTextRelation.of(query.sql(), valuesForServer(values));
     } else {
       return null;
     }

@@ -8,7 +8,6 @@ import dev.sparkjdbc.proto.ExecutePlanResponse;
 import dev.sparkjdbc.proto.LocalRelation;
 import dev.sparkjdbc.proto.Plan;
 import dev.sparkjdbc.proto.Relation;
-import dev.sparkjdbc.proto.SQL;
 import dev.sparkjdbc.proto.SqlCommand;
 import dev.sparkjdbc.plan.PlanFeature;
 import dev.sparkjdbc.plan.SqlTranslationException;
@@ -19,8 +18,6 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLSyntaxErrorException;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.logging.Logger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -119,7 +116,7 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
       return true;
     }
     if (translation.isQuery() || SqlText.isQuery(sql)) {
-      resultSet = stream(Plan.newBuilder().setRoot(sqlRelation(sql, arguments)).build());
+      resultSet = stream(Plan.newBuilder().setRoot(SqlTextRelation.of(sql, arguments)).build());
       return true;
     }
     String keyword = SqlText.firstKeyword(sql);
@@ -213,36 +210,6 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
     return lastTranslation == null ? Optional.empty() : lastTranslation.fallbackReason();
   }
 
-  /**
-   * SQL text with parameter values as Spark's parameters: the markers are renamed
-   * {@code :__sparkjdbc_pN} and the values bound by name. (Spark 4.2 binds long statements'
-   * positional parameters out of order; named binding is exact.)
-   */
-  static Relation sqlRelation(String sql, List<Expression> arguments) {
-    if (arguments.isEmpty()) {
-      return Relation.newBuilder().setSql(SQL.newBuilder().setQuery(sql)).build();
-    }
-    String query = dev.sparkjdbc.plan.SqlToPlan.namedParameterMarkers(sql, PARAMETER_PREFIX);
-    SQL.Builder text = SQL.newBuilder();
-    for (int i = 0; i < arguments.size(); i++) {
-      String name = PARAMETER_PREFIX + (i + 1);
-      Expression argument = arguments.get(i);
-      if (argument.hasCast()) {
-        // Spark's sql() takes literals (and array/map/struct calls) as arguments, not a CAST
-        // (setObject with a target type): the value goes as the argument, the CAST into the
-        // text. The marker names are the driver's own, so only its markers match.
-        Expression.Cast cast = argument.getCast();
-        String type = cast.hasType() ? SparkSchema.sqlName(cast.getType()) : cast.getTypeStr();
-        query = Pattern.compile(":" + Pattern.quote(name) + "\\b").matcher(query)
-            .replaceAll(Matcher.quoteReplacement("CAST(:" + name + " AS " + type + ")"));
-        argument = cast.getExpr();
-      }
-      text.putNamedArguments(name, argument);
-    }
-    return Relation.newBuilder().setSql(text.setQuery(query)).build();
-  }
-
-  private static final String PARAMETER_PREFIX = "__sparkjdbc_p";
 
   private SparkConnectResultSet stream(Plan plan) throws SQLException {
     ExecutionStream operation = startOperation(plan);
@@ -258,7 +225,8 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
 
   private boolean runCommand(String sql, List<Expression> arguments) throws SQLException {
     Plan plan = Plan.newBuilder().setCommand(Command.newBuilder()
-        .setSqlCommand(SqlCommand.newBuilder().setInput(sqlRelation(sql, arguments)))).build();
+        .setSqlCommand(SqlCommand.newBuilder().setInput(SqlTextRelation.of(sql, arguments))))
+        .build();
     Relation result = null;
     try (ExecutionStream stream = startOperation(plan)) {
       for (ExecutePlanResponse r = stream.next(); r != null; r = stream.next()) {
