@@ -14,39 +14,47 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * {@code bin/bench}: starts the embedded server, then measures our driver against its
- * baselines in the same run, and prints one markdown table per part as soon as it is done
- * (docs/benchmarks.md explains each baseline).
+ * {@code bin/bench}: starts the embedded server, then measures our driver against its baselines in
+ * the same run, and prints one markdown table per part as soon as it is done (docs/benchmarks.md
+ * explains each baseline).
  *
- * <p>Arguments: the repository root, then optionally a port and the names of the parts to
- * run ({@link #PARTS}; all by default).
+ * <p>Arguments: the repository root, then optionally a port and the names of the parts to run
+ * ({@link #PARTS}; all by default).
  */
 public final class Bench {
   /** Median of this many timed runs per reader and shape, after the warm-up rounds. */
   private static final int RUNS = 5;
+
   private static final int WARM_UP_ROUNDS = 2;
   private static final int LATENCY_RUNS = 1_000;
+
   /** Ours and Spark's client alternate in blocks of this many SELECT 1s. */
   private static final int LATENCY_BLOCK = 100;
+
   static final List<String> PARTS =
       List.of("throughput", "latency", "translation", "metadata", "prepared", "memory");
 
   private record Shape(String name, long rows, String sql) {}
 
-  static final List<Shape> SHAPES = List.of(
-      new Shape("10 M rows (bigint, bigint, string)", 10_000_000,
-          "SELECT id, id * 2 AS twice, CAST(id AS STRING) AS s FROM range(0, 10000000, 1, 20)"),
-      new Shape("2 M rows, 20 mixed columns", 2_000_000, "SELECT id, id * 2 AS c2, "
-          + "CAST(id % 1000 AS INT) AS c3, CAST(id AS DECIMAL(18,2)) / 7 AS c4, "
-          + "CAST(id AS DECIMAL(10,0)) AS c5, timestamp_seconds(1700000000 + id) AS c6, "
-          + "date_add(DATE '2020-01-01', CAST(id % 3650 AS INT)) AS c7, "
-          + "CAST(id AS DOUBLE) / 3 AS c8, sqrt(id) AS c9, concat('name-', id) AS c10, "
-          + "CAST(id AS STRING) AS c11, IF(id % 5 = 0, NULL, concat('n', id)) AS c12, "
-          + "IF(id % 7 = 0, NULL, id) AS c13, IF(id % 3 = 0, NULL, CAST(id AS DOUBLE)) AS c14, "
-          + "id % 2 = 0 AS c15, CAST(id % 100 AS SMALLINT) AS c16, "
-          + "IF(id % 11 = 0, NULL, timestamp_seconds(id)) AS c17, upper(hex(id)) AS c18, "
-          + "CAST(id AS FLOAT) AS c19, IF(id % 13 = 0, NULL, CAST(id AS DECIMAL(20,4))) AS c20 "
-          + "FROM range(0, 2000000, 1, 20)"));
+  static final List<Shape> SHAPES =
+      List.of(
+          new Shape(
+              "10 M rows (bigint, bigint, string)",
+              10_000_000,
+              "SELECT id, id * 2 AS twice, CAST(id AS STRING) AS s FROM range(0, 10000000, 1, 20)"),
+          new Shape(
+              "2 M rows, 20 mixed columns",
+              2_000_000,
+              "SELECT id, id * 2 AS c2, CAST(id % 1000 AS INT) AS c3, CAST(id AS DECIMAL(18,2)) / 7"
+                  + " AS c4, CAST(id AS DECIMAL(10,0)) AS c5, timestamp_seconds(1700000000 + id) AS"
+                  + " c6, date_add(DATE '2020-01-01', CAST(id % 3650 AS INT)) AS c7, CAST(id AS"
+                  + " DOUBLE) / 3 AS c8, sqrt(id) AS c9, concat('name-', id) AS c10, CAST(id AS"
+                  + " STRING) AS c11, IF(id % 5 = 0, NULL, concat('n', id)) AS c12, IF(id % 7 = 0,"
+                  + " NULL, id) AS c13, IF(id % 3 = 0, NULL, CAST(id AS DOUBLE)) AS c14, id % 2 = 0"
+                  + " AS c15, CAST(id % 100 AS SMALLINT) AS c16, IF(id % 11 = 0, NULL,"
+                  + " timestamp_seconds(id)) AS c17, upper(hex(id)) AS c18, CAST(id AS FLOAT) AS"
+                  + " c19, IF(id % 13 = 0, NULL, CAST(id AS DECIMAL(20,4))) AS c20 FROM range(0,"
+                  + " 2000000, 1, 20)"));
 
   private Bench() {}
 
@@ -81,40 +89,46 @@ public final class Bench {
         }
       }
       if (parts.contains("translation")) {
-        print("TPC-H query | translation (JMH) | server execution | translation / server",
+        print(
+            "TPC-H query | translation (JMH) | server execution | translation / server",
             TpchTranslationBench.run(url));
       }
       if (parts.contains("metadata")) {
-        print("metadata | ours | baseline: plain statements | ours / baseline",
+        print(
+            "metadata | ours | baseline: plain statements | ours / baseline",
             MetadataBench.run(url));
       }
       if (parts.contains("prepared")) {
-        print("re-execution | prepared (setLong) | plain statement (literals) "
-            + "| prepared / plain", PreparedBench.run(url));
+        print(
+            "re-execution | prepared (setLong) | plain statement (literals) "
+                + "| prepared / plain",
+            PreparedBench.run(url));
       }
       if (parts.contains("memory")) {
-        print("client memory | 100 M rows | 10 M rows | 100 M / 10 M",
-            ScanMemoryBench.run(url));
+        print("client memory | 100 M rows | 10 M rows | 100 M / 10 M", ScanMemoryBench.run(url));
       }
     }
     System.err.printf("bench: done in %.1f min%n", (System.nanoTime() - start) / 60e9);
   }
 
   /**
-   * Every column of every row, through our ResultSet (with and without read-ahead), Spark's
-   * client and the wire's limit. The server keeps getting faster for a while (its own JIT), so
-   * the readers take turns, each round starting with the next one, after warm-up rounds.
+   * Every column of every row, through our ResultSet (with and without read-ahead), Spark's client
+   * and the wire's limit. The server keeps getting faster for a while (its own JIT), so the readers
+   * take turns, each round starting with the next one, after warm-up rounds.
    */
   private static void throughput(String url, SparkClientProcess spark) throws Exception {
     URI where = URI.create(url.substring("jdbc:".length()));
     List<String[]> table = new java.util.ArrayList<>();
     for (Shape shape : SHAPES) {
       try (JdbcReader ours = new JdbcReader(url);
-           JdbcReader oursInline = new JdbcReader(url + "/;read_ahead=0");
-           MinimalReader wire = new MinimalReader(where.getHost(), where.getPort())) {
-        List<Read> readers = List.of(() -> ours.rows(shape.sql()),
-            () -> oursInline.rows(shape.sql()), () -> sparkRows(spark, shape),
-            () -> wire.rows(shape.sql()));
+          JdbcReader oursInline = new JdbcReader(url + "/;read_ahead=0");
+          MinimalReader wire = new MinimalReader(where.getHost(), where.getPort())) {
+        List<Read> readers =
+            List.of(
+                () -> ours.rows(shape.sql()),
+                () -> oursInline.rows(shape.sql()),
+                () -> sparkRows(spark, shape),
+                () -> wire.rows(shape.sql()));
         double[][] rates = new double[readers.size()][RUNS];
         for (int round = 0; round < WARM_UP_ROUNDS + RUNS; round++) {
           for (int turn = 0; turn < readers.size(); turn++) {
@@ -127,13 +141,22 @@ public final class Bench {
         }
         System.err.printf("%s: checksum %d%n", shape.name(), ours.checksum());
         double[] medians = Arrays.stream(rates).mapToDouble(Bench::median).toArray();
-        table.add(new String[] {shape.name(), rate(medians[0]), rate(medians[1]),
-            rate(medians[2]), rate(medians[3]), ratio(medians[0] / medians[3]),
-            ratio(medians[0] / medians[2])});
+        table.add(
+            new String[] {
+              shape.name(),
+              rate(medians[0]),
+              rate(medians[1]),
+              rate(medians[2]),
+              rate(medians[3]),
+              ratio(medians[0] / medians[3]),
+              ratio(medians[0] / medians[2])
+            });
       }
     }
-    print("throughput, reading every column | our ResultSet | ours, read_ahead=0 | Spark Connect "
-        + "client (toLocalIterator) | minimal gRPC + Arrow reader | ours / minimal | ours / Spark",
+    print(
+        "throughput, reading every column | our ResultSet | ours, read_ahead=0 | Spark Connect"
+            + " client (toLocalIterator) | minimal gRPC + Arrow reader | ours / minimal | ours /"
+            + " Spark",
         table);
   }
 
@@ -164,16 +187,21 @@ public final class Bench {
     long sparkP50 = sparks[LATENCY_RUNS / 2];
     long oursP99 = ours[LATENCY_RUNS * 99 / 100];
     long sparkP99 = sparks[LATENCY_RUNS * 99 / 100];
-    print("SELECT 1, " + LATENCY_RUNS + " runs | ours | Spark Connect client | ours / Spark",
-        List.of(new String[] {"p50", millis(oursP50), millis(sparkP50),
-                ratio((double) oursP50 / sparkP50)},
-            new String[] {"p99", millis(oursP99), millis(sparkP99),
-                ratio((double) oursP99 / sparkP99)}));
+    print(
+        "SELECT 1, " + LATENCY_RUNS + " runs | ours | Spark Connect client | ours / Spark",
+        List.of(
+            new String[] {
+              "p50", millis(oursP50), millis(sparkP50), ratio((double) oursP50 / sparkP50)
+            },
+            new String[] {
+              "p99", millis(oursP99), millis(sparkP99), ratio((double) oursP99 / sparkP99)
+            }));
   }
 
   private static long selectOne(Connection c) throws SQLException {
     long start = System.nanoTime();
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT 1")) {
       if (!rs.next() || rs.getInt(1) != 1) {
         throw new IllegalStateException("SELECT 1 did not return 1");
       }

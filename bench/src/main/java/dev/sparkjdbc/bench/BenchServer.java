@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The embedded Spark Connect server of this repository (the {@code server} module), started as
- * its own process for one benchmark run, as {@code bin/server} would start it.
+ * The embedded Spark Connect server of this repository (the {@code server} module), started as its
+ * own process for one benchmark run, as {@code bin/server} would start it.
  */
 final class BenchServer implements AutoCloseable {
   private static final String READY_PREFIX = "Spark Connect server ready at ";
@@ -26,29 +26,42 @@ final class BenchServer implements AutoCloseable {
   /** {@code root}: the repository, where the server module was built. */
   static BenchServer start(Path root, int port, String heap) throws IOException {
     Path target = root.resolve("server/target");
-    String classpath = target.resolve("classes") + ":"
-        + Files.readString(target.resolve("runtime.classpath")).trim();
+    String classpath =
+        target.resolve("classes")
+            + ":"
+            + Files.readString(target.resolve("runtime.classpath")).trim();
     Path home = Files.createTempDirectory("sparkjdbc-bench-server");
-    Process process = new ProcessBuilder(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
-        "-cp", classpath, "dev.sparkjdbc.server.EmbeddedSparkConnectServer",
-        "--port", Integer.toString(port), "--warehouse", home.resolve("warehouse").toString(),
-        "--stop-when-stdin-closes",
-        // ScanMemoryBench's 100 M rows are about 3 GB of Arrow, beyond Spark's default cap of
-        // 1 GiB per result (docs/limitations.md); 0 means no cap.
-        "--conf", "spark.driver.maxResultSize=0"))
-        .directory(home.toFile())
-        .redirectError(home.resolve("server.log").toFile())
-        .start();
-    BufferedReader out = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    Process process =
+        new ProcessBuilder(
+                List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx" + heap,
+                    "-cp",
+                    classpath,
+                    "dev.sparkjdbc.server.EmbeddedSparkConnectServer",
+                    "--port",
+                    Integer.toString(port),
+                    "--warehouse",
+                    home.resolve("warehouse").toString(),
+                    "--stop-when-stdin-closes",
+                    // ScanMemoryBench's 100 M rows are about 3 GB of Arrow, beyond Spark's default
+                    // cap of
+                    // 1 GiB per result (docs/limitations.md); 0 means no cap.
+                    "--conf",
+                    "spark.driver.maxResultSize=0"))
+            .directory(home.toFile())
+            .redirectError(home.resolve("server.log").toFile())
+            .start();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     for (String line = out.readLine(); line != null; line = out.readLine()) {
       if (line.startsWith(READY_PREFIX)) {
         return new BenchServer(process, line.substring(READY_PREFIX.length()).trim());
       }
     }
     process.destroyForcibly();
-    throw new IOException("the server stopped before it was ready; see " + home.resolve("server.log"));
+    throw new IOException(
+        "the server stopped before it was ready; see " + home.resolve("server.log"));
   }
 
   String url() {

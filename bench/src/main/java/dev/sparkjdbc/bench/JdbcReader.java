@@ -9,8 +9,8 @@ import java.sql.Statement;
 import java.sql.Types;
 
 /**
- * Our driver as an application uses it: every column of every row read with the getter its
- * JDBC type calls for, folded into a checksum so that no read can be optimised away.
+ * Our driver as an application uses it: every column of every row read with the getter its JDBC
+ * type calls for, folded into a checksum so that no read can be optimised away.
  */
 final class JdbcReader implements AutoCloseable {
   private final Connection connection;
@@ -22,7 +22,8 @@ final class JdbcReader implements AutoCloseable {
 
   long rows(String sql) throws SQLException {
     long rows = 0;
-    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       ResultSetMetaData meta = rs.getMetaData();
       int columns = meta.getColumnCount();
       int[] types = new int[columns + 1];

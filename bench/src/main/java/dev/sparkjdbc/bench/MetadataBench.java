@@ -17,23 +17,27 @@ import java.util.concurrent.Future;
 
 /**
  * {@code DatabaseMetaData.getColumns} and {@code getTables} over a schema of 500 tables of 10
- * columns, what a BI tool asks when it opens a schema. The baseline is what an application
- * without {@code DatabaseMetaData} would do over plain statements: for the columns,
- * {@code SHOW TABLES IN} the schema, then one {@code DESCRIBE TABLE} per table; for the tables
- * and their types, {@code SHOW TABLES} and {@code SHOW VIEWS}. Both sides must list the same
- * names, or the comparison would say nothing. (getTables also answers each table's comment,
- * which the baseline does not read.)
+ * columns, what a BI tool asks when it opens a schema. The baseline is what an application without
+ * {@code DatabaseMetaData} would do over plain statements: for the columns, {@code SHOW TABLES IN}
+ * the schema, then one {@code DESCRIBE TABLE} per table; for the tables and their types, {@code
+ * SHOW TABLES} and {@code SHOW VIEWS}. Both sides must list the same names, or the comparison would
+ * say nothing. (getTables also answers each table's comment, which the baseline does not read.)
  */
 final class MetadataBench {
   static final String SCHEMA = "bench_meta";
   private static final int TABLES = 500;
+
   /** Mixed types, so that the listing converts more than one type name. */
-  private static final String COLUMNS = "(id BIGINT, name STRING, amount DECIMAL(18,2), "
-      + "ratio DOUBLE, qty INT, created TIMESTAMP, day DATE, flag BOOLEAN, code STRING, "
-      + "payload BINARY)";
+  private static final String COLUMNS =
+      "(id BIGINT, name STRING, amount DECIMAL(18,2), "
+          + "ratio DOUBLE, qty INT, created TIMESTAMP, day DATE, flag BOOLEAN, code STRING, "
+          + "payload BINARY)";
+
   private static final int COLUMNS_PER_TABLE = 10;
+
   /** Timed runs per measurement (median), after one run that warms up and checks both sides. */
   private static final int RUNS = 5;
+
   /** The server runs statements of different sessions in parallel; the machine has 2 cores. */
   private static final int CREATORS = 2;
 
@@ -50,31 +54,49 @@ final class MetadataBench {
     long start = System.nanoTime();
     // Always start from a schema of known content: a run that died half-way (or an older bench
     // with other tables) may have left one behind on a server that outlives the bench.
-    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement()) {
       s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
       s.execute("CREATE SCHEMA " + SCHEMA);
     }
     try {
       createTables(url);
       double createSeconds = (System.nanoTime() - start) / 1e9;
-      System.err.printf(Locale.ROOT, "MetadataBench: created %d tables x %d columns in %.1f s%n",
-          TABLES, COLUMNS_PER_TABLE, createSeconds);
+      System.err.printf(
+          Locale.ROOT,
+          "MetadataBench: created %d tables x %d columns in %.1f s%n",
+          TABLES,
+          COLUMNS_PER_TABLE,
+          createSeconds);
       try (Connection c = DriverManager.getConnection(url)) {
         DatabaseMetaData meta = c.getMetaData();
         List<String[]> rows = new ArrayList<>();
-        rows.add(compare("getColumns(null, \"" + SCHEMA + "\", \"%\", \"%\"), "
-                + TABLES * COLUMNS_PER_TABLE + " columns",
-            () -> columns(meta), () -> describeEach(c), TABLES * COLUMNS_PER_TABLE));
-        rows.add(compare("getTables(null, \"" + SCHEMA + "\", \"%\", null), " + TABLES
-                + " tables",
-            () -> tables(meta), () -> showTablesAndViews(c), TABLES));
+        rows.add(
+            compare(
+                "getColumns(null, \""
+                    + SCHEMA
+                    + "\", \"%\", \"%\"), "
+                    + TABLES * COLUMNS_PER_TABLE
+                    + " columns",
+                () -> columns(meta),
+                () -> describeEach(c),
+                TABLES * COLUMNS_PER_TABLE));
+        rows.add(
+            compare(
+                "getTables(null, \"" + SCHEMA + "\", \"%\", null), " + TABLES + " tables",
+                () -> tables(meta),
+                () -> showTablesAndViews(c),
+                TABLES));
         return rows;
       }
     } finally {
       long dropStart = System.nanoTime();
-      try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      try (Connection c = DriverManager.getConnection(url);
+          Statement s = c.createStatement()) {
         s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-        System.err.printf(Locale.ROOT, "MetadataBench: dropped the schema in %.1f s%n",
+        System.err.printf(
+            Locale.ROOT,
+            "MetadataBench: dropped the schema in %.1f s%n",
             (System.nanoTime() - dropStart) / 1e9);
       } catch (SQLException e) {
         // Not thrown: it would hide the failure that got us here; the next run drops it first.
@@ -90,15 +112,24 @@ final class MetadataBench {
       List<Future<Void>> done = new ArrayList<>();
       for (int w = 0; w < CREATORS; w++) {
         int first = w;
-        done.add(pool.submit(() -> {
-          try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            for (int t = first; t < TABLES; t += CREATORS) {
-              s.execute("CREATE TABLE " + SCHEMA + "." + table(t) + " " + COLUMNS
-                  + " USING parquet");
-            }
-          }
-          return null;
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  try (Connection c = DriverManager.getConnection(url);
+                      Statement s = c.createStatement()) {
+                    for (int t = first; t < TABLES; t += CREATORS) {
+                      s.execute(
+                          "CREATE TABLE "
+                              + SCHEMA
+                              + "."
+                              + table(t)
+                              + " "
+                              + COLUMNS
+                              + " USING parquet");
+                    }
+                  }
+                  return null;
+                }));
       }
       for (Future<Void> f : done) {
         f.get();
@@ -113,18 +144,25 @@ final class MetadataBench {
   }
 
   /**
-   * Median milliseconds of both listings, alternating them so that neither gets a warmer
-   * server; fails unless both list exactly the same names.
+   * Median milliseconds of both listings, alternating them so that neither gets a warmer server;
+   * fails unless both list exactly the same names.
    */
   private static String[] compare(String what, Listing ours, Listing baseline, int expected)
       throws SQLException {
     List<String> oursNames = ours.names();
     List<String> baselineNames = baseline.names();
     if (oursNames.size() != expected || !oursNames.equals(baselineNames)) {
-      throw new IllegalStateException(what + ": ours listed " + oursNames.size()
-          + ", the baseline " + baselineNames.size() + ", expected " + expected
-          + (oursNames.size() == baselineNames.size() ? " (same count, other names or order)"
-              : ""));
+      throw new IllegalStateException(
+          what
+              + ": ours listed "
+              + oursNames.size()
+              + ", the baseline "
+              + baselineNames.size()
+              + ", expected "
+              + expected
+              + (oursNames.size() == baselineNames.size()
+                  ? " (same count, other names or order)"
+                  : ""));
     }
     double[] oursMillis = new double[RUNS];
     double[] baselineMillis = new double[RUNS];
@@ -177,8 +215,8 @@ final class MetadataBench {
   }
 
   /**
-   * What getTables answers, name and type, over plain statements: SHOW TABLES lists views too
-   * but does not say which are views, SHOW VIEWS does. Two round trips.
+   * What getTables answers, name and type, over plain statements: SHOW TABLES lists views too but
+   * does not say which are views, SHOW VIEWS does. Two round trips.
    */
   private static List<String> showTablesAndViews(Connection c) throws SQLException {
     Set<String> views = new HashSet<>(names(c, "SHOW VIEWS IN " + SCHEMA, "viewName"));
@@ -190,10 +228,10 @@ final class MetadataBench {
     return typed;
   }
 
-  private static List<String> names(Connection c, String sql, String column)
-      throws SQLException {
+  private static List<String> names(Connection c, String sql, String column) throws SQLException {
     List<String> names = new ArrayList<>();
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {
         if (!rs.getBoolean("isTemporary")) {
           names.add(rs.getString(column));

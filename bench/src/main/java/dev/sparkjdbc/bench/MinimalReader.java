@@ -17,9 +17,9 @@ import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
 
 /**
- * The wire's limit: one gRPC ExecutePlan whose Arrow batches are decoded into vectors and
- * counted, nothing else (no JDBC, no per-value work, no reattach). What any client must at
- * least spend to receive a result.
+ * The wire's limit: one gRPC ExecutePlan whose Arrow batches are decoded into vectors and counted,
+ * nothing else (no JDBC, no per-value work, no reattach). What any client must at least spend to
+ * receive a result.
  */
 final class MinimalReader implements AutoCloseable {
   private final ManagedChannel channel;
@@ -28,20 +28,25 @@ final class MinimalReader implements AutoCloseable {
   private final RootAllocator allocator = new RootAllocator();
 
   MinimalReader(String host, int port) {
-    channel = NettyChannelBuilder.forAddress(host, port).usePlaintext()
-        .maxInboundMessageSize(Integer.MAX_VALUE).build();
+    channel =
+        NettyChannelBuilder.forAddress(host, port)
+            .usePlaintext()
+            .maxInboundMessageSize(Integer.MAX_VALUE)
+            .build();
     stub = SparkConnectServiceGrpc.newBlockingStub(channel);
   }
 
   /** Runs {@code sql} and returns the number of rows decoded. */
   long rows(String sql) throws IOException {
-    ExecutePlanRequest request = ExecutePlanRequest.newBuilder()
-        .setSessionId(sessionId)
-        .setUserContext(UserContext.newBuilder().setUserId("bench"))
-        .setClientType("sparkjdbc-bench-minimal")
-        .setPlan(Plan.newBuilder().setRoot(Relation.newBuilder()
-            .setSql(SQL.newBuilder().setQuery(sql))))
-        .build();
+    ExecutePlanRequest request =
+        ExecutePlanRequest.newBuilder()
+            .setSessionId(sessionId)
+            .setUserContext(UserContext.newBuilder().setUserId("bench"))
+            .setClientType("sparkjdbc-bench-minimal")
+            .setPlan(
+                Plan.newBuilder()
+                    .setRoot(Relation.newBuilder().setSql(SQL.newBuilder().setQuery(sql))))
+            .build();
     long rows = 0;
     Iterator<ExecutePlanResponse> responses = stub.executePlan(request);
     while (responses.hasNext()) {
@@ -49,8 +54,8 @@ final class MinimalReader implements AutoCloseable {
       if (!response.hasArrowBatch()) {
         continue;
       }
-      try (ArrowStreamReader reader = new ArrowStreamReader(
-          response.getArrowBatch().getData().newInput(), allocator)) {
+      try (ArrowStreamReader reader =
+          new ArrowStreamReader(response.getArrowBatch().getData().newInput(), allocator)) {
         while (reader.loadNextBatch()) {
           rows += reader.getVectorSchemaRoot().getRowCount();
         }

@@ -18,29 +18,31 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Re-executing one {@code PreparedStatement} with new values ({@code setLong}) against the
- * baseline of a plain {@code Statement.executeQuery} per execution with the values written into
- * the SQL text, reading every row.
+ * Re-executing one {@code PreparedStatement} with new values ({@code setLong}) against the baseline
+ * of a plain {@code Statement.executeQuery} per execution with the values written into the SQL
+ * text, reading every row.
  *
  * <p>What preparing saves in this driver: the statement is parsed once (Calcite) when it is
- * prepared, and each execution only re-translates the parsed tree with the new literals
- * ({@code PreparedQuery.bind}); a plain statement is parsed and translated on every execution.
- * The server analyses and runs the plan in both cases (Connect has no server-side prepared
- * plan). So two queries are measured: one the translator turns into a plan, and one Calcite
- * cannot parse ({@code FROM range(…)}), which goes as SQL text, with Spark's positional
- * parameters when prepared. A last pair of rows isolates the client's share: preparing's
- * {@code bind} against a full {@code translate}, without a server.
+ * prepared, and each execution only re-translates the parsed tree with the new literals ({@code
+ * PreparedQuery.bind}); a plain statement is parsed and translated on every execution. The server
+ * analyses and runs the plan in both cases (Connect has no server-side prepared plan). So two
+ * queries are measured: one the translator turns into a plan, and one Calcite cannot parse ({@code
+ * FROM range(…)}), which goes as SQL text, with Spark's positional parameters when prepared. A last
+ * pair of rows isolates the client's share: preparing's {@code bind} against a full {@code
+ * translate}, without a server.
  */
 final class PreparedBench {
   private static final int WARM_UP = 20;
+
   /** Prepared and plain alternate in blocks of this many, so neither gets a warmer server. */
   private static final int BLOCK = 50;
+
   /** Client-side only: a failed Calcite parse (the text query) costs milliseconds. */
   private static final int TRANSLATIONS = 2_000;
 
   /**
-   * {@code {m}}: the multiplier, {@code {n}}: the bound, as {@code ?} or as literals;
-   * {@code executions} per side (a multiple of {@link #BLOCK}).
+   * {@code {m}}: the multiplier, {@code {n}}: the bound, as {@code ?} or as literals; {@code
+   * executions} per side (a multiple of {@link #BLOCK}).
    */
   private record Query(String name, String template, boolean translated, int executions) {
     String prepared() {
@@ -52,12 +54,20 @@ final class PreparedBench {
     }
   }
 
-  private static final List<Query> QUERIES = List.of(
-      new Query("translated query over VALUES",
-          "SELECT id, id * {m} AS scaled FROM (VALUES (0), (1), (2), (3), (4), (5), (6), (7), "
-              + "(8), (9)) AS t(id) WHERE id < {n}", true, 300),
-      new Query("SQL-text query over range(10)",
-          "SELECT id, id * {m} AS scaled FROM range(10) WHERE id < {n}", false, 100));
+  private static final List<Query> QUERIES =
+      List.of(
+          new Query(
+              "translated query over VALUES",
+              "SELECT id, id * {m} AS scaled FROM (VALUES (0), (1), (2), (3), (4), (5), (6), (7), "
+                  + "(8), (9)) AS t(id) WHERE id < {n}",
+              true,
+              300),
+          new Query(
+              "SQL-text query over range(10)",
+              "SELECT id, id * {m} AS scaled FROM range(10) WHERE id < {n}",
+              false,
+              100));
+
   // Fewer executions of the text query: it only shows that the text path gains the same way.
 
   private PreparedBench() {}
@@ -79,7 +89,7 @@ final class PreparedBench {
         long[] prepared = new long[query.executions()];
         long[] plain = new long[query.executions()];
         try (PreparedStatement ps = c.prepareStatement(query.prepared());
-             Statement s = c.createStatement()) {
+            Statement s = c.createStatement()) {
           for (int i = 0; i < WARM_UP; i++) {
             executePrepared(ps, i);
             executePlain(s, query, i);
@@ -95,10 +105,12 @@ final class PreparedBench {
             }
           }
         }
-        rows.add(row(query.name() + ", median per execution", median(prepared),
-            median(plain)));
-        rows.add(row(query.name() + ", mean per execution (" + query.executions() + " executions)",
-            mean(prepared), mean(plain)));
+        rows.add(row(query.name() + ", median per execution", median(prepared), median(plain)));
+        rows.add(
+            row(
+                query.name() + ", mean per execution (" + query.executions() + " executions)",
+                mean(prepared),
+                mean(plain)));
       }
     }
     for (Query query : QUERIES) {
@@ -137,8 +149,7 @@ final class PreparedBench {
       rows++;
     }
     if (rows != bound(i)) {
-      throw new IllegalStateException(rows + " rows in execution " + i + ", expected "
-          + bound(i));
+      throw new IllegalStateException(rows + " rows in execution " + i + ", expected " + bound(i));
     }
   }
 
@@ -146,9 +157,12 @@ final class PreparedBench {
   private static void requirePath(Statement s, Query query) throws SQLException {
     SparkConnectStatementInfo info = s.unwrap(SparkConnectStatementInfo.class);
     if (info.lastStatementTranslated() != query.translated()) {
-      throw new IllegalStateException(query.name() + " was "
-          + (query.translated() ? "not translated: " + info.lastFallbackReason().orElse("")
-              : "translated"));
+      throw new IllegalStateException(
+          query.name()
+              + " was "
+              + (query.translated()
+                  ? "not translated: " + info.lastFallbackReason().orElse("")
+                  : "translated"));
     }
   }
 
@@ -178,18 +192,25 @@ final class PreparedBench {
     } catch (SqlTranslationException e) {
       throw new SQLException(e);
     }
-    return row(query.name() + ", client-side translation only (bind vs translate), median",
-        median(bind), median(translate));
+    return row(
+        query.name() + ", client-side translation only (bind vs translate), median",
+        median(bind),
+        median(translate));
   }
 
   private static Expression longLiteral(long value) {
-    return Expression.newBuilder().setLiteral(Expression.Literal.newBuilder().setLong(value))
+    return Expression.newBuilder()
+        .setLiteral(Expression.Literal.newBuilder().setLong(value))
         .build();
   }
 
   private static String[] row(String what, double oursNanos, double baselineNanos) {
-    return new String[] {what, micros(oursNanos), micros(baselineNanos),
-        String.format(Locale.ROOT, "%.2f", oursNanos / baselineNanos)};
+    return new String[] {
+      what,
+      micros(oursNanos),
+      micros(baselineNanos),
+      String.format(Locale.ROOT, "%.2f", oursNanos / baselineNanos)
+    };
   }
 
   private static String micros(double nanos) {

@@ -16,34 +16,44 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * Client memory of a 100 M-row scan read through our {@code ResultSet} in a JVM limited to
- * {@value #HEAP}: the scan runs in a child JVM (this class's {@link #main}) so that its peak
- * RSS ({@code VmHWM}) is the reader's alone, and so that an {@code OutOfMemoryError} is a
- * result ("completed: no") rather than the end of the benchmark. The baseline is the same
- * child reading 10 M rows: a memory ratio near 1 means memory does not grow with the result.
+ * Client memory of a 100 M-row scan read through our {@code ResultSet} in a JVM limited to {@value
+ * #HEAP}: the scan runs in a child JVM (this class's {@link #main}) so that its peak RSS ({@code
+ * VmHWM}) is the reader's alone, and so that an {@code OutOfMemoryError} is a result ("completed:
+ * no") rather than the end of the benchmark. The baseline is the same child reading 10 M rows: a
+ * memory ratio near 1 means memory does not grow with the result.
  *
- * <p>The server must allow a result this large: 100 M rows are about 3 GB of Arrow, beyond
- * Spark's default {@code spark.driver.maxResultSize} of 1 GiB ({@link BenchServer} lifts it).
+ * <p>The server must allow a result this large: 100 M rows are about 3 GB of Arrow, beyond Spark's
+ * default {@code spark.driver.maxResultSize} of 1 GiB ({@link BenchServer} lifts it).
  */
 final class ScanMemoryBench {
   static final String HEAP = "-Xmx256m";
   private static final long ROWS = 100_000_000L;
   private static final long BASELINE_ROWS = 10_000_000L;
+
   /** 2.5 M rows (about 70 MB of Arrow) per partition: Spark builds each one in memory. */
   private static final int PARTITIONS = 40;
+
   private static final long TIMEOUT_MINUTES = 10;
   private static final String RESULT_PREFIX = "scan-result ";
 
   private ScanMemoryBench() {}
 
   static String sql(long rows, int partitions) {
-    return "SELECT id, id * 2 AS twice, CAST(id AS STRING) AS s FROM range(0, " + rows
-        + ", 1, " + partitions + ")";
+    return "SELECT id, id * 2 AS twice, CAST(id AS STRING) AS s FROM range(0, "
+        + rows
+        + ", 1, "
+        + partitions
+        + ")";
   }
 
   /** What one child reported, or why it did not complete. */
-  private record Scan(boolean completed, String failure, long rows, double seconds,
-      long peakRssKib, long peakHeapBytes) {
+  private record Scan(
+      boolean completed,
+      String failure,
+      long rows,
+      double seconds,
+      long peakRssKib,
+      long peakHeapBytes) {
     String completedCell() {
       return completed ? "yes" : "no: " + failure;
     }
@@ -58,18 +68,32 @@ final class ScanMemoryBench {
     Scan baseline = scan(url, BASELINE_ROWS, PARTITIONS / 4);
     Scan ours = scan(url, ROWS, PARTITIONS);
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"100 M-row scan at " + HEAP + ": completed", ours.completedCell(),
-        baseline.completedCell(), ""});
+    rows.add(
+        new String[] {
+          "100 M-row scan at " + HEAP + ": completed",
+          ours.completedCell(),
+          baseline.completedCell(),
+          ""
+        });
     // No ratio of rates: each child's rate includes its own connection and JIT warm-up, which
     // weigh ten times more in the shorter scan. Throughput proper is Bench's own measurement.
     rows.add(new String[] {"  rows/s", ours.rate(), baseline.rate(), ""});
-    rows.add(new String[] {"  client peak RSS (VmHWM)", mib(ours, ours.peakRssKib() * 1024),
-        mib(baseline, baseline.peakRssKib() * 1024),
-        both(ours, baseline) ? ratio((double) ours.peakRssKib() / baseline.peakRssKib()) : ""});
-    rows.add(new String[] {"  client peak heap used (sum of pool peaks)",
-        mib(ours, ours.peakHeapBytes()), mib(baseline, baseline.peakHeapBytes()),
-        both(ours, baseline)
-            ? ratio((double) ours.peakHeapBytes() / baseline.peakHeapBytes()) : ""});
+    rows.add(
+        new String[] {
+          "  client peak RSS (VmHWM)",
+          mib(ours, ours.peakRssKib() * 1024),
+          mib(baseline, baseline.peakRssKib() * 1024),
+          both(ours, baseline) ? ratio((double) ours.peakRssKib() / baseline.peakRssKib()) : ""
+        });
+    rows.add(
+        new String[] {
+          "  client peak heap used (sum of pool peaks)",
+          mib(ours, ours.peakHeapBytes()),
+          mib(baseline, baseline.peakHeapBytes()),
+          both(ours, baseline)
+              ? ratio((double) ours.peakHeapBytes() / baseline.peakHeapBytes())
+              : ""
+        });
     return rows;
   }
 
@@ -91,15 +115,22 @@ final class ScanMemoryBench {
     Path out = Files.createTempFile("sparkjdbc-scan", ".out");
     Path err = Files.createTempFile("sparkjdbc-scan", ".err");
     try {
-      Process child = new ProcessBuilder(List.of(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP,
-          // Without this an OutOfMemoryError in a gRPC thread could leave main waiting forever.
-          "-XX:+ExitOnOutOfMemoryError",
-          "-cp", System.getProperty("java.class.path"), ScanMemoryBench.class.getName(),
-          url, sql(rows, partitions)))
-          .redirectOutput(out.toFile())
-          .redirectError(err.toFile())
-          .start();
+      Process child =
+          new ProcessBuilder(
+                  List.of(
+                      Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                      HEAP,
+                      // Without this an OutOfMemoryError in a gRPC thread could leave main waiting
+                      // forever.
+                      "-XX:+ExitOnOutOfMemoryError",
+                      "-cp",
+                      System.getProperty("java.class.path"),
+                      ScanMemoryBench.class.getName(),
+                      url,
+                      sql(rows, partitions)))
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile())
+              .start();
       if (!child.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
         child.destroyForcibly().waitFor();
         return failed("no result after " + TIMEOUT_MINUTES + " minutes");
@@ -108,16 +139,22 @@ final class ScanMemoryBench {
       String stderr = Files.readString(err, StandardCharsets.UTF_8);
       Map<String, String> result = result(stdout);
       if (child.exitValue() != 0 || result == null) {
-        System.err.println("ScanMemoryBench: the child failed; its output:\n"
-            + (stdout + stderr).lines().limit(40).collect(Collectors.joining("\n")));
+        System.err.println(
+            "ScanMemoryBench: the child failed; its output:\n"
+                + (stdout + stderr).lines().limit(40).collect(Collectors.joining("\n")));
         return failed("exit code " + child.exitValue() + ", " + firstError(stdout + stderr));
       }
       long read = Long.parseLong(result.get("rows"));
       if (read != rows) {
         return failed("read " + read + " rows, expected " + rows);
       }
-      return new Scan(true, null, read, Long.parseLong(result.get("nanos")) / 1e9,
-          Long.parseLong(result.get("vmhwm_kib")), Long.parseLong(result.get("heap_peak")));
+      return new Scan(
+          true,
+          null,
+          read,
+          Long.parseLong(result.get("nanos")) / 1e9,
+          Long.parseLong(result.get("vmhwm_kib")),
+          Long.parseLong(result.get("heap_peak")));
     } finally {
       Files.deleteIfExists(out);
       Files.deleteIfExists(err);
@@ -154,8 +191,8 @@ final class ScanMemoryBench {
   }
 
   /**
-   * The child: {@code url sql}. Reads every column of every row, then prints one result line:
-   * rows, nanoseconds of the query, peak RSS and peak heap use.
+   * The child: {@code url sql}. Reads every column of every row, then prints one result line: rows,
+   * nanoseconds of the query, peak RSS and peak heap use.
    */
   public static void main(String[] args) throws Exception {
     long start = System.nanoTime();
@@ -164,8 +201,16 @@ final class ScanMemoryBench {
       rows = reader.rows(args[1]);
     }
     long nanos = System.nanoTime() - start;
-    System.out.println(RESULT_PREFIX + "rows=" + rows + " nanos=" + nanos + " vmhwm_kib="
-        + peakRssKib() + " heap_peak=" + peakHeapBytes());
+    System.out.println(
+        RESULT_PREFIX
+            + "rows="
+            + rows
+            + " nanos="
+            + nanos
+            + " vmhwm_kib="
+            + peakRssKib()
+            + " heap_peak="
+            + peakHeapBytes());
   }
 
   /** {@code VmHWM} of /proc/self/status: the process's peak resident set, in KiB. */

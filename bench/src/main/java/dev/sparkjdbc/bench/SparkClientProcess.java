@@ -12,10 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Spark's own Connect client ({@code spark-connect-client-jvm}) as a baseline, running in its
- * own JVM (the {@code bench-spark-client} module's worker): it brings its own shaded gRPC, Netty
- * and Arrow and needs Spark's {@code --add-opens} flags, none of which may reach the JVM that
- * measures our driver. Speaks the worker's line protocol over the child's stdin and stdout.
+ * Spark's own Connect client ({@code spark-connect-client-jvm}) as a baseline, running in its own
+ * JVM (the {@code bench-spark-client} module's worker): it brings its own shaded gRPC, Netty and
+ * Arrow and needs Spark's {@code --add-opens} flags, none of which may reach the JVM that measures
+ * our driver. Speaks the worker's line protocol over the child's stdin and stdout.
  */
 final class SparkClientProcess implements AutoCloseable {
   private static final String WORKER = "dev.sparkjdbc.bench.sparkclient.SparkClientWorker";
@@ -26,34 +26,35 @@ final class SparkClientProcess implements AutoCloseable {
    * verbatim, so the client runs as Spark runs it. Of these the client needs {@code java.nio}
    * (Arrow, at the first result) and {@code sun.util.calendar} (the first timestamp or date).
    * Written out because spark-launcher is not on the client's class path. The {@code io.netty.*}
-   * properties do not reach the client: it shades Netty under {@code org.sparkproject} and
-   * shading renamed the properties too; setting the shaded names made no measurable difference,
-   * so the list stays as Spark ships it.
+   * properties do not reach the client: it shades Netty under {@code org.sparkproject} and shading
+   * renamed the properties too; setting the shaded names made no measurable difference, so the list
+   * stays as Spark ships it.
    */
-  private static final List<String> SPARK_JVM_OPTIONS = List.of(
-      "-XX:+IgnoreUnrecognizedVMOptions",
-      "--add-modules=jdk.incubator.vector",
-      "--add-opens=java.base/java.lang=ALL-UNNAMED",
-      "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
-      "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-      "--add-opens=java.base/java.io=ALL-UNNAMED",
-      "--add-opens=java.base/java.net=ALL-UNNAMED",
-      "--add-opens=java.base/java.nio=ALL-UNNAMED",
-      "--add-opens=java.base/java.util=ALL-UNNAMED",
-      "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-      "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-      "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
-      "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-      "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
-      "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
-      "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
-      "--add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
-      "-Dio.netty.tryReflectionSetAccessible=true",
-      "-Dio.netty.allocator.type=pooled",
-      "-Dio.netty.handler.ssl.defaultEndpointVerificationAlgorithm=NONE",
-      // A Java 23+ option: Java 17 accepts it only thanks to the first one.
-      "--sun-misc-unsafe-memory-access=allow",
-      "--enable-native-access=ALL-UNNAMED");
+  private static final List<String> SPARK_JVM_OPTIONS =
+      List.of(
+          "-XX:+IgnoreUnrecognizedVMOptions",
+          "--add-modules=jdk.incubator.vector",
+          "--add-opens=java.base/java.lang=ALL-UNNAMED",
+          "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
+          "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+          "--add-opens=java.base/java.io=ALL-UNNAMED",
+          "--add-opens=java.base/java.net=ALL-UNNAMED",
+          "--add-opens=java.base/java.nio=ALL-UNNAMED",
+          "--add-opens=java.base/java.util=ALL-UNNAMED",
+          "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+          "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+          "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
+          "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+          "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
+          "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
+          "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
+          "--add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
+          "-Dio.netty.tryReflectionSetAccessible=true",
+          "-Dio.netty.allocator.type=pooled",
+          "-Dio.netty.handler.ssl.defaultEndpointVerificationAlgorithm=NONE",
+          // A Java 23+ option: Java 17 accepts it only thanks to the first one.
+          "--sun-misc-unsafe-memory-access=allow",
+          "--enable-native-access=ALL-UNNAMED");
 
   /** One query read to the end by the worker; nanos from the call to the last row. */
   record Scan(long rows, long nanos, long checksum) {}
@@ -66,8 +67,8 @@ final class SparkClientProcess implements AutoCloseable {
   private SparkClientProcess(Process process, Path log) {
     this.process = process;
     this.log = log;
-    this.answers = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    this.answers =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
   }
 
@@ -77,8 +78,10 @@ final class SparkClientProcess implements AutoCloseable {
    */
   static SparkClientProcess start(Path repoRoot, String scUrl) throws IOException {
     Path target = repoRoot.resolve("bench-spark-client/target");
-    String classpath = target.resolve("classes") + ":"
-        + Files.readString(target.resolve("runtime.classpath")).trim();
+    String classpath =
+        target.resolve("classes")
+            + ":"
+            + Files.readString(target.resolve("runtime.classpath")).trim();
     Path home = Files.createTempDirectory("sparkjdbc-bench-spark-client");
     Path log = home.resolve("spark-client.log");
     List<String> command = new ArrayList<>();
@@ -86,10 +89,8 @@ final class SparkClientProcess implements AutoCloseable {
     command.add("-Xmx1g");
     command.addAll(SPARK_JVM_OPTIONS);
     command.addAll(List.of("-cp", classpath, WORKER, scUrl));
-    Process process = new ProcessBuilder(command)
-        .directory(home.toFile())
-        .redirectError(log.toFile())
-        .start();
+    Process process =
+        new ProcessBuilder(command).directory(home.toFile()).redirectError(log.toFile()).start();
     SparkClientProcess client = new SparkClientProcess(process, log);
     try {
       String ready = client.answers.readLine();
@@ -135,8 +136,12 @@ final class SparkClientProcess implements AutoCloseable {
   }
 
   private IOException failure(String what, String answer) {
-    String said = answer == null ? "it exited"
-        : answer.startsWith("error ") ? answer.substring("error ".length()) : "it answered " + answer;
+    String said =
+        answer == null
+            ? "it exited"
+            : answer.startsWith("error ")
+                ? answer.substring("error ".length())
+                : "it answered " + answer;
     return new IOException(what + ": " + said + "; see " + log);
   }
 

@@ -22,9 +22,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Translation time per TPC-H query ({@link TranslationBenchmark}, JMH) next to the query's
- * execution time on the server through our driver, for the target "median translation time
- * ≤ 1% of the median server execution time". The tables (SF 0.01, schema {@code tpch}) and the
- * query texts are those of the conformance suite's TPC-H differential test.
+ * execution time on the server through our driver, for the target "median translation time ≤ 1% of
+ * the median server execution time". The tables (SF 0.01, schema {@code tpch}) and the query texts
+ * are those of the conformance suite's TPC-H differential test.
  */
 final class TpchTranslationBench {
   /** Timed executions per query, after one warm-up execution; the median counts. */
@@ -33,9 +33,9 @@ final class TpchTranslationBench {
   private TpchTranslationBench() {}
 
   /**
-   * Rows of the table: query, translation (µs), server execution (ms), translation as a
-   * percentage of execution; last, the medians over all queries and their ratio.
-   * {@code jdbcUrl}: the server's base URL ({@code jdbc:sc://host:port}, no properties).
+   * Rows of the table: query, translation (µs), server execution (ms), translation as a percentage
+   * of execution; last, the medians over all queries and their ratio. {@code jdbcUrl}: the server's
+   * base URL ({@code jdbc:sc://host:port}, no properties).
    */
   static List<String[]> run(String jdbcUrl) throws Exception {
     long start = System.nanoTime();
@@ -45,21 +45,28 @@ final class TpchTranslationBench {
     long executed = System.nanoTime();
     // After the executions, not beside them: the two would compete for the machine's cores.
     Map<String, Double> translationMicros = translationMicros();
-    System.err.printf(Locale.ROOT, "TPC-H: tables loaded in %d s, queries executed in %d s, "
-        + "translation measured (JMH) in %d s%n", (loaded - start) / 1_000_000_000,
-        (executed - loaded) / 1_000_000_000, (System.nanoTime() - executed) / 1_000_000_000);
+    System.err.printf(
+        Locale.ROOT,
+        "TPC-H: tables loaded in %d s, queries executed in %d s, "
+            + "translation measured (JMH) in %d s%n",
+        (loaded - start) / 1_000_000_000,
+        (executed - loaded) / 1_000_000_000,
+        (System.nanoTime() - executed) / 1_000_000_000);
     List<String[]> rows = new ArrayList<>();
     for (String query : TpchQueries.names()) {
       rows.add(row(query, translationMicros.get(query), serverMillis.get(query)));
     }
-    rows.add(row("median of " + rows.size() + " queries",
-        median(translationMicros.values()), median(serverMillis.values())));
+    rows.add(
+        row(
+            "median of " + rows.size() + " queries",
+            median(translationMicros.values()),
+            median(serverMillis.values())));
     return rows;
   }
 
   /**
-   * Wall time of execute-and-read-every-row per query, through the driver as configured by
-   * default; so it includes one translation, which is what the comparison is about.
+   * Wall time of execute-and-read-every-row per query, through the driver as configured by default;
+   * so it includes one translation, which is what the comparison is about.
    */
   private static Map<String, Double> serverMillis(String jdbcUrl) throws Exception {
     Map<String, Double> medians = new HashMap<>();
@@ -93,36 +100,42 @@ final class TpchTranslationBench {
   }
 
   /**
-   * JMH's average time per translation, the median of its measurement iterations, per query.
-   * One fork (a JVM of its own, with this JVM's class path and flags) per query, 7 s of
-   * iterations each: about 3 minutes in all. Calcite's parser is still getting faster after
-   * 3 s, hence 4 warm-up seconds; the median of the iterations discounts a stray slow one.
+   * JMH's average time per translation, the median of its measurement iterations, per query. One
+   * fork (a JVM of its own, with this JVM's class path and flags) per query, 7 s of iterations
+   * each: about 3 minutes in all. Calcite's parser is still getting faster after 3 s, hence 4
+   * warm-up seconds; the median of the iterations discounts a stray slow one.
    */
   private static Map<String, Double> translationMicros() throws RunnerException {
-    Options options = new OptionsBuilder()
-        .include("^" + Pattern.quote(TranslationBenchmark.class.getName()) + "\\.")
-        .forks(1)
-        .warmupIterations(4)
-        .warmupTime(TimeValue.seconds(1))
-        .measurementIterations(5)
-        .measurementTime(TimeValue.milliseconds(600))
-        .shouldFailOnError(true)
-        .build();
+    Options options =
+        new OptionsBuilder()
+            .include("^" + Pattern.quote(TranslationBenchmark.class.getName()) + "\\.")
+            .forks(1)
+            .warmupIterations(4)
+            .warmupTime(TimeValue.seconds(1))
+            .measurementIterations(5)
+            .measurementTime(TimeValue.milliseconds(600))
+            .shouldFailOnError(true)
+            .build();
     // JMH's progress to stderr: stdout is the bench's table.
-    Runner runner = new Runner(options,
-        OutputFormatFactory.createFormatInstance(System.err, VerboseMode.NORMAL));
+    Runner runner =
+        new Runner(
+            options, OutputFormatFactory.createFormatInstance(System.err, VerboseMode.NORMAL));
     Map<String, Double> medians = new HashMap<>();
     for (RunResult result : runner.run()) {
-      medians.put(result.getParams().getParam("query"),
+      medians.put(
+          result.getParams().getParam("query"),
           result.getPrimaryResult().getStatistics().getPercentile(50));
     }
     return medians;
   }
 
   private static String[] row(String query, double micros, double millis) {
-    return new String[] {query, String.format(Locale.ROOT, "%.0f µs", micros),
-        String.format(Locale.ROOT, "%.0f ms", millis),
-        String.format(Locale.ROOT, "%.2f%%", micros / 1e3 / millis * 100)};
+    return new String[] {
+      query,
+      String.format(Locale.ROOT, "%.0f µs", micros),
+      String.format(Locale.ROOT, "%.0f ms", millis),
+      String.format(Locale.ROOT, "%.2f%%", micros / 1e3 / millis * 100)
+    };
   }
 
   private static double median(Collection<Double> values) {

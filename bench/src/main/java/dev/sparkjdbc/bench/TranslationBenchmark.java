@@ -17,17 +17,19 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * What the driver does to a TPC-H query's text before it sends anything: translation by
- * {@link SqlToPlan} with the configuration a connection has by default, into the {@link Plan}
- * that {@code Statement.execute} streams. Public, as JMH's generated code requires; run by
- * {@link TpchTranslationBench}.
+ * What the driver does to a TPC-H query's text before it sends anything: translation by {@link
+ * SqlToPlan} with the configuration a connection has by default, into the {@link Plan} that {@code
+ * Statement.execute} streams. Public, as JMH's generated code requires; run by {@link
+ * TpchTranslationBench}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class TranslationBenchmark {
-  @Param({"q01", "q02", "q03", "q04", "q05", "q06", "q07", "q08", "q09", "q10", "q11", "q12",
-      "q13", "q14", "q15", "q16", "q17", "q18", "q19", "q20", "q21", "q22"})
+  @Param({
+    "q01", "q02", "q03", "q04", "q05", "q06", "q07", "q08", "q09", "q10", "q11", "q12", "q13",
+    "q14", "q15", "q16", "q17", "q18", "q19", "q20", "q21", "q22"
+  })
   public String query;
 
   private SqlToPlan translator;
@@ -41,8 +43,8 @@ public class TranslationBenchmark {
     Translation translation = translator.translate(sql);
     if (!translation.isTranslated()) {
       // A fallback costs next to nothing and would flatter the number.
-      throw new IllegalStateException(query + " is not translated: "
-          + translation.fallbackReason().orElse("?"));
+      throw new IllegalStateException(
+          query + " is not translated: " + translation.fallbackReason().orElse("?"));
     }
   }
 

@@ -15,8 +15,7 @@ interface ArrowBatchSource extends AutoCloseable {
   }
 
   /** Throws if the result was stopped from outside (cancel, timeout); checked on every row. */
-  default void checkStopped() throws SQLException {
-  }
+  default void checkStopped() throws SQLException {}
 
   @Override
   void close();

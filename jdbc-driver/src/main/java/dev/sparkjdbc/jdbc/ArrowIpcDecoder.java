@@ -16,10 +16,10 @@ import org.apache.arrow.vector.types.pojo.Schema;
 /**
  * Loads Arrow IPC stream chunks into one reused {@link VectorSchemaRoot}.
  *
- * <p>Arrow's own stream reader copies message bodies through {@code ArrowBuf.nioBuffer()},
- * which needs {@code --add-opens java.base/java.nio} on Java 17. Here only the message metadata
- * goes through Arrow's reader (into heap buffers); bodies are copied into the {@code ArrowBuf}
- * from the byte array, so the driver runs without JVM flags.
+ * <p>Arrow's own stream reader copies message bodies through {@code ArrowBuf.nioBuffer()}, which
+ * needs {@code --add-opens java.base/java.nio} on Java 17. Here only the message metadata goes
+ * through Arrow's reader (into heap buffers); bodies are copied into the {@code ArrowBuf} from the
+ * byte array, so the driver runs without JVM flags.
  */
 final class ArrowIpcDecoder implements AutoCloseable {
   private final BufferAllocator allocator;
@@ -39,8 +39,8 @@ final class ArrowIpcDecoder implements AutoCloseable {
   }
 
   /**
-   * Loads the next record batch of the current chunk into {@link #root()}; false when the chunk
-   * has no more. Schema messages create the root the first time and are skipped afterwards.
+   * Loads the next record batch of the current chunk into {@link #root()}; false when the chunk has
+   * no more. Schema messages create the root the first time and are skipped afterwards.
    */
   boolean loadNext() throws SQLException {
     try {
@@ -63,20 +63,26 @@ final class ArrowIpcDecoder implements AutoCloseable {
           }
         } else if (type == MessageHeader.RecordBatch) {
           if (root == null) {
-            throw new SQLException("The server sent Arrow data before its schema", SqlErrors.GENERAL);
+            throw new SQLException(
+                "The server sent Arrow data before its schema", SqlErrors.GENERAL);
           }
           loadBody(message, bodyStart, bodyLength);
           return true;
         } else {
-          throw new SQLException("Unexpected Arrow IPC message type " + type
-              + " (dictionary-encoded results are not supported)", SqlErrors.GENERAL);
+          throw new SQLException(
+              "Unexpected Arrow IPC message type "
+                  + type
+                  + " (dictionary-encoded results are not supported)",
+              SqlErrors.GENERAL);
         }
       }
       chunk = null;
       return false;
     } catch (IOException | RuntimeException e) {
-      throw new SQLException("Cannot decode the Arrow data sent by the server: " + e.getMessage(),
-          SqlErrors.GENERAL, e);
+      throw new SQLException(
+          "Cannot decode the Arrow data sent by the server: " + e.getMessage(),
+          SqlErrors.GENERAL,
+          e);
     }
   }
 
@@ -117,8 +123,8 @@ final class ArrowIpcDecoder implements AutoCloseable {
   }
 
   /**
-   * The chunk's bytes as a channel. Not {@code Channels.newChannel}: that channel is
-   * interruptible and would fail decoding bytes already in memory on an interrupted thread.
+   * The chunk's bytes as a channel. Not {@code Channels.newChannel}: that channel is interruptible
+   * and would fail decoding bytes already in memory on an interrupted thread.
    */
   private static final class BytesChannel implements java.nio.channels.ReadableByteChannel {
     private final byte[] bytes;
@@ -146,7 +152,6 @@ final class ArrowIpcDecoder implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
   }
 }

@@ -12,8 +12,8 @@ import org.apache.arrow.vector.types.pojo.Field;
 
 /**
  * Rows of Arrow batches pulled from a source as the cursor moves: one decoded batch in memory,
- * plus, only when {@link #hasNext} must look past the current batch, the undecoded bytes of
- * the batches up to the next non-empty one.
+ * plus, only when {@link #hasNext} must look past the current batch, the undecoded bytes of the
+ * batches up to the next non-empty one.
  */
 final class ArrowRows implements RowSource {
   private final ArrowBatchSource source;
@@ -31,8 +31,8 @@ final class ArrowRows implements RowSource {
   private boolean closed;
 
   /**
-   * Reads until the schema arrives, so that errors the server finds before producing rows
-   * (syntax, unknown tables) surface in the execute call.
+   * Reads until the schema arrives, so that errors the server finds before producing rows (syntax,
+   * unknown tables) surface in the execute call.
    */
   ArrowRows(ArrowBatchSource source, BufferAllocator parent, ColumnContext context)
       throws SQLException {
@@ -57,16 +57,20 @@ final class ArrowRows implements RowSource {
     List<FieldVector> vectors = root.getFieldVectors();
     List<Field> fields = root.getSchema().getFields();
     DataType schema = source.sparkSchema();
-    boolean sparkTypes = schema != null && schema.hasStruct()
-        && schema.getStruct().getFieldsCount() == vectors.size();
+    boolean sparkTypes =
+        schema != null
+            && schema.hasStruct()
+            && schema.getStruct().getFieldsCount() == vectors.size();
     int n = vectors.size();
     labels = new String[n];
     types = new ColumnType[n];
     nullable = new boolean[n];
     accessors = new ColumnAccessor[n];
     for (int i = 0; i < n; i++) {
-      DataType type = sparkTypes ? schema.getStruct().getFields(i).getDataType()
-          : SparkSchema.fromArrow(fields.get(i));
+      DataType type =
+          sparkTypes
+              ? schema.getStruct().getFields(i).getDataType()
+              : SparkSchema.fromArrow(fields.get(i));
       labels[i] = fields.get(i).getName();
       types[i] = ColumnType.of(type);
       nullable[i] = fields.get(i).isNullable();

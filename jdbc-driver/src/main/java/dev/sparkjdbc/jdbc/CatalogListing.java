@@ -11,16 +11,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the server's catalogs with Spark's own SQL (SHOW CATALOGS / NAMESPACES / TABLE
- * EXTENDED / FUNCTIONS), one statement per catalog or namespace: a whole namespace's tables,
- * with their types and columns, come back from a single {@code SHOW TABLE EXTENDED}.
+ * Reads the server's catalogs with Spark's own SQL (SHOW CATALOGS / NAMESPACES / TABLE EXTENDED /
+ * FUNCTIONS), one statement per catalog or namespace: a whole namespace's tables, with their types
+ * and columns, come back from a single {@code SHOW TABLE EXTENDED}.
  */
 final class CatalogListing {
   /** One table, view or temporary view, with its columns in order. */
-  record Table(String catalog, String schema, String name, String type, String remarks,
+  record Table(
+      String catalog,
+      String schema,
+      String name,
+      String type,
+      String remarks,
       List<Column> columns) {}
 
-  record Column(String name, DataType type, boolean nullable, String remarks, String defaultValue) {}
+  record Column(
+      String name, DataType type, boolean nullable, String remarks, String defaultValue) {}
 
   /** Spark keeps global temporary views in this namespace, which SHOW NAMESPACES leaves out. */
   static final String GLOBAL_TEMP = "global_temp";
@@ -60,8 +66,8 @@ final class CatalogListing {
   }
 
   /**
-   * Tables of one namespace whose names match; {@code exactName}, when the pattern has no
-   * wildcard, lets the server do the filtering.
+   * Tables of one namespace whose names match; {@code exactName}, when the pattern has no wildcard,
+   * lets the server do the filtering.
    */
   List<Table> tables(String catalog, String schema, String exactName, Predicate<String> filter)
       throws SQLException {
@@ -87,8 +93,14 @@ final class CatalogListing {
   private Table described(Table table) throws SQLException {
     List<String[]> rows;
     try {
-      rows = query("DESCRIBE TABLE " + quote(table.catalog()) + "." + quote(table.schema()) + "."
-          + quote(table.name()));
+      rows =
+          query(
+              "DESCRIBE TABLE "
+                  + quote(table.catalog())
+                  + "."
+                  + quote(table.schema())
+                  + "."
+                  + quote(table.name()));
     } catch (SQLException e) {
       return table; // e.g. a view over a dropped table: the listing is still right
     }
@@ -117,11 +129,16 @@ final class CatalogListing {
       if (d != null && d[1] != null && d[1].matches("(?i)(var)?char\\(\\d+\\)")) {
         type = SparkTypeStrings.parse(d[1]);
       }
-      columns.add(new Column(c.name(), type, c.nullable(),
-          d == null || d[2] == null ? "" : d[2], defaults.get(c.name())));
+      columns.add(
+          new Column(
+              c.name(),
+              type,
+              c.nullable(),
+              d == null || d[2] == null ? "" : d[2],
+              defaults.get(c.name())));
     }
-    return new Table(table.catalog(), table.schema(), table.name(), table.type(), table.remarks(),
-        columns);
+    return new Table(
+        table.catalog(), table.schema(), table.name(), table.type(), table.remarks(), columns);
   }
 
   /** User functions of a namespace, as (catalog, schema, name). */
@@ -149,10 +166,12 @@ final class CatalogListing {
     return out;
   }
 
-  private static Table parse(String catalog, String schema, String name, boolean temporary,
-      String information) {
-    String type = temporary ? (schema == null || schema.isEmpty() ? "LOCAL TEMPORARY"
-        : "GLOBAL TEMPORARY") : "TABLE";
+  private static Table parse(
+      String catalog, String schema, String name, boolean temporary, String information) {
+    String type =
+        temporary
+            ? (schema == null || schema.isEmpty() ? "LOCAL TEMPORARY" : "GLOBAL TEMPORARY")
+            : "TABLE";
     List<Column> columns = new ArrayList<>();
     String remarks = "";
     for (String line : information.split("\n")) {
@@ -168,8 +187,13 @@ final class CatalogListing {
       }
       Matcher c = TOP_LEVEL_COLUMN.matcher(line);
       if (c.matches()) {
-        columns.add(new Column(c.group(1), SparkTypeStrings.parse(c.group(2)),
-            Boolean.parseBoolean(c.group(3)), "", null));
+        columns.add(
+            new Column(
+                c.group(1),
+                SparkTypeStrings.parse(c.group(2)),
+                Boolean.parseBoolean(c.group(3)),
+                "",
+                null));
       }
     }
     boolean local = temporary && (schema == null || schema.isEmpty());
@@ -178,7 +202,8 @@ final class CatalogListing {
 
   private List<String[]> query(String sql) throws SQLException {
     List<String[]> rows = new ArrayList<>();
-    try (Statement s = connection.internalStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = connection.internalStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       int n = rs.getMetaData().getColumnCount();
       while (rs.next()) {
         String[] row = new String[n];

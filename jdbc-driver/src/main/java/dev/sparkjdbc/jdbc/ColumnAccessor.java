@@ -10,10 +10,10 @@ import org.apache.arrow.vector.ValueVector;
 
 /**
  * Reads one column's values for the {@code ResultSet} getters. One subclass per Arrow vector
- * family, chosen once per column; every getter here refuses with a conversion error, and a
- * subclass overrides exactly the conversions the JDBC specification allows for its type. The
- * narrowing getters ({@code getInt}, {@code getFloat}, …) derive from the widest one and check
- * the range, so overflow is a {@code SQLDataException} (22003) for every type alike.
+ * family, chosen once per column; every getter here refuses with a conversion error, and a subclass
+ * overrides exactly the conversions the JDBC specification allows for its type. The narrowing
+ * getters ({@code getInt}, {@code getFloat}, …) derive from the widest one and check the range, so
+ * overflow is a {@code SQLDataException} (22003) for every type alike.
  *
  * <p>Callers check {@link #isNull} first; getters are only called on non-null values.
  */

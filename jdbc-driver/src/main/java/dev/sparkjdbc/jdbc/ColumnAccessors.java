@@ -20,8 +20,8 @@ import org.apache.arrow.vector.complex.MapVector;
 import org.apache.arrow.vector.complex.StructVector;
 
 /**
- * Chooses each column's accessor once, from its Spark type and its Arrow vector; nested types
- * get accessors for their children the same way.
+ * Chooses each column's accessor once, from its Spark type and its Arrow vector; nested types get
+ * accessors for their children the same way.
  */
 final class ColumnAccessors {
   private ColumnAccessors() {}

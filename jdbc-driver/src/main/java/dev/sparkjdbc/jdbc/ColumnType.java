@@ -4,9 +4,9 @@ import dev.sparkjdbc.proto.DataType;
 import java.sql.Types;
 
 /**
- * What {@code ResultSetMetaData} says about a column of a Spark type: the JDBC type, the type
- * name, precision, scale, display size, signedness and the class {@code getObject} returns.
- * This is the driver's type mapping table; {@code docs/types.md} is checked against it.
+ * What {@code ResultSetMetaData} says about a column of a Spark type: the JDBC type, the type name,
+ * precision, scale, display size, signedness and the class {@code getObject} returns. This is the
+ * driver's type mapping table; {@code docs/types.md} is checked against it.
  */
 record ColumnType(
     int jdbcType,
@@ -32,13 +32,14 @@ record ColumnType(
         int p = SparkSchema.precision(t);
         int s = SparkSchema.scale(t);
         // digits, a sign, and a decimal point when there is a fraction
-        yield new ColumnType(Types.DECIMAL, "DECIMAL", p, s, p + (s > 0 ? 2 : 1), true,
-            "java.math.BigDecimal");
+        yield new ColumnType(
+            Types.DECIMAL, "DECIMAL", p, s, p + (s > 0 ? 2 : 1), true, "java.math.BigDecimal");
       }
       case STRING -> text(Types.VARCHAR, "STRING", UNBOUNDED);
       case CHAR -> text(Types.CHAR, "CHAR", t.getChar().getLength());
       case VAR_CHAR -> text(Types.VARCHAR, "VARCHAR", t.getVarChar().getLength());
-      case BINARY -> new ColumnType(Types.VARBINARY, "BINARY", UNBOUNDED, 0, UNBOUNDED, false, "[B");
+      case BINARY ->
+          new ColumnType(Types.VARBINARY, "BINARY", UNBOUNDED, 0, UNBOUNDED, false, "[B");
       case DATE -> new ColumnType(Types.DATE, "DATE", 10, 0, 10, false, "java.sql.Date");
       case TIMESTAMP -> timestamp("TIMESTAMP");
       case TIMESTAMP_NTZ -> timestamp("TIMESTAMP_NTZ");
@@ -55,8 +56,8 @@ record ColumnType(
       case STRUCT -> nested(Types.STRUCT, "STRUCT", "java.sql.Struct");
       case VARIANT -> other("VARIANT", "java.lang.String");
       case NULL -> new ColumnType(Types.NULL, "VOID", 0, 0, 4, false, "java.lang.Object");
-      case UDT -> t.getUdt().hasSqlType() ? of(t.getUdt().getSqlType())
-          : other("UDT", "java.lang.Object");
+      case UDT ->
+          t.getUdt().hasSqlType() ? of(t.getUdt().getSqlType()) : other("UDT", "java.lang.Object");
       default -> other(SparkSchema.sqlName(t), "java.lang.Object");
     };
   }

@@ -50,20 +50,25 @@ final class ConnectClient implements AutoCloseable {
   private final SparkConnectServiceBlockingStub stub;
   private final String sessionId;
   private final UserContext userContext;
+
   /** Server's id for our session, learned from its first answer; detects a restarted server. */
   private volatile String serverSideSessionId;
+
   /** True once the server answered: only then is there a session to release. */
   private volatile boolean sessionOpen;
+
   /** Connection.setNetworkTimeout: the longest wait for any call; 0 for none. */
   private volatile long callTimeoutMillis;
+
   /** Sent with every operation: see OperationTags. */
   private volatile List<String> operationTags = List.of();
 
   ConnectClient(ConnectionConfig config) {
     this.config = config;
-    NettyChannelBuilder builder = NettyChannelBuilder.forAddress(config.host(), config.port())
-        .maxInboundMessageSize(config.maxMessageSize())
-        .userAgent(config.userAgent());
+    NettyChannelBuilder builder =
+        NettyChannelBuilder.forAddress(config.host(), config.port())
+            .maxInboundMessageSize(config.maxMessageSize())
+            .userAgent(config.userAgent());
     TransportSecurity.configure(config, builder);
     this.channel = builder.intercept(new HeaderInterceptor(config)).build();
     this.stub = SparkConnectServiceGrpc.newBlockingStub(channel);
@@ -84,13 +89,15 @@ final class ConnectClient implements AutoCloseable {
   }
 
   /**
-   * The stub for a unary call: bounded by the network timeout when one is set, and by
-   * {@code ownLimitMillis} (0: none) for calls that must never wait long.
+   * The stub for a unary call: bounded by the network timeout when one is set, and by {@code
+   * ownLimitMillis} (0: none) for calls that must never wait long.
    */
   private SparkConnectServiceBlockingStub stub(long ownLimitMillis) {
     long network = callTimeoutMillis;
-    long limit = network <= 0 ? ownLimitMillis
-        : ownLimitMillis <= 0 ? network : Math.min(network, ownLimitMillis);
+    long limit =
+        network <= 0
+            ? ownLimitMillis
+            : ownLimitMillis <= 0 ? network : Math.min(network, ownLimitMillis);
     return limit > 0 ? stub.withDeadlineAfter(limit, TimeUnit.MILLISECONDS) : stub;
   }
 
@@ -100,11 +107,12 @@ final class ConnectClient implements AutoCloseable {
 
   /** A cheap round trip that proves the server answers; returns Spark's version. */
   String sparkVersion(long timeoutMillis) throws SQLException {
-    AnalyzePlanRequest.Builder request = AnalyzePlanRequest.newBuilder()
-        .setSessionId(sessionId)
-        .setUserContext(userContext)
-        .setClientType(CLIENT_TYPE)
-        .setSparkVersion(AnalyzePlanRequest.SparkVersion.getDefaultInstance());
+    AnalyzePlanRequest.Builder request =
+        AnalyzePlanRequest.newBuilder()
+            .setSessionId(sessionId)
+            .setUserContext(userContext)
+            .setClientType(CLIENT_TYPE)
+            .setSparkVersion(AnalyzePlanRequest.SparkVersion.getDefaultInstance());
     String observed = serverSideSessionId;
     if (observed != null) {
       // A restarted server has lost our session: it refuses this, so isValid turns false.
@@ -122,12 +130,13 @@ final class ConnectClient implements AutoCloseable {
 
   /** Spark's analysis of a plan's output, without running it (AnalyzePlan schema). */
   dev.sparkjdbc.proto.DataType schema(Plan plan) throws SQLException {
-    AnalyzePlanRequest request = AnalyzePlanRequest.newBuilder()
-        .setSessionId(sessionId)
-        .setUserContext(userContext)
-        .setClientType(CLIENT_TYPE)
-        .setSchema(AnalyzePlanRequest.Schema.newBuilder().setPlan(plan))
-        .build();
+    AnalyzePlanRequest request =
+        AnalyzePlanRequest.newBuilder()
+            .setSessionId(sessionId)
+            .setUserContext(userContext)
+            .setClientType(CLIENT_TYPE)
+            .setSchema(AnalyzePlanRequest.Schema.newBuilder().setPlan(plan))
+            .build();
     try {
       return stub(0).analyzePlan(request).getSchema().getSchema();
     } catch (StatusRuntimeException e) {
@@ -137,13 +146,15 @@ final class ConnectClient implements AutoCloseable {
 
   /** A Spark session configuration value (Config RPC). */
   String config(String key) throws SQLException {
-    ConfigRequest request = ConfigRequest.newBuilder()
-        .setSessionId(sessionId)
-        .setUserContext(userContext)
-        .setClientType(CLIENT_TYPE)
-        .setOperation(ConfigRequest.Operation.newBuilder().setGet(
-            ConfigRequest.Get.newBuilder().addKeys(key)))
-        .build();
+    ConfigRequest request =
+        ConfigRequest.newBuilder()
+            .setSessionId(sessionId)
+            .setUserContext(userContext)
+            .setClientType(CLIENT_TYPE)
+            .setOperation(
+                ConfigRequest.Operation.newBuilder()
+                    .setGet(ConfigRequest.Get.newBuilder().addKeys(key)))
+            .build();
     try {
       return stub(30_000).config(request).getPairs(0).getValue();
     } catch (StatusRuntimeException e) {
@@ -153,12 +164,13 @@ final class ConnectClient implements AutoCloseable {
 
   /** Spark's explanation of a plan (AnalyzePlan explain). */
   String explain(Plan plan, AnalyzePlanRequest.Explain.ExplainMode mode) throws SQLException {
-    AnalyzePlanRequest request = AnalyzePlanRequest.newBuilder()
-        .setSessionId(sessionId)
-        .setUserContext(userContext)
-        .setClientType(CLIENT_TYPE)
-        .setExplain(AnalyzePlanRequest.Explain.newBuilder().setPlan(plan).setExplainMode(mode))
-        .build();
+    AnalyzePlanRequest request =
+        AnalyzePlanRequest.newBuilder()
+            .setSessionId(sessionId)
+            .setUserContext(userContext)
+            .setClientType(CLIENT_TYPE)
+            .setExplain(AnalyzePlanRequest.Explain.newBuilder().setPlan(plan).setExplainMode(mode))
+            .build();
     try {
       return stub(0).analyzePlan(request).getExplain().getExplainString();
     } catch (StatusRuntimeException e) {
@@ -168,15 +180,17 @@ final class ConnectClient implements AutoCloseable {
 
   /** Starts a reattachable execution; responses stream lazily through the iterator. */
   Iterator<ExecutePlanResponse> execute(Plan plan, String operationId) {
-    ExecutePlanRequest.Builder request = ExecutePlanRequest.newBuilder()
-        .setSessionId(sessionId)
-        .setUserContext(userContext)
-        .setClientType(CLIENT_TYPE)
-        .setOperationId(operationId)
-        .addAllTags(operationTags)
-        .setPlan(plan)
-        .addRequestOptions(ExecutePlanRequest.RequestOption.newBuilder()
-            .setReattachOptions(ReattachOptions.newBuilder().setReattachable(true)));
+    ExecutePlanRequest.Builder request =
+        ExecutePlanRequest.newBuilder()
+            .setSessionId(sessionId)
+            .setUserContext(userContext)
+            .setClientType(CLIENT_TYPE)
+            .setOperationId(operationId)
+            .addAllTags(operationTags)
+            .setPlan(plan)
+            .addRequestOptions(
+                ExecutePlanRequest.RequestOption.newBuilder()
+                    .setReattachOptions(ReattachOptions.newBuilder().setReattachable(true)));
     String observed = serverSideSessionId;
     if (observed != null) {
       request.setClientObservedServerSideSessionId(observed);
@@ -186,11 +200,12 @@ final class ConnectClient implements AutoCloseable {
 
   /** Continues an execution whose stream ended before its result was complete. */
   Iterator<ExecutePlanResponse> reattach(String operationId, String lastResponseId) {
-    ReattachExecuteRequest.Builder request = ReattachExecuteRequest.newBuilder()
-        .setSessionId(sessionId)
-        .setUserContext(userContext)
-        .setClientType(CLIENT_TYPE)
-        .setOperationId(operationId);
+    ReattachExecuteRequest.Builder request =
+        ReattachExecuteRequest.newBuilder()
+            .setSessionId(sessionId)
+            .setUserContext(userContext)
+            .setClientType(CLIENT_TYPE)
+            .setOperationId(operationId);
     if (lastResponseId != null) {
       request.setLastResponseId(lastResponseId);
     }
@@ -217,17 +232,18 @@ final class ConnectClient implements AutoCloseable {
 
   /**
    * Releases a complete operation without waiting for the answer: the server only frees what it
-   * kept for a reattach, and a round trip on every statement would cost its caller more than
-   * the release is worth (it is what Spark's own client does). A failure is only logged.
+   * kept for a reattach, and a round trip on every statement would cost its caller more than the
+   * release is worth (it is what Spark's own client does). A failure is only logged.
    */
   void releaseCompleteExecution(String operationId) {
     ClientCalls.asyncUnaryCall(
-        channel.newCall(SparkConnectServiceGrpc.getReleaseExecuteMethod(),
+        channel.newCall(
+            SparkConnectServiceGrpc.getReleaseExecuteMethod(),
             CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS)),
-        releaseRequest(operationId), new StreamObserver<>() {
+        releaseRequest(operationId),
+        new StreamObserver<>() {
           @Override
-          public void onNext(ReleaseExecuteResponse response) {
-          }
+          public void onNext(ReleaseExecuteResponse response) {}
 
           @Override
           public void onError(Throwable t) {
@@ -235,8 +251,7 @@ final class ConnectClient implements AutoCloseable {
           }
 
           @Override
-          public void onCompleted() {
-          }
+          public void onCompleted() {}
         });
   }
 
@@ -252,8 +267,8 @@ final class ConnectClient implements AutoCloseable {
 
   /**
    * gRPC's blocking calls fail at once on an interrupted thread, so calls that free server
-   * resources clear the flag first and this puts it back: an interrupted thread that closes
-   * its statement must not leave the operation (and its buffered result) on the server.
+   * resources clear the flag first and this puts it back: an interrupted thread that closes its
+   * statement must not leave the operation (and its buffered result) on the server.
    */
   private static void restoreInterrupt(boolean interrupted) {
     if (interrupted) {
@@ -263,17 +278,17 @@ final class ConnectClient implements AutoCloseable {
 
   /** Interrupts a running operation; true when the server found and interrupted it. */
   boolean interrupt(String operationId) throws SQLException {
-    InterruptRequest request = InterruptRequest.newBuilder()
-        .setSessionId(sessionId)
-        .setUserContext(userContext)
-        .setClientType(CLIENT_TYPE)
-        .setInterruptType(InterruptRequest.InterruptType.INTERRUPT_TYPE_OPERATION_ID)
-        .setOperationId(operationId)
-        .build();
+    InterruptRequest request =
+        InterruptRequest.newBuilder()
+            .setSessionId(sessionId)
+            .setUserContext(userContext)
+            .setClientType(CLIENT_TYPE)
+            .setInterruptType(InterruptRequest.InterruptType.INTERRUPT_TYPE_OPERATION_ID)
+            .setOperationId(operationId)
+            .build();
     boolean interrupted = Thread.interrupted();
     try {
-      return stub(10_000).interrupt(request)
-          .getInterruptedIdsCount() > 0;
+      return stub(10_000).interrupt(request).getInterruptedIdsCount() > 0;
     } catch (StatusRuntimeException e) {
       throw SqlErrors.fromGrpc(e, where());
     } finally {
@@ -299,11 +314,13 @@ final class ConnectClient implements AutoCloseable {
       if (!sessionOpen) {
         return;
       }
-      stub(5_000).releaseSession(ReleaseSessionRequest.newBuilder()
-          .setSessionId(sessionId)
-          .setUserContext(userContext)
-          .setClientType(CLIENT_TYPE)
-          .build());
+      stub(5_000)
+          .releaseSession(
+              ReleaseSessionRequest.newBuilder()
+                  .setSessionId(sessionId)
+                  .setUserContext(userContext)
+                  .setClientType(CLIENT_TYPE)
+                  .build());
     } catch (StatusRuntimeException e) {
       LOG.log(Level.FINE, "ReleaseSession failed; the server will expire the session itself", e);
     } finally {
@@ -332,8 +349,8 @@ final class ConnectClient implements AutoCloseable {
     }
 
     @Override
-    public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method,
-        CallOptions options, Channel next) {
+    public <Q, R> ClientCall<Q, R> interceptCall(
+        MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
       return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, options)) {
         @Override
         public void start(Listener<R> listener, Metadata headers) {

@@ -22,17 +22,19 @@ import java.util.logging.Logger;
  * A connection's settings, parsed once from {@code jdbc:sc://host[:port][/;key=value;…]} plus the
  * {@code Properties} given to {@code connect}. URL parameters win over properties.
  *
- * <p>Keys that are not connection properties: in the URL they become gRPC request headers, as
- * in Spark Connect's connection string; in {@code Properties} they are ignored (tools put their
- * own entries there), except names starting with {@code x-}, which become headers too. Each
- * unknown key, except an {@code x-} header, gives the connection a warning naming the nearest
- * property, or fails {@code connect} when {@code strict_properties=true}.
+ * <p>Keys that are not connection properties: in the URL they become gRPC request headers, as in
+ * Spark Connect's connection string; in {@code Properties} they are ignored (tools put their own
+ * entries there), except names starting with {@code x-}, which become headers too. Each unknown
+ * key, except an {@code x-} header, gives the connection a warning naming the nearest property, or
+ * fails {@code connect} when {@code strict_properties=true}.
  */
 final class ConnectionConfig {
   static final String URL_PREFIX = "jdbc:sc://";
   static final int DEFAULT_PORT = 15002;
+
   /** SQLSTATE of the warning about an unknown key (ODBC: invalid connection string attribute). */
   static final String UNKNOWN_PROPERTY_WARNING = "01S00";
+
   private static final String CUSTOM_HEADER_PREFIX = "x-";
   private static final int LONGEST_KEY_SHOWN = 100;
   private static final Logger LOG = Logger.getLogger(ConnectionConfig.class.getName());
@@ -49,8 +51,13 @@ final class ConnectionConfig {
    * Also prepares the transport (TLS trust material is read here) so that a bad trust store or CA
    * file fails {@code connect} with an SQLException before any channel exists.
    */
-  private ConnectionConfig(String host, int port, Map<ConnectionProperty, Object> values,
-      Map<String, String> headers, List<String> warnings, int loginTimeoutSeconds)
+  private ConnectionConfig(
+      String host,
+      int port,
+      Map<ConnectionProperty, Object> values,
+      Map<String, String> headers,
+      List<String> warnings,
+      int loginTimeoutSeconds)
       throws SQLException {
     this.host = host;
     this.port = port;
@@ -71,8 +78,8 @@ final class ConnectionConfig {
   }
 
   /**
-   * Parses and validates everything; {@code loginTimeoutSeconds} (the caller's login timeout,
-   * 0 for none) wins over connect_timeout when positive.
+   * Parses and validates everything; {@code loginTimeoutSeconds} (the caller's login timeout, 0 for
+   * none) wins over connect_timeout when positive.
    */
   static ConnectionConfig parse(String url, Properties info, int loginTimeoutSeconds)
       throws SQLException {
@@ -131,8 +138,13 @@ final class ConnectionConfig {
       warnings.add(warning);
       LOG.warning(warning);
     }
-    return new ConnectionConfig(address.host(), address.port(), values,
-        Collections.unmodifiableMap(headers), List.copyOf(warnings), loginTimeoutSeconds);
+    return new ConnectionConfig(
+        address.host(),
+        address.port(),
+        values,
+        Collections.unmodifiableMap(headers),
+        List.copyOf(warnings),
+        loginTimeoutSeconds);
   }
 
   /**
@@ -165,16 +177,15 @@ final class ConnectionConfig {
     if (authority.startsWith("[")) {
       int close = authority.indexOf(']');
       if (close < 0) {
-        throw SqlErrors.invalidUrl(shownUrl,
-            "the IPv6 address '" + fragment(authority) + "' lacks its closing ']'");
+        throw SqlErrors.invalidUrl(
+            shownUrl, "the IPv6 address '" + fragment(authority) + "' lacks its closing ']'");
       }
       host = authority.substring(1, close);
       String after = authority.substring(close + 1);
       if (after.startsWith(":")) {
         portText = after.substring(1);
       } else if (!after.isEmpty()) {
-        throw SqlErrors.invalidUrl(shownUrl,
-            "unexpected '" + fragment(after) + "' after the host");
+        throw SqlErrors.invalidUrl(shownUrl, "unexpected '" + fragment(after) + "' after the host");
       }
     } else {
       int colon = authority.lastIndexOf(':');
@@ -182,8 +193,8 @@ final class ConnectionConfig {
       portText = colon < 0 ? null : authority.substring(colon + 1);
     }
     if (host.isEmpty()) {
-      throw SqlErrors.invalidUrl(shownUrl,
-          "the host is missing (expected " + URL_PREFIX + "host:port)");
+      throw SqlErrors.invalidUrl(
+          shownUrl, "the host is missing (expected " + URL_PREFIX + "host:port)");
     }
     int port = portText == null ? DEFAULT_PORT : parsePort(shownUrl, portText);
     return new Address(host, port, params);
@@ -201,11 +212,15 @@ final class ConnectionConfig {
         throw SqlErrors.invalidUrl(shownUrl, "the parameter '" + part + "' is not key=value");
       }
       try {
-        parameters.put(URLDecoder.decode(part.substring(0, eq).trim(), StandardCharsets.UTF_8),
+        parameters.put(
+            URLDecoder.decode(part.substring(0, eq).trim(), StandardCharsets.UTF_8),
             URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8));
       } catch (IllegalArgumentException badEscape) {
-        throw SqlErrors.invalidUrl(shownUrl, "the parameter '" + part.substring(0, eq).trim()
-            + "' has a malformed %-escape (write a literal % as %25)");
+        throw SqlErrors.invalidUrl(
+            shownUrl,
+            "the parameter '"
+                + part.substring(0, eq).trim()
+                + "' has a malformed %-escape (write a literal % as %25)");
       }
     }
     return parameters;
@@ -221,9 +236,14 @@ final class ConnectionConfig {
 
     /** 'tokn' in the URL (did you mean 'token'?) */
     String described() {
-      String shown = key.length() <= LONGEST_KEY_SHOWN ? key
-          : key.substring(0, LONGEST_KEY_SHOWN) + "… (" + key.length() + " characters)";
-      return "'" + shown + "' in the " + (inUrl ? "URL" : "Properties")
+      String shown =
+          key.length() <= LONGEST_KEY_SHOWN
+              ? key
+              : key.substring(0, LONGEST_KEY_SHOWN) + "… (" + key.length() + " characters)";
+      return "'"
+          + shown
+          + "' in the "
+          + (inUrl ? "URL" : "Properties")
           + suggestion().map(p -> " (did you mean '" + p.key() + "'?)").orElse("");
     }
 
@@ -232,22 +252,30 @@ final class ConnectionConfig {
     }
 
     String warning() {
-      return "Unknown connection property " + described() + ": "
-          + (inUrl ? "sent to the server as a gRPC request header, as Spark Connect does with "
-              + "unknown URL parameters (name deliberate custom headers 'x-…' to avoid this "
-              + "warning)" : "ignored")
+      return "Unknown connection property "
+          + described()
+          + ": "
+          + (inUrl
+              ? "sent to the server as a gRPC request header, as Spark Connect does with "
+                  + "unknown URL parameters (name deliberate custom headers 'x-…' to avoid this "
+                  + "warning)"
+              : "ignored")
           + ". Set strict_properties=true to make unknown keys an error.";
     }
   }
 
   private static SQLException strictRefusal(List<UnknownKey> unknown) {
-    StringBuilder s = new StringBuilder(unknown.size() == 1
-        ? "Unknown connection property " : "Unknown connection properties ");
+    StringBuilder s =
+        new StringBuilder(
+            unknown.size() == 1
+                ? "Unknown connection property "
+                : "Unknown connection properties ");
     for (int i = 0; i < unknown.size(); i++) {
       s.append(i == 0 ? "" : ", ").append(unknown.get(i).described());
     }
-    s.append(": strict_properties=true refuses keys that are not connection properties; correct "
-        + "or remove them (custom request headers need a name starting with 'x-')");
+    s.append(
+        ": strict_properties=true refuses keys that are not connection properties; correct "
+            + "or remove them (custom request headers need a name starting with 'x-')");
     return new SQLNonTransientConnectionException(s.toString(), SqlErrors.CONNECTION_FAILURE);
   }
 
@@ -260,8 +288,8 @@ final class ConnectionConfig {
     } catch (NumberFormatException ignored) {
       // fall through to the error below
     }
-    throw SqlErrors.invalidUrl(url,
-        "the port '" + fragment(text) + "' is not a number from 1 to 65535");
+    throw SqlErrors.invalidUrl(
+        url, "the port '" + fragment(text) + "' is not a number from 1 to 65535");
   }
 
   /** A piece of a malformed URL for a message; hidden when it may hold a key=value secret. */
@@ -348,7 +376,8 @@ final class ConnectionConfig {
     }
     Object password = values.get(ConnectionProperty.PASSWORD);
     return password == null || ((String) password).isEmpty()
-        ? Optional.empty() : Optional.of((String) password);
+        ? Optional.empty()
+        : Optional.of((String) password);
   }
 
   String userId() {
@@ -395,13 +424,14 @@ final class ConnectionConfig {
 
   /** Seconds to wait when connecting; 0 means no limit. The login timeout wins when set. */
   int connectTimeoutSeconds() {
-    return loginTimeoutSeconds > 0 ? loginTimeoutSeconds
+    return loginTimeoutSeconds > 0
+        ? loginTimeoutSeconds
         : (Integer) values.get(ConnectionProperty.CONNECT_TIMEOUT);
   }
 
   /**
-   * One message per key that is no connection property (never with its value), for the
-   * connection's warnings; empty when there were none.
+   * One message per key that is no connection property (never with its value), for the connection's
+   * warnings; empty when there were none.
    */
   List<String> warnings() {
     return warnings;
@@ -422,8 +452,8 @@ final class ConnectionConfig {
   @Override
   public String toString() {
     StringBuilder s = new StringBuilder("ConnectionConfig[").append(displayUrl());
-    values.forEach((p, v) -> s.append(", ").append(p.key()).append('=')
-        .append(p.isSecret() ? "(hidden)" : v));
+    values.forEach(
+        (p, v) -> s.append(", ").append(p.key()).append('=').append(p.isSecret() ? "(hidden)" : v));
     if (!headers.isEmpty()) {
       s.append(", headers=").append(headers.keySet());
     }

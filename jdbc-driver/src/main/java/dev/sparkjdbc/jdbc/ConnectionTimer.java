@@ -7,14 +7,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One connection's timer for query timeouts, network-timeout watchdogs and delayed interrupt
- * retries. Its single daemon thread starts on first use and ends with the connection, so a
- * closed connection leaves no thread behind and a connection that never times anything out
- * has none.
+ * retries. Its single daemon thread starts on first use and ends with the connection, so a closed
+ * connection leaves no thread behind and a connection that never times anything out has none.
  */
 final class ConnectionTimer implements AutoCloseable {
   private static final AtomicInteger THREADS = new AtomicInteger();
+
   /** What {@link #schedule} returns when nothing was scheduled. */
-  static final Runnable NOTHING = () -> { };
+  static final Runnable NOTHING = () -> {};
 
   private ScheduledThreadPoolExecutor executor;
   private boolean closed;
@@ -25,11 +25,14 @@ final class ConnectionTimer implements AutoCloseable {
       return NOTHING;
     }
     if (executor == null) {
-      executor = new ScheduledThreadPoolExecutor(1, r -> {
-        Thread t = new Thread(r, "sparkjdbc-timer-" + THREADS.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-      });
+      executor =
+          new ScheduledThreadPoolExecutor(
+              1,
+              r -> {
+                Thread t = new Thread(r, "sparkjdbc-timer-" + THREADS.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+              });
       executor.setRemoveOnCancelPolicy(true); // a cancelled watchdog must not pin memory
     }
     Future<?> future = executor.schedule(task, millis, TimeUnit.MILLISECONDS);

@@ -13,11 +13,13 @@ final class DateAccessor extends ColumnAccessor {
   private static final int CACHED_DAYS = 4096;
 
   private final DateDayVector vector;
+
   /** No day Spark can hold: marks an empty slot. */
   private static final int NO_DAY = Integer.MIN_VALUE;
 
   /** Allocated on the first getDate, so that a column never read as a Date costs nothing. */
   private int[] cachedDays;
+
   private long[] cachedMillis;
   private String cachedZone;
   private boolean caching;
@@ -68,8 +70,8 @@ final class DateAccessor extends ColumnAccessor {
   }
 
   /**
-   * Checked once per batch: the cached millis hold for the JVM's zone they were computed in.
-   * Nested accessors (dates in arrays, maps, structs) are never told, and never cache.
+   * Checked once per batch: the cached millis hold for the JVM's zone they were computed in. Nested
+   * accessors (dates in arrays, maps, structs) are never told, and never cache.
    */
   @Override
   void batchLoaded() {

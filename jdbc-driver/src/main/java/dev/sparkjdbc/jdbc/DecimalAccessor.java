@@ -22,15 +22,16 @@ final class DecimalAccessor extends ColumnAccessor {
 
   /**
    * The value, built from a long when its 128-bit unscaled value fits one (every DECIMAL of
-   * precision up to 18, most others): Arrow's own getter goes through a byte array and a
-   * BigInteger for every value.
+   * precision up to 18, most others): Arrow's own getter goes through a byte array and a BigInteger
+   * for every value.
    */
   private BigDecimal decimal(int row) {
     ArrowBuf values = vector.getDataBuffer();
     long index = (long) row * DecimalVector.TYPE_WIDTH;
     long low = values.getLong(index); // little-endian two's complement, low half first
     long high = values.getLong(index + Long.BYTES);
-    return LITTLE_ENDIAN && high == (low >> 63) ? BigDecimal.valueOf(low, scale)
+    return LITTLE_ENDIAN && high == (low >> 63)
+        ? BigDecimal.valueOf(low, scale)
         : vector.getObject(row);
   }
 

@@ -2,9 +2,9 @@ package dev.sparkjdbc.jdbc;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.arrow.memory.BufferAllocator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.memory.unsafe.UnsafeAllocationManager;
 
@@ -15,15 +15,19 @@ import org.apache.arrow.memory.unsafe.UnsafeAllocationManager;
  */
 public final class DriverDiagnostics {
   /**
-   * Inside the standalone jar, Arrow is the driver's private copy and would greet every
-   * application with INFO lines on stderr (its allocator choice, its debug mode): its logger is
-   * quieted to WARNING unless the user set a level. Held here because java.util.logging keeps
-   * loggers only weakly. The thin jar leaves the application's own Arrow logging alone.
+   * Inside the standalone jar, Arrow is the driver's private copy and would greet every application
+   * with INFO lines on stderr (its allocator choice, its debug mode): its logger is quieted to
+   * WARNING unless the user set a level. Held here because java.util.logging keeps loggers only
+   * weakly. The thin jar leaves the application's own Arrow logging alone.
    */
   private static final Logger PRIVATE_ARROW_LOG = quietPrivateArrow();
+
   /** The allocator named up front, so that Arrow does not search for one (and say so). */
-  private static final BufferAllocator ROOT = new RootAllocator(RootAllocator.configBuilder()
-      .allocationManagerFactory(UnsafeAllocationManager.FACTORY).build());
+  private static final BufferAllocator ROOT =
+      new RootAllocator(
+          RootAllocator.configBuilder()
+              .allocationManagerFactory(UnsafeAllocationManager.FACTORY)
+              .build());
 
   private static Logger quietPrivateArrow() {
     String arrowPackage = BufferAllocator.class.getPackageName();
@@ -36,6 +40,7 @@ public final class DriverDiagnostics {
     }
     return log;
   }
+
   private static final AtomicInteger OPEN_CONNECTIONS = new AtomicInteger();
 
   private DriverDiagnostics() {}
@@ -51,9 +56,9 @@ public final class DriverDiagnostics {
   }
 
   /**
-   * Names of the live threads the driver runs: its own ({@code sparkjdbc-}) and gRPC's
-   * ({@code grpc-}), which gRPC shares between channels and stops about a second after the
-   * last channel closes.
+   * Names of the live threads the driver runs: its own ({@code sparkjdbc-}) and gRPC's ({@code
+   * grpc-}), which gRPC shares between channels and stops about a second after the last channel
+   * closes.
    */
   public static List<String> driverThreads() {
     return Thread.getAllStackTraces().keySet().stream()

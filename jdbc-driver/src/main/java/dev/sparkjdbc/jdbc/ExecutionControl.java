@@ -6,23 +6,29 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * One statement's executions as other threads see them: the hand-over between an execution
- * that is starting or running and a cancel (or abort) that may come at any moment, plus the
- * query timeout's deadline, which starts with the execute call and not with the operation.
+ * One statement's executions as other threads see them: the hand-over between an execution that is
+ * starting or running and a cancel (or abort) that may come at any moment, plus the query timeout's
+ * deadline, which starts with the execute call and not with the operation.
  */
 final class ExecutionControl {
   private static final Logger LOG = Logger.getLogger(ExecutionControl.class.getName());
 
   private final SparkConnectConnection connection;
+
   /** Guards the hand-over between a stop and an execution that is starting. */
   private final Object lock = new Object();
+
   private volatile ExecutionStream running;
+
   /** True from the start of execute until it returns (translation included). */
   private boolean executing;
+
   /** A stop that came while executing but before the operation started. */
   private SQLException pendingStop;
+
   /** When the execution's query timeout ends, in nanoTime; 0 for never. */
   private long deadlineNanos;
+
   private int timeoutSeconds;
   private volatile String lastOperationId;
   private volatile SparkConnectProgressListener progressListener;
@@ -43,8 +49,8 @@ final class ExecutionControl {
       executing = true;
       pendingStop = null;
       timeoutSeconds = queryTimeoutSeconds;
-      deadlineNanos = queryTimeoutSeconds > 0
-          ? System.nanoTime() + queryTimeoutSeconds * 1_000_000_000L : 0;
+      deadlineNanos =
+          queryTimeoutSeconds > 0 ? System.nanoTime() + queryTimeoutSeconds * 1_000_000_000L : 0;
       return true;
     }
   }
@@ -69,10 +75,15 @@ final class ExecutionControl {
         if (pendingStop != null) {
           throw SqlErrors.again(pendingStop);
         }
-        long budgetMillis = deadlineNanos == 0 ? 0
-            : Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
-        ExecutionStream stream = ExecutionStream.start(connection, plan,
-            deadlineNanos == 0 ? 0 : timeoutSeconds, budgetMillis, progressListener);
+        long budgetMillis =
+            deadlineNanos == 0 ? 0 : Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
+        ExecutionStream stream =
+            ExecutionStream.start(
+                connection,
+                plan,
+                deadlineNanos == 0 ? 0 : timeoutSeconds,
+                budgetMillis,
+                progressListener);
         running = stream;
         lastOperationId = stream.operationId();
         return stream;

@@ -19,22 +19,24 @@ import java.util.logging.Logger;
  * message at a time, so at most one response waits in memory beyond transport buffers.
  *
  * <p>When the server ends a stream before the result is complete (it caps stream duration and
- * size), or the connection drops for a moment, the stream reattaches and continues after the
- * last response seen, so no row is lost or repeated. Any thread may {@link #stop} it (cancel,
- * query timeout, network timeout): the reader is woken at once with the reason, and the server
- * is told to interrupt and forget the operation.
+ * size), or the connection drops for a moment, the stream reattaches and continues after the last
+ * response seen, so no row is lost or repeated. Any thread may {@link #stop} it (cancel, query
+ * timeout, network timeout): the reader is woken at once with the reason, and the server is told to
+ * interrupt and forget the operation.
  */
 final class ExecutionStream implements ArrowBatchSource {
   /** Reattaching without receiving anything this many times in a row means something is wrong. */
   private static final int MAX_EMPTY_REATTACHES = 3;
+
   /**
-   * Waits before each reattach after the connection dropped. Short on purpose: a server that
-   * is gone must be reported within seconds, not after minutes of retries.
+   * Waits before each reattach after the connection dropped. Short on purpose: a server that is
+   * gone must be reported within seconds, not after minutes of retries.
    */
   private static final long[] RECONNECT_BACKOFF_MILLIS = {200, 500, 1000};
+
   /**
-   * When a stop comes before the server answered anything, our ExecutePlan may still be on its
-   * way and start the operation after the interrupt found nothing: interrupt again this late.
+   * When a stop comes before the server answered anything, our ExecutePlan may still be on its way
+   * and start the operation after the interrupt found nothing: interrupt again this late.
    */
   private static final long[] LATE_INTERRUPT_MILLIS = {300, 1500};
 
@@ -50,14 +52,19 @@ final class ExecutionStream implements ArrowBatchSource {
   private String lastResponseId;
   private volatile boolean complete;
   private volatile boolean closed;
+
   /** True once the server answered, so it knows the operation. */
   private volatile boolean responded;
+
   /** Why the stream was stopped from outside; thrown to the reader. */
   private volatile SQLException stopReason;
+
   /** Statement.setQueryTimeout; 0 for none. */
   private int queryTimeoutSeconds;
+
   /** How much longer the reader may wait for the server before the query timeout fires. */
   private long waitBudgetNanos;
+
   private DataType sparkSchema;
   private SparkConnectProgressListener progressListener;
 
@@ -70,12 +77,16 @@ final class ExecutionStream implements ArrowBatchSource {
   }
 
   /**
-   * Starts the operation. With {@code queryTimeoutSeconds > 0} it is stopped with a
-   * {@code SQLTimeoutException} once the statement has waited for the server for
-   * {@code budgetMillis} more (what the query timeout leaves; see {@link #awaitNext}).
+   * Starts the operation. With {@code queryTimeoutSeconds > 0} it is stopped with a {@code
+   * SQLTimeoutException} once the statement has waited for the server for {@code budgetMillis} more
+   * (what the query timeout leaves; see {@link #awaitNext}).
    */
-  static ExecutionStream start(SparkConnectConnection connection, Plan plan,
-      int queryTimeoutSeconds, long budgetMillis, SparkConnectProgressListener progressListener) {
+  static ExecutionStream start(
+      SparkConnectConnection connection,
+      Plan plan,
+      int queryTimeoutSeconds,
+      long budgetMillis,
+      SparkConnectProgressListener progressListener) {
     ExecutionStream stream = new ExecutionStream(connection, ConnectClient.newOperationId());
     stream.progressListener = progressListener;
     stream.queryTimeoutSeconds = queryTimeoutSeconds;
@@ -155,14 +166,18 @@ final class ExecutionStream implements ArrowBatchSource {
           throw connectionLost(e);
         }
         // A failed operation is over, but Spark 4.0 keeps it (state Failed) until it is released;
-        // Spark 4.2 forgets it by itself, and the release finds nothing to do (docs/compatibility.md).
+        // Spark 4.2 forgets it by itself, and the release finds nothing to do
+        // (docs/compatibility.md).
         client.releaseExecution(operationId);
         throw SqlErrors.fromGrpc(e, client.where());
       }
       if (++emptyReattaches > MAX_EMPTY_REATTACHES) {
         close();
-        throw new SQLException("The server kept ending the result stream of operation "
-            + operationId + " without sending data", SqlErrors.CONNECTION_BROKEN);
+        throw new SQLException(
+            "The server kept ending the result stream of operation "
+                + operationId
+                + " without sending data",
+            SqlErrors.CONNECTION_BROKEN);
       }
       reattach(null);
     }
@@ -172,31 +187,38 @@ final class ExecutionStream implements ArrowBatchSource {
 
   private void reattach(StatusRuntimeException cause) {
     String after = lastResponseId;
-    LOG.log(Level.FINE, cause, () -> "Reattaching to operation " + operationId
-        + " after response " + after);
+    LOG.log(
+        Level.FINE,
+        cause,
+        () -> "Reattaching to operation " + operationId + " after response " + after);
     responses = within(() -> client.reattach(operationId, after));
   }
 
   /**
-   * Waits for the next response, watched by the timeouts. The query timeout is a budget of
-   * time spent waiting for the server, summed over the execute call and every later wait for
-   * rows: the user's own time between rows does not count, so a result read slowly is not
-   * cut, while a server that keeps the reader waiting is. The network timeout bounds each
-   * single wait; when it expires the connection is closed, as JDBC asks.
+   * Waits for the next response, watched by the timeouts. The query timeout is a budget of time
+   * spent waiting for the server, summed over the execute call and every later wait for rows: the
+   * user's own time between rows does not count, so a result read slowly is not cut, while a server
+   * that keeps the reader waiting is. The network timeout bounds each single wait; when it expires
+   * the connection is closed, as JDBC asks.
    */
   private boolean awaitNext() {
     Runnable queryWatch = ConnectionTimer.NOTHING;
     Runnable networkWatch = ConnectionTimer.NOTHING;
     long start = System.nanoTime();
     if (queryTimeoutSeconds > 0) {
-      queryWatch = timer.schedule(() -> stop(SqlErrors.queryTimedOut(queryTimeoutSeconds)),
-          Math.max(1, waitBudgetNanos / 1_000_000));
+      queryWatch =
+          timer.schedule(
+              () -> stop(SqlErrors.queryTimedOut(queryTimeoutSeconds)),
+              Math.max(1, waitBudgetNanos / 1_000_000));
     }
     if (networkTimeoutMillis > 0) {
-      networkWatch = timer.schedule(() -> {
-        onNetworkTimeout.run();
-        stop(SqlErrors.networkTimedOut(client.where(), networkTimeoutMillis));
-      }, networkTimeoutMillis);
+      networkWatch =
+          timer.schedule(
+              () -> {
+                onNetworkTimeout.run();
+                stop(SqlErrors.networkTimedOut(client.where(), networkTimeoutMillis));
+              },
+              networkTimeoutMillis);
     }
     try {
       return responses.hasNext();
@@ -225,10 +247,17 @@ final class ExecutionStream implements ArrowBatchSource {
 
   private SQLException connectionLost(StatusRuntimeException e) {
     String what = e.getStatus().getDescription();
-    return new SQLTransientConnectionException("Lost the connection to the Spark Connect server at "
-        + client.where() + " during operation " + operationId + " (" + e.getStatus().getCode()
-        + (what == null ? "" : ": " + what) + "); the result is incomplete",
-        SqlErrors.CONNECTION_BROKEN, e);
+    return new SQLTransientConnectionException(
+        "Lost the connection to the Spark Connect server at "
+            + client.where()
+            + " during operation "
+            + operationId
+            + " ("
+            + e.getStatus().getCode()
+            + (what == null ? "" : ": " + what)
+            + "); the result is incomplete",
+        SqlErrors.CONNECTION_BROKEN,
+        e);
   }
 
   private static void pause(long millis) {
@@ -246,8 +275,8 @@ final class ExecutionStream implements ArrowBatchSource {
         sparkSchema = r.getSchema();
       }
       if (r.hasArrowBatch()) {
-        return new ArrowChunk(r.getArrowBatch().getData().toByteArray(),
-            r.getArrowBatch().getRowCount());
+        return new ArrowChunk(
+            r.getArrowBatch().getData().toByteArray(), r.getArrowBatch().getRowCount());
       }
     }
     return null;
@@ -268,9 +297,9 @@ final class ExecutionStream implements ArrowBatchSource {
   }
 
   /**
-   * Stops the operation, from any thread: a reader waiting for the server wakes at once and
-   * gets {@code reason}, as does every later read; the server interrupts the operation and
-   * drops it. False if the result was already complete (nothing to stop).
+   * Stops the operation, from any thread: a reader waiting for the server wakes at once and gets
+   * {@code reason}, as does every later read; the server interrupts the operation and drops it.
+   * False if the result was already complete (nothing to stop).
    */
   boolean stop(SQLException reason) {
     synchronized (this) {

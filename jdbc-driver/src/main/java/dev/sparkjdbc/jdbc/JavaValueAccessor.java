@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Values the driver holds as Java objects. Conversions follow the value's class, by the same
- * rules the Arrow accessors apply to the corresponding Spark type.
+ * Values the driver holds as Java objects. Conversions follow the value's class, by the same rules
+ * the Arrow accessors apply to the corresponding Spark type.
  */
 final class JavaValueAccessor extends ColumnAccessor {
   private final List<Object[]> rows;
@@ -102,8 +102,8 @@ final class JavaValueAccessor extends ColumnAccessor {
       try {
         return new BigDecimal(s.trim());
       } catch (NumberFormatException e) {
-        throw new java.sql.SQLDataException("Cannot convert the string '" + s + "' to a number",
-            SqlErrors.INVALID_CAST);
+        throw new java.sql.SQLDataException(
+            "Cannot convert the string '" + s + "' to a number", SqlErrors.INVALID_CAST);
       }
     }
     throw refuse("a number");

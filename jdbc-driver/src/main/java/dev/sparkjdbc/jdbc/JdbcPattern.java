@@ -4,9 +4,9 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * A JDBC search pattern ({@code %} any run, {@code _} one character, {@code \} escapes the
- * next character, as {@code getSearchStringEscape()} says) as a predicate. Spark folds
- * unquoted names to lower case, so matching ignores case. A null pattern matches everything.
+ * A JDBC search pattern ({@code %} any run, {@code _} one character, {@code \} escapes the next
+ * character, as {@code getSearchStringEscape()} says) as a predicate. Spark folds unquoted names to
+ * lower case, so matching ignores case. A null pattern matches everything.
  */
 final class JdbcPattern {
   static final String ESCAPE = "\\";
@@ -35,8 +35,9 @@ final class JdbcPattern {
         regex.append(Pattern.quote(new String(Character.toChars(c))));
       }
     }
-    Pattern p = Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL
-        | Pattern.UNICODE_CASE);
+    Pattern p =
+        Pattern.compile(
+            regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL | Pattern.UNICODE_CASE);
     return name -> name != null && p.matcher(name).matches();
   }
 

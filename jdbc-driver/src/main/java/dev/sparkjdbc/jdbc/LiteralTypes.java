@@ -17,8 +17,12 @@ final class LiteralTypes {
       case LONG -> b.setLong(DataType.Long.getDefaultInstance()).build();
       case FLOAT -> b.setFloat(DataType.Float.getDefaultInstance()).build();
       case DOUBLE -> b.setDouble(DataType.Double.getDefaultInstance()).build();
-      case DECIMAL -> b.setDecimal(DataType.Decimal.newBuilder()
-          .setPrecision(l.getDecimal().getPrecision()).setScale(l.getDecimal().getScale())).build();
+      case DECIMAL ->
+          b.setDecimal(
+                  DataType.Decimal.newBuilder()
+                      .setPrecision(l.getDecimal().getPrecision())
+                      .setScale(l.getDecimal().getScale()))
+              .build();
       case BINARY -> b.setBinary(DataType.Binary.getDefaultInstance()).build();
       case DATE -> b.setDate(DataType.Date.getDefaultInstance()).build();
       case TIMESTAMP -> b.setTimestamp(DataType.Timestamp.getDefaultInstance()).build();

@@ -19,10 +19,12 @@ final class MapAccessor extends ColumnAccessor {
     super(vector);
     this.vector = vector;
     StructVector entries = (StructVector) vector.getDataVector();
-    this.keys = ColumnAccessors.forVector((FieldVector) entries.getChildByOrdinal(0),
-        type.getKeyType(), context);
-    this.values = ColumnAccessors.forVector((FieldVector) entries.getChildByOrdinal(1),
-        type.getValueType(), context);
+    this.keys =
+        ColumnAccessors.forVector(
+            (FieldVector) entries.getChildByOrdinal(0), type.getKeyType(), context);
+    this.values =
+        ColumnAccessors.forVector(
+            (FieldVector) entries.getChildByOrdinal(1), type.getValueType(), context);
   }
 
   @Override

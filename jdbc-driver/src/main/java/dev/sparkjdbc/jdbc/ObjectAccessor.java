@@ -3,9 +3,9 @@ package dev.sparkjdbc.jdbc;
 import org.apache.arrow.vector.ValueVector;
 
 /**
- * Types without a dedicated accessor yet (arrays, maps, structs, intervals, TIME, VARIANT):
- * {@code getObject} returns Arrow's Java view of the value and {@code getString} its text.
- * Every other getter refuses with a conversion error.
+ * Types without a dedicated accessor yet (arrays, maps, structs, intervals, TIME, VARIANT): {@code
+ * getObject} returns Arrow's Java view of the value and {@code getString} its text. Every other
+ * getter refuses with a conversion error.
  */
 final class ObjectAccessor extends ColumnAccessor {
   private final ValueVector vector;

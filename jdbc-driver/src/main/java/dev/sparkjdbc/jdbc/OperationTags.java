@@ -5,16 +5,16 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * The tags a connection puts on every operation it starts, so that operators can tell tools
- * apart on the server: Spark shows them with the operation (Connect tab of the Spark UI, its
- * listener events, {@code SparkSession.interruptTag}) and on the operation's Spark jobs.
+ * The tags a connection puts on every operation it starts, so that operators can tell tools apart
+ * on the server: Spark shows them with the operation (Connect tab of the Spark UI, its listener
+ * events, {@code SparkSession.interruptTag}) and on the operation's Spark jobs.
  *
- * <p>{@code user_agent=<user_agent property>} always; {@code application=<name>} once the
- * client info property {@code ApplicationName} (initially the {@code application_name}
- * property) is set.
+ * <p>{@code user_agent=<user_agent property>} always; {@code application=<name>} once the client
+ * info property {@code ApplicationName} (initially the {@code application_name} property) is set.
  */
 final class OperationTags {
   static final String APPLICATION_NAME = "ApplicationName";
+
   /** Longer values are cut: every tag is carried by each of the operation's Spark jobs. */
   static final int MAX_VALUE_LENGTH = 256;
 
@@ -40,8 +40,9 @@ final class OperationTags {
       clean = clean.substring(0, MAX_VALUE_LENGTH);
     }
     StringBuilder text = new StringBuilder(key).append('=');
-    clean.codePoints().forEach(c -> text.appendCodePoint(
-        c == ',' ? ';' : Character.isISOControl(c) ? ' ' : c));
+    clean
+        .codePoints()
+        .forEach(c -> text.appendCodePoint(c == ',' ? ';' : Character.isISOControl(c) ? ' ' : c));
     return text.toString();
   }
 }

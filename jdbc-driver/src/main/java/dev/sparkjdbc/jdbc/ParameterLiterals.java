@@ -23,8 +23,8 @@ import java.util.Calendar;
 import java.util.UUID;
 
 /**
- * Parameter values as typed Spark Connect literals: a value travels inside the plan as data,
- * never as SQL text, so no value can change the statement.
+ * Parameter values as typed Spark Connect literals: a value travels inside the plan as data, never
+ * as SQL text, so no value can change the statement.
  */
 final class ParameterLiterals {
   private ParameterLiterals() {}
@@ -57,8 +57,9 @@ final class ParameterLiterals {
     // compute ten to the billionth power (long: precision - scale can exceed an int).
     long integerDigits = (long) v.precision() - v.scale();
     if (integerDigits > 38) {
-      throw new java.sql.SQLDataException("The value " + shortText(v) + " needs more than the 38 "
-          + "digits a Spark DECIMAL holds", SqlErrors.DATA_OUT_OF_RANGE);
+      throw new java.sql.SQLDataException(
+          "The value " + shortText(v) + " needs more than the 38 " + "digits a Spark DECIMAL holds",
+          SqlErrors.DATA_OUT_OF_RANGE);
     }
     int precision = Math.max(v.precision(), v.scale());
     if (v.scale() < 0) {
@@ -66,11 +67,17 @@ final class ParameterLiterals {
       precision = v.precision();
     }
     if (precision > 38) {
-      throw new java.sql.SQLDataException("The value " + shortText(v) + " needs more than the "
-          + "38 digits a Spark DECIMAL holds", SqlErrors.DATA_OUT_OF_RANGE);
+      throw new java.sql.SQLDataException(
+          "The value " + shortText(v) + " needs more than the " + "38 digits a Spark DECIMAL holds",
+          SqlErrors.DATA_OUT_OF_RANGE);
     }
-    return of(Expression.Literal.newBuilder().setDecimal(Expression.Literal.Decimal.newBuilder()
-        .setValue(v.toPlainString()).setPrecision(precision).setScale(v.scale())));
+    return of(
+        Expression.Literal.newBuilder()
+            .setDecimal(
+                Expression.Literal.Decimal.newBuilder()
+                    .setValue(v.toPlainString())
+                    .setPrecision(precision)
+                    .setScale(v.scale())));
   }
 
   /** A Spark DATE: days since 1970-01-01 in an int; dates beyond that are 22008. */
@@ -85,8 +92,8 @@ final class ParameterLiterals {
   /** An instant: Spark's TIMESTAMP, microseconds since the epoch in a long. */
   static Expression instant(Instant i) throws SQLException {
     try {
-      long micros = Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L),
-          i.getNano() / 1_000);
+      long micros =
+          Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1_000);
       return of(Expression.Literal.newBuilder().setTimestamp(micros));
     } catch (ArithmeticException beyondLong) {
       throw outOfDatetimeRange(i, "TIMESTAMP");
@@ -96,22 +103,26 @@ final class ParameterLiterals {
   /** A wall-clock value: Spark's TIMESTAMP_NTZ. */
   static Expression localDateTime(LocalDateTime t) throws SQLException {
     try {
-      return of(Expression.Literal.newBuilder().setTimestampNtz(
-          Math.addExact(Math.multiplyExact(t.toEpochSecond(ZoneOffset.UTC), 1_000_000L),
-              t.getNano() / 1_000)));
+      return of(
+          Expression.Literal.newBuilder()
+              .setTimestampNtz(
+                  Math.addExact(
+                      Math.multiplyExact(t.toEpochSecond(ZoneOffset.UTC), 1_000_000L),
+                      t.getNano() / 1_000)));
     } catch (ArithmeticException beyondLong) {
       throw outOfDatetimeRange(t, "TIMESTAMP_NTZ");
     }
   }
 
   private static SQLException outOfDatetimeRange(Object value, String type) {
-    return new java.sql.SQLDataException("The value " + value + " is outside the range of Spark's "
-        + type, "22008");
+    return new java.sql.SQLDataException(
+        "The value " + value + " is outside the range of Spark's " + type, "22008");
   }
 
   /** A number for a message: BigDecimal can print as a billion digits. */
   private static String shortText(BigDecimal v) {
-    return v.precision() <= 60 && Math.abs((long) v.scale()) <= 60 ? v.toPlainString()
+    return v.precision() <= 60 && Math.abs((long) v.scale()) <= 60
+        ? v.toPlainString()
         : "of " + v.precision() + " digits with scale " + v.scale();
   }
 
@@ -181,28 +192,31 @@ final class ParameterLiterals {
     } else if (x instanceof java.sql.Array a) {
       return array(a);
     }
-    throw new SQLException("Cannot bind a " + x.getClass().getName() + " as a parameter",
-        "22023");
+    throw new SQLException("Cannot bind a " + x.getClass().getName() + " as a parameter", "22023");
   }
 
   /**
-   * Spark needs the element type on an array literal: the array's base type name. It goes twice:
-   * in the literal's {@code data_type}, which Spark 4.1+ reads, and in the array's deprecated
-   * {@code element_type}, the only place Spark 4.0 looks (4.1+ ignores it when {@code data_type}
-   * is set), so every server types the array alike.
+   * Spark needs the element type on an array literal: the array's base type name. It goes twice: in
+   * the literal's {@code data_type}, which Spark 4.1+ reads, and in the array's deprecated {@code
+   * element_type}, the only place Spark 4.0 looks (4.1+ ignores it when {@code data_type} is set),
+   * so every server types the array alike.
    */
   @SuppressWarnings("deprecation")
   private static Expression array(java.sql.Array a) throws SQLException {
     Object elements = a.getArray();
     if (!(elements instanceof Object[] values)) {
-      throw new SQLException("Cannot bind an Array whose getArray() returns "
-          + (elements == null ? "null" : "a " + elements.getClass().getSimpleName())
-          + ": the elements must come as an Object[]", "22023");
+      throw new SQLException(
+          "Cannot bind an Array whose getArray() returns "
+              + (elements == null ? "null" : "a " + elements.getClass().getSimpleName())
+              + ": the elements must come as an Object[]",
+          "22023");
     }
     String baseType = a.getBaseTypeName();
     if (baseType == null || baseType.isBlank()) {
-      throw new SQLException("Cannot bind an Array without a base type name (Spark needs the "
-          + "element type, e.g. 'INT' or 'STRING')", "22023");
+      throw new SQLException(
+          "Cannot bind an Array without a base type name (Spark needs the "
+              + "element type, e.g. 'INT' or 'STRING')",
+          "22023");
     }
     Expression.Literal.Array.Builder array = Expression.Literal.Array.newBuilder();
     for (Object element : values) {
@@ -210,13 +224,21 @@ final class ParameterLiterals {
     }
     DataType element = SparkTypeStrings.parse(baseType);
     array.setElementType(element);
-    return of(Expression.Literal.newBuilder().setArray(array).setDataType(DataType.newBuilder()
-        .setArray(DataType.Array.newBuilder().setElementType(element).setContainsNull(true))));
+    return of(
+        Expression.Literal.newBuilder()
+            .setArray(array)
+            .setDataType(
+                DataType.newBuilder()
+                    .setArray(
+                        DataType.Array.newBuilder()
+                            .setElementType(element)
+                            .setContainsNull(true))));
   }
 
   /** True for an array literal holding a NULL element, at any depth. */
   static boolean hasNullElement(Expression value) {
-    return value.hasLiteral() && value.getLiteral().hasArray()
+    return value.hasLiteral()
+        && value.getLiteral().hasArray()
         && hasNullElement(value.getLiteral().getArray());
   }
 
@@ -232,8 +254,8 @@ final class ParameterLiterals {
   /**
    * An array literal holding NULL elements as {@code CAST(array(…) AS <its type>)}, with typed
    * NULLs, for a server that does not read {@code Literal.data_type} (Spark 4.0): such a server
-   * reads every element by the array's element type and turns a NULL into 0, '' or false. Any
-   * other value is returned as it is.
+   * reads every element by the array's element type and turns a NULL into 0, '' or false. Any other
+   * value is returned as it is.
    */
   @SuppressWarnings("deprecation")
   static Expression arrayAsCall(Expression value) {
@@ -241,13 +263,21 @@ final class ParameterLiterals {
       return value;
     }
     Expression.Literal literal = value.getLiteral();
-    DataType type = literal.hasDataType() && literal.getDataType().hasArray()
-        ? literal.getDataType()
-        : DataType.newBuilder().setArray(DataType.Array.newBuilder()
-            .setElementType(literal.getArray().getElementType()).setContainsNull(true)).build();
-    return Expression.newBuilder().setCast(Expression.Cast.newBuilder()
-        .setExpr(arrayCall(literal.getArray(), type.getArray().getElementType()))
-        .setType(type)).build();
+    DataType type =
+        literal.hasDataType() && literal.getDataType().hasArray()
+            ? literal.getDataType()
+            : DataType.newBuilder()
+                .setArray(
+                    DataType.Array.newBuilder()
+                        .setElementType(literal.getArray().getElementType())
+                        .setContainsNull(true))
+                .build();
+    return Expression.newBuilder()
+        .setCast(
+            Expression.Cast.newBuilder()
+                .setExpr(arrayCall(literal.getArray(), type.getArray().getElementType()))
+                .setType(type))
+        .build();
   }
 
   @SuppressWarnings("deprecation")
@@ -258,8 +288,10 @@ final class ParameterLiterals {
       if (element.hasNull()) {
         call.addArguments(of(Expression.Literal.newBuilder().setNull(elementType)));
       } else if (element.hasArray()) {
-        DataType inner = elementType.hasArray() ? elementType.getArray().getElementType()
-            : element.getArray().getElementType();
+        DataType inner =
+            elementType.hasArray()
+                ? elementType.getArray().getElementType()
+                : element.getArray().getElementType();
         call.addArguments(arrayCall(element.getArray(), inner));
       } else {
         call.addArguments(Expression.newBuilder().setLiteral(element));
@@ -286,7 +318,9 @@ final class ParameterLiterals {
 
   static byte[] read(InputStream in, long length) throws SQLException {
     try {
-      return length < 0 ? in.readAllBytes() : in.readNBytes((int) Math.min(length, Integer.MAX_VALUE));
+      return length < 0
+          ? in.readAllBytes()
+          : in.readNBytes((int) Math.min(length, Integer.MAX_VALUE));
     } catch (IOException e) {
       throw new SQLException("Cannot read the parameter's stream: " + e.getMessage(), "22023", e);
     }
@@ -303,10 +337,16 @@ final class ParameterLiterals {
       case Types.BIGINT -> b.setLong(DataType.Long.getDefaultInstance()).build();
       case Types.REAL -> b.setFloat(DataType.Float.getDefaultInstance()).build();
       case Types.FLOAT, Types.DOUBLE -> b.setDouble(DataType.Double.getDefaultInstance()).build();
-      case Types.DECIMAL, Types.NUMERIC -> b.setDecimal(DataType.Decimal.newBuilder()
-          .setPrecision(38).setScale(18)).build();
-      case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR,
-          Types.LONGNVARCHAR, Types.CLOB, Types.NCLOB ->
+      case Types.DECIMAL, Types.NUMERIC ->
+          b.setDecimal(DataType.Decimal.newBuilder().setPrecision(38).setScale(18)).build();
+      case Types.CHAR,
+          Types.VARCHAR,
+          Types.LONGVARCHAR,
+          Types.NCHAR,
+          Types.NVARCHAR,
+          Types.LONGNVARCHAR,
+          Types.CLOB,
+          Types.NCLOB ->
           b.setString(DataType.String.getDefaultInstance()).build();
       case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB ->
           b.setBinary(DataType.Binary.getDefaultInstance()).build();

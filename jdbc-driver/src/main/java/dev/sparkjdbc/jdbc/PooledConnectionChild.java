@@ -13,10 +13,9 @@ import java.util.logging.Logger;
 
 /**
  * A statement ({@code Statement}, {@code PreparedStatement}) or {@code DatabaseMetaData} made
- * through a logical connection ({@link PooledConnectionHandle}): a proxy that forwards every
- * call, except that {@code getConnection()} returns the logical connection, a fatal error
- * (SQLSTATE class 08) reaches the pool, and closing a {@code PreparedStatement} is a statement
- * event.
+ * through a logical connection ({@link PooledConnectionHandle}): a proxy that forwards every call,
+ * except that {@code getConnection()} returns the logical connection, a fatal error (SQLSTATE class
+ * 08) reaches the pool, and closing a {@code PreparedStatement} is a statement event.
  */
 final class PooledConnectionChild implements InvocationHandler {
   private static final Logger LOG = Logger.getLogger(PooledConnectionChild.class.getName());
@@ -29,8 +28,9 @@ final class PooledConnectionChild implements InvocationHandler {
   PooledConnectionChild(PooledConnectionHandle connection, Object target, Class<?> type) {
     this.connection = connection;
     this.target = target;
-    this.proxy = Proxy.newProxyInstance(PooledConnectionChild.class.getClassLoader(),
-        new Class<?>[] {type}, this);
+    this.proxy =
+        Proxy.newProxyInstance(
+            PooledConnectionChild.class.getClassLoader(), new Class<?>[] {type}, this);
   }
 
   Object proxy() {
@@ -46,8 +46,7 @@ final class PooledConnectionChild implements InvocationHandler {
         default -> target.toString();
       };
     }
-    boolean wrapper = method.getName().equals("unwrap")
-        || method.getName().equals("isWrapperFor");
+    boolean wrapper = method.getName().equals("unwrap") || method.getName().equals("isWrapperFor");
     if (wrapper && args[0] != null && ((Class<?>) args[0]).isInstance(proxy)) {
       return method.getName().equals("unwrap") ? proxy : Boolean.TRUE;
     }
@@ -56,7 +55,8 @@ final class PooledConnectionChild implements InvocationHandler {
       result = method.invoke(target, args);
     } catch (InvocationTargetException e) {
       Throwable error = connection.failed(e.getCause());
-      if (proxy instanceof PreparedStatement statement && error instanceof SQLException sql
+      if (proxy instanceof PreparedStatement statement
+          && error instanceof SQLException sql
           && PooledConnectionHandle.isFatal(sql)) {
         connection.owner().statementErrorOccurred(statement, sql);
       }

@@ -17,17 +17,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A logical connection of a {@link SparkConnectPooledConnection}: a {@link Connection} proxy that
- * forwards to the physical connection until it is closed. Its {@code close()} closes the
- * statements made through it and tells the pooled connection, leaving the physical connection
- * open; any other call after that fails with SQLSTATE 08003. Statements and metadata it hands
- * out are proxies too ({@link PooledConnectionChild}), so that their {@code getConnection()}
- * returns this logical connection and never the physical one.
+ * forwards to the physical connection until it is closed. Its {@code close()} closes the statements
+ * made through it and tells the pooled connection, leaving the physical connection open; any other
+ * call after that fails with SQLSTATE 08003. Statements and metadata it hands out are proxies too
+ * ({@link PooledConnectionChild}), so that their {@code getConnection()} returns this logical
+ * connection and never the physical one.
  *
- * <p>A dynamic proxy rather than a class that spells out the ~170 methods of Connection,
- * Statement, PreparedStatement and DatabaseMetaData: every call but a handful is a plain
- * forward, and a forward cannot be forgotten when JDBC grows. {@code ResultSet}s are the
- * driver's own (no per-row proxy cost): {@code ResultSet.getStatement()} returns the physical
- * statement.
+ * <p>A dynamic proxy rather than a class that spells out the ~170 methods of Connection, Statement,
+ * PreparedStatement and DatabaseMetaData: every call but a handful is a plain forward, and a
+ * forward cannot be forgotten when JDBC grows. {@code ResultSet}s are the driver's own (no per-row
+ * proxy cost): {@code ResultSet.getStatement()} returns the physical statement.
  */
 final class PooledConnectionHandle implements InvocationHandler {
   private final SparkConnectPooledConnection owner;
@@ -39,8 +38,12 @@ final class PooledConnectionHandle implements InvocationHandler {
   PooledConnectionHandle(SparkConnectPooledConnection owner, SparkConnectConnection physical) {
     this.owner = owner;
     this.physical = physical;
-    this.proxy = (Connection) Proxy.newProxyInstance(PooledConnectionHandle.class.getClassLoader(),
-        new Class<?>[] {Connection.class}, this);
+    this.proxy =
+        (Connection)
+            Proxy.newProxyInstance(
+                PooledConnectionHandle.class.getClassLoader(),
+                new Class<?>[] {Connection.class},
+                this);
   }
 
   Connection proxy() {
@@ -71,11 +74,12 @@ final class PooledConnectionHandle implements InvocationHandler {
         abort((Executor) args[0]);
         return null;
       case "unwrap":
-        return iface(args) != null && iface(args).isInstance(proxy) ? proxy
+        return iface(args) != null && iface(args).isInstance(proxy)
+            ? proxy
             : physical.unwrap(iface(args));
       case "isWrapperFor":
-        return iface(args) != null && (iface(args).isInstance(proxy)
-            || physical.isWrapperFor(iface(args)));
+        return iface(args) != null
+            && (iface(args).isInstance(proxy) || physical.isWrapperFor(iface(args)));
       default:
         if (closed.get()) {
           throw closedError(method);
@@ -88,8 +92,8 @@ final class PooledConnectionHandle implements InvocationHandler {
       throw failed(e.getCause());
     }
     if (result instanceof Statement statement) {
-      PooledConnectionChild child = new PooledConnectionChild(this, statement,
-          method.getReturnType());
+      PooledConnectionChild child =
+          new PooledConnectionChild(this, statement, method.getReturnType());
       statements.add(child);
       return child.proxy();
     }

@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The type of a connection property: how a raw text value is parsed and validated, the values
- * it may take ({@code DriverPropertyInfo.choices}), the Java type of its DataSource bean property
- * and its name in the property reference. Parse errors are {@link IllegalArgumentException}s
- * whose message says what a valid value is, to follow "Invalid value … for connection property
- * 'key': "; they never repeat the value (it may be a secret).
+ * The type of a connection property: how a raw text value is parsed and validated, the values it
+ * may take ({@code DriverPropertyInfo.choices}), the Java type of its DataSource bean property and
+ * its name in the property reference. Parse errors are {@link IllegalArgumentException}s whose
+ * message says what a valid value is, to follow "Invalid value … for connection property 'key': ";
+ * they never repeat the value (it may be a secret).
  */
 final class PropertyType {
   /** What kind of value; decides the bean property's Java type. */
@@ -34,22 +34,22 @@ final class PropertyType {
   }
 
   static final PropertyType STRING = new PropertyType(Kind.STRING, "string", List.of(), s -> s);
-  static final PropertyType NON_EMPTY_STRING = new PropertyType(Kind.STRING, "string", List.of(),
-      PropertyType::nonEmpty);
-  static final PropertyType BOOLEAN = new PropertyType(Kind.BOOLEAN, "boolean",
-      List.of("true", "false"), PropertyType::bool);
-  static final PropertyType FILE = new PropertyType(Kind.FILE, "file path", List.of(),
-      PropertyType::readableFile);
-  static final PropertyType UUID = new PropertyType(Kind.UUID, "UUID", List.of(),
-      PropertyType::uuid);
+  static final PropertyType NON_EMPTY_STRING =
+      new PropertyType(Kind.STRING, "string", List.of(), PropertyType::nonEmpty);
+  static final PropertyType BOOLEAN =
+      new PropertyType(Kind.BOOLEAN, "boolean", List.of("true", "false"), PropertyType::bool);
+  static final PropertyType FILE =
+      new PropertyType(Kind.FILE, "file path", List.of(), PropertyType::readableFile);
+  static final PropertyType UUID =
+      new PropertyType(Kind.UUID, "UUID", List.of(), PropertyType::uuid);
 
   private final Kind kind;
   private final String displayName;
   private final List<String> choices;
   private final Function<String, Object> parser;
 
-  private PropertyType(Kind kind, String displayName, List<String> choices,
-      Function<String, Object> parser) {
+  private PropertyType(
+      Kind kind, String displayName, List<String> choices, Function<String, Object> parser) {
     this.kind = kind;
     this.displayName = displayName;
     this.choices = choices;
@@ -63,29 +63,39 @@ final class PropertyType {
 
   /** An integer of at least {@code min}. */
   static PropertyType integer(int min, int max) {
-    return new PropertyType(Kind.INTEGER, "integer from " + min + " to " + max, List.of(), s -> {
-      int value = integerValue(s);
-      if (value < min || value > max) {
-        throw new IllegalArgumentException("must be from " + min + " to " + max);
-      }
-      return value;
-    });
+    return new PropertyType(
+        Kind.INTEGER,
+        "integer from " + min + " to " + max,
+        List.of(),
+        s -> {
+          int value = integerValue(s);
+          if (value < min || value > max) {
+            throw new IllegalArgumentException("must be from " + min + " to " + max);
+          }
+          return value;
+        });
   }
 
   static PropertyType integer(int min) {
-    return new PropertyType(Kind.INTEGER, "integer ≥ " + min, List.of(), s -> {
-      int value = integerValue(s);
-      if (value < min) {
-        throw new IllegalArgumentException(min == 1 ? "must be a positive integer"
-            : min == 0 ? "must not be negative" : "must be at least " + min);
-      }
-      return value;
-    });
+    return new PropertyType(
+        Kind.INTEGER,
+        "integer ≥ " + min,
+        List.of(),
+        s -> {
+          int value = integerValue(s);
+          if (value < min) {
+            throw new IllegalArgumentException(
+                min == 1
+                    ? "must be a positive integer"
+                    : min == 0 ? "must not be negative" : "must be at least " + min);
+          }
+          return value;
+        });
   }
 
   /**
-   * One of a closed set of lower-case words (matched case-insensitively), each mapped to the
-   * value the driver uses; shown to users in the order given.
+   * One of a closed set of lower-case words (matched case-insensitively), each mapped to the value
+   * the driver uses; shown to users in the order given.
    */
   @SafeVarargs
   static PropertyType choice(Map.Entry<String, ?>... values) {
@@ -94,13 +104,17 @@ final class PropertyType {
       copy.put(e.getKey(), e.getValue());
     }
     List<String> names = List.copyOf(copy.keySet());
-    return new PropertyType(Kind.CHOICE, "one of " + String.join(", ", names), names, s -> {
-      Object value = copy.get(s.trim().toLowerCase(Locale.ROOT));
-      if (value == null) {
-        throw new IllegalArgumentException("must be " + alternatives(names));
-      }
-      return value;
-    });
+    return new PropertyType(
+        Kind.CHOICE,
+        "one of " + String.join(", ", names),
+        names,
+        s -> {
+          Object value = copy.get(s.trim().toLowerCase(Locale.ROOT));
+          if (value == null) {
+            throw new IllegalArgumentException("must be " + alternatives(names));
+          }
+          return value;
+        });
   }
 
   /** One of the constants of {@code type}, spelled in lower case. */

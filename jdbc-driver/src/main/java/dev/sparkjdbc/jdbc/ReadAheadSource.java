@@ -7,28 +7,30 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Receives the next chunks of a large result in a background thread while the application
- * reads the current one, so that the network, gRPC's message parsing and the copy out of the
- * protobuf message overlap the application's {@code next()} and getters instead of taking
- * turns with them.
+ * Receives the next chunks of a large result in a background thread while the application reads the
+ * current one, so that the network, gRPC's message parsing and the copy out of the protobuf message
+ * overlap the application's {@code next()} and getters instead of taking turns with them.
  *
- * <p>Bounded: at most {@code capacity} chunks wait (Spark caps one at a few MiB), plus the one
- * the thread is receiving; when the application reads slowly the thread waits, and so does the
- * server, through gRPC's flow control. The queue holds heap bytes only, no Arrow memory, so a
- * result abandoned half-way leaks nothing.
+ * <p>Bounded: at most {@code capacity} chunks wait (Spark caps one at a few MiB), plus the one the
+ * thread is receiving; when the application reads slowly the thread waits, and so does the server,
+ * through gRPC's flow control. The queue holds heap bytes only, no Arrow memory, so a result
+ * abandoned half-way leaks nothing.
  *
- * <p>The first chunks are received on the application's thread: small results (most of them:
- * one chunk, then the end) never start a thread, and errors the server finds before producing
- * rows still surface in the execute call. Stops (cancel, timeouts) reach the stream from any
- * thread as before and wake the background thread, which hands the reason to the reader.
+ * <p>The first chunks are received on the application's thread: small results (most of them: one
+ * chunk, then the end) never start a thread, and errors the server finds before producing rows
+ * still surface in the execute call. Stops (cancel, timeouts) reach the stream from any thread as
+ * before and wake the background thread, which hands the reason to the reader.
  */
 final class ReadAheadSource implements ArrowBatchSource {
   /** Chunks received on the caller's thread before the background thread starts. */
   private static final int CHUNKS_BEFORE_READ_AHEAD = 2;
+
   /** How often a background thread waiting for room in the queue checks for a close. */
   private static final long ROOM_POLL_MILLIS = 50;
+
   /** The end of the result, in the queue. */
   private static final Object END = new Object();
+
   /** The source was closed while the reader waited (Statement.close from another thread). */
   private static final Object CLOSED = new Object();
 
@@ -77,8 +79,8 @@ final class ReadAheadSource implements ArrowBatchSource {
     if (item instanceof SQLException e) {
       throw SqlErrors.again(e); // this thread's stack, the background thread's as the cause
     }
-    throw new SQLException("Receiving the result failed: " + item, SqlErrors.GENERAL,
-        (Throwable) item);
+    throw new SQLException(
+        "Receiving the result failed: " + item, SqlErrors.GENERAL, (Throwable) item);
   }
 
   private void start() {
@@ -142,8 +144,8 @@ final class ReadAheadSource implements ArrowBatchSource {
   }
 
   /**
-   * Stops reading ahead and closes the stream, which also wakes a background thread waiting for
-   * the server; a reader waiting in another thread gets "closed".
+   * Stops reading ahead and closes the stream, which also wakes a background thread waiting for the
+   * server; a reader waiting in another thread gets "closed".
    */
   @Override
   public void close() {

@@ -5,8 +5,8 @@ import java.sql.SQLException;
 
 /**
  * The part of {@code ResultSet} a read-only, forward-only cursor answers the same way every time:
- * every updater and every scrolling move refuses, as the JDBC specification requires for
- * {@code CONCUR_READ_ONLY} and {@code TYPE_FORWARD_ONLY} result sets.
+ * every updater and every scrolling move refuses, as the JDBC specification requires for {@code
+ * CONCUR_READ_ONLY} and {@code TYPE_FORWARD_ONLY} result sets.
  */
 abstract class ReadOnlyForwardResultSet implements ResultSet {
   /** Checks the result set is open; closed result sets refuse before anything else. */
@@ -21,8 +21,8 @@ abstract class ReadOnlyForwardResultSet implements ResultSet {
 
   private SQLException forwardOnly(String move) throws SQLException {
     checkOpen();
-    return new SQLException(move + "() needs a scrollable result set; this one is TYPE_FORWARD_ONLY",
-        "24000");
+    return new SQLException(
+        move + "() needs a scrollable result set; this one is TYPE_FORWARD_ONLY", "24000");
   }
 
   @Override
@@ -382,7 +382,8 @@ abstract class ReadOnlyForwardResultSet implements ResultSet {
   }
 
   @Override
-  public final void updateBinaryStream(String a, java.io.InputStream x, long l) throws SQLException {
+  public final void updateBinaryStream(String a, java.io.InputStream x, long l)
+      throws SQLException {
     throw readOnly();
   }
 

@@ -3,9 +3,9 @@ package dev.sparkjdbc.jdbc;
 import java.sql.SQLException;
 
 /**
- * The rows under a result set: Arrow batches streamed from the server, or values the driver
- * holds itself (metadata, array elements). Columns and their accessors are fixed once the
- * source exists; accessors read the current row by index.
+ * The rows under a result set: Arrow batches streamed from the server, or values the driver holds
+ * itself (metadata, array elements). Columns and their accessors are fixed once the source exists;
+ * accessors read the current row by index.
  */
 interface RowSource extends AutoCloseable {
   String[] labels();

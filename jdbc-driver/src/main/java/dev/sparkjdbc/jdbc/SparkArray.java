@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An ARRAY value: its elements as the classes {@code getObject} gives for the element type
- * (nested arrays are {@code SparkArray}s, maps {@code Map}s, structs {@code Struct}s).
+ * An ARRAY value: its elements as the classes {@code getObject} gives for the element type (nested
+ * arrays are {@code SparkArray}s, maps {@code Map}s, structs {@code Struct}s).
  */
 final class SparkArray implements Array {
   private final DataType elementType;
@@ -86,10 +86,13 @@ final class SparkArray implements Array {
     for (int i = from; i < from + count; i++) {
       rows.add(new Object[] {i + 1, values[i]});
     }
-    ColumnType indexType = ColumnType.of(DataType.newBuilder()
-        .setInteger(DataType.Integer.getDefaultInstance()).build());
-    return new SparkConnectResultSet(null, new JavaRows(new String[] {"INDEX", "VALUE"},
-        new ColumnType[] {indexType, element}, rows), 0);
+    ColumnType indexType =
+        ColumnType.of(
+            DataType.newBuilder().setInteger(DataType.Integer.getDefaultInstance()).build());
+    return new SparkConnectResultSet(
+        null,
+        new JavaRows(new String[] {"INDEX", "VALUE"}, new ColumnType[] {indexType, element}, rows),
+        0);
   }
 
   @Override
@@ -102,8 +105,14 @@ final class SparkArray implements Array {
   private int slice(long index, int count) throws SQLException {
     int length = values().length;
     if (index < 1 || count < 0 || index - 1 + count > length) {
-      throw new SQLException("Elements " + index + " to " + (index - 1 + count)
-          + " are outside this array of " + length, "2202E");
+      throw new SQLException(
+          "Elements "
+              + index
+              + " to "
+              + (index - 1 + count)
+              + " are outside this array of "
+              + length,
+          "2202E");
     }
     return (int) (index - 1);
   }

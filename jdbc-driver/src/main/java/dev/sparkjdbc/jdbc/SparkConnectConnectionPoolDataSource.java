@@ -7,11 +7,11 @@ import javax.sql.PooledConnection;
 import javax.sql.PooledConnectionBuilder;
 
 /**
- * A {@link ConnectionPoolDataSource} for app servers that pool connections themselves: each
- * {@link #getPooledConnection()} opens one physical connection (one Spark session), whose
- * {@link PooledConnection#getConnection()} hands out logical connections. The bean properties
- * are those of {@link SparkConnectDataSource}; see {@link SparkConnectPooledConnection} for what
- * a pool sees (events, handles, statements).
+ * A {@link ConnectionPoolDataSource} for app servers that pool connections themselves: each {@link
+ * #getPooledConnection()} opens one physical connection (one Spark session), whose {@link
+ * PooledConnection#getConnection()} hands out logical connections. The bean properties are those of
+ * {@link SparkConnectDataSource}; see {@link SparkConnectPooledConnection} for what a pool sees
+ * (events, handles, statements).
  */
 public final class SparkConnectConnectionPoolDataSource extends SparkConnectDataSource
     implements ConnectionPoolDataSource {

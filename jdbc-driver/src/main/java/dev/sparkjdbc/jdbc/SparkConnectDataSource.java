@@ -21,23 +21,23 @@ import javax.sql.DataSource;
  * A {@link DataSource} for Spark Connect, configured as a JavaBean: for app servers, connection
  * pools (HikariCP's {@code dataSourceClassName}), Spring and JNDI.
  *
- * <p>Where to connect: {@code serverName} and {@code portNumber} (default 15002), the JDBC
- * standard names, or {@code url}, a whole {@code jdbc:sc://} URL (parameters included); not
- * both. Every connection property has a bean property named in camelCase ({@code use_ssl} →
- * {@code setUseSsl(boolean)}, {@code connect_timeout} → {@code setConnectTimeout(int)}), typed
- * by the property's type; the reference is docs/properties.md. {@code getConnection()} behaves
- * as {@code DriverManager.getConnection(url, properties)} with the bean properties set as the
- * properties: a parameter in {@code url} wins over the same bean property.
+ * <p>Where to connect: {@code serverName} and {@code portNumber} (default 15002), the JDBC standard
+ * names, or {@code url}, a whole {@code jdbc:sc://} URL (parameters included); not both. Every
+ * connection property has a bean property named in camelCase ({@code use_ssl} → {@code
+ * setUseSsl(boolean)}, {@code connect_timeout} → {@code setConnectTimeout(int)}), typed by the
+ * property's type; the reference is docs/properties.md. {@code getConnection()} behaves as {@code
+ * DriverManager.getConnection(url, properties)} with the bean properties set as the properties: a
+ * parameter in {@code url} wins over the same bean property.
  *
- * <p>Values are validated when connecting, by the same parsing as URL parameters: an invalid
- * one fails {@code getConnection} with SQLSTATE 08001 naming the property. Setters accept
- * anything of their Java type, so a DataSource can be configured (or deserialized, or bound in
- * JNDI) on a machine that does not have, say, the trust store file.
+ * <p>Values are validated when connecting, by the same parsing as URL parameters: an invalid one
+ * fails {@code getConnection} with SQLSTATE 08001 naming the property. Setters accept anything of
+ * their Java type, so a DataSource can be configured (or deserialized, or bound in JNDI) on a
+ * machine that does not have, say, the trust store file.
  *
  * <p>{@code loginTimeout}, when set, wins over {@code connectTimeout}; {@code
- * DriverManager.setLoginTimeout} does not apply here. The log writer, when set, receives one
- * line per connection attempt and its warnings (never a secret); the driver's own logging goes
- * to {@code java.util.logging} ({@link #getParentLogger()}).
+ * DriverManager.setLoginTimeout} does not apply here. The log writer, when set, receives one line
+ * per connection attempt and its warnings (never a secret); the driver's own logging goes to {@code
+ * java.util.logging} ({@link #getParentLogger()}).
  */
 public class SparkConnectDataSource implements DataSource, Referenceable, Serializable {
   private static final long serialVersionUID = 1L;
@@ -111,8 +111,8 @@ public class SparkConnectDataSource implements DataSource, Referenceable, Serial
   }
 
   /**
-   * Opens one physical connection with these settings and {@code user}/{@code password} in place
-   * of the bean's.
+   * Opens one physical connection with these settings and {@code user}/{@code password} in place of
+   * the bean's.
    */
   SparkConnectConnection open(String user, String password) throws SQLException {
     try {
@@ -149,31 +149,50 @@ public class SparkConnectDataSource implements DataSource, Referenceable, Serial
   private String target() throws SQLException {
     if (url != null) {
       if (serverName != null || portNumber != null) {
-        throw configError("Set either url or serverName/portNumber on the DataSource, not both "
-            + "(url is " + ConnectionConfig.redact(url) + ", serverName " + serverName
-            + ", portNumber " + portNumber + ")");
+        throw configError(
+            "Set either url or serverName/portNumber on the DataSource, not both "
+                + "(url is "
+                + ConnectionConfig.redact(url)
+                + ", serverName "
+                + serverName
+                + ", portNumber "
+                + portNumber
+                + ")");
       }
       return url;
     }
     if (serverName == null || serverName.isBlank()) {
-      throw configError("The DataSource has no server: set serverName (and portNumber, default "
-          + ConnectionConfig.DEFAULT_PORT + ") or url (" + ConnectionConfig.URL_PREFIX
-          + "host:port)");
+      throw configError(
+          "The DataSource has no server: set serverName (and portNumber, default "
+              + ConnectionConfig.DEFAULT_PORT
+              + ") or url ("
+              + ConnectionConfig.URL_PREFIX
+              + "host:port)");
     }
     String host = serverName.trim();
     if (host.startsWith("[") && host.endsWith("]")) {
       host = host.substring(1, host.length() - 1);
     }
-    if (host.isEmpty() || host.chars().anyMatch(c -> "/;[]@?#%\\".indexOf(c) >= 0
-        || Character.isWhitespace(c) || Character.isISOControl(c))) {
-      throw configError("Invalid serverName '" + serverName + "': expected a host name or an "
-          + "IP address (parameters go in the other bean properties)");
+    if (host.isEmpty()
+        || host.chars()
+            .anyMatch(
+                c ->
+                    "/;[]@?#%\\".indexOf(c) >= 0
+                        || Character.isWhitespace(c)
+                        || Character.isISOControl(c))) {
+      throw configError(
+          "Invalid serverName '"
+              + serverName
+              + "': expected a host name or an "
+              + "IP address (parameters go in the other bean properties)");
     }
     int port = getPortNumber();
     if (port < 1 || port > 65535) {
       throw configError("Invalid portNumber " + port + ": must be from 1 to 65535");
     }
-    return ConnectionConfig.URL_PREFIX + (host.contains(":") ? "[" + host + "]" : host) + ":"
+    return ConnectionConfig.URL_PREFIX
+        + (host.contains(":") ? "[" + host + "]" : host)
+        + ":"
         + port;
   }
 
@@ -460,16 +479,14 @@ public class SparkConnectDataSource implements DataSource, Referenceable, Serial
   private boolean bool(ConnectionProperty p) {
     synchronized (properties) {
       Object value = properties.get(p);
-      return value != null ? (Boolean) value
-          : (Boolean) p.parse(p.defaultValue().orElseThrow());
+      return value != null ? (Boolean) value : (Boolean) p.parse(p.defaultValue().orElseThrow());
     }
   }
 
   private int integer(ConnectionProperty p) {
     synchronized (properties) {
       Object value = properties.get(p);
-      return value != null ? (Integer) value
-          : (Integer) p.parse(p.defaultValue().orElseThrow());
+      return value != null ? (Integer) value : (Integer) p.parse(p.defaultValue().orElseThrow());
     }
   }
 
@@ -501,8 +518,11 @@ public class SparkConnectDataSource implements DataSource, Referenceable, Serial
           return false;
         }
         Class<?> type = p.type().javaType();
-        set(p, type == boolean.class ? booleanText(name, text)
-            : type == int.class ? (Object) integerText(name, text) : text);
+        set(
+            p,
+            type == boolean.class
+                ? booleanText(name, text)
+                : type == int.class ? (Object) integerText(name, text) : text);
       }
     }
     return true;
@@ -512,8 +532,12 @@ public class SparkConnectDataSource implements DataSource, Referenceable, Serial
     try {
       return Integer.parseInt(text.trim());
     } catch (NumberFormatException | NullPointerException e) {
-      throw configError("Invalid value '" + text + "' for the DataSource property '" + name
-          + "': must be an integer");
+      throw configError(
+          "Invalid value '"
+              + text
+              + "' for the DataSource property '"
+              + name
+              + "': must be an integer");
     }
   }
 
@@ -524,18 +548,22 @@ public class SparkConnectDataSource implements DataSource, Referenceable, Serial
     if ("false".equalsIgnoreCase(text == null ? null : text.trim())) {
       return false;
     }
-    throw configError("Invalid value '" + text + "' for the DataSource property '" + name
-        + "': must be true or false");
+    throw configError(
+        "Invalid value '"
+            + text
+            + "' for the DataSource property '"
+            + name
+            + "': must be true or false");
   }
 
   /**
-   * Every bean property that is set, secrets included (a JNDI binding must be able to connect),
-   * for {@link SparkConnectDataSourceFactory} to rebuild this data source.
+   * Every bean property that is set, secrets included (a JNDI binding must be able to connect), for
+   * {@link SparkConnectDataSourceFactory} to rebuild this data source.
    */
   @Override
   public Reference getReference() {
-    Reference reference = new Reference(getClass().getName(),
-        SparkConnectDataSourceFactory.class.getName(), null);
+    Reference reference =
+        new Reference(getClass().getName(), SparkConnectDataSourceFactory.class.getName(), null);
     add(reference, "url", url);
     add(reference, "serverName", serverName);
     add(reference, "portNumber", portNumber);
@@ -570,12 +598,13 @@ public class SparkConnectDataSource implements DataSource, Referenceable, Serial
     if (url != null) {
       s.append(ConnectionConfig.redact(url));
     } else {
-      s.append(serverName == null ? "(no server)" : serverName).append(':')
-          .append(getPortNumber());
+      s.append(serverName == null ? "(no server)" : serverName).append(':').append(getPortNumber());
     }
     synchronized (properties) {
       for (Map.Entry<ConnectionProperty, Object> e : properties.entrySet()) {
-        s.append(", ").append(e.getKey().beanName()).append('=')
+        s.append(", ")
+            .append(e.getKey().beanName())
+            .append('=')
             .append(e.getKey().isSecret() ? "(hidden)" : e.getValue());
       }
     }

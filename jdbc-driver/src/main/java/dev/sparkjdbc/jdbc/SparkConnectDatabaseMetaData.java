@@ -15,30 +15,65 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * What the server and this driver support, as JDBC tools ask it. Catalog listings come from
- * the server ({@link CatalogListing}); where Spark has no such concept (keys, indexes,
- * procedures, privileges, user-defined types) the answer is an empty result with the
- * specification's columns.
+ * What the server and this driver support, as JDBC tools ask it. Catalog listings come from the
+ * server ({@link CatalogListing}); where Spark has no such concept (keys, indexes, procedures,
+ * privileges, user-defined types) the answer is an empty result with the specification's columns.
  *
  * <p>Once its connection is closed, every method throws an SQLException saying so, as the
  * connection's own methods do, except those that are facts about this Java object or the driver
- * jar: {@code getConnection}, {@code getDriverMajorVersion},
- * {@code getDriverMinorVersion}, {@code unwrap} and {@code isWrapperFor}.
+ * jar: {@code getConnection}, {@code getDriverMajorVersion}, {@code getDriverMinorVersion}, {@code
+ * unwrap} and {@code isWrapperFor}.
  */
 final class SparkConnectDatabaseMetaData implements DatabaseMetaData {
   /** Spark SQL keywords that are not SQL:2003 keywords. */
-  private static final String SPARK_KEYWORDS = String.join(",", "ANTI", "CACHE", "CLUSTER",
-      "DATABASE", "DATABASES", "DBPROPERTIES", "DISTRIBUTE", "DIV", "EXPLAIN", "EXTENDED",
-      "FORMATTED", "ILIKE", "LAZY", "LIMIT", "LIST", "LOCATION", "MINUS", "NAMESPACE",
-      "NAMESPACES", "PARTITIONED", "PIVOT", "REFRESH", "RLIKE", "SEMI", "SERDE", "SHOW", "SORT",
-      "TABLESAMPLE", "TBLPROPERTIES", "TEMPORARY", "UNCACHE", "UNPIVOT", "USE", "VIEWS");
-  private static final String NUMERIC_FUNCTIONS = "ABS,ACOS,ASIN,ATAN,ATAN2,CEILING,COS,COT,"
-      + "DEGREES,EXP,FLOOR,LOG,LOG10,MOD,PI,POWER,RADIANS,RAND,ROUND,SIGN,SIN,SQRT,TAN";
-  private static final String STRING_FUNCTIONS = "ASCII,CHAR,CONCAT,LCASE,LEFT,LENGTH,LOCATE,"
-      + "LTRIM,REPEAT,REPLACE,RIGHT,RTRIM,SOUNDEX,SPACE,SUBSTRING,UCASE";
+  private static final String SPARK_KEYWORDS =
+      String.join(
+          ",",
+          "ANTI",
+          "CACHE",
+          "CLUSTER",
+          "DATABASE",
+          "DATABASES",
+          "DBPROPERTIES",
+          "DISTRIBUTE",
+          "DIV",
+          "EXPLAIN",
+          "EXTENDED",
+          "FORMATTED",
+          "ILIKE",
+          "LAZY",
+          "LIMIT",
+          "LIST",
+          "LOCATION",
+          "MINUS",
+          "NAMESPACE",
+          "NAMESPACES",
+          "PARTITIONED",
+          "PIVOT",
+          "REFRESH",
+          "RLIKE",
+          "SEMI",
+          "SERDE",
+          "SHOW",
+          "SORT",
+          "TABLESAMPLE",
+          "TBLPROPERTIES",
+          "TEMPORARY",
+          "UNCACHE",
+          "UNPIVOT",
+          "USE",
+          "VIEWS");
+
+  private static final String NUMERIC_FUNCTIONS =
+      "ABS,ACOS,ASIN,ATAN,ATAN2,CEILING,COS,COT,"
+          + "DEGREES,EXP,FLOOR,LOG,LOG10,MOD,PI,POWER,RADIANS,RAND,ROUND,SIGN,SIN,SQRT,TAN";
+  private static final String STRING_FUNCTIONS =
+      "ASCII,CHAR,CONCAT,LCASE,LEFT,LENGTH,LOCATE,"
+          + "LTRIM,REPEAT,REPLACE,RIGHT,RTRIM,SOUNDEX,SPACE,SUBSTRING,UCASE";
   private static final String SYSTEM_FUNCTIONS = "IFNULL,USER";
-  private static final String TIME_DATE_FUNCTIONS = "CURDATE,DAYNAME,DAYOFMONTH,DAYOFWEEK,"
-      + "DAYOFYEAR,HOUR,MINUTE,MONTH,MONTHNAME,NOW,QUARTER,SECOND,YEAR";
+  private static final String TIME_DATE_FUNCTIONS =
+      "CURDATE,DAYNAME,DAYOFMONTH,DAYOFWEEK,"
+          + "DAYOFYEAR,HOUR,MINUTE,MONTH,MONTHNAME,NOW,QUARTER,SECOND,YEAR";
 
   /** Spark's kinds of relation, in the names the JDBC specification uses. */
   static final List<String> TABLE_TYPES =
@@ -71,7 +106,8 @@ final class SparkConnectDatabaseMetaData implements DatabaseMetaData {
       return listing.catalogs(name -> true);
     }
     // no catalog's name has an unpaired surrogate (names are UTF-8): nothing to ask the server
-    return catalog.isEmpty() || SqlText.unpairedSurrogate(catalog) >= 0 ? List.of()
+    return catalog.isEmpty() || SqlText.unpairedSurrogate(catalog) >= 0
+        ? List.of()
         : List.of(catalog);
   }
 
@@ -79,14 +115,15 @@ final class SparkConnectDatabaseMetaData implements DatabaseMetaData {
    * Tables (with their columns) matching the patterns, one SHOW TABLE EXTENDED per namespace,
    * sorted as the specification asks. Temporary views, which every namespace lists, appear once.
    */
-  private List<CatalogListing.Table> tables(String catalog, String schemaPattern,
-      String tableNamePattern) throws SQLException {
+  private List<CatalogListing.Table> tables(
+      String catalog, String schemaPattern, String tableNamePattern) throws SQLException {
     Predicate<String> tableFilter = JdbcPattern.of(tableNamePattern);
     String exact = JdbcPattern.literal(tableNamePattern);
     List<CatalogListing.Table> out = new ArrayList<>();
     // Temporary views belong to no catalog and no schema: listed when neither narrows them out.
-    boolean withTemporary = (catalog == null || catalog.isEmpty())
-        && (schemaPattern == null || JdbcPattern.of(schemaPattern).test(""));
+    boolean withTemporary =
+        (catalog == null || catalog.isEmpty())
+            && (schemaPattern == null || JdbcPattern.of(schemaPattern).test(""));
     if (withTemporary) {
       // SHOW TABLE EXTENDED without IN also lists the current namespace's own tables, and
       // without a namespace to attribute them to: only the temporary views are kept here.
@@ -107,26 +144,48 @@ final class SparkConnectDatabaseMetaData implements DatabaseMetaData {
         }
       }
     }
-    out.sort(Comparator.comparing(CatalogListing.Table::type)
-        .thenComparing(t -> t.catalog() == null ? "" : t.catalog())
-        .thenComparing(t -> t.schema() == null ? "" : t.schema())
-        .thenComparing(CatalogListing.Table::name));
+    out.sort(
+        Comparator.comparing(CatalogListing.Table::type)
+            .thenComparing(t -> t.catalog() == null ? "" : t.catalog())
+            .thenComparing(t -> t.schema() == null ? "" : t.schema())
+            .thenComparing(CatalogListing.Table::name));
     return out;
   }
 
-  private static Object[] columnRow(CatalogListing.Table t, CatalogListing.Column c,
-      int position) {
+  private static Object[] columnRow(CatalogListing.Table t, CatalogListing.Column c, int position) {
     ColumnType type = ColumnType.of(c.type());
     boolean character = type.jdbcType() == Types.VARCHAR || type.jdbcType() == Types.CHAR;
     Integer size = type.precision() == 0 ? null : type.precision();
-    boolean scaled = type.jdbcType() == Types.DECIMAL || type.jdbcType() == Types.TIMESTAMP
-        || type.jdbcType() == Types.TIME;
-    return new Object[] {t.catalog(), t.schema(), t.name(), c.name(), type.jdbcType(),
-        type.typeName(), size, null, scaled ? type.scale() : null,
-        TypeInfo.radix(type), c.nullable() ? columnNullable : columnNoNulls, c.remarks(),
-        c.defaultValue(), null, null,
-        character ? size : null, position, c.nullable() ? "YES" : "NO", null, null, null, null,
-        "NO", "NO"};
+    boolean scaled =
+        type.jdbcType() == Types.DECIMAL
+            || type.jdbcType() == Types.TIMESTAMP
+            || type.jdbcType() == Types.TIME;
+    return new Object[] {
+      t.catalog(),
+      t.schema(),
+      t.name(),
+      c.name(),
+      type.jdbcType(),
+      type.typeName(),
+      size,
+      null,
+      scaled ? type.scale() : null,
+      TypeInfo.radix(type),
+      c.nullable() ? columnNullable : columnNoNulls,
+      c.remarks(),
+      c.defaultValue(),
+      null,
+      null,
+      character ? size : null,
+      position,
+      c.nullable() ? "YES" : "NO",
+      null,
+      null,
+      null,
+      null,
+      "NO",
+      "NO"
+    };
   }
 
   @Override
@@ -938,21 +997,25 @@ final class SparkConnectDatabaseMetaData implements DatabaseMetaData {
   }
 
   @Override
-  public ResultSet getProcedureColumns(String p0, String p1, String p2, String p3) throws SQLException {
+  public ResultSet getProcedureColumns(String p0, String p1, String p2, String p3)
+      throws SQLException {
     checkOpen();
     return MetadataResults.empty(MetadataResults.PROCEDURE_COLUMNS);
   }
 
   @Override
-  public ResultSet getTables(String catalog, String schemaPattern, String tableNamePattern,
-      String[] types) throws SQLException {
+  public ResultSet getTables(
+      String catalog, String schemaPattern, String tableNamePattern, String[] types)
+      throws SQLException {
     checkOpen();
     Set<String> wanted = types == null ? null : new HashSet<>(Arrays.asList(types));
     List<Object[]> rows = new ArrayList<>();
     for (CatalogListing.Table t : tables(catalog, schemaPattern, tableNamePattern)) {
       if (wanted == null || wanted.contains(t.type())) {
-        rows.add(new Object[] {t.catalog(), t.schema(), t.name(), t.type(), t.remarks(), null, null,
-            null, null, null});
+        rows.add(
+            new Object[] {
+              t.catalog(), t.schema(), t.name(), t.type(), t.remarks(), null, null, null, null, null
+            });
       }
     }
     return MetadataResults.of(MetadataResults.TABLES, rows);
@@ -985,8 +1048,9 @@ final class SparkConnectDatabaseMetaData implements DatabaseMetaData {
   }
 
   @Override
-  public ResultSet getColumns(String catalog, String schemaPattern, String tableNamePattern,
-      String columnNamePattern) throws SQLException {
+  public ResultSet getColumns(
+      String catalog, String schemaPattern, String tableNamePattern, String columnNamePattern)
+      throws SQLException {
     checkOpen();
     Predicate<String> columnFilter = JdbcPattern.of(columnNamePattern);
     List<Object[]> rows = new ArrayList<>();
@@ -1003,7 +1067,8 @@ final class SparkConnectDatabaseMetaData implements DatabaseMetaData {
   }
 
   @Override
-  public ResultSet getColumnPrivileges(String p0, String p1, String p2, String p3) throws SQLException {
+  public ResultSet getColumnPrivileges(String p0, String p1, String p2, String p3)
+      throws SQLException {
     checkOpen();
     return MetadataResults.empty(MetadataResults.COLUMN_PRIVILEGES);
   }
@@ -1015,7 +1080,8 @@ final class SparkConnectDatabaseMetaData implements DatabaseMetaData {
   }
 
   @Override
-  public ResultSet getBestRowIdentifier(String p0, String p1, String p2, int p3, boolean p4) throws SQLException {
+  public ResultSet getBestRowIdentifier(String p0, String p1, String p2, int p3, boolean p4)
+      throws SQLException {
     checkOpen();
     return MetadataResults.empty(MetadataResults.ROW_IDENTIFIER);
   }
@@ -1045,7 +1111,8 @@ final class SparkConnectDatabaseMetaData implements DatabaseMetaData {
   }
 
   @Override
-  public ResultSet getCrossReference(String p0, String p1, String p2, String p3, String p4, String p5) throws SQLException {
+  public ResultSet getCrossReference(
+      String p0, String p1, String p2, String p3, String p4, String p5) throws SQLException {
     checkOpen();
     return MetadataResults.empty(MetadataResults.FOREIGN_KEYS);
   }
@@ -1057,7 +1124,8 @@ final class SparkConnectDatabaseMetaData implements DatabaseMetaData {
   }
 
   @Override
-  public ResultSet getIndexInfo(String p0, String p1, String p2, boolean p3, boolean p4) throws SQLException {
+  public ResultSet getIndexInfo(String p0, String p1, String p2, boolean p3, boolean p4)
+      throws SQLException {
     checkOpen();
     return MetadataResults.empty(MetadataResults.INDEX_INFO);
   }
@@ -1197,7 +1265,8 @@ final class SparkConnectDatabaseMetaData implements DatabaseMetaData {
         rows.add(new Object[] {schema, c});
       }
     }
-    rows.sort(Comparator.comparing((Object[] r) -> (String) r[1]).thenComparing(r -> (String) r[0]));
+    rows.sort(
+        Comparator.comparing((Object[] r) -> (String) r[1]).thenComparing(r -> (String) r[0]));
     return MetadataResults.of(MetadataResults.SCHEMAS, rows);
   }
 
@@ -1205,9 +1274,14 @@ final class SparkConnectDatabaseMetaData implements DatabaseMetaData {
   public ResultSet getClientInfoProperties() throws SQLException {
     checkOpen();
     List<Object[]> rows = new ArrayList<>();
-    rows.add(new Object[] {OperationTags.APPLICATION_NAME, OperationTags.MAX_VALUE_LENGTH,
-        null, "Name of the application; every operation carries the tag 'application=<name>' "
-        + "(set it with the application_name property or Connection.setClientInfo)"});
+    rows.add(
+        new Object[] {
+          OperationTags.APPLICATION_NAME,
+          OperationTags.MAX_VALUE_LENGTH,
+          null,
+          "Name of the application; every operation carries the tag 'application=<name>' "
+              + "(set it with the application_name property or Connection.setClientInfo)"
+        });
     return MetadataResults.of(MetadataResults.CLIENT_INFO, rows);
   }
 
@@ -1232,8 +1306,15 @@ final class SparkConnectDatabaseMetaData implements DatabaseMetaData {
             continue;
           }
           for (String[] f : listing.userFunctions(c, schema, names)) {
-            rows.add(new Object[] {f[0], f[1], f[2], "", (short) functionResultUnknown,
-                f[0] + "." + f[1] + "." + f[2]});
+            rows.add(
+                new Object[] {
+                  f[0],
+                  f[1],
+                  f[2],
+                  "",
+                  (short) functionResultUnknown,
+                  f[0] + "." + f[1] + "." + f[2]
+                });
           }
         }
       }
@@ -1242,13 +1323,15 @@ final class SparkConnectDatabaseMetaData implements DatabaseMetaData {
   }
 
   @Override
-  public ResultSet getFunctionColumns(String p0, String p1, String p2, String p3) throws SQLException {
+  public ResultSet getFunctionColumns(String p0, String p1, String p2, String p3)
+      throws SQLException {
     checkOpen();
     return MetadataResults.empty(MetadataResults.FUNCTION_COLUMNS);
   }
 
   @Override
-  public ResultSet getPseudoColumns(String p0, String p1, String p2, String p3) throws SQLException {
+  public ResultSet getPseudoColumns(String p0, String p1, String p2, String p3)
+      throws SQLException {
     checkOpen();
     return MetadataResults.empty(MetadataResults.PSEUDO_COLUMNS);
   }

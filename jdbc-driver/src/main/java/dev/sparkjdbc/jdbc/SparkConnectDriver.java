@@ -13,8 +13,8 @@ import java.util.logging.Logger;
 
 /**
  * The JDBC driver for Apache Spark over Spark Connect. URL: {@code
- * jdbc:sc://host[:port][/;key=value;…]}, default port 15002. Registered with {@link
- * DriverManager} when the class loads (and through {@code META-INF/services/java.sql.Driver}).
+ * jdbc:sc://host[:port][/;key=value;…]}, default port 15002. Registered with {@link DriverManager}
+ * when the class loads (and through {@code META-INF/services/java.sql.Driver}).
  */
 public final class SparkConnectDriver implements Driver {
   static final String NAME = "Spark Connect JDBC Driver";
@@ -43,17 +43,20 @@ public final class SparkConnectDriver implements Driver {
   @Override
   public boolean acceptsURL(String url) throws SQLException {
     if (url == null) {
-      throw new SQLException("The URL is null (expected " + ConnectionConfig.URL_PREFIX
-          + "host[:port][/;key=value;...])", SqlErrors.CONNECTION_FAILURE);
+      throw new SQLException(
+          "The URL is null (expected "
+              + ConnectionConfig.URL_PREFIX
+              + "host[:port][/;key=value;...])",
+          SqlErrors.CONNECTION_FAILURE);
     }
     return ConnectionConfig.accepts(url);
   }
 
   /**
    * Every connection property, from the table in {@link ConnectionProperty}: its current value
-   * (from the URL's parameters, else {@code info}, else the default; never the value of a
-   * secret), description and, for booleans and choices, the allowed values. None is required.
-   * A URL whose parameters cannot be read still lists every property, from {@code info}.
+   * (from the URL's parameters, else {@code info}, else the default; never the value of a secret),
+   * description and, for booleans and choices, the allowed values. None is required. A URL whose
+   * parameters cannot be read still lists every property, from {@code info}.
    */
   @Override
   public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) throws SQLException {
@@ -65,8 +68,9 @@ public final class SparkConnectDriver implements Driver {
     }
     if (ConnectionConfig.accepts(url)) {
       try {
-        ConnectionConfig.urlParameters(url).forEach((key, value) ->
-            ConnectionProperty.forKey(key).ifPresent(p -> given.put(p, value)));
+        ConnectionConfig.urlParameters(url)
+            .forEach(
+                (key, value) -> ConnectionProperty.forKey(key).ifPresent(p -> given.put(p, value)));
       } catch (SQLException malformed) {
         // connect() reports what is wrong with the URL; here the list is what matters
       }

@@ -6,9 +6,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 
 /**
- * What is known of a prepared statement's parameters: their number, and the type of each
- * value bound so far (Spark infers parameter types from the values, so an unset parameter has
- * none yet: VARCHAR is reported, the type a JDBC tool binds text as).
+ * What is known of a prepared statement's parameters: their number, and the type of each value
+ * bound so far (Spark infers parameter types from the values, so an unset parameter has none yet:
+ * VARCHAR is reported, the type a JDBC tool binds text as).
  */
 final class SparkConnectParameterMetaData implements ParameterMetaData {
   private final Expression[] values;
@@ -19,8 +19,13 @@ final class SparkConnectParameterMetaData implements ParameterMetaData {
 
   private ColumnType type(int param) throws SQLException {
     if (param < 1 || param > values.length) {
-      throw new SQLException("Parameter index " + param + " is out of range: the statement has "
-          + values.length + " parameter(s)", "07009");
+      throw new SQLException(
+          "Parameter index "
+              + param
+              + " is out of range: the statement has "
+              + values.length
+              + " parameter(s)",
+          "07009");
     }
     Expression v = values[param - 1];
     if (v == null || !v.hasLiteral() || v.getLiteral().hasNull()) {

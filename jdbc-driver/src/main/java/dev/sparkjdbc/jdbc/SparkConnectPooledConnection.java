@@ -17,27 +17,27 @@ import javax.sql.StatementEvent;
 import javax.sql.StatementEventListener;
 
 /**
- * One physical connection (one gRPC channel, one Spark session) that a pool hands out as
- * logical connections, one at a time ({@link PooledConnectionHandle}).
+ * One physical connection (one gRPC channel, one Spark session) that a pool hands out as logical
+ * connections, one at a time ({@link PooledConnectionHandle}).
  *
  * <ul>
- *   <li>{@link #getConnection()} returns a new logical connection; the previous one, if still
- *       open, is closed without an event (JDBC: a pooled connection has at most one open
- *       handle), with its statements. Every logical connection after the first starts with the
- *       warnings cleared; the Spark session's state (SET options, current catalog and schema,
- *       temporary views) carries over, as a pooled session does.
- *   <li>Closing a logical connection closes the statements made through it, leaves the
- *       physical connection open and notifies {@link ConnectionEventListener#connectionClosed}.
+ *   <li>{@link #getConnection()} returns a new logical connection; the previous one, if still open,
+ *       is closed without an event (JDBC: a pooled connection has at most one open handle), with
+ *       its statements. Every logical connection after the first starts with the warnings cleared;
+ *       the Spark session's state (SET options, current catalog and schema, temporary views)
+ *       carries over, as a pooled session does.
+ *   <li>Closing a logical connection closes the statements made through it, leaves the physical
+ *       connection open and notifies {@link ConnectionEventListener#connectionClosed}.
  *   <li>A fatal error notifies {@link ConnectionEventListener#connectionErrorOccurred} once: an
- *       SQLException of SQLSTATE class 08 from a call on the logical connection or a statement
- *       made through it, {@code abort} of the logical connection, or the physical connection
- *       found closed underneath (its network timeout expired) when the logical one closes. The
- *       pool should then close this pooled connection.
+ *       SQLException of SQLSTATE class 08 from a call on the logical connection or a statement made
+ *       through it, {@code abort} of the logical connection, or the physical connection found
+ *       closed underneath (its network timeout expired) when the logical one closes. The pool
+ *       should then close this pooled connection.
  *   <li>{@link #close()} closes the open logical connection (no event) and the physical one.
- *   <li>Statement events: the driver does not pool statements, but tells listeners about
- *       {@code PreparedStatement}s made through a logical connection: {@code statementClosed}
- *       when one is closed (by the application or with its logical connection), {@code
- *       statementErrorOccurred} when a call on one fails with SQLSTATE class 08.
+ *   <li>Statement events: the driver does not pool statements, but tells listeners about {@code
+ *       PreparedStatement}s made through a logical connection: {@code statementClosed} when one is
+ *       closed (by the application or with its logical connection), {@code statementErrorOccurred}
+ *       when a call on one fails with SQLSTATE class 08.
  * </ul>
  */
 final class SparkConnectPooledConnection implements PooledConnection {
@@ -62,8 +62,8 @@ final class SparkConnectPooledConnection implements PooledConnection {
     PooledConnectionHandle handle;
     synchronized (lock) {
       if (closed) {
-        throw new SQLNonTransientConnectionException("This pooled connection is closed",
-            SqlErrors.CONNECTION_CLOSED);
+        throw new SQLNonTransientConnectionException(
+            "This pooled connection is closed", SqlErrors.CONNECTION_CLOSED);
       }
       if (physical.isClosed()) {
         handle = null;
@@ -79,9 +79,11 @@ final class SparkConnectPooledConnection implements PooledConnection {
       }
     }
     if (handle == null) {
-      SQLException dead = new SQLNonTransientConnectionException("The physical connection of "
-          + "this pooled connection is closed (aborted, or its network timeout expired); close "
-          + "this pooled connection and open another", SqlErrors.CONNECTION_CLOSED);
+      SQLException dead =
+          new SQLNonTransientConnectionException(
+              "The physical connection of this pooled connection is closed (aborted, or its network"
+                  + " timeout expired); close this pooled connection and open another",
+              SqlErrors.CONNECTION_CLOSED);
       fatalError(dead);
       throw dead;
     }
@@ -118,9 +120,11 @@ final class SparkConnectPooledConnection implements PooledConnection {
       current = null;
     }
     if (physical.isClosed()) {
-      fatalError(new SQLNonTransientConnectionException("The physical connection was closed "
-          + "while the logical connection was in use (its network timeout expired, or it was "
-          + "aborted)", SqlErrors.CONNECTION_CLOSED));
+      fatalError(
+          new SQLNonTransientConnectionException(
+              "The physical connection was closed while the logical connection was in use (its"
+                  + " network timeout expired, or it was aborted)",
+              SqlErrors.CONNECTION_CLOSED));
     }
     ConnectionEvent event = new ConnectionEvent(this);
     notify(connectionListeners, l -> l.connectionClosed(event));

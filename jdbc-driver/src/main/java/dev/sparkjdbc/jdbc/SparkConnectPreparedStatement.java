@@ -34,27 +34,27 @@ import java.util.Calendar;
 import java.util.List;
 
 /**
- * A statement parsed and translated once; each execution binds the current parameter values
- * into the plan as typed literals. Statements that go to Spark as text carry the values as
- * Spark's positional parameters. A value is never spliced into SQL text.
+ * A statement parsed and translated once; each execution binds the current parameter values into
+ * the plan as typed literals. Statements that go to Spark as text carry the values as Spark's
+ * positional parameters. A value is never spliced into SQL text.
  */
 final class SparkConnectPreparedStatement extends SparkConnectStatement
     implements PreparedStatement {
   /** {@code INSERT INTO [TABLE] t VALUES (?, …)}: the table name, then only markers. */
-  private static final java.util.regex.Pattern INSERT_VALUES = java.util.regex.Pattern.compile(
-      "(?is)\\s*INSERT\\s+INTO\\s+(?:TABLE\\s+)?([^\\s(]+)\\s+VALUES\\s*"
-          + "\\(\\s*\\?\\s*(?:,\\s*\\?\\s*)*\\)\\s*;?\\s*");
+  private static final java.util.regex.Pattern INSERT_VALUES =
+      java.util.regex.Pattern.compile(
+          "(?is)\\s*INSERT\\s+INTO\\s+(?:TABLE\\s+)?([^\\s(]+)\\s+VALUES\\s*"
+              + "\\(\\s*\\?\\s*(?:,\\s*\\?\\s*)*\\)\\s*;?\\s*");
 
   private final PreparedQuery query;
   private final Expression[] parameters;
   private final List<Expression[]> batch = new java.util.ArrayList<>();
 
-  SparkConnectPreparedStatement(SparkConnectConnection connection, String sql)
-      throws SQLException {
+  SparkConnectPreparedStatement(SparkConnectConnection connection, String sql) throws SQLException {
     super(connection, false);
     if (sql == null || SqlText.isBlank(sql)) {
-      throw new java.sql.SQLSyntaxErrorException("The SQL statement is "
-          + (sql == null ? "null" : "empty"), "42000");
+      throw new java.sql.SQLSyntaxErrorException(
+          "The SQL statement is " + (sql == null ? "null" : "empty"), "42000");
     }
     SqlText.requireEncodable(sql, "SQL statement");
     try {
@@ -70,8 +70,13 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
     checkOpen();
     for (int i = 0; i < parameters.length; i++) {
       if (parameters[i] == null) {
-        throw new SQLException("Parameter " + (i + 1) + " of " + parameters.length
-            + " has no value: set it before executing", "07001");
+        throw new SQLException(
+            "Parameter "
+                + (i + 1)
+                + " of "
+                + parameters.length
+                + " has no value: set it before executing",
+            "07001");
       }
     }
     return valuesForServer(parameters);
@@ -86,10 +91,10 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
   }
 
   /**
-   * Parameter values as the server reads them: a server that does not read
-   * {@code Literal.data_type} (see {@link ServerCapabilities}) turns NULL elements of an array
-   * literal into 0, '' or false, so there an array holding NULLs goes as a call of Spark's
-   * {@code array} function instead (docs/compatibility.md).
+   * Parameter values as the server reads them: a server that does not read {@code
+   * Literal.data_type} (see {@link ServerCapabilities}) turns NULL elements of an array literal
+   * into 0, '' or false, so there an array holding NULLs goes as a call of Spark's {@code array}
+   * function instead (docs/compatibility.md).
    */
   private List<Expression> valuesForServer(Expression[] values) throws SQLException {
     List<Expression> list = Arrays.asList(values);
@@ -116,8 +121,7 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
   @Override
   public ResultSet executeQuery() throws SQLException {
     if (!execute()) {
-      throw new SQLException("The statement produced no result set; use executeUpdate",
-          "07000");
+      throw new SQLException("The statement produced no result set; use executeUpdate", "07000");
     }
     return getResultSet();
   }
@@ -137,8 +141,13 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
   private void set(int index, Expression value) throws SQLException {
     checkOpen();
     if (index < 1 || index > parameters.length) {
-      throw new SQLException("Parameter index " + index + " is out of range: the statement has "
-          + parameters.length + " parameter(s)", "07009");
+      throw new SQLException(
+          "Parameter index "
+              + index
+              + " is out of range: the statement has "
+              + parameters.length
+              + " parameter(s)",
+          "07009");
     }
     parameters[index - 1] = value;
   }
@@ -215,8 +224,11 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
 
   @Override
   public void setBytes(int i, byte[] x) throws SQLException {
-    set(i, x == null ? ParameterLiterals.nullOf(Types.VARBINARY)
-        : literal(Expression.Literal.newBuilder().setBinary(ByteString.copyFrom(x))));
+    set(
+        i,
+        x == null
+            ? ParameterLiterals.nullOf(Types.VARBINARY)
+            : literal(Expression.Literal.newBuilder().setBinary(ByteString.copyFrom(x))));
   }
 
   @Override
@@ -232,9 +244,12 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
       return;
     }
     // java.sql.Date.toInstant() throws UnsupportedOperationException: go through the millis
-    java.time.LocalDate date = cal == null ? x.toLocalDate()
-        : java.time.Instant.ofEpochMilli(x.getTime()).atZone(cal.getTimeZone().toZoneId())
-            .toLocalDate();
+    java.time.LocalDate date =
+        cal == null
+            ? x.toLocalDate()
+            : java.time.Instant.ofEpochMilli(x.getTime())
+                .atZone(cal.getTimeZone().toZoneId())
+                .toLocalDate();
     set(i, ParameterLiterals.date(date));
   }
 
@@ -249,9 +264,12 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
       setNull(i, Types.TIME);
       return;
     }
-    java.time.LocalTime time = cal == null ? x.toLocalTime()
-        : java.time.Instant.ofEpochMilli(x.getTime()).atZone(cal.getTimeZone().toZoneId())
-            .toLocalTime();
+    java.time.LocalTime time =
+        cal == null
+            ? x.toLocalTime()
+            : java.time.Instant.ofEpochMilli(x.getTime())
+                .atZone(cal.getTimeZone().toZoneId())
+                .toLocalTime();
     set(i, ParameterLiterals.time(time));
   }
 
@@ -262,8 +280,11 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
 
   @Override
   public void setTimestamp(int i, Timestamp x, Calendar cal) throws SQLException {
-    set(i, x == null ? ParameterLiterals.nullOf(Types.TIMESTAMP)
-        : ParameterLiterals.timestamp(x, cal));
+    set(
+        i,
+        x == null
+            ? ParameterLiterals.nullOf(Types.TIMESTAMP)
+            : ParameterLiterals.timestamp(x, cal));
   }
 
   @Override
@@ -279,19 +300,24 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
     }
     Expression value = ParameterLiterals.object(x);
     String type = TargetTypes.cast(targetSqlType);
-    set(i, type == null ? value : Expression.newBuilder().setCast(Expression.Cast.newBuilder()
-        .setExpr(value).setTypeStr(type)).build());
+    set(
+        i,
+        type == null
+            ? value
+            : Expression.newBuilder()
+                .setCast(Expression.Cast.newBuilder().setExpr(value).setTypeStr(type))
+                .build());
   }
 
   @Override
-  public void setObject(int i, Object x, int targetSqlType, int scaleOrLength)
-      throws SQLException {
-    if (x instanceof BigDecimal d && (targetSqlType == Types.DECIMAL
-        || targetSqlType == Types.NUMERIC)) {
+  public void setObject(int i, Object x, int targetSqlType, int scaleOrLength) throws SQLException {
+    if (x instanceof BigDecimal d
+        && (targetSqlType == Types.DECIMAL || targetSqlType == Types.NUMERIC)) {
       if (scaleOrLength < 0 || scaleOrLength > 38) {
         checkOpen();
-        throw new java.sql.SQLDataException("Scale " + scaleOrLength + " is outside 0 to 38, "
-            + "the scales of a Spark DECIMAL", SqlErrors.DATA_OUT_OF_RANGE);
+        throw new java.sql.SQLDataException(
+            "Scale " + scaleOrLength + " is outside 0 to 38, " + "the scales of a Spark DECIMAL",
+            SqlErrors.DATA_OUT_OF_RANGE);
       }
       setBigDecimal(i, d.setScale(scaleOrLength, java.math.RoundingMode.HALF_UP));
       return;
@@ -316,8 +342,9 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
     if (type instanceof java.sql.JDBCType jdbc) {
       return jdbc.getVendorTypeNumber();
     }
-    throw SqlErrors.unsupported("setObject with the SQLType " + (type == null ? "null"
-        : type.getVendor() + " " + type.getName()));
+    throw SqlErrors.unsupported(
+        "setObject with the SQLType "
+            + (type == null ? "null" : type.getVendor() + " " + type.getName()));
   }
 
   @Override
@@ -332,8 +359,12 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
 
   @Override
   public void setAsciiStream(int i, InputStream x, long length) throws SQLException {
-    setString(i, x == null ? null : new String(ParameterLiterals.read(x, length),
-        java.nio.charset.StandardCharsets.US_ASCII));
+    setString(
+        i,
+        x == null
+            ? null
+            : new String(
+                ParameterLiterals.read(x, length), java.nio.charset.StandardCharsets.US_ASCII));
   }
 
   @Override
@@ -344,8 +375,12 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
   @Override
   @Deprecated
   public void setUnicodeStream(int i, InputStream x, int length) throws SQLException {
-    setString(i, x == null ? null : new String(ParameterLiterals.read(x, length),
-        java.nio.charset.StandardCharsets.UTF_16BE));
+    setString(
+        i,
+        x == null
+            ? null
+            : new String(
+                ParameterLiterals.read(x, length), java.nio.charset.StandardCharsets.UTF_16BE));
   }
 
   @Override
@@ -456,8 +491,8 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
   }
 
   /**
-   * The result's columns before execution, from Spark's analysis of the plan (AnalyzePlan);
-   * unset parameters count as NULL. Null for statements that return no rows.
+   * The result's columns before execution, from Spark's analysis of the plan (AnalyzePlan); unset
+   * parameters count as NULL. Null for statements that return no rows.
    */
   @Override
   public ResultSetMetaData getMetaData() throws SQLException {
@@ -515,8 +550,8 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
 
   /**
    * {@code INSERT INTO t VALUES (?, …)}: the whole batch is one append of an inline relation
-   * holding every row's values as typed literals, one round trip. Other statements run once
-   * per parameter set. Spark reports no row counts, so every count is {@code SUCCESS_NO_INFO}.
+   * holding every row's values as typed literals, one round trip. Other statements run once per
+   * parameter set. Spark reports no row counts, so every count is {@code SUCCESS_NO_INFO}.
    */
   @Override
   public long[] executeLargeBatch() throws SQLException {
@@ -537,8 +572,8 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
       for (int r = 0; r < rows.size(); r++) {
         System.arraycopy(rows.get(r), 0, parameters, 0, parameters.length);
         if (execute()) {
-          throw new java.sql.BatchUpdateException("Batch entry " + r + " returned rows",
-              "21000", Arrays.copyOf(toInts(counts), r));
+          throw new java.sql.BatchUpdateException(
+              "Batch entry " + r + " returned rows", "21000", Arrays.copyOf(toInts(counts), r));
         }
         counts[r] = getLargeUpdateCount() > 0 ? getLargeUpdateCount() : SUCCESS_NO_INFO;
       }
@@ -546,8 +581,8 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
     } catch (java.sql.BatchUpdateException e) {
       throw e;
     } catch (SQLException e) {
-      throw new java.sql.BatchUpdateException(e.getMessage(), e.getSQLState(),
-          e.getErrorCode(), new int[0], e);
+      throw new java.sql.BatchUpdateException(
+          e.getMessage(), e.getSQLState(), e.getErrorCode(), new int[0], e);
     }
   }
 
@@ -557,22 +592,37 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
     for (Expression[] row : rows) {
       structs.add(call("struct", valuesForServer(row)));
     }
-    Relation values = Relation.newBuilder().setProject(dev.sparkjdbc.proto.Project.newBuilder()
-        .addExpressions(call("inline", List.of(call("array", structs))))).build();
-    Plan plan = Plan.newBuilder().setCommand(dev.sparkjdbc.proto.Command.newBuilder()
-        .setWriteOperation(dev.sparkjdbc.proto.WriteOperation.newBuilder()
-            .setInput(values)
-            .setTable(dev.sparkjdbc.proto.WriteOperation.SaveTable.newBuilder()
-                .setTableName(table)
-                .setSaveMethod(dev.sparkjdbc.proto.WriteOperation.SaveTable.TableSaveMethod
-                    .TABLE_SAVE_METHOD_INSERT_INTO))
-            .setMode(dev.sparkjdbc.proto.WriteOperation.SaveMode.SAVE_MODE_APPEND))).build();
+    Relation values =
+        Relation.newBuilder()
+            .setProject(
+                dev.sparkjdbc.proto.Project.newBuilder()
+                    .addExpressions(call("inline", List.of(call("array", structs)))))
+            .build();
+    Plan plan =
+        Plan.newBuilder()
+            .setCommand(
+                dev.sparkjdbc.proto.Command.newBuilder()
+                    .setWriteOperation(
+                        dev.sparkjdbc.proto.WriteOperation.newBuilder()
+                            .setInput(values)
+                            .setTable(
+                                dev.sparkjdbc.proto.WriteOperation.SaveTable.newBuilder()
+                                    .setTableName(table)
+                                    .setSaveMethod(
+                                        dev.sparkjdbc.proto.WriteOperation.SaveTable.TableSaveMethod
+                                            .TABLE_SAVE_METHOD_INSERT_INTO))
+                            .setMode(dev.sparkjdbc.proto.WriteOperation.SaveMode.SAVE_MODE_APPEND)))
+            .build();
     runToCompletion(plan);
   }
 
   private static Expression call(String name, List<Expression> arguments) {
-    return Expression.newBuilder().setUnresolvedFunction(Expression.UnresolvedFunction
-        .newBuilder().setFunctionName(name).addAllArguments(arguments)).build();
+    return Expression.newBuilder()
+        .setUnresolvedFunction(
+            Expression.UnresolvedFunction.newBuilder()
+                .setFunctionName(name)
+                .addAllArguments(arguments))
+        .build();
   }
 
   // The SQL-taking methods of Statement are not for a PreparedStatement (JDBC spec).
@@ -619,7 +669,9 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
 
   private SQLException sqlArgument() throws SQLException {
     checkOpen();
-    return new SQLException("A PreparedStatement executes its own SQL: call execute(), "
-        + "executeQuery() or executeUpdate() without an argument", "HY000");
+    return new SQLException(
+        "A PreparedStatement executes its own SQL: call execute(), "
+            + "executeQuery() or executeUpdate() without an argument",
+        "HY000");
   }
 }

@@ -4,8 +4,8 @@ import dev.sparkjdbc.proto.ExecutePlanResponse.ExecutionProgress;
 import java.util.List;
 
 /**
- * One progress report of a running operation, as Spark Connect's execution-progress message
- * carries it: the stages of the operation's jobs with their task counts and input bytes.
+ * One progress report of a running operation, as Spark Connect's execution-progress message carries
+ * it: the stages of the operation's jobs with their task counts and input bytes.
  *
  * @param operationId the server's id of the operation (as in {@code lastOperationId()})
  * @param stages the stages Spark reported, in its order
@@ -14,8 +14,8 @@ import java.util.List;
 public record SparkConnectProgress(String operationId, List<Stage> stages, long inflightTasks) {
 
   /** One Spark stage: its id, how many of its tasks are done, and the input bytes read so far. */
-  public record Stage(long stageId, long tasks, long completedTasks, long inputBytesRead,
-      boolean done) {}
+  public record Stage(
+      long stageId, long tasks, long completedTasks, long inputBytesRead, boolean done) {}
 
   public SparkConnectProgress {
     stages = List.copyOf(stages);
@@ -37,9 +37,18 @@ public record SparkConnectProgress(String operationId, List<Stage> stages, long 
   }
 
   static SparkConnectProgress of(String operationId, ExecutionProgress message) {
-    return new SparkConnectProgress(operationId, message.getStagesList().stream()
-        .map(s -> new Stage(s.getStageId(), s.getNumTasks(), s.getNumCompletedTasks(),
-            s.getInputBytesRead(), s.getDone()))
-        .toList(), message.getNumInflightTasks());
+    return new SparkConnectProgress(
+        operationId,
+        message.getStagesList().stream()
+            .map(
+                s ->
+                    new Stage(
+                        s.getStageId(),
+                        s.getNumTasks(),
+                        s.getNumCompletedTasks(),
+                        s.getInputBytesRead(),
+                        s.getDone()))
+            .toList(),
+        message.getNumInflightTasks());
   }
 }

@@ -30,9 +30,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A forward-only cursor over Arrow batches that arrive from the server as it is read. It holds
- * one decoded batch at a time; every getter checks the position and null-ness once, then
- * delegates to the column's {@link ColumnAccessor}.
+ * A forward-only cursor over Arrow batches that arrive from the server as it is read. It holds one
+ * decoded batch at a time; every getter checks the position and null-ness once, then delegates to
+ * the column's {@link ColumnAccessor}.
  */
 final class SparkConnectResultSet extends ReadOnlyForwardResultSet {
   private final SparkConnectStatement statement;
@@ -97,12 +97,20 @@ final class SparkConnectResultSet extends ReadOnlyForwardResultSet {
   private boolean present(int column) throws SQLException {
     checkOpen();
     if (column < 1 || column > accessors.length) {
-      throw new SQLException("Column index " + column + " is out of range: the result has "
-          + accessors.length + " column(s)", "07009");
+      throw new SQLException(
+          "Column index "
+              + column
+              + " is out of range: the result has "
+              + accessors.length
+              + " column(s)",
+          "07009");
     }
     if (row < 0 || afterLast) {
-      throw new SQLException(afterLast ? "The cursor is after the last row"
-          : "The cursor is before the first row: call next() first", SqlErrors.INVALID_STATE);
+      throw new SQLException(
+          afterLast
+              ? "The cursor is after the last row"
+              : "The cursor is before the first row: call next() first",
+          SqlErrors.INVALID_STATE);
     }
     wasNull = accessors[column - 1].isNull(row);
     return !wasNull;
@@ -228,8 +236,8 @@ final class SparkConnectResultSet extends ReadOnlyForwardResultSet {
     }
     Object value = at(i).getObject(row, type);
     if (type.isPrimitive()) {
-      throw new SQLException("getObject needs a class, not the primitive " + type,
-          SqlErrors.INVALID_ARGUMENT);
+      throw new SQLException(
+          "getObject needs a class, not the primitive " + type, SqlErrors.INVALID_ARGUMENT);
     }
     return type.cast(value);
   }
@@ -513,8 +521,12 @@ final class SparkConnectResultSet extends ReadOnlyForwardResultSet {
     }
     Integer i = columnIndex.get(label.toLowerCase(Locale.ROOT));
     if (i == null) {
-      throw new SQLException("No column named '" + label + "' in this result; columns are "
-          + java.util.Arrays.toString(labels), SqlErrors.NO_SUCH_COLUMN);
+      throw new SQLException(
+          "No column named '"
+              + label
+              + "' in this result; columns are "
+              + java.util.Arrays.toString(labels),
+          SqlErrors.NO_SUCH_COLUMN);
     }
     return i;
   }
@@ -568,7 +580,8 @@ final class SparkConnectResultSet extends ReadOnlyForwardResultSet {
     if (rows < 0) {
       throw new SQLException("Fetch size must not be negative", SqlErrors.INVALID_ARGUMENT);
     }
-    fetchSize = rows; // a hint: Spark decides batch sizes (spark.sql.execution.arrow.maxRecordsPerBatch)
+    fetchSize =
+        rows; // a hint: Spark decides batch sizes (spark.sql.execution.arrow.maxRecordsPerBatch)
   }
 
   @Override

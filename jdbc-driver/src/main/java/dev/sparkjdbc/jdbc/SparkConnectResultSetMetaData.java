@@ -27,8 +27,13 @@ final class SparkConnectResultSetMetaData implements ResultSetMetaData {
 
   private void check(int column) throws SQLException {
     if (column < 1 || column > types.length) {
-      throw new SQLException("Column index " + column + " is out of range: the result has "
-          + types.length + " column(s)", "07009");
+      throw new SQLException(
+          "Column index "
+              + column
+              + " is out of range: the result has "
+              + types.length
+              + " column(s)",
+          "07009");
     }
   }
 

@@ -1,34 +1,34 @@
 package dev.sparkjdbc.jdbc;
 
 import com.google.protobuf.ByteString;
-import dev.sparkjdbc.proto.Command;
-import dev.sparkjdbc.proto.Expression;
-import dev.sparkjdbc.proto.Project;
-import dev.sparkjdbc.proto.ExecutePlanResponse;
-import dev.sparkjdbc.proto.LocalRelation;
-import dev.sparkjdbc.proto.Plan;
-import dev.sparkjdbc.proto.Relation;
-import dev.sparkjdbc.proto.SqlCommand;
 import dev.sparkjdbc.plan.PlanFeature;
 import dev.sparkjdbc.plan.SqlTranslationException;
 import dev.sparkjdbc.plan.Translation;
 import dev.sparkjdbc.plan.TranslationConfig;
+import dev.sparkjdbc.proto.Command;
+import dev.sparkjdbc.proto.ExecutePlanResponse;
+import dev.sparkjdbc.proto.Expression;
+import dev.sparkjdbc.proto.LocalRelation;
+import dev.sparkjdbc.proto.Plan;
+import dev.sparkjdbc.proto.Project;
+import dev.sparkjdbc.proto.Relation;
+import dev.sparkjdbc.proto.SqlCommand;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLSyntaxErrorException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.SQLWarning;
-import java.sql.Statement;
 
 /**
- * Runs SQL text on the server. Queries go out as a {@code Relation.sql} plan and stream back
- * at once; everything else goes through Spark's SQL command path, which runs commands eagerly
- * and answers either with their (inline) output or, for queries we did not recognise, with the
- * relation to stream.
+ * Runs SQL text on the server. Queries go out as a {@code Relation.sql} plan and stream back at
+ * once; everything else goes through Spark's SQL command path, which runs commands eagerly and
+ * answers either with their (inline) output or, for queries we did not recognise, with the relation
+ * to stream.
  */
 class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
   private static final Logger LOG = Logger.getLogger(SparkConnectStatement.class.getName());
@@ -127,17 +127,31 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
   }
 
   /**
-   * EXPLAIN of a translated query: the plan Spark would run, from the AnalyzePlan RPC, as one
-   * row with one column {@code plan}, the shape of Spark's own EXPLAIN output.
+   * EXPLAIN of a translated query: the plan Spark would run, from the AnalyzePlan RPC, as one row
+   * with one column {@code plan}, the shape of Spark's own EXPLAIN output.
    */
   private SparkConnectResultSet explain(Translation translation) throws SQLException {
-    String explanation = connection.client().explain(
-        Plan.newBuilder().setRoot(translation.relation().orElseThrow()).build(),
-        translation.explainMode().orElseThrow());
-    Relation row = Relation.newBuilder().setProject(Project.newBuilder().addExpressions(
-        Expression.newBuilder().setAlias(Expression.Alias.newBuilder().addName("plan")
-            .setExpr(Expression.newBuilder().setLiteral(
-                Expression.Literal.newBuilder().setString(explanation)))))).build();
+    String explanation =
+        connection
+            .client()
+            .explain(
+                Plan.newBuilder().setRoot(translation.relation().orElseThrow()).build(),
+                translation.explainMode().orElseThrow());
+    Relation row =
+        Relation.newBuilder()
+            .setProject(
+                Project.newBuilder()
+                    .addExpressions(
+                        Expression.newBuilder()
+                            .setAlias(
+                                Expression.Alias.newBuilder()
+                                    .addName("plan")
+                                    .setExpr(
+                                        Expression.newBuilder()
+                                            .setLiteral(
+                                                Expression.Literal.newBuilder()
+                                                    .setString(explanation))))))
+            .build();
     return stream(Plan.newBuilder().setRoot(row).build());
   }
 
@@ -154,9 +168,11 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
   static SQLException strictRefusal(SqlTranslationException e) {
     return e.isSyntaxError()
         ? new SQLSyntaxErrorException(e.getMessage(), "42601", e)
-        : new SQLFeatureNotSupportedException(e.getMessage()
-            + " (translation_mode=strict; use 'translate' to send it to Spark as text)",
-            "0A000", e);
+        : new SQLFeatureNotSupportedException(
+            e.getMessage()
+                + " (translation_mode=strict; use 'translate' to send it to Spark as text)",
+            "0A000",
+            e);
   }
 
   /**
@@ -167,8 +183,11 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
   Translation recordTranslation(String sql, Translation translated) throws SQLException {
     Translation translation = forServer(translated);
     lastTranslation = translation;
-    LOG.fine(() -> translation.isTranslated() ? "Translated into a Spark Connect plan: " + sql
-        : "Sent as SQL text (" + translation.fallbackReason().orElse("") + "): " + sql);
+    LOG.fine(
+        () ->
+            translation.isTranslated()
+                ? "Translated into a Spark Connect plan: " + sql
+                : "Sent as SQL text (" + translation.fallbackReason().orElse("") + "): " + sql);
     return translation;
   }
 
@@ -181,11 +200,16 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
     if (missing.isEmpty()) {
       return translation;
     }
-    String reason = "the server does not understand " + ServerCapabilities.describe(missing.get())
-        + " in a plan";
+    String reason =
+        "the server does not understand "
+            + ServerCapabilities.describe(missing.get())
+            + " in a plan";
     if (connection.translator().config().mode() == TranslationConfig.Mode.STRICT) {
-      throw new SQLFeatureNotSupportedException("Cannot translate for this server: " + reason
-          + " (translation_mode=strict; use 'translate' to send it to Spark as text)", "0A000");
+      throw new SQLFeatureNotSupportedException(
+          "Cannot translate for this server: "
+              + reason
+              + " (translation_mode=strict; use 'translate' to send it to Spark as text)",
+          "0A000");
     }
     return translation.asText(reason);
   }
@@ -210,7 +234,6 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
     return lastTranslation == null ? Optional.empty() : lastTranslation.fallbackReason();
   }
 
-
   private SparkConnectResultSet stream(Plan plan) throws SQLException {
     ExecutionStream operation = startOperation(plan);
     ArrowBatchSource stream = ReadAheadSource.of(operation, connection.config().readAhead());
@@ -224,9 +247,13 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
   }
 
   private boolean runCommand(String sql, List<Expression> arguments) throws SQLException {
-    Plan plan = Plan.newBuilder().setCommand(Command.newBuilder()
-        .setSqlCommand(SqlCommand.newBuilder().setInput(SqlTextRelation.of(sql, arguments))))
-        .build();
+    Plan plan =
+        Plan.newBuilder()
+            .setCommand(
+                Command.newBuilder()
+                    .setSqlCommand(
+                        SqlCommand.newBuilder().setInput(SqlTextRelation.of(sql, arguments))))
+            .build();
     Relation result = null;
     try (ExecutionStream stream = startOperation(plan)) {
       for (ExecutePlanResponse r = stream.next(); r != null; r = stream.next()) {
@@ -242,8 +269,11 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
       return false;
     }
     if (result.hasLocalRelation()) {
-      SparkConnectResultSet rows = new SparkConnectResultSet(this,
-          connection.rows(ArrowBatchSource.inline(result.getLocalRelation().getData())), maxRows);
+      SparkConnectResultSet rows =
+          new SparkConnectResultSet(
+              this,
+              connection.rows(ArrowBatchSource.inline(result.getLocalRelation().getData())),
+              maxRows);
       if (rows.getMetaData().getColumnCount() == 0) {
         rows.close();
         updateCount = 0;
@@ -289,8 +319,10 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
   @Override
   public ResultSet executeQuery(String sql) throws SQLException {
     if (!execute(sql)) {
-      throw new SQLException("The statement produced no result set; use executeUpdate or "
-          + "execute for statements that return no rows", "07000");
+      throw new SQLException(
+          "The statement produced no result set; use executeUpdate or "
+              + "execute for statements that return no rows",
+          "07000");
     }
     return resultSet;
   }
@@ -383,10 +415,10 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
   }
 
   /**
-   * Stops this statement's execution from any thread, in any phase: before the operation
-   * starts (translation), while the server runs it, or while its rows stream. The executing
-   * thread gets SQLSTATE HY008; the server interrupts and drops the operation; the connection
-   * stays usable. A statement that runs nothing is left alone.
+   * Stops this statement's execution from any thread, in any phase: before the operation starts
+   * (translation), while the server runs it, or while its rows stream. The executing thread gets
+   * SQLSTATE HY008; the server interrupts and drops the operation; the connection stays usable. A
+   * statement that runs nothing is left alone.
    */
   @Override
   public void cancel() throws SQLException {
@@ -554,9 +586,9 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
   }
 
   /**
-   * Runs the batch's statements in order. Spark reports no row counts, so a statement's count
-   * is {@code SUCCESS_NO_INFO}; one that returns rows ends the batch with a
-   * {@code BatchUpdateException}, as the specification says.
+   * Runs the batch's statements in order. Spark reports no row counts, so a statement's count is
+   * {@code SUCCESS_NO_INFO}; one that returns rows ends the batch with a {@code
+   * BatchUpdateException}, as the specification says.
    */
   @Override
   public long[] executeLargeBatch() throws SQLException {
@@ -568,16 +600,18 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
       try {
         if (execute(statements.get(i))) {
           closeResults();
-          throw new java.sql.BatchUpdateException("Batch entry " + i + " returned rows: "
-              + statements.get(i), "21000", java.util.Arrays.copyOf(new int[counts.length], i));
+          throw new java.sql.BatchUpdateException(
+              "Batch entry " + i + " returned rows: " + statements.get(i),
+              "21000",
+              java.util.Arrays.copyOf(new int[counts.length], i));
         }
       } catch (java.sql.BatchUpdateException e) {
         throw e;
       } catch (SQLException e) {
         int[] done = new int[i];
         java.util.Arrays.fill(done, SUCCESS_NO_INFO);
-        throw new java.sql.BatchUpdateException(e.getMessage(), e.getSQLState(),
-            e.getErrorCode(), done, e);
+        throw new java.sql.BatchUpdateException(
+            e.getMessage(), e.getSQLState(), e.getErrorCode(), done, e);
       }
       counts[i] = updateCount > 0 ? updateCount : SUCCESS_NO_INFO;
     }
@@ -601,8 +635,8 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
   @Override
   public ResultSet getGeneratedKeys() throws SQLException {
     checkOpen();
-    return new SparkConnectResultSet(this,
-        connection.rows(ArrowBatchSource.inline(ByteString.EMPTY)), 0);
+    return new SparkConnectResultSet(
+        this, connection.rows(ArrowBatchSource.inline(ByteString.EMPTY)), 0);
   }
 
   @Override

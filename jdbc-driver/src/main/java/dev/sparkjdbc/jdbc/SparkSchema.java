@@ -9,10 +9,9 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 
 /**
- * Spark's data types, the source of truth for column metadata. Spark sends them with every
- * query result; for results that arrive without them (command output) they are derived from
- * the Arrow schema, which carries all but CHAR/VARCHAR lengths, interval field ranges and
- * VARIANT.
+ * Spark's data types, the source of truth for column metadata. Spark sends them with every query
+ * result; for results that arrive without them (command output) they are derived from the Arrow
+ * schema, which carries all but CHAR/VARCHAR lengths, interval field ranges and VARIANT.
  */
 final class SparkSchema {
   private SparkSchema() {}
@@ -41,8 +40,8 @@ final class SparkSchema {
       }
       case Decimal -> {
         ArrowType.Decimal d = (ArrowType.Decimal) type;
-        b.setDecimal(DataType.Decimal.newBuilder().setPrecision(d.getPrecision())
-            .setScale(d.getScale()));
+        b.setDecimal(
+            DataType.Decimal.newBuilder().setPrecision(d.getPrecision()).setScale(d.getScale()));
       }
       case Utf8, LargeUtf8, Utf8View -> b.setString(DataType.String.getDefaultInstance());
       case Binary, LargeBinary, BinaryView, FixedSizeBinary ->
@@ -58,34 +57,45 @@ final class SparkSchema {
       case Time -> b.setTime(DataType.Time.newBuilder().setPrecision(6));
       case Interval -> {
         if (((ArrowType.Interval) type).getUnit() == IntervalUnit.YEAR_MONTH) {
-          b.setYearMonthInterval(DataType.YearMonthInterval.newBuilder()
-              .setStartField(0).setEndField(1));
+          b.setYearMonthInterval(
+              DataType.YearMonthInterval.newBuilder().setStartField(0).setEndField(1));
         } else {
           b.setCalendarInterval(DataType.CalendarInterval.getDefaultInstance());
         }
       }
-      case Duration -> b.setDayTimeInterval(DataType.DayTimeInterval.newBuilder()
-          .setStartField(0).setEndField(3));
+      case Duration ->
+          b.setDayTimeInterval(
+              DataType.DayTimeInterval.newBuilder().setStartField(0).setEndField(3));
       case List, LargeList, FixedSizeList, ListView -> {
         Field element = field.getChildren().get(0);
-        b.setArray(DataType.Array.newBuilder().setElementType(fromArrow(element))
-            .setContainsNull(element.isNullable()));
+        b.setArray(
+            DataType.Array.newBuilder()
+                .setElementType(fromArrow(element))
+                .setContainsNull(element.isNullable()));
       }
       case Map -> {
         List<Field> kv = field.getChildren().get(0).getChildren();
-        b.setMap(DataType.Map.newBuilder().setKeyType(fromArrow(kv.get(0)))
-            .setValueType(fromArrow(kv.get(1))).setValueContainsNull(kv.get(1).isNullable()));
+        b.setMap(
+            DataType.Map.newBuilder()
+                .setKeyType(fromArrow(kv.get(0)))
+                .setValueType(fromArrow(kv.get(1)))
+                .setValueContainsNull(kv.get(1).isNullable()));
       }
       case Struct -> {
         DataType.Struct.Builder s = DataType.Struct.newBuilder();
         for (Field child : field.getChildren()) {
-          s.addFields(DataType.StructField.newBuilder().setName(child.getName())
-              .setDataType(fromArrow(child)).setNullable(child.isNullable()));
+          s.addFields(
+              DataType.StructField.newBuilder()
+                  .setName(child.getName())
+                  .setDataType(fromArrow(child))
+                  .setNullable(child.isNullable()));
         }
         b.setStruct(s);
       }
-      default -> b.setUnparsed(DataType.Unparsed.newBuilder()
-          .setDataTypeString(type.getTypeID().name().toLowerCase(Locale.ROOT)));
+      default ->
+          b.setUnparsed(
+              DataType.Unparsed.newBuilder()
+                  .setDataTypeString(type.getTypeID().name().toLowerCase(Locale.ROOT)));
     }
     return b.build();
   }
@@ -111,18 +121,30 @@ final class SparkSchema {
       case TIMESTAMP_NTZ -> "TIMESTAMP_NTZ";
       case TIME -> "TIME(" + (t.getTime().hasPrecision() ? t.getTime().getPrecision() : 6) + ")";
       case CALENDAR_INTERVAL -> "INTERVAL";
-      case YEAR_MONTH_INTERVAL -> intervalName(t.getYearMonthInterval().getStartField(),
-          t.getYearMonthInterval().getEndField(), YEAR_MONTH_FIELDS);
-      case DAY_TIME_INTERVAL -> intervalName(t.getDayTimeInterval().getStartField(),
-          t.getDayTimeInterval().getEndField(), DAY_TIME_FIELDS);
+      case YEAR_MONTH_INTERVAL ->
+          intervalName(
+              t.getYearMonthInterval().getStartField(),
+              t.getYearMonthInterval().getEndField(),
+              YEAR_MONTH_FIELDS);
+      case DAY_TIME_INTERVAL ->
+          intervalName(
+              t.getDayTimeInterval().getStartField(),
+              t.getDayTimeInterval().getEndField(),
+              DAY_TIME_FIELDS);
       case ARRAY -> "ARRAY<" + sqlName(t.getArray().getElementType()) + ">";
-      case MAP -> "MAP<" + sqlName(t.getMap().getKeyType()) + ", "
-          + sqlName(t.getMap().getValueType()) + ">";
+      case MAP ->
+          "MAP<"
+              + sqlName(t.getMap().getKeyType())
+              + ", "
+              + sqlName(t.getMap().getValueType())
+              + ">";
       case STRUCT -> {
         StringBuilder s = new StringBuilder("STRUCT<");
         for (int i = 0; i < t.getStruct().getFieldsCount(); i++) {
           DataType.StructField f = t.getStruct().getFields(i);
-          s.append(i > 0 ? ", " : "").append(f.getName()).append(": ")
+          s.append(i > 0 ? ", " : "")
+              .append(f.getName())
+              .append(": ")
               .append(sqlName(f.getDataType()));
         }
         yield s.append('>').toString();
@@ -138,7 +160,8 @@ final class SparkSchema {
   static final String[] DAY_TIME_FIELDS = {"DAY", "HOUR", "MINUTE", "SECOND"};
 
   private static String intervalName(int start, int end, String[] fields) {
-    return start == end ? "INTERVAL " + fields[start]
+    return start == end
+        ? "INTERVAL " + fields[start]
         : "INTERVAL " + fields[start] + " TO " + fields[end];
   }
 

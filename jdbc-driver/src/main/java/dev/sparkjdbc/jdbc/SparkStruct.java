@@ -35,7 +35,8 @@ final class SparkStruct implements Struct {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof SparkStruct s && typeName.equals(s.typeName)
+    return o instanceof SparkStruct s
+        && typeName.equals(s.typeName)
         && Arrays.deepEquals(attributes, s.attributes);
   }
 

@@ -6,10 +6,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Spark's type names as its catalog prints them ({@code integer}, {@code decimal(10,2)},
- * {@code array}, {@code interval day to second}) as data types, for catalog listings.
- * Nested types keep their kind only ({@code array}, {@code map}, {@code struct}): the
- * listing does not spell out their element types on one line.
+ * Spark's type names as its catalog prints them ({@code integer}, {@code decimal(10,2)}, {@code
+ * array}, {@code interval day to second}) as data types, for catalog listings. Nested types keep
+ * their kind only ({@code array}, {@code map}, {@code struct}): the listing does not spell out
+ * their element types on one line.
  */
 final class SparkTypeStrings {
   private static final Pattern DECIMAL = Pattern.compile("decimal\\((\\d+),\\s*(\\d+)\\)");
@@ -20,21 +20,25 @@ final class SparkTypeStrings {
   private SparkTypeStrings() {}
 
   /**
-   * Never throws: text it does not know (or numbers beyond an int, such as a user's
-   * {@code decimal(99999999999,1)}) become an unparsed type, which the server judges.
+   * Never throws: text it does not know (or numbers beyond an int, such as a user's {@code
+   * decimal(99999999999,1)}) become an unparsed type, which the server judges.
    */
   static DataType parse(String text) {
     String t = text.trim().toLowerCase(Locale.ROOT);
     DataType.Builder b = DataType.newBuilder();
     Matcher m = DECIMAL.matcher(t);
     if (m.matches() && fitsInt(m.group(1)) && fitsInt(m.group(2))) {
-      return b.setDecimal(DataType.Decimal.newBuilder().setPrecision(Integer.parseInt(m.group(1)))
-          .setScale(Integer.parseInt(m.group(2)))).build();
+      return b.setDecimal(
+              DataType.Decimal.newBuilder()
+                  .setPrecision(Integer.parseInt(m.group(1)))
+                  .setScale(Integer.parseInt(m.group(2))))
+          .build();
     }
     m = LENGTH.matcher(t);
     if (m.matches() && fitsInt(m.group(2))) {
       int n = Integer.parseInt(m.group(2));
-      return m.group(1).equals("char") ? b.setChar(DataType.Char.newBuilder().setLength(n)).build()
+      return m.group(1).equals("char")
+          ? b.setChar(DataType.Char.newBuilder().setLength(n)).build()
           : b.setVarChar(DataType.VarChar.newBuilder().setLength(n)).build();
     }
     if (t.startsWith("interval")) {
@@ -58,8 +62,8 @@ final class SparkTypeStrings {
       case "void", "null" -> b.setNull(DataType.NULL.getDefaultInstance());
       case "variant" -> b.setVariant(DataType.Variant.getDefaultInstance());
       case "array" -> b.setArray(DataType.Array.newBuilder().setElementType(unknown()));
-      case "map" -> b.setMap(DataType.Map.newBuilder().setKeyType(unknown())
-          .setValueType(unknown()));
+      case "map" ->
+          b.setMap(DataType.Map.newBuilder().setKeyType(unknown()).setValueType(unknown()));
       case "struct" -> b.setStruct(DataType.Struct.getDefaultInstance());
       default -> {
         if (base.startsWith("time")) {
@@ -77,8 +81,9 @@ final class SparkTypeStrings {
   }
 
   private static DataType unknown() {
-    return DataType.newBuilder().setUnparsed(DataType.Unparsed.newBuilder()
-        .setDataTypeString("?")).build();
+    return DataType.newBuilder()
+        .setUnparsed(DataType.Unparsed.newBuilder().setDataTypeString("?"))
+        .build();
   }
 
   private static DataType interval(String fields, DataType.Builder b) {
@@ -89,13 +94,19 @@ final class SparkTypeStrings {
     int ym = index(YEAR_MONTH, parts[0]);
     if (ym >= 0) {
       int end = parts.length > 1 ? index(YEAR_MONTH, parts[1]) : ym;
-      return b.setYearMonthInterval(DataType.YearMonthInterval.newBuilder().setStartField(ym)
-          .setEndField(Math.max(end, ym))).build(); // an unknown end field: -1 is no field
+      return b.setYearMonthInterval(
+              DataType.YearMonthInterval.newBuilder()
+                  .setStartField(ym)
+                  .setEndField(Math.max(end, ym)))
+          .build(); // an unknown end field: -1 is no field
     }
     int start = Math.max(index(DAY_TIME, parts[0]), 0);
     int end = parts.length > 1 ? index(DAY_TIME, parts[1]) : start;
-    return b.setDayTimeInterval(DataType.DayTimeInterval.newBuilder().setStartField(start)
-        .setEndField(Math.max(end, start))).build();
+    return b.setDayTimeInterval(
+            DataType.DayTimeInterval.newBuilder()
+                .setStartField(start)
+                .setEndField(Math.max(end, start)))
+        .build();
   }
 
   private static int index(String[] names, String name) {

@@ -19,8 +19,8 @@ import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientConnectionException;
 
 /**
- * Turns gRPC failures and Spark's error details into the {@code SQLException} subclass a JDBC
- * user expects, keeping the server's SQLSTATE, error class and message.
+ * Turns gRPC failures and Spark's error details into the {@code SQLException} subclass a JDBC user
+ * expects, keeping the server's SQLSTATE, error class and message.
  */
 final class SqlErrors {
   static final String CONNECTION_FAILURE = "08001";
@@ -54,21 +54,33 @@ final class SqlErrors {
       return forState(message, sqlState, e);
     }
     return switch (status.getCode()) {
-      case UNAVAILABLE -> new SQLTransientConnectionException(
-          "Spark Connect server unreachable at " + where + ": " + describe(status),
-          CONNECTION_FAILURE, e);
-      case UNAUTHENTICATED, PERMISSION_DENIED -> new SQLInvalidAuthorizationSpecException(
-          "Spark Connect server at " + where + " refused the credentials: " + describe(status)
-              + " (set the 'token' property, or the password of user 'token')", "28000", e);
-      case DEADLINE_EXCEEDED -> new SQLTimeoutException(
-          "No answer from the Spark Connect server at " + where + " in time", TIMEOUT, e);
+      case UNAVAILABLE ->
+          new SQLTransientConnectionException(
+              "Spark Connect server unreachable at " + where + ": " + describe(status),
+              CONNECTION_FAILURE,
+              e);
+      case UNAUTHENTICATED, PERMISSION_DENIED ->
+          new SQLInvalidAuthorizationSpecException(
+              "Spark Connect server at "
+                  + where
+                  + " refused the credentials: "
+                  + describe(status)
+                  + " (set the 'token' property, or the password of user 'token')",
+              "28000",
+              e);
+      case DEADLINE_EXCEEDED ->
+          new SQLTimeoutException(
+              "No answer from the Spark Connect server at " + where + " in time", TIMEOUT, e);
       case CANCELLED -> new SQLException("The operation was cancelled", CANCELLED, e);
-      case RESOURCE_EXHAUSTED -> new SQLException(describe(status)
-          + " (raise the grpc_max_message_size connection property)", "54000", e);
-      case UNIMPLEMENTED -> new SQLFeatureNotSupportedException(
-          "The server does not support this request: " + describe(status), "0A000", e);
-      default -> forState(serverMessage.isEmpty() ? describe(status) : serverMessage,
-          GENERAL, e);
+      case RESOURCE_EXHAUSTED ->
+          new SQLException(
+              describe(status) + " (raise the grpc_max_message_size connection property)",
+              "54000",
+              e);
+      case UNIMPLEMENTED ->
+          new SQLFeatureNotSupportedException(
+              "The server does not support this request: " + describe(status), "0A000", e);
+      default -> forState(serverMessage.isEmpty() ? describe(status) : serverMessage, GENERAL, e);
     };
   }
 
@@ -83,9 +95,10 @@ final class SqlErrors {
       case "28" -> new SQLInvalidAuthorizationSpecException(message, sqlState, cause);
       case "40" -> new SQLTransactionRollbackException(message, sqlState, cause);
       case "42" -> new SQLSyntaxErrorException(message, sqlState, cause);
-      default -> "HYT00".equals(sqlState)
-          ? new SQLTimeoutException(message, sqlState, cause)
-          : new SQLException(message, sqlState, cause);
+      default ->
+          "HYT00".equals(sqlState)
+              ? new SQLTimeoutException(message, sqlState, cause)
+              : new SQLException(message, sqlState, cause);
     };
   }
 
@@ -113,8 +126,13 @@ final class SqlErrors {
 
   static SQLException invalidUrl(String url, String problem) {
     return new SQLNonTransientConnectionException(
-        "Invalid Spark Connect URL '" + url + "': " + problem
-            + " (expected " + ConnectionConfig.URL_PREFIX + "host[:port][/;key=value;...])",
+        "Invalid Spark Connect URL '"
+            + url
+            + "': "
+            + problem
+            + " (expected "
+            + ConnectionConfig.URL_PREFIX
+            + "host[:port][/;key=value;...])",
         CONNECTION_FAILURE);
   }
 
@@ -131,8 +149,9 @@ final class SqlErrors {
 
   /** The waiting thread was interrupted (Thread.interrupt): treated as a cancel. */
   static SQLException interrupted() {
-    return new SQLException("The thread waiting for the server was interrupted; the statement "
-        + "was stopped", CANCELLED);
+    return new SQLException(
+        "The thread waiting for the server was interrupted; the statement " + "was stopped",
+        CANCELLED);
   }
 
   static SQLNonTransientConnectionException aborted() {
@@ -141,33 +160,41 @@ final class SqlErrors {
   }
 
   static SQLTimeoutException queryTimedOut(int seconds) {
-    return new SQLTimeoutException("The statement waited for the server longer than its query "
-        + "timeout of " + seconds + " s and was stopped on the server", TIMEOUT);
+    return new SQLTimeoutException(
+        "The statement waited for the server longer than its query "
+            + "timeout of "
+            + seconds
+            + " s and was stopped on the server",
+        TIMEOUT);
   }
 
   static SQLNonTransientConnectionException networkTimedOut(String where, long millis) {
-    return new SQLNonTransientConnectionException("No answer from the Spark Connect server at "
-        + where + " within the network timeout of " + millis + " ms; the connection is closed",
+    return new SQLNonTransientConnectionException(
+        "No answer from the Spark Connect server at "
+            + where
+            + " within the network timeout of "
+            + millis
+            + " ms; the connection is closed",
         CONNECTION_BROKEN);
   }
 
   /**
-   * The same error again, for a later call: a fresh exception (with this thread's stack) of
-   * the same kind, message and SQLSTATE, caused by the first.
+   * The same error again, for a later call: a fresh exception (with this thread's stack) of the
+   * same kind, message and SQLSTATE, caused by the first.
    */
   static SQLException again(SQLException first) {
-    return forState(first.getMessage(), first.getSQLState() == null ? GENERAL
-        : first.getSQLState(), first);
+    return forState(
+        first.getMessage(), first.getSQLState() == null ? GENERAL : first.getSQLState(), first);
   }
 
   static SQLException closed(String what) {
-    return new SQLNonTransientException("This " + what + " is closed", what.equals("connection")
-        ? CONNECTION_CLOSED : GENERAL);
+    return new SQLNonTransientException(
+        "This " + what + " is closed", what.equals("connection") ? CONNECTION_CLOSED : GENERAL);
   }
 
   static SQLDataException outOfRange(Object value, String target) {
-    return new SQLDataException("Value " + value + " is out of range for " + target,
-        DATA_OUT_OF_RANGE);
+    return new SQLDataException(
+        "Value " + value + " is out of range for " + target, DATA_OUT_OF_RANGE);
   }
 
   static SQLDataException cannotConvert(String from, String to) {

@@ -28,7 +28,8 @@ final class SqlText {
     int n = text.length();
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < n
+      if (Character.isHighSurrogate(c)
+          && i + 1 < n
           && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++; // a pair: one supplementary character
       } else if (Character.isSurrogate(c)) {
@@ -40,15 +41,20 @@ final class SqlText {
 
   /**
    * Refuses text that has no UTF-8 form. Spark Connect carries text as UTF-8, where an unpaired
-   * surrogate cannot exist: protobuf would silently send '?' instead, changing the statement or
-   * the value. {@code what} names the text in the message ("SQL statement").
+   * surrogate cannot exist: protobuf would silently send '?' instead, changing the statement or the
+   * value. {@code what} names the text in the message ("SQL statement").
    */
   static void requireEncodable(String text, String what) throws java.sql.SQLDataException {
     int at = text == null ? -1 : unpairedSurrogate(text);
     if (at >= 0) {
-      throw new java.sql.SQLDataException(String.format(java.util.Locale.ROOT,
-          "The %s contains an unpaired UTF-16 surrogate (\\u%04X at index %d): it has no UTF-8 "
-              + "form and cannot be sent to Spark", what, (int) text.charAt(at), at),
+      throw new java.sql.SQLDataException(
+          String.format(
+              java.util.Locale.ROOT,
+              "The %s contains an unpaired UTF-16 surrogate (\\u%04X at index %d): it has no UTF-8 "
+                  + "form and cannot be sent to Spark",
+              what,
+              (int) text.charAt(at),
+              at),
           "22021");
     }
   }

@@ -15,9 +15,9 @@ final class SqlTextRelation {
   private SqlTextRelation() {}
 
   /**
-   * SQL text with parameter values as Spark's parameters: the markers are renamed
-   * {@code :__sparkjdbc_pN} and the values bound by name. (Spark 4.2 binds long statements'
-   * positional parameters out of order; named binding is exact.)
+   * SQL text with parameter values as Spark's parameters: the markers are renamed {@code
+   * :__sparkjdbc_pN} and the values bound by name. (Spark 4.2 binds long statements' positional
+   * parameters out of order; named binding is exact.)
    */
   static Relation of(String sql, List<Expression> arguments) {
     if (arguments.isEmpty()) {
@@ -34,13 +34,14 @@ final class SqlTextRelation {
         // text. The marker names are the driver's own, so only its markers match.
         Expression.Cast cast = argument.getCast();
         String type = cast.hasType() ? SparkSchema.sqlName(cast.getType()) : cast.getTypeStr();
-        query = Pattern.compile(":" + Pattern.quote(name) + "\\b").matcher(query)
-            .replaceAll(Matcher.quoteReplacement("CAST(:" + name + " AS " + type + ")"));
+        query =
+            Pattern.compile(":" + Pattern.quote(name) + "\\b")
+                .matcher(query)
+                .replaceAll(Matcher.quoteReplacement("CAST(:" + name + " AS " + type + ")"));
         argument = cast.getExpr();
       }
       text.putNamedArguments(name, argument);
     }
     return Relation.newBuilder().setSql(text.setQuery(query)).build();
   }
-
 }

@@ -18,6 +18,7 @@ final class StringAccessor extends ColumnAccessor {
 
   /** The same vector when its offsets are 32-bit (Spark's STRING), else null. */
   private final BaseVariableWidthVector offsets;
+
   private byte[] scratch = new byte[64];
 
   StringAccessor(VariableWidthFieldVector vector) {
@@ -127,8 +128,8 @@ final class StringAccessor extends ColumnAccessor {
 
   private SQLException parseError(String value, String target) {
     String shown = value.length() > 50 ? value.substring(0, 50) + "..." : value;
-    return new java.sql.SQLDataException("Cannot convert the string '" + shown + "' to " + target,
-        SqlErrors.INVALID_CAST);
+    return new java.sql.SQLDataException(
+        "Cannot convert the string '" + shown + "' to " + target, SqlErrors.INVALID_CAST);
   }
 
   @Override

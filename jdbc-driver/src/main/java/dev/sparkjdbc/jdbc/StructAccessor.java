@@ -17,11 +17,12 @@ final class StructAccessor extends ColumnAccessor {
     int n = vector.size();
     fields = new ColumnAccessor[n];
     for (int i = 0; i < n; i++) {
-      DataType fieldType = type.getStruct().getFieldsCount() == n
-          ? type.getStruct().getFields(i).getDataType()
-          : SparkSchema.fromArrow(vector.getChildByOrdinal(i).getField());
-      fields[i] = ColumnAccessors.forVector((FieldVector) vector.getChildByOrdinal(i), fieldType,
-          context);
+      DataType fieldType =
+          type.getStruct().getFieldsCount() == n
+              ? type.getStruct().getFields(i).getDataType()
+              : SparkSchema.fromArrow(vector.getChildByOrdinal(i).getField());
+      fields[i] =
+          ColumnAccessors.forVector((FieldVector) vector.getChildByOrdinal(i), fieldType, context);
     }
   }
 

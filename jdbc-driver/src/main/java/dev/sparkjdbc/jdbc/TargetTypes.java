@@ -17,14 +17,22 @@ final class TargetTypes {
       case Types.REAL -> "FLOAT";
       case Types.FLOAT, Types.DOUBLE -> "DOUBLE";
       case Types.DECIMAL, Types.NUMERIC -> "DECIMAL(38,18)";
-      case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR,
-          Types.LONGNVARCHAR, Types.CLOB, Types.NCLOB -> "STRING";
+      case Types.CHAR,
+          Types.VARCHAR,
+          Types.LONGVARCHAR,
+          Types.NCHAR,
+          Types.NVARCHAR,
+          Types.LONGNVARCHAR,
+          Types.CLOB,
+          Types.NCLOB ->
+          "STRING";
       case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> "BINARY";
       case Types.DATE -> "DATE";
       case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> "TIMESTAMP";
       case Types.OTHER, Types.JAVA_OBJECT, Types.ARRAY, Types.TIME, Types.NULL -> null;
-      default -> throw new java.sql.SQLFeatureNotSupportedException(
-          "setObject to java.sql.Types " + sqlType + " has no Spark counterpart", "0A000");
+      default ->
+          throw new java.sql.SQLFeatureNotSupportedException(
+              "setObject to java.sql.Types " + sqlType + " has no Spark counterpart", "0A000");
     };
   }
 }

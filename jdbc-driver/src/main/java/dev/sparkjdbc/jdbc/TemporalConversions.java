@@ -10,9 +10,9 @@ import java.time.ZoneId;
 import java.util.Calendar;
 
 /**
- * Builds {@code java.sql} date/time values from wall-clock values. Without a {@code Calendar}
- * the JVM's default zone applies (what {@code Date.valueOf} and friends do); with one, the
- * calendar's zone, as the JDBC getters that take a {@code Calendar} specify.
+ * Builds {@code java.sql} date/time values from wall-clock values. Without a {@code Calendar} the
+ * JVM's default zone applies (what {@code Date.valueOf} and friends do); with one, the calendar's
+ * zone, as the JDBC getters that take a {@code Calendar} specify.
  */
 final class TemporalConversions {
   private TemporalConversions() {}

@@ -19,8 +19,10 @@ final class TimeAccessor extends ColumnAccessor {
   }
 
   private LocalTime localTime(int row) {
-    long nanos = vector instanceof TimeNanoVector n ? n.get(row)
-        : ((TimeMicroVector) vector).get(row) * 1_000L;
+    long nanos =
+        vector instanceof TimeNanoVector n
+            ? n.get(row)
+            : ((TimeMicroVector) vector).get(row) * 1_000L;
     return LocalTime.ofNanoOfDay(nanos);
   }
 

@@ -16,19 +16,21 @@ import org.apache.arrow.vector.TimeStampVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 
 /**
- * TIMESTAMP and TIMESTAMP_NTZ. Spark's TIMESTAMP is an instant: Arrow carries the session time
- * zone with it, and strings show the instant in that zone. TIMESTAMP_NTZ is a wall-clock value
- * (no zone in Arrow) that never shifts, whatever the JVM's or the session's zone.
+ * TIMESTAMP and TIMESTAMP_NTZ. Spark's TIMESTAMP is an instant: Arrow carries the session time zone
+ * with it, and strings show the instant in that zone. TIMESTAMP_NTZ is a wall-clock value (no zone
+ * in Arrow) that never shifts, whatever the JVM's or the session's zone.
  */
 final class TimestampAccessor extends ColumnAccessor {
   /** Spark's own rendering: seconds always, then only the fraction digits that are not zero. */
-  private static final DateTimeFormatter SPARK_FORMAT = new DateTimeFormatterBuilder()
-      .appendPattern("yyyy-MM-dd HH:mm:ss")
-      .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
-      .toFormatter();
+  private static final DateTimeFormatter SPARK_FORMAT =
+      new DateTimeFormatterBuilder()
+          .appendPattern("yyyy-MM-dd HH:mm:ss")
+          .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+          .toFormatter();
 
   private final TimeStampVector vector;
   private final TimeUnit unit;
+
   /** The session zone for TIMESTAMP, null for TIMESTAMP_NTZ. */
   private final ZoneId zone;
 
@@ -36,12 +38,13 @@ final class TimestampAccessor extends ColumnAccessor {
     super(vector);
     this.vector = vector;
     ArrowType.Timestamp type = (ArrowType.Timestamp) vector.getField().getType();
-    this.unit = switch (type.getUnit()) {
-      case SECOND -> TimeUnit.SECONDS;
-      case MILLISECOND -> TimeUnit.MILLISECONDS;
-      case MICROSECOND -> TimeUnit.MICROSECONDS;
-      case NANOSECOND -> TimeUnit.NANOSECONDS;
-    };
+    this.unit =
+        switch (type.getUnit()) {
+          case SECOND -> TimeUnit.SECONDS;
+          case MILLISECOND -> TimeUnit.MILLISECONDS;
+          case MICROSECOND -> TimeUnit.MICROSECONDS;
+          case NANOSECOND -> TimeUnit.NANOSECONDS;
+        };
     this.zone = type.getTimezone() == null ? null : ZoneId.of(type.getTimezone());
   }
 
@@ -87,9 +90,9 @@ final class TimestampAccessor extends ColumnAccessor {
   }
 
   /**
-   * java.time answers without the JVM's zone: a TIMESTAMP's {@code LocalDateTime} is its wall
-   * clock in the session zone (what getString shows), its {@code OffsetDateTime} carries the
-   * session zone's offset; a TIMESTAMP_NTZ is a {@code LocalDateTime} as stored.
+   * java.time answers without the JVM's zone: a TIMESTAMP's {@code LocalDateTime} is its wall clock
+   * in the session zone (what getString shows), its {@code OffsetDateTime} carries the session
+   * zone's offset; a TIMESTAMP_NTZ is a {@code LocalDateTime} as stored.
    */
   @Override
   Object getObject(int row, Class<?> type) throws java.sql.SQLException {

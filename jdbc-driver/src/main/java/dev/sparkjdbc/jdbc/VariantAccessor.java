@@ -6,8 +6,8 @@ import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.complex.StructVector;
 
 /**
- * VARIANT: Spark sends its binary encoding (value and metadata); getString and getObject give
- * the JSON text Spark's {@code CAST(v AS STRING)} gives.
+ * VARIANT: Spark sends its binary encoding (value and metadata); getString and getObject give the
+ * JSON text Spark's {@code CAST(v AS STRING)} gives.
  */
 final class VariantAccessor extends ColumnAccessor {
   // Variant encoding: basic types in the header's low 2 bits, primitive type ids above them.
@@ -37,8 +37,9 @@ final class VariantAccessor extends ColumnAccessor {
   /** A variant holding JSON null is SQL NULL, as Spark's CAST to STRING makes it. */
   @Override
   boolean isNull(int row) {
-    return super.isNull(row) || value.isNull(row) || (value.get(row).length > 0
-        && value.get(row)[0] == 0);
+    return super.isNull(row)
+        || value.isNull(row)
+        || (value.get(row).length > 0 && value.get(row)[0] == 0);
   }
 
   @Override
@@ -47,9 +48,9 @@ final class VariantAccessor extends ColumnAccessor {
   }
 
   /**
-   * Objects and arrays are their JSON. A variant that is a single scalar is cast as Spark casts
-   * it: strings, binary (as UTF-8), dates, UUIDs and NaN without JSON quotes, timestamps
-   * without their offset, and a JSON null as SQL NULL.
+   * Objects and arrays are their JSON. A variant that is a single scalar is cast as Spark casts it:
+   * strings, binary (as UTF-8), dates, UUIDs and NaN without JSON quotes, timestamps without their
+   * offset, and a JSON null as SQL NULL.
    */
   @Override
   String getString(int row) throws SQLException {
@@ -66,25 +67,28 @@ final class VariantAccessor extends ColumnAccessor {
       }
       return switch (header >> 2) {
         case NULL -> null;
-        case LONG_STRING, BINARY -> new String(bytes, 5, littleEndianInt(bytes, 1),
-            StandardCharsets.UTF_8);
+        case LONG_STRING, BINARY ->
+            new String(bytes, 5, littleEndianInt(bytes, 1), StandardCharsets.UTF_8);
         case TIMESTAMP -> unquote(json).replaceFirst("[+-]\\d\\d:\\d\\d$", "");
         case DATE, TIMESTAMP_NTZ, UUID, DOUBLE, FLOAT -> unquote(json);
         default -> json;
       };
     } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-      throw new SQLException("Cannot decode a VARIANT value: " + e.getMessage(),
-          SqlErrors.GENERAL, e);
+      throw new SQLException(
+          "Cannot decode a VARIANT value: " + e.getMessage(), SqlErrors.GENERAL, e);
     }
   }
 
   private static String unquote(String json) {
-    return json.length() >= 2 && json.startsWith("\"") ? json.substring(1, json.length() - 1)
+    return json.length() >= 2 && json.startsWith("\"")
+        ? json.substring(1, json.length() - 1)
         : json;
   }
 
   private static int littleEndianInt(byte[] b, int at) {
-    return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF) << 16
+    return (b[at] & 0xFF)
+        | (b[at + 1] & 0xFF) << 8
+        | (b[at + 2] & 0xFF) << 16
         | (b[at + 3] & 0xFF) << 24;
   }
 

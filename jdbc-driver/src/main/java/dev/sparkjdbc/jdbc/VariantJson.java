@@ -18,33 +18,32 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Renders a Spark VARIANT value (the {@code value} and {@code metadata} binaries of Spark's
- * variant encoding, which is also the Parquet Variant encoding) as JSON text, exactly as Spark's
- * {@code Variant.toJson(ZoneId)} does, that is what {@code to_json(v)} returns and what
- * {@code CAST(v AS STRING)} returns for objects and arrays.
+ * Renders a Spark VARIANT value (the {@code value} and {@code metadata} binaries of Spark's variant
+ * encoding, which is also the Parquet Variant encoding) as JSON text, exactly as Spark's {@code
+ * Variant.toJson(ZoneId)} does, that is what {@code to_json(v)} returns and what {@code CAST(v AS
+ * STRING)} returns for objects and arrays.
  *
  * <p>Rendering rules (Spark 4.2):
+ *
  * <ul>
  *   <li>object fields in stored order (Spark stores them sorted by key), no whitespace;
- *   <li>strings and keys escaped like Jackson's {@code writeString}: the quote and the
- *       backslash, {@code \b \t \n \f \r} as short escapes, other chars below U+0020 as a
- *       six-character backslash-u escape with upper-case hex digits, everything else
- *       (including U+007F and non-ASCII) verbatim;
- *   <li>integers of every width as plain integers; decimals with trailing zeros stripped, in
- *       plain notation ({@code 1.50} renders {@code 1.5}, {@code 100.00} renders {@code 100});
- *   <li>double and float as Java's {@code Double.toString} / {@code Float.toString}
- *       ({@code 1.0E30}); NaN and infinities as quoted strings ({@code "NaN"});
- *   <li>date as {@code "yyyy-MM-dd"} ({@code LocalDate.toString}), timestamp as
- *       {@code "yyyy-MM-dd HH:mm:ss[.ffffff]+HH:MM"} in the given zone (seconds of the offset
- *       dropped), timestamp_ntz likewise without offset; binary as standard base64; uuid in
- *       canonical form; all quoted.
+ *   <li>strings and keys escaped like Jackson's {@code writeString}: the quote and the backslash,
+ *       {@code \b \t \n \f \r} as short escapes, other chars below U+0020 as a six-character
+ *       backslash-u escape with upper-case hex digits, everything else (including U+007F and
+ *       non-ASCII) verbatim;
+ *   <li>integers of every width as plain integers; decimals with trailing zeros stripped, in plain
+ *       notation ({@code 1.50} renders {@code 1.5}, {@code 100.00} renders {@code 100});
+ *   <li>double and float as Java's {@code Double.toString} / {@code Float.toString} ({@code
+ *       1.0E30}); NaN and infinities as quoted strings ({@code "NaN"});
+ *   <li>date as {@code "yyyy-MM-dd"} ({@code LocalDate.toString}), timestamp as {@code "yyyy-MM-dd
+ *       HH:mm:ss[.ffffff]+HH:MM"} in the given zone (seconds of the offset dropped), timestamp_ntz
+ *       likewise without offset; binary as standard base64; uuid in canonical form; all quoted.
  * </ul>
  *
  * <p>It accepts exactly what Spark accepts: bytes that Spark never reads (trailing bytes, unused
- * dictionary entries) are not checked, as in Spark. Anything Spark would reject as
- * {@code MALFORMED_VARIANT} (or as an unknown primitive type) throws
- * {@link IllegalArgumentException}. Nesting is rendered without recursion, so depth is bounded
- * only by the input size.
+ * dictionary entries) are not checked, as in Spark. Anything Spark would reject as {@code
+ * MALFORMED_VARIANT} (or as an unknown primitive type) throws {@link IllegalArgumentException}.
+ * Nesting is rendered without recursion, so depth is bounded only by the input size.
  */
 final class VariantJson {
   // basic types (low 2 bits of a value header)
@@ -75,16 +74,18 @@ final class VariantJson {
 
   private static final int METADATA_VERSION = 1;
 
-  private static final DateTimeFormatter TIMESTAMP_NTZ_FORMAT = new DateTimeFormatterBuilder()
-      .append(DateTimeFormatter.ISO_LOCAL_DATE)
-      .appendLiteral(' ')
-      .append(DateTimeFormatter.ISO_LOCAL_TIME)
-      .toFormatter(Locale.US);
+  private static final DateTimeFormatter TIMESTAMP_NTZ_FORMAT =
+      new DateTimeFormatterBuilder()
+          .append(DateTimeFormatter.ISO_LOCAL_DATE)
+          .appendLiteral(' ')
+          .append(DateTimeFormatter.ISO_LOCAL_TIME)
+          .toFormatter(Locale.US);
 
-  private static final DateTimeFormatter TIMESTAMP_FORMAT = new DateTimeFormatterBuilder()
-      .append(TIMESTAMP_NTZ_FORMAT)
-      .appendOffset("+HH:MM", "+00:00")
-      .toFormatter(Locale.US);
+  private static final DateTimeFormatter TIMESTAMP_FORMAT =
+      new DateTimeFormatterBuilder()
+          .append(TIMESTAMP_NTZ_FORMAT)
+          .appendOffset("+HH:MM", "+00:00")
+          .toFormatter(Locale.US);
 
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
@@ -100,8 +101,8 @@ final class VariantJson {
    */
   static String toJson(byte[] value, byte[] metadata, ZoneId zone) {
     if (value == null || metadata == null) {
-      throw new IllegalArgumentException("Malformed variant: "
-          + (value == null ? "value" : "metadata") + " binary is null");
+      throw new IllegalArgumentException(
+          "Malformed variant: " + (value == null ? "value" : "metadata") + " binary is null");
     }
     if (zone == null) {
       throw new IllegalArgumentException("Time zone for variant rendering is null");
@@ -110,8 +111,12 @@ final class VariantJson {
       throw new IllegalArgumentException("Malformed variant: metadata is empty");
     }
     if ((metadata[0] & 0x0F) != METADATA_VERSION) {
-      throw new IllegalArgumentException("Malformed variant: unsupported metadata version "
-          + (metadata[0] & 0x0F) + " (expected " + METADATA_VERSION + ")");
+      throw new IllegalArgumentException(
+          "Malformed variant: unsupported metadata version "
+              + (metadata[0] & 0x0F)
+              + " (expected "
+              + METADATA_VERSION
+              + ")");
     }
     return new Renderer(value, metadata, zone).render();
   }
@@ -127,8 +132,14 @@ final class VariantJson {
     final long dataStart;
     int next;
 
-    Container(boolean object, int size, int idSize, int offsetSize, long idStart,
-        long offsetStart, long dataStart) {
+    Container(
+        boolean object,
+        int size,
+        int idSize,
+        int offsetSize,
+        long idStart,
+        long offsetStart,
+        long dataStart) {
       this.object = object;
       this.size = size;
       this.idSize = idSize;
@@ -167,13 +178,18 @@ final class VariantJson {
           out.append(',');
         }
         if (c.object) {
-          int id = readUnsigned(value, "value", c.idStart + (long) c.idSize * i, c.idSize,
-              "field id");
+          int id =
+              readUnsigned(value, "value", c.idStart + (long) c.idSize * i, c.idSize, "field id");
           appendQuoted(key(id));
           out.append(':');
         }
-        int offset = readUnsigned(value, "value", c.offsetStart + (long) c.offsetSize * i,
-            c.offsetSize, c.object ? "field offset" : "element offset");
+        int offset =
+            readUnsigned(
+                value,
+                "value",
+                c.offsetStart + (long) c.offsetSize * i,
+                c.offsetSize,
+                c.object ? "field offset" : "element offset");
         renderValue(c.dataStart + offset);
       }
       return out.toString();
@@ -188,31 +204,33 @@ final class VariantJson {
         case SHORT_STR:
           appendQuoted(utf8(pos + 1, typeInfo, "short string"));
           return;
-        case OBJECT: {
-          boolean largeSize = ((typeInfo >> 4) & 0x1) != 0;
-          int sizeBytes = largeSize ? 4 : 1;
-          int size = readUnsigned(value, "value", pos + 1, sizeBytes, "object size");
-          int idSize = ((typeInfo >> 2) & 0x3) + 1;
-          int offsetSize = (typeInfo & 0x3) + 1;
-          long idStart = pos + 1 + sizeBytes;
-          long offsetStart = idStart + (long) size * idSize;
-          long dataStart = offsetStart + ((long) size + 1) * offsetSize;
-          out.append('{');
-          open.push(new Container(true, size, idSize, offsetSize, idStart, offsetStart,
-              dataStart));
-          return;
-        }
-        case ARRAY: {
-          boolean largeSize = ((typeInfo >> 2) & 0x1) != 0;
-          int sizeBytes = largeSize ? 4 : 1;
-          int size = readUnsigned(value, "value", pos + 1, sizeBytes, "array size");
-          int offsetSize = (typeInfo & 0x3) + 1;
-          long offsetStart = pos + 1 + sizeBytes;
-          long dataStart = offsetStart + ((long) size + 1) * offsetSize;
-          out.append('[');
-          open.push(new Container(false, size, 0, offsetSize, 0, offsetStart, dataStart));
-          return;
-        }
+        case OBJECT:
+          {
+            boolean largeSize = ((typeInfo >> 4) & 0x1) != 0;
+            int sizeBytes = largeSize ? 4 : 1;
+            int size = readUnsigned(value, "value", pos + 1, sizeBytes, "object size");
+            int idSize = ((typeInfo >> 2) & 0x3) + 1;
+            int offsetSize = (typeInfo & 0x3) + 1;
+            long idStart = pos + 1 + sizeBytes;
+            long offsetStart = idStart + (long) size * idSize;
+            long dataStart = offsetStart + ((long) size + 1) * offsetSize;
+            out.append('{');
+            open.push(
+                new Container(true, size, idSize, offsetSize, idStart, offsetStart, dataStart));
+            return;
+          }
+        case ARRAY:
+          {
+            boolean largeSize = ((typeInfo >> 2) & 0x1) != 0;
+            int sizeBytes = largeSize ? 4 : 1;
+            int size = readUnsigned(value, "value", pos + 1, sizeBytes, "array size");
+            int offsetSize = (typeInfo & 0x3) + 1;
+            long offsetStart = pos + 1 + sizeBytes;
+            long dataStart = offsetStart + ((long) size + 1) * offsetSize;
+            out.append('[');
+            open.push(new Container(false, size, 0, offsetSize, 0, offsetStart, dataStart));
+            return;
+          }
         default:
           renderPrimitive(pos, typeInfo);
       }
@@ -241,24 +259,26 @@ final class VariantJson {
         case INT8:
           out.append(readSigned(pos + 1, 8, "int64"));
           break;
-        case DOUBLE: {
-          double d = Double.longBitsToDouble(readSigned(pos + 1, 8, "double"));
-          if (Double.isFinite(d)) {
-            out.append(d);
-          } else {
-            appendQuoted(Double.toString(d));
+        case DOUBLE:
+          {
+            double d = Double.longBitsToDouble(readSigned(pos + 1, 8, "double"));
+            if (Double.isFinite(d)) {
+              out.append(d);
+            } else {
+              appendQuoted(Double.toString(d));
+            }
+            break;
           }
-          break;
-        }
-        case FLOAT: {
-          float f = Float.intBitsToFloat((int) readSigned(pos + 1, 4, "float"));
-          if (Float.isFinite(f)) {
-            out.append(f);
-          } else {
-            appendQuoted(Float.toString(f));
+        case FLOAT:
+          {
+            float f = Float.intBitsToFloat((int) readSigned(pos + 1, 4, "float"));
+            if (Float.isFinite(f)) {
+              out.append(f);
+            } else {
+              appendQuoted(Float.toString(f));
+            }
+            break;
           }
-          break;
-        }
         case DECIMAL4:
           out.append(decimal(pos, 4, 9).stripTrailingZeros().toPlainString());
           break;
@@ -268,49 +288,55 @@ final class VariantJson {
         case DECIMAL16:
           out.append(decimal(pos, 16, 38).stripTrailingZeros().toPlainString());
           break;
-        case DATE: {
-          int days = (int) readSigned(pos + 1, 4, "date");
-          appendPlainQuoted(LocalDate.ofEpochDay(days).toString());
-          break;
-        }
-        case TIMESTAMP: {
-          Instant instant = microsToInstant(readSigned(pos + 1, 8, "timestamp"));
-          appendPlainQuoted(TIMESTAMP_FORMAT.format(instant.atZone(zone)));
-          break;
-        }
-        case TIMESTAMP_NTZ: {
-          Instant instant = microsToInstant(readSigned(pos + 1, 8, "timestamp_ntz"));
-          appendPlainQuoted(TIMESTAMP_NTZ_FORMAT.format(instant.atZone(ZoneOffset.UTC)));
-          break;
-        }
-        case BINARY: {
-          int length = readUnsigned(value, "value", pos + 1, 4, "binary length");
-          long start = pos + 5;
-          checkRange(start, length, "binary");
-          byte[] bytes = new byte[length];
-          System.arraycopy(value, (int) start, bytes, 0, length);
-          appendPlainQuoted(Base64.getEncoder().encodeToString(bytes));
-          break;
-        }
-        case LONG_STR: {
-          int length = readUnsigned(value, "value", pos + 1, 4, "string length");
-          appendQuoted(utf8(pos + 5, length, "string"));
-          break;
-        }
-        case UUID_TYPE: {
-          checkRange(pos + 1, 16, "uuid");
-          long high = 0;
-          long low = 0;
-          for (int i = 0; i < 8; i++) {
-            high = (high << 8) | (value[(int) pos + 1 + i] & 0xFF);
-            low = (low << 8) | (value[(int) pos + 9 + i] & 0xFF);
+        case DATE:
+          {
+            int days = (int) readSigned(pos + 1, 4, "date");
+            appendPlainQuoted(LocalDate.ofEpochDay(days).toString());
+            break;
           }
-          appendPlainQuoted(new UUID(high, low).toString());
-          break;
-        }
+        case TIMESTAMP:
+          {
+            Instant instant = microsToInstant(readSigned(pos + 1, 8, "timestamp"));
+            appendPlainQuoted(TIMESTAMP_FORMAT.format(instant.atZone(zone)));
+            break;
+          }
+        case TIMESTAMP_NTZ:
+          {
+            Instant instant = microsToInstant(readSigned(pos + 1, 8, "timestamp_ntz"));
+            appendPlainQuoted(TIMESTAMP_NTZ_FORMAT.format(instant.atZone(ZoneOffset.UTC)));
+            break;
+          }
+        case BINARY:
+          {
+            int length = readUnsigned(value, "value", pos + 1, 4, "binary length");
+            long start = pos + 5;
+            checkRange(start, length, "binary");
+            byte[] bytes = new byte[length];
+            System.arraycopy(value, (int) start, bytes, 0, length);
+            appendPlainQuoted(Base64.getEncoder().encodeToString(bytes));
+            break;
+          }
+        case LONG_STR:
+          {
+            int length = readUnsigned(value, "value", pos + 1, 4, "string length");
+            appendQuoted(utf8(pos + 5, length, "string"));
+            break;
+          }
+        case UUID_TYPE:
+          {
+            checkRange(pos + 1, 16, "uuid");
+            long high = 0;
+            long low = 0;
+            for (int i = 0; i < 8; i++) {
+              high = (high << 8) | (value[(int) pos + 1 + i] & 0xFF);
+              low = (low << 8) | (value[(int) pos + 9 + i] & 0xFF);
+            }
+            appendPlainQuoted(new UUID(high, low).toString());
+            break;
+          }
         default:
-          throw new IllegalArgumentException("Malformed variant: unknown primitive type id "
-              + type + " at value offset " + pos);
+          throw new IllegalArgumentException(
+              "Malformed variant: unknown primitive type id " + type + " at value offset " + pos);
       }
     }
 
@@ -329,9 +355,17 @@ final class VariantJson {
         result = BigDecimal.valueOf(readSigned(pos + 2, width, "decimal"), scale);
       }
       if (result.precision() > maxPrecision || result.scale() > maxPrecision) {
-        throw new IllegalArgumentException("Malformed variant: decimal" + width
-            + " at value offset " + pos + " has precision " + result.precision() + " and scale "
-            + result.scale() + ", more than " + maxPrecision);
+        throw new IllegalArgumentException(
+            "Malformed variant: decimal"
+                + width
+                + " at value offset "
+                + pos
+                + " has precision "
+                + result.precision()
+                + " and scale "
+                + result.scale()
+                + ", more than "
+                + maxPrecision);
       }
       return result;
     }
@@ -354,9 +388,16 @@ final class VariantJson {
 
     private void checkRange(long start, long length, String what) {
       if (start < 0 || start + length > value.length) {
-        throw new IllegalArgumentException("Malformed variant: " + what + " of " + length
-            + " bytes at value offset " + start + " runs past the end of the value ("
-            + value.length + " bytes)");
+        throw new IllegalArgumentException(
+            "Malformed variant: "
+                + what
+                + " of "
+                + length
+                + " bytes at value offset "
+                + start
+                + " runs past the end of the value ("
+                + value.length
+                + " bytes)");
       }
     }
 
@@ -377,24 +418,47 @@ final class VariantJson {
       int offsetSize = ((metadata[0] >> 6) & 0x3) + 1;
       int dictSize = readUnsigned(metadata, "metadata", 1, offsetSize, "dictionary size");
       if (id >= dictSize) {
-        throw new IllegalArgumentException("Malformed variant: field id " + id
-            + " is not in the metadata dictionary of " + dictSize + " keys");
+        throw new IllegalArgumentException(
+            "Malformed variant: field id "
+                + id
+                + " is not in the metadata dictionary of "
+                + dictSize
+                + " keys");
       }
       long stringsStart = 1 + ((long) dictSize + 2) * offsetSize;
-      int start = readUnsigned(metadata, "metadata", 1 + ((long) id + 1) * offsetSize,
-          offsetSize, "dictionary offset");
-      int end = readUnsigned(metadata, "metadata", 1 + ((long) id + 2) * offsetSize,
-          offsetSize, "dictionary offset");
+      int start =
+          readUnsigned(
+              metadata,
+              "metadata",
+              1 + ((long) id + 1) * offsetSize,
+              offsetSize,
+              "dictionary offset");
+      int end =
+          readUnsigned(
+              metadata,
+              "metadata",
+              1 + ((long) id + 2) * offsetSize,
+              offsetSize,
+              "dictionary offset");
       if (start > end) {
-        throw new IllegalArgumentException("Malformed variant: dictionary key " + id
-            + " has start offset " + start + " after end offset " + end);
+        throw new IllegalArgumentException(
+            "Malformed variant: dictionary key "
+                + id
+                + " has start offset "
+                + start
+                + " after end offset "
+                + end);
       }
       if (stringsStart + end > metadata.length) {
-        throw new IllegalArgumentException("Malformed variant: dictionary key " + id
-            + " runs past the end of the metadata (" + metadata.length + " bytes)");
+        throw new IllegalArgumentException(
+            "Malformed variant: dictionary key "
+                + id
+                + " runs past the end of the metadata ("
+                + metadata.length
+                + " bytes)");
       }
-      return new String(metadata, (int) (stringsStart + start), end - start,
-          StandardCharsets.UTF_8);
+      return new String(
+          metadata, (int) (stringsStart + start), end - start, StandardCharsets.UTF_8);
     }
 
     private void appendQuoted(String s) {
@@ -446,20 +510,40 @@ final class VariantJson {
 
   private static int byteAt(byte[] bytes, String binary, long pos, String what) {
     if (pos < 0 || pos >= bytes.length) {
-      throw new IllegalArgumentException("Malformed variant: " + what + " at " + binary
-          + " offset " + pos + " is past the end of the " + binary + " (" + bytes.length
-          + " bytes)");
+      throw new IllegalArgumentException(
+          "Malformed variant: "
+              + what
+              + " at "
+              + binary
+              + " offset "
+              + pos
+              + " is past the end of the "
+              + binary
+              + " ("
+              + bytes.length
+              + " bytes)");
     }
     return bytes[(int) pos] & 0xFF;
   }
 
   /** Little-endian unsigned integer of 1-4 bytes that must fit a non-negative int. */
-  private static int readUnsigned(byte[] bytes, String binary, long pos, int numBytes,
-      String what) {
+  private static int readUnsigned(
+      byte[] bytes, String binary, long pos, int numBytes, String what) {
     if (pos < 0 || pos + numBytes > bytes.length) {
-      throw new IllegalArgumentException("Malformed variant: " + what + " (" + numBytes
-          + " bytes at " + binary + " offset " + pos + ") runs past the end of the " + binary
-          + " (" + bytes.length + " bytes)");
+      throw new IllegalArgumentException(
+          "Malformed variant: "
+              + what
+              + " ("
+              + numBytes
+              + " bytes at "
+              + binary
+              + " offset "
+              + pos
+              + ") runs past the end of the "
+              + binary
+              + " ("
+              + bytes.length
+              + " bytes)");
     }
     int p = (int) pos;
     long result = 0;
@@ -467,8 +551,16 @@ final class VariantJson {
       result |= (long) (bytes[p + i] & 0xFF) << (8 * i);
     }
     if (result > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("Malformed variant: " + what + " " + result
-          + " at " + binary + " offset " + pos + " is too large");
+      throw new IllegalArgumentException(
+          "Malformed variant: "
+              + what
+              + " "
+              + result
+              + " at "
+              + binary
+              + " offset "
+              + pos
+              + " is too large");
     }
     return (int) result;
   }

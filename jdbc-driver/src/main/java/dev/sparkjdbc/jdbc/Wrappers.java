@@ -10,7 +10,10 @@ final class Wrappers {
     if (iface != null && iface.isInstance(self)) {
       return iface.cast(self);
     }
-    throw new SQLException(self.getClass().getSimpleName() + " is not a wrapper for "
-        + (iface == null ? "null" : iface.getName()), SqlErrors.GENERAL);
+    throw new SQLException(
+        self.getClass().getSimpleName()
+            + " is not a wrapper for "
+            + (iface == null ? "null" : iface.getName()),
+        SqlErrors.GENERAL);
   }
 }

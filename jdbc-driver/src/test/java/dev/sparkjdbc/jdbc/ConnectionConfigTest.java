@@ -27,9 +27,11 @@ class ConnectionConfigTest {
 
   @Test
   void sparkConnectParametersAfterTheSlash() throws SQLException {
-    ConnectionConfig c = parse("jdbc:sc://h:443/;use_ssl=true;token=abc;user_id=ana;"
-        + "user_agent=bi-tool;session_id=123e4567-e89b-12d3-a456-426614174000;"
-        + "grpc_max_message_size=1024");
+    ConnectionConfig c =
+        parse(
+            "jdbc:sc://h:443/;use_ssl=true;token=abc;user_id=ana;"
+                + "user_agent=bi-tool;session_id=123e4567-e89b-12d3-a456-426614174000;"
+                + "grpc_max_message_size=1024");
     assertThat(c.port()).isEqualTo(443);
     assertThat(c.useSsl()).isTrue();
     assertThat(c.token()).contains("abc");
@@ -87,18 +89,22 @@ class ConnectionConfigTest {
     Properties p = new Properties();
     p.setProperty("password", "pw-value-1");
     ConnectionConfig c = ConnectionConfig.parse("jdbc:sc://h/;token=tok-value-2", p);
-    assertThat(c.toString()).doesNotContain("pw-value-1").doesNotContain("tok-value-2")
+    assertThat(c.toString())
+        .doesNotContain("pw-value-1")
+        .doesNotContain("tok-value-2")
         .contains("token=(hidden)");
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "jdbc:sc://host:notaport|'notaport'",
-      "jdbc:sc://host:70000|'70000'",
-      "jdbc:sc://:15002|host is missing",
-      "jdbc:sc://[::1:15002|closing ']'",
-      "jdbc:sc://h/;novalue|'novalue'",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "jdbc:sc://host:notaport|'notaport'",
+        "jdbc:sc://host:70000|'70000'",
+        "jdbc:sc://:15002|host is missing",
+        "jdbc:sc://[::1:15002|closing ']'",
+        "jdbc:sc://h/;novalue|'novalue'",
+      })
   void malformedUrlsNameTheOffendingPart(String url, String named) {
     assertThatThrownBy(() -> parse(url))
         .isInstanceOf(SQLException.class)
@@ -107,14 +113,16 @@ class ConnectionConfigTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "use_ssl=maybe|use_ssl|true or false",
-      "grpc_max_message_size=-5|grpc_max_message_size|positive",
-      "session_id=abc|session_id|UUID",
-      "connect_timeout=soon|connect_timeout|integer",
-      "read_ahead=-1|read_ahead|from 0 to 64",
-      "read_ahead=2147483647|read_ahead|from 0 to 64",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "use_ssl=maybe|use_ssl|true or false",
+        "grpc_max_message_size=-5|grpc_max_message_size|positive",
+        "session_id=abc|session_id|UUID",
+        "connect_timeout=soon|connect_timeout|integer",
+        "read_ahead=-1|read_ahead|from 0 to 64",
+        "read_ahead=2147483647|read_ahead|from 0 to 64",
+      })
   void badValuesNameThePropertyAndWhatIsValid(String param, String key, String expected) {
     assertThatThrownBy(() -> parse("jdbc:sc://h/;" + param))
         .isInstanceOf(SQLException.class)
@@ -138,7 +146,8 @@ class ConnectionConfigTest {
     assertThat(t.mode()).isEqualTo(TranslationConfig.Mode.STRICT);
     assertThat(t.quoting()).isEqualTo(TranslationConfig.Quoting.DOUBLE_QUOTE);
     assertThatThrownBy(() -> parse("jdbc:sc://h/;translation_mode=fast"))
-        .hasMessageContaining("'translation_mode'").hasMessageContaining("strict");
+        .hasMessageContaining("'translation_mode'")
+        .hasMessageContaining("strict");
     assertThatThrownBy(() -> parse("jdbc:sc://h/;quoting=single"))
         .hasMessageContaining("'backtick' or 'ansi'");
   }

@@ -11,8 +11,8 @@ class ConnectionPropertyTableTest {
 
   @Test
   void keysAreLowerSnakeCaseAndKeysAndBeanNamesAreUnique() {
-    assertThat(ConnectionProperty.values()).allSatisfy(p ->
-        assertThat(p.key()).matches("[a-z]+(_[a-z]+)*"));
+    assertThat(ConnectionProperty.values())
+        .allSatisfy(p -> assertThat(p.key()).matches("[a-z]+(_[a-z]+)*"));
     assertThat(Arrays.stream(ConnectionProperty.values()).map(ConnectionProperty::beanName))
         .doesNotHaveDuplicates();
   }
@@ -42,7 +42,8 @@ class ConnectionPropertyTableTest {
         assertThat(p.parse(choice.toUpperCase(java.util.Locale.ROOT))).isEqualTo(p.parse(choice));
       }
       if (!p.type().choices().isEmpty()) {
-        assertThatThrownBy(() -> p.parse("bogus")).as(p.key())
+        assertThatThrownBy(() -> p.parse("bogus"))
+            .as(p.key())
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining(p.type().choices().get(0));
       }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.SQLException;
 import java.util.Properties;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Where the token comes from, and that malformed URLs never show it. */
 class CredentialPropertiesTest {
@@ -38,15 +38,16 @@ class CredentialPropertiesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "jdbc:sc://host:notaport/;token=" + SECRET,
-      "jdbc:sc://host:1?token=" + SECRET,
-      "jdbc:sc://host:1/;token=" + SECRET + ";novalue",
-      "jdbc:sc://host:1/;password=" + SECRET + ";bad%zzkey=1",
-      "jdbc:sc://host:1/;x-api-key=" + SECRET + ";novalue",
-      "jdbc:sc://host:1/;ssl_trust_store_password=" + SECRET + ";novalue",
-      "jdbc:sc://[::1/;token=" + SECRET,
-  })
+  @ValueSource(
+      strings = {
+        "jdbc:sc://host:notaport/;token=" + SECRET,
+        "jdbc:sc://host:1?token=" + SECRET,
+        "jdbc:sc://host:1/;token=" + SECRET + ";novalue",
+        "jdbc:sc://host:1/;password=" + SECRET + ";bad%zzkey=1",
+        "jdbc:sc://host:1/;x-api-key=" + SECRET + ";novalue",
+        "jdbc:sc://host:1/;ssl_trust_store_password=" + SECRET + ";novalue",
+        "jdbc:sc://[::1/;token=" + SECRET,
+      })
   void malformedUrlsNeverShowSecrets(String url) {
     assertThatThrownBy(() -> ConnectionConfig.parse(url, new Properties()))
         .isInstanceOf(SQLException.class)
@@ -68,9 +69,15 @@ class CredentialPropertiesTest {
 
   @Test
   void redactionKeepsWhatIsNotSecret() {
-    assertThat(ConnectionConfig.redact("jdbc:sc://h:1/;use_ssl=true;token=" + SECRET
-        + ";x-cluster=" + SECRET + ";Password=" + SECRET))
-        .isEqualTo("jdbc:sc://h:1/;use_ssl=true;token=(hidden);x-cluster=(hidden);"
-            + "Password=(hidden)");
+    assertThat(
+            ConnectionConfig.redact(
+                "jdbc:sc://h:1/;use_ssl=true;token="
+                    + SECRET
+                    + ";x-cluster="
+                    + SECRET
+                    + ";Password="
+                    + SECRET))
+        .isEqualTo(
+            "jdbc:sc://h:1/;use_ssl=true;token=(hidden);x-cluster=(hidden);" + "Password=(hidden)");
   }
 }

@@ -76,7 +76,8 @@ class ParameterLiteralsArrayTest {
         ParameterLiterals.object(new Elements("BIGINT", new Object[] {1L, 2L})).getLiteral();
     assertThat(literal.getDataType().getArray().getElementType().hasLong()).isTrue();
     assertThat(literal.getArray().getElementType().hasLong())
-        .as("the deprecated element_type, all a Spark 4.0 server reads").isTrue();
+        .as("the deprecated element_type, all a Spark 4.0 server reads")
+        .isTrue();
   }
 
   @Test

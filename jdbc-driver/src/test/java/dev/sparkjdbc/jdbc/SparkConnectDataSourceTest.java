@@ -27,15 +27,17 @@ import org.junit.jupiter.api.Test;
 
 class SparkConnectDataSourceTest {
   /** Bean properties of the JDBC standard (and DataSource itself), not connection properties. */
-  private static final Set<String> STANDARD = Set.of("url", "serverName", "portNumber",
-      "description", "loginTimeout", "logWriter");
+  private static final Set<String> STANDARD =
+      Set.of("url", "serverName", "portNumber", "description", "loginTimeout", "logWriter");
 
   /** Getter and setter per bean property name, by reflection on the public methods. */
   private static Map<String, Class<?>> accessors(Class<?> type, String prefix, int parameters) {
     Map<String, Class<?>> found = new TreeMap<>();
     for (Method m : type.getMethods()) {
-      if (Modifier.isStatic(m.getModifiers()) || !m.getName().startsWith(prefix)
-          || m.getName().length() == prefix.length() || m.getParameterCount() != parameters) {
+      if (Modifier.isStatic(m.getModifiers())
+          || !m.getName().startsWith(prefix)
+          || m.getName().length() == prefix.length()
+          || m.getParameterCount() != parameters) {
         continue;
       }
       String rest = m.getName().substring(prefix.length());
@@ -47,25 +49,33 @@ class SparkConnectDataSourceTest {
 
   @Test
   void everyConnectionPropertyIsABeanPropertyOfItsTypeAndViceVersa() {
-    for (Class<?> type : new Class<?>[] {SparkConnectDataSource.class,
-        SparkConnectConnectionPoolDataSource.class}) {
+    for (Class<?> type :
+        new Class<?>[] {SparkConnectDataSource.class, SparkConnectConnectionPoolDataSource.class}) {
       Map<String, Class<?>> setters = accessors(type, "set", 1);
       Map<String, Class<?>> getters = accessors(type, "get", 0);
       for (ConnectionProperty p : ConnectionProperty.values()) {
-        assertThat(setters).as("%s has a setter for '%s'", type.getSimpleName(), p.key())
+        assertThat(setters)
+            .as("%s has a setter for '%s'", type.getSimpleName(), p.key())
             .containsEntry(p.beanName(), p.type().javaType());
-        assertThat(getters).as("%s has a getter for '%s'", type.getSimpleName(), p.key())
+        assertThat(getters)
+            .as("%s has a getter for '%s'", type.getSimpleName(), p.key())
             .containsEntry(p.beanName(), p.type().javaType());
       }
       Set<String> extra = new TreeSet<>(setters.keySet());
       extra.removeAll(STANDARD);
-      extra.removeAll(Arrays.stream(ConnectionProperty.values()).map(ConnectionProperty::beanName)
-          .collect(Collectors.toSet()));
-      assertThat(extra).as("setters of %s that are neither a connection property nor a JDBC "
-          + "standard DataSource property (declare them in ConnectionProperty)",
-          type.getSimpleName()).isEmpty();
+      extra.removeAll(
+          Arrays.stream(ConnectionProperty.values())
+              .map(ConnectionProperty::beanName)
+              .collect(Collectors.toSet()));
+      assertThat(extra)
+          .as(
+              "setters of %s that are neither a connection property nor a JDBC "
+                  + "standard DataSource property (declare them in ConnectionProperty)",
+              type.getSimpleName())
+          .isEmpty();
       for (String standard : STANDARD) {
-        assertThat(getters.get(standard)).as("getter of %s", standard)
+        assertThat(getters.get(standard))
+            .as("getter of %s", standard)
             .isEqualTo(setters.get(standard));
       }
     }
@@ -109,8 +119,11 @@ class SparkConnectDataSourceTest {
     ds.setPassword("pw-123456");
     ds.setSslTrustStorePassword("ts-123456");
     ds.setUserAgent("tool");
-    assertThat(ds.toString()).contains("spark.example.com:15002").contains("userAgent=tool")
-        .contains("token=(hidden)").doesNotContain("123456");
+    assertThat(ds.toString())
+        .contains("spark.example.com:15002")
+        .contains("userAgent=tool")
+        .contains("token=(hidden)")
+        .doesNotContain("123456");
     ds.setServerName(null);
     ds.setToken(null);
     ds.setUrl("jdbc:sc://h:1/;token=tok-123456;x-key=hdr-123456");
@@ -141,7 +154,8 @@ class SparkConnectDataSourceTest {
     assertConfigError(ds, "'translation_mode'");
     ds.setTranslationMode("TEXT");
     ds.setToken(" bad token ");
-    assertThatThrownBy(ds::getConnection).hasMessageContaining("'token'")
+    assertThatThrownBy(ds::getConnection)
+        .hasMessageContaining("'token'")
         .hasMessageNotContaining("bad token");
   }
 
@@ -161,8 +175,11 @@ class SparkConnectDataSourceTest {
     ds.setServerName("localhost");
     ds.setToken("\u0001tok-123456");
     assertThatThrownBy(ds::getConnection).isInstanceOf(SQLException.class);
-    assertThat(log.toString()).contains("Cannot connect").contains("'token'")
-        .contains("08001").doesNotContain("123456");
+    assertThat(log.toString())
+        .contains("Cannot connect")
+        .contains("'token'")
+        .contains("08001")
+        .doesNotContain("123456");
   }
 
   @Test
@@ -170,7 +187,8 @@ class SparkConnectDataSourceTest {
     SparkConnectDataSource ds = new SparkConnectDataSource();
     ds.setLoginTimeout(7);
     assertThat(ds.getLoginTimeout()).isEqualTo(7);
-    assertThatThrownBy(() -> ds.setLoginTimeout(-1)).isInstanceOf(SQLException.class)
+    assertThatThrownBy(() -> ds.setLoginTimeout(-1))
+        .isInstanceOf(SQLException.class)
         .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("HY024"));
   }
 
@@ -181,8 +199,12 @@ class SparkConnectDataSourceTest {
     assertThatThrownBy(() -> ds.createConnectionBuilder().shardingKey(key).build())
         .isInstanceOf(SQLFeatureNotSupportedException.class)
         .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("0A000"));
-    assertThatThrownBy(() -> new SparkConnectConnectionPoolDataSource()
-        .createPooledConnectionBuilder().superShardingKey(key).build())
+    assertThatThrownBy(
+            () ->
+                new SparkConnectConnectionPoolDataSource()
+                    .createPooledConnectionBuilder()
+                    .superShardingKey(key)
+                    .build())
         .isInstanceOf(SQLFeatureNotSupportedException.class);
   }
 
@@ -210,34 +232,42 @@ class SparkConnectDataSourceTest {
     Reference reference = ds.getReference();
     assertThat(reference.getFactoryClassName())
         .isEqualTo(SparkConnectDataSourceFactory.class.getName());
-    Object rebuilt = new SparkConnectDataSourceFactory().getObjectInstance(reference, null, null,
-        null);
+    Object rebuilt =
+        new SparkConnectDataSourceFactory().getObjectInstance(reference, null, null, null);
     assertThat(rebuilt).isInstanceOf(SparkConnectConnectionPoolDataSource.class);
     assertSameSettings((SparkConnectDataSource) rebuilt, ds);
   }
 
   @Test
   void factoryTakesContainerConfiguredReferencesAndRefusesBadNumbers() throws Exception {
-    Reference reference = new Reference(SparkConnectDataSource.class.getName(),
-        SparkConnectDataSourceFactory.class.getName(), null);
+    Reference reference =
+        new Reference(
+            SparkConnectDataSource.class.getName(),
+            SparkConnectDataSourceFactory.class.getName(),
+            null);
     reference.add(new StringRefAddr("auth", "Container"));
     reference.add(new StringRefAddr("serverName", "h"));
     reference.add(new StringRefAddr("useSsl", "TRUE"));
     reference.add(new StringRefAddr("grpcMaxMessageSize", "1024"));
     reference.add(new StringRefAddr("usesSsl", "true")); // a typo: logged, ignored
-    SparkConnectDataSource ds = (SparkConnectDataSource) new SparkConnectDataSourceFactory()
-        .getObjectInstance(reference, null, null, null);
+    SparkConnectDataSource ds =
+        (SparkConnectDataSource)
+            new SparkConnectDataSourceFactory().getObjectInstance(reference, null, null, null);
     assertThat(ds.getServerName()).isEqualTo("h");
     assertThat(ds.getUseSsl()).isTrue();
     assertThat(ds.getGrpcMaxMessageSize()).isEqualTo(1024);
 
     reference.add(new StringRefAddr("connectTimeout", "soon"));
-    assertThatThrownBy(() -> new SparkConnectDataSourceFactory()
-        .getObjectInstance(reference, null, null, null))
-        .isInstanceOf(SQLException.class).hasMessageContaining("'connectTimeout'")
+    assertThatThrownBy(
+            () ->
+                new SparkConnectDataSourceFactory().getObjectInstance(reference, null, null, null))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("'connectTimeout'")
         .hasMessageContaining("integer");
-    assertThat(new SparkConnectDataSourceFactory().getObjectInstance(
-        new Reference("other.DataSource"), null, null, null)).isNull();
+    assertThat(
+            new SparkConnectDataSourceFactory()
+                .getObjectInstance(new Reference("other.DataSource"), null, null, null))
+        .isNull();
   }
 
   @Test
@@ -250,23 +280,24 @@ class SparkConnectDataSourceTest {
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(ds);
     }
-    try (ObjectInputStream in = new ObjectInputStream(
-        new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       assertSameSettings((SparkConnectDataSource) in.readObject(), ds);
     }
   }
 
-  private static void assertSameSettings(SparkConnectDataSource actual,
-      SparkConnectDataSource expected) throws Exception {
+  private static void assertSameSettings(
+      SparkConnectDataSource actual, SparkConnectDataSource expected) throws Exception {
     for (Method getter : SparkConnectDataSource.class.getMethods()) {
-      boolean bean = getter.getName().startsWith("get") && getter.getParameterCount() == 0
-          && !getter.getName().equals("getLogWriter")
-          && !getter.getName().equals("getParentLogger")
-          && !getter.getName().equals("getReference")
-          && !getter.getName().equals("getConnection");
+      boolean bean =
+          getter.getName().startsWith("get")
+              && getter.getParameterCount() == 0
+              && !getter.getName().equals("getLogWriter")
+              && !getter.getName().equals("getParentLogger")
+              && !getter.getName().equals("getReference")
+              && !getter.getName().equals("getConnection");
       if (bean) {
-        assertThat(getter.invoke(actual)).as(getter.getName())
-            .isEqualTo(getter.invoke(expected));
+        assertThat(getter.invoke(actual)).as(getter.getName()).isEqualTo(getter.invoke(expected));
       }
     }
   }

@@ -38,12 +38,20 @@ class SparkConnectDriverTest {
     given.setProperty("user_agent", "tool");
     DriverPropertyInfo[] info = new SparkConnectDriver().getPropertyInfo("jdbc:sc://h", given);
     assertThat(Arrays.stream(info).map(i -> i.name))
-        .containsExactly(Arrays.stream(ConnectionProperty.values()).map(ConnectionProperty::key)
-            .toArray(String[]::new));
-    assertThat(Arrays.stream(info).filter(i -> i.name.equals("token")).findFirst().orElseThrow()
-        .value).isNull();
-    assertThat(Arrays.stream(info).filter(i -> i.name.equals("user_agent")).findFirst()
-        .orElseThrow().value).isEqualTo("tool");
+        .containsExactly(
+            Arrays.stream(ConnectionProperty.values())
+                .map(ConnectionProperty::key)
+                .toArray(String[]::new));
+    assertThat(
+            Arrays.stream(info).filter(i -> i.name.equals("token")).findFirst().orElseThrow().value)
+        .isNull();
+    assertThat(
+            Arrays.stream(info)
+                .filter(i -> i.name.equals("user_agent"))
+                .findFirst()
+                .orElseThrow()
+                .value)
+        .isEqualTo("tool");
     assertThat(info).allSatisfy(i -> assertThat(i.description).isNotBlank());
   }
 
@@ -75,9 +83,11 @@ class SparkConnectDriverTest {
     Properties given = new Properties();
     given.setProperty("quoting", "backtick");
     given.setProperty("user_agent", "from-properties");
-    DriverPropertyInfo[] info = new SparkConnectDriver().getPropertyInfo(
-        "jdbc:sc://h:1/;quoting=ansi;token=hush;password=hush;ssl_trust_store_password=hush",
-        given);
+    DriverPropertyInfo[] info =
+        new SparkConnectDriver()
+            .getPropertyInfo(
+                "jdbc:sc://h:1/;quoting=ansi;token=hush;password=hush;ssl_trust_store_password=hush",
+                given);
     assertThat(info(info, "quoting").value).isEqualTo("ansi");
     assertThat(info(info, "user_agent").value).isEqualTo("from-properties");
     assertThat(Arrays.stream(info).filter(i -> "hush".equals(i.value))).isEmpty();
@@ -85,8 +95,9 @@ class SparkConnectDriverTest {
 
   @Test
   void propertyInfoOfAMalformedUrlStillListsEveryProperty() throws SQLException {
-    DriverPropertyInfo[] info = new SparkConnectDriver().getPropertyInfo(
-        "jdbc:sc://h:1/;novalue;token=hush", new Properties());
+    DriverPropertyInfo[] info =
+        new SparkConnectDriver()
+            .getPropertyInfo("jdbc:sc://h:1/;novalue;token=hush", new Properties());
     assertThat(info).hasSize(ConnectionProperty.values().length);
     assertThat(Arrays.stream(info).filter(i -> "hush".equals(i.value))).isEmpty();
   }

@@ -17,8 +17,8 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
-import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateFactory;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -38,8 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TransportSecurityTest {
   private static final String STORE_PASSWORD = "store-pw-Q7x9";
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   static Path caPem;
   static Path trustP12;
   static Path trustJks;
@@ -48,12 +47,36 @@ class TransportSecurityTest {
   @BeforeAll
   static void makeCertificates() throws Exception {
     Path caStore = dir.resolve("ca.p12");
-    keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-dname", "CN=unit test CA",
-        "-ext", "bc:c=ca:true", "-validity", "2", "-keystore", caStore.toString(),
-        "-storetype", "PKCS12", "-storepass", "ca-pw-123");
+    keytool(
+        "-genkeypair",
+        "-alias",
+        "ca",
+        "-keyalg",
+        "EC",
+        "-dname",
+        "CN=unit test CA",
+        "-ext",
+        "bc:c=ca:true",
+        "-validity",
+        "2",
+        "-keystore",
+        caStore.toString(),
+        "-storetype",
+        "PKCS12",
+        "-storepass",
+        "ca-pw-123");
     caPem = dir.resolve("ca.pem");
-    keytool("-exportcert", "-rfc", "-alias", "ca", "-keystore", caStore.toString(),
-        "-storepass", "ca-pw-123", "-file", caPem.toString());
+    keytool(
+        "-exportcert",
+        "-rfc",
+        "-alias",
+        "ca",
+        "-keystore",
+        caStore.toString(),
+        "-storepass",
+        "ca-pw-123",
+        "-file",
+        caPem.toString());
     trustP12 = trustStore("PKCS12", "trust.p12");
     trustJks = trustStore("JKS", "trust.jks");
   }
@@ -62,7 +85,8 @@ class TransportSecurityTest {
     KeyStore store = KeyStore.getInstance(type);
     store.load(null, null);
     try (var in = Files.newInputStream(caPem)) {
-      store.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+      store.setCertificateEntry(
+          "ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
     }
     Path file = dir.resolve(name);
     try (OutputStream out = Files.newOutputStream(file)) {
@@ -96,10 +120,24 @@ class TransportSecurityTest {
   void eachTrustSourceLoads() throws SQLException {
     assertThat(parse("use_ssl=true;ssl_ca_file=" + caPem).transportSecurity().toString())
         .startsWith("TLS, trusting ssl_ca_file");
-    assertThat(parse("use_ssl=true;ssl_trust_store=" + trustP12 + ";ssl_trust_store_password="
-        + STORE_PASSWORD).transportSecurity().toString()).startsWith("TLS, trusting ssl_trust_store");
-    assertThat(parse("use_ssl=true;ssl_trust_store=" + trustJks + ";ssl_trust_store_type=JKS;"
-        + "ssl_trust_store_password=" + STORE_PASSWORD).transportSecurity().toString())
+    assertThat(
+            parse(
+                    "use_ssl=true;ssl_trust_store="
+                        + trustP12
+                        + ";ssl_trust_store_password="
+                        + STORE_PASSWORD)
+                .transportSecurity()
+                .toString())
+        .startsWith("TLS, trusting ssl_trust_store");
+    assertThat(
+            parse(
+                    "use_ssl=true;ssl_trust_store="
+                        + trustJks
+                        + ";ssl_trust_store_type=JKS;"
+                        + "ssl_trust_store_password="
+                        + STORE_PASSWORD)
+                .transportSecurity()
+                .toString())
         .startsWith("TLS, trusting ssl_trust_store");
     assertThat(parse("use_ssl=true;ssl_verify=false").transportSecurity().toString())
         .contains("without certificate verification");
@@ -113,31 +151,46 @@ class TransportSecurityTest {
 
   @Test
   void conflictingTrustSourcesAreRefused() {
-    assertFails("use_ssl=true;ssl_ca_file=" + caPem + ";ssl_trust_store=" + trustP12,
-        "ssl_ca_file and ssl_trust_store", "only one");
-    assertFails("use_ssl=true;ssl_verify=false;ssl_ca_file=" + caPem, "ssl_verify=false",
-        "ssl_ca_file");
-    assertFails("use_ssl=true;ssl_trust_store_type=JKS", "ssl_trust_store_type",
+    assertFails(
+        "use_ssl=true;ssl_ca_file=" + caPem + ";ssl_trust_store=" + trustP12,
+        "ssl_ca_file and ssl_trust_store",
+        "only one");
+    assertFails(
+        "use_ssl=true;ssl_verify=false;ssl_ca_file=" + caPem, "ssl_verify=false", "ssl_ca_file");
+    assertFails(
+        "use_ssl=true;ssl_trust_store_type=JKS",
+        "ssl_trust_store_type",
         "ssl_trust_store, which is not set");
   }
 
   @Test
   void badFilesNameTheirProperty() throws IOException {
-    assertFails("use_ssl=true;ssl_ca_file=" + dir.resolve("missing.pem"), "'ssl_ca_file'",
+    assertFails(
+        "use_ssl=true;ssl_ca_file=" + dir.resolve("missing.pem"),
+        "'ssl_ca_file'",
         "no readable file");
     Path notPem = Files.writeString(dir.resolve("not.pem"), "hello");
     assertFails("use_ssl=true;ssl_ca_file=" + notPem, "'ssl_ca_file'", "PEM");
-    assertFails("use_ssl=true;ssl_trust_store=" + notPem + ";ssl_trust_store_password=x",
-        "'ssl_trust_store'", "ssl_trust_store_password");
-    assertFails("use_ssl=true;ssl_trust_store=" + trustP12 + ";ssl_trust_store_type=NOPE",
-        "'ssl_trust_store_type'", "PKCS12 or JKS");
+    assertFails(
+        "use_ssl=true;ssl_trust_store=" + notPem + ";ssl_trust_store_password=x",
+        "'ssl_trust_store'",
+        "ssl_trust_store_password");
+    assertFails(
+        "use_ssl=true;ssl_trust_store=" + trustP12 + ";ssl_trust_store_type=NOPE",
+        "'ssl_trust_store_type'",
+        "PKCS12 or JKS");
   }
 
   @Test
   void aWrongTrustStorePasswordIsNamedButNeverShown() {
     String wrong = "wrong-pw-Z3k1";
-    assertThatThrownBy(() -> parse("use_ssl=true;ssl_trust_store=" + trustP12
-        + ";ssl_trust_store_password=" + wrong))
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "use_ssl=true;ssl_trust_store="
+                        + trustP12
+                        + ";ssl_trust_store_password="
+                        + wrong))
         .isInstanceOf(SQLException.class)
         .hasMessageContaining("ssl_trust_store_password")
         .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("08001"))
@@ -152,9 +205,14 @@ class TransportSecurityTest {
 
   @Test
   void theTrustStorePasswordIsHiddenInToString() throws SQLException {
-    ConnectionConfig c = parse("use_ssl=true;ssl_trust_store=" + trustP12
-        + ";ssl_trust_store_password=" + STORE_PASSWORD);
-    assertThat(c.toString()).doesNotContain(STORE_PASSWORD)
+    ConnectionConfig c =
+        parse(
+            "use_ssl=true;ssl_trust_store="
+                + trustP12
+                + ";ssl_trust_store_password="
+                + STORE_PASSWORD);
+    assertThat(c.toString())
+        .doesNotContain(STORE_PASSWORD)
         .contains("ssl_trust_store_password=(hidden)");
     assertThat(c.transportSecurity().toString()).doesNotContain(STORE_PASSWORD);
   }
@@ -162,14 +220,18 @@ class TransportSecurityTest {
   @Test
   void untrustedCertificateSaysWhatToSet() {
     SSLHandshakeException handshake = new SSLHandshakeException("PKIX path building failed");
-    handshake.initCause(new CertificateException("PKIX path building failed",
-        new CertPathBuilderException("unable to find valid certification path")));
-    SQLException e = TransportSecurity.describeFailure(unavailable(handshake),
-        "jdbc:sc://localhost:8443");
+    handshake.initCause(
+        new CertificateException(
+            "PKIX path building failed",
+            new CertPathBuilderException("unable to find valid certification path")));
+    SQLException e =
+        TransportSecurity.describeFailure(unavailable(handshake), "jdbc:sc://localhost:8443");
     assertThat((Object) e).isNotNull();
     assertThat(e.getSQLState()).isEqualTo("08001");
-    assertThat(e.getMessage()).startsWith("TLS certificate of localhost:8443 is not trusted")
-        .contains("ssl_ca_file").contains("ssl_trust_store");
+    assertThat(e.getMessage())
+        .startsWith("TLS certificate of localhost:8443 is not trusted")
+        .contains("ssl_ca_file")
+        .contains("ssl_trust_store");
     assertThat(e.getCause()).isInstanceOf(StatusRuntimeException.class);
   }
 
@@ -177,9 +239,12 @@ class TransportSecurityTest {
   @Test
   void expiredCertificateSaysSoRatherThanUntrusted() {
     SSLHandshakeException handshake = new SSLHandshakeException("PKIX path validation failed");
-    handshake.initCause(new CertificateException("PKIX path validation failed",
-        new CertPathValidatorException("validity check failed",
-            new CertificateExpiredException("NotAfter: Tue Jan 02 00:00:00 UTC 2024"))));
+    handshake.initCause(
+        new CertificateException(
+            "PKIX path validation failed",
+            new CertPathValidatorException(
+                "validity check failed",
+                new CertificateExpiredException("NotAfter: Tue Jan 02 00:00:00 UTC 2024"))));
     SQLException e = TransportSecurity.describeFailure(unavailable(handshake), "jdbc:sc://h:443");
     assertThat(e.getMessage()).contains("outside its validity period").contains("NotAfter");
   }
@@ -190,33 +255,46 @@ class TransportSecurityTest {
         new SSLHandshakeException("No subject alternative DNS name matching db.example found.");
     handshake.initCause(
         new CertificateException("No subject alternative DNS name matching db.example found."));
-    SQLException e = TransportSecurity.describeFailure(unavailable(handshake),
-        "jdbc:sc://db.example:443");
+    SQLException e =
+        TransportSecurity.describeFailure(unavailable(handshake), "jdbc:sc://db.example:443");
     assertThat(e.getSQLState()).startsWith("08");
     assertThat(e.getMessage()).contains("does not name the host").contains("db.example");
   }
 
   @Test
   void tlsToAPlaintextPortAndPlaintextToATlsPort() {
-    SQLException notTls = TransportSecurity.describeFailure(
-        unavailable(new NotSslRecordException("not an SSL/TLS record: 0000120400")),
-        "jdbc:sc://h:15002");
+    SQLException notTls =
+        TransportSecurity.describeFailure(
+            unavailable(new NotSslRecordException("not an SSL/TLS record: 0000120400")),
+            "jdbc:sc://h:15002");
     assertThat(notTls.getMessage()).contains("did not answer in TLS").contains("use_ssl=true");
-    SQLException plainToTls = TransportSecurity.describeFailure(Status.INTERNAL
-        .withDescription("http2 exception")
-        .withCause(new Http2Exception(Http2Error.PROTOCOL_ERROR,
-            "First received frame was not SETTINGS. Hex dump for first 5 bytes: 485454502f"))
-        .asRuntimeException(), "jdbc:sc://h:443");
+    SQLException plainToTls =
+        TransportSecurity.describeFailure(
+            Status.INTERNAL
+                .withDescription("http2 exception")
+                .withCause(
+                    new Http2Exception(
+                        Http2Error.PROTOCOL_ERROR,
+                        "First received frame was not SETTINGS. Hex dump for first 5 bytes:"
+                            + " 485454502f"))
+                .asRuntimeException(),
+            "jdbc:sc://h:443");
     assertThat(plainToTls.getSQLState()).isEqualTo("08001");
     assertThat(plainToTls.getMessage()).contains("h:443").contains("add use_ssl=true");
   }
 
   @Test
   void otherFailuresAreNotTls() {
-    assertThat((Object) TransportSecurity.describeFailure(
-        unavailable(new ConnectException("Connection refused")), "jdbc:sc://h:1")).isNull();
-    assertThat((Object) TransportSecurity.describeFailure(
-        new StatusRuntimeException(Status.UNAUTHENTICATED), "jdbc:sc://h:1")).isNull();
+    assertThat(
+            (Object)
+                TransportSecurity.describeFailure(
+                    unavailable(new ConnectException("Connection refused")), "jdbc:sc://h:1"))
+        .isNull();
+    assertThat(
+            (Object)
+                TransportSecurity.describeFailure(
+                    new StatusRuntimeException(Status.UNAUTHENTICATED), "jdbc:sc://h:1"))
+        .isNull();
   }
 
   private static StatusRuntimeException unavailable(Throwable cause) {
@@ -226,47 +304,58 @@ class TransportSecurityTest {
   @Test
   void noVerificationWarnsOncePerConnection() throws SQLException {
     List<LogRecord> records = new ArrayList<>();
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord r) {
-        records.add(r);
-      }
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord r) {
+            records.add(r);
+          }
 
-      @Override
-      public void flush() {}
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     Logger log = Logger.getLogger(TransportSecurity.class.getName());
     log.addHandler(capture);
     try {
       ConnectionConfig insecure = parse("use_ssl=true;ssl_verify=false");
       TransportSecurity.configure(insecure, NettyChannelBuilder.forAddress("localhost", 443));
-      TransportSecurity.configure(parse("use_ssl=true"),
-          NettyChannelBuilder.forAddress("localhost", 443));
+      TransportSecurity.configure(
+          parse("use_ssl=true"), NettyChannelBuilder.forAddress("localhost", 443));
     } finally {
       log.removeHandler(capture);
     }
-    assertThat(records).singleElement().satisfies(r -> {
-      assertThat(r.getLevel()).isEqualTo(Level.WARNING);
-      assertThat(r.getMessage()).contains("ssl_verify=false").contains("localhost:443");
-    });
+    assertThat(records)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.getLevel()).isEqualTo(Level.WARNING);
+              assertThat(r.getMessage()).contains("ssl_verify=false").contains("localhost:443");
+            });
   }
 
   @Test
   void frameLogRecordsLoseAuthorizationValuesAndRegisteredTokens() throws SQLException {
     String token = "tok-frame-9Qz";
-    TransportSecurity.configure(parse("token=" + token),
-        NettyChannelBuilder.forAddress("localhost", 443));
-    Logger frames = Logger.getLogger(
-        NettyChannelBuilder.class.getPackageName() + ".NettyClientHandler");
-    LogRecord r = new LogRecord(Level.FINE, "OUTBOUND HEADERS: headers=GrpcHttp2OutboundHeaders"
-        + "[:path: /x, authorization: Bearer " + token + ", te: trailers] echo " + token);
+    TransportSecurity.configure(
+        parse("token=" + token), NettyChannelBuilder.forAddress("localhost", 443));
+    Logger frames =
+        Logger.getLogger(NettyChannelBuilder.class.getPackageName() + ".NettyClientHandler");
+    LogRecord r =
+        new LogRecord(
+            Level.FINE,
+            "OUTBOUND HEADERS: headers=GrpcHttp2OutboundHeaders"
+                + "[:path: /x, authorization: Bearer "
+                + token
+                + ", te: trailers] echo "
+                + token);
     r.setParameters(new Object[] {"p " + token, 7});
     assertThat(frames.getFilter()).isNotNull();
     assertThat(frames.getFilter().isLoggable(r)).isTrue();
-    assertThat(r.getMessage()).doesNotContain(token)
+    assertThat(r.getMessage())
+        .doesNotContain(token)
         .contains("authorization: (hidden), te: trailers");
     assertThat(r.getParameters()).containsExactly("p (hidden)", 7);
   }

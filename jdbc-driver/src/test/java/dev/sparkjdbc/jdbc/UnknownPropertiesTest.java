@@ -26,12 +26,16 @@ class UnknownPropertiesTest {
     ConnectionConfig c = ConnectionConfig.parse("jdbc:sc://h/;tokn=abc123", new Properties());
     assertThat(c.headers()).containsEntry("tokn", "abc123");
     assertThat(c.token()).isEmpty();
-    assertThat(c.warnings()).singleElement().satisfies(w -> assertThat(w)
-        .contains("Unknown connection property 'tokn' in the URL")
-        .contains("did you mean 'token'?")
-        .contains("sent to the server as a gRPC request header")
-        .contains("strict_properties=true")
-        .doesNotContain("abc123"));
+    assertThat(c.warnings())
+        .singleElement()
+        .satisfies(
+            w ->
+                assertThat(w)
+                    .contains("Unknown connection property 'tokn' in the URL")
+                    .contains("did you mean 'token'?")
+                    .contains("sent to the server as a gRPC request header")
+                    .contains("strict_properties=true")
+                    .doesNotContain("abc123"));
   }
 
   @Test
@@ -39,46 +43,56 @@ class UnknownPropertiesTest {
     ConnectionConfig c = ConnectionConfig.parse("jdbc:sc://h", props("conect_timeout", "3"));
     assertThat(c.headers()).isEmpty();
     assertThat(c.connectTimeoutSeconds()).isEqualTo(10);
-    assertThat(c.warnings()).singleElement().satisfies(w -> assertThat(w)
-        .contains("'conect_timeout' in the Properties")
-        .contains("did you mean 'connect_timeout'?")
-        .contains("ignored"));
+    assertThat(c.warnings())
+        .singleElement()
+        .satisfies(
+            w ->
+                assertThat(w)
+                    .contains("'conect_timeout' in the Properties")
+                    .contains("did you mean 'connect_timeout'?")
+                    .contains("ignored"));
   }
 
   @Test
   void customHeadersStartingWithXAreNeverWarnedAbout() throws SQLException {
-    ConnectionConfig c = ConnectionConfig.parse("jdbc:sc://h/;x-cluster=a;X-Trace=b",
-        props("x-from-properties", "c"));
-    assertThat(c.headers()).containsEntry("x-cluster", "a").containsEntry("X-Trace", "b")
+    ConnectionConfig c =
+        ConnectionConfig.parse(
+            "jdbc:sc://h/;x-cluster=a;X-Trace=b", props("x-from-properties", "c"));
+    assertThat(c.headers())
+        .containsEntry("x-cluster", "a")
+        .containsEntry("X-Trace", "b")
         .containsEntry("x-from-properties", "c");
     assertThat(c.warnings()).isEmpty();
   }
 
   @Test
   void urlHeaderWinsOverTheSamePropertiesHeader() throws SQLException {
-    ConnectionConfig c = ConnectionConfig.parse("jdbc:sc://h/;x-team=url",
-        props("x-team", "properties"));
+    ConnectionConfig c =
+        ConnectionConfig.parse("jdbc:sc://h/;x-team=url", props("x-team", "properties"));
     assertThat(c.headers()).containsEntry("x-team", "url").hasSize(1);
   }
 
   @Test
-  void keysToolsPassRoutinelyAndKnownPropertiesInAnyCaseAreNotWarnedAbout()
-      throws SQLException {
-    ConnectionConfig c = ConnectionConfig.parse("jdbc:sc://h/;USE_SSL=false;Token=t",
-        props("user", "ana", "password", "pw", "connect_timeout", "5"));
+  void keysToolsPassRoutinelyAndKnownPropertiesInAnyCaseAreNotWarnedAbout() throws SQLException {
+    ConnectionConfig c =
+        ConnectionConfig.parse(
+            "jdbc:sc://h/;USE_SSL=false;Token=t",
+            props("user", "ana", "password", "pw", "connect_timeout", "5"));
     assertThat(c.warnings()).isEmpty();
     assertThat(c.headers()).isEmpty();
   }
 
   @Test
   void everyUnknownKeyGetsItsOwnWarningAndFarOffKeysNoSuggestion() throws SQLException {
-    ConnectionConfig c = ConnectionConfig.parse("jdbc:sc://h/;a=1;completely_unrelated=2",
-        props("useSsl", "true"));
+    ConnectionConfig c =
+        ConnectionConfig.parse("jdbc:sc://h/;a=1;completely_unrelated=2", props("useSsl", "true"));
     assertThat(c.warnings()).hasSize(3);
-    assertThat(c.warnings().get(0)).contains("'useSsl' in the Properties")
+    assertThat(c.warnings().get(0))
+        .contains("'useSsl' in the Properties")
         .contains("did you mean 'use_ssl'?");
     assertThat(c.warnings().get(1)).contains("'a' in the URL").doesNotContain("did you mean");
-    assertThat(c.warnings().get(2)).contains("'completely_unrelated' in the URL")
+    assertThat(c.warnings().get(2))
+        .contains("'completely_unrelated' in the URL")
         .doesNotContain("did you mean");
   }
 
@@ -86,14 +100,17 @@ class UnknownPropertiesTest {
   void aHugeUnknownKeyIsShownShortened() throws SQLException {
     String key = "k".repeat(10_000);
     ConnectionConfig c = ConnectionConfig.parse("jdbc:sc://h/;" + key + "=v", new Properties());
-    assertThat(c.warnings()).singleElement().satisfies(w -> assertThat(w)
-        .hasSizeLessThan(600).contains("(10000 characters)"));
+    assertThat(c.warnings())
+        .singleElement()
+        .satisfies(w -> assertThat(w).hasSizeLessThan(600).contains("(10000 characters)"));
   }
 
   @Test
   void strictPropertiesMakesAnUnknownUrlKeyAnErrorNamingKeyAndSuggestion() {
-    assertThatThrownBy(() -> ConnectionConfig.parse(
-        "jdbc:sc://h/;strict_properties=true;tokne=secret-value", new Properties()))
+    assertThatThrownBy(
+            () ->
+                ConnectionConfig.parse(
+                    "jdbc:sc://h/;strict_properties=true;tokne=secret-value", new Properties()))
         .isInstanceOf(SQLNonTransientConnectionException.class)
         .hasMessageContaining("'tokne' in the URL")
         .hasMessageContaining("did you mean 'token'?")
@@ -104,8 +121,11 @@ class UnknownPropertiesTest {
 
   @Test
   void strictPropertiesAlsoRefusesUnknownPropertiesEntriesAndNamesThemAll() {
-    assertThatThrownBy(() -> ConnectionConfig.parse("jdbc:sc://h/;usr_agent=x",
-        props("strict_properties", "true", "pasword", "pw")))
+    assertThatThrownBy(
+            () ->
+                ConnectionConfig.parse(
+                    "jdbc:sc://h/;usr_agent=x",
+                    props("strict_properties", "true", "pasword", "pw")))
         .isInstanceOf(SQLNonTransientConnectionException.class)
         .hasMessageContaining("Unknown connection properties")
         .hasMessageContaining("'pasword' in the Properties (did you mean 'password'?)")
@@ -114,8 +134,9 @@ class UnknownPropertiesTest {
 
   @Test
   void strictPropertiesStillAllowsCustomHeadersAndKnownKeys() throws SQLException {
-    ConnectionConfig c = ConnectionConfig.parse(
-        "jdbc:sc://h/;strict_properties=TRUE;x-cluster=a;user_agent=tool", props("user", "u"));
+    ConnectionConfig c =
+        ConnectionConfig.parse(
+            "jdbc:sc://h/;strict_properties=TRUE;x-cluster=a;user_agent=tool", props("user", "u"));
     assertThat(c.headers()).containsEntry("x-cluster", "a");
     assertThat(c.userAgent()).isEqualTo("tool");
     assertThat(c.warnings()).isEmpty();
@@ -123,26 +144,27 @@ class UnknownPropertiesTest {
 
   @Test
   void strictPropertiesItselfIsValidated() {
-    assertThatThrownBy(() -> ConnectionConfig.parse("jdbc:sc://h/;strict_properties=yes",
-        new Properties()))
-        .hasMessageContaining("'strict_properties'").hasMessageContaining("true or false");
+    assertThatThrownBy(
+            () -> ConnectionConfig.parse("jdbc:sc://h/;strict_properties=yes", new Properties()))
+        .hasMessageContaining("'strict_properties'")
+        .hasMessageContaining("true or false");
   }
 
   @ParameterizedTest
   @CsvSource({
-      "tokn, token",
-      "tokne, token",
-      "TOKEN_, token",
-      "usr, user",
-      "pasword, password",
-      "useSsl, use_ssl",
-      "USE-SSL, use_ssl",
-      "sslVerify, ssl_verify",
-      "connectTimeout, connect_timeout",
-      "conect_timout, connect_timeout",
-      "translation-mode, translation_mode",
-      "ApplicationName, application_name",
-      "sesion_id, session_id",
+    "tokn, token",
+    "tokne, token",
+    "TOKEN_, token",
+    "usr, user",
+    "pasword, password",
+    "useSsl, use_ssl",
+    "USE-SSL, use_ssl",
+    "sslVerify, ssl_verify",
+    "connectTimeout, connect_timeout",
+    "conect_timout, connect_timeout",
+    "translation-mode, translation_mode",
+    "ApplicationName, application_name",
+    "sesion_id, session_id",
   })
   void typosSuggestTheNearestProperty(String typo, String meant) {
     assertThat(ConnectionProperty.nearest(typo)).map(ConnectionProperty::key).contains(meant);

@@ -20,12 +20,12 @@ import scala.runtime.BoxedUnit;
 /**
  * Runs the real Apache Spark Connect server in this JVM: {@code bin/server}'s main class.
  *
- * <p>When the JVM lacks the module options Spark needs, it relaunches itself as a child JVM
- * with them, so nobody has to type {@code --add-opens}. Once the port accepts connections it
- * prints {@value #READY_PREFIX} followed by the JDBC URL on stdout, always as its last line;
- * launchers and the test harness wait for that line. With {@code --diagnostics-port}, one line
- * {@value ServerDiagnostics#ANNOUNCE_PREFIX} followed by the diagnostics URL comes just before it
- * (see {@link ServerDiagnostics}); otherwise the readiness line is the only one.
+ * <p>When the JVM lacks the module options Spark needs, it relaunches itself as a child JVM with
+ * them, so nobody has to type {@code --add-opens}. Once the port accepts connections it prints
+ * {@value #READY_PREFIX} followed by the JDBC URL on stdout, always as its last line; launchers and
+ * the test harness wait for that line. With {@code --diagnostics-port}, one line {@value
+ * ServerDiagnostics#ANNOUNCE_PREFIX} followed by the diagnostics URL comes just before it (see
+ * {@link ServerDiagnostics}); otherwise the readiness line is the only one.
  */
 public final class EmbeddedSparkConnectServer {
   public static final String READY_PREFIX = "Spark Connect server ready at ";
@@ -53,13 +53,16 @@ public final class EmbeddedSparkConnectServer {
     run(options);
   }
 
-  /** Starts a child JVM with Spark's options, forwards our termination to it, returns its exit code. */
+  /**
+   * Starts a child JVM with Spark's options, forwards our termination to it, returns its exit code.
+   */
   private static int relaunchWithSparkOptions(String[] args, ServerOptions options)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(SparkJvmOptions.required());
-    for (String jvmArg : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+    for (String jvmArg :
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if (jvmArg.startsWith("-Xm") || jvmArg.startsWith("-D") || jvmArg.startsWith("-XX:")) {
         command.add(jvmArg);
       }
@@ -108,7 +111,8 @@ public final class EmbeddedSparkConnectServer {
     SparkConnectService.start(session.sparkContext());
     // Through Spark's hook manager, ordered before the hook that stops the SparkContext:
     // the Connect service needs a live SparkEnv to shut down cleanly.
-    ShutdownHookManager.addShutdownHook(ShutdownHookManager.SPARK_CONTEXT_SHUTDOWN_PRIORITY() + 1,
+    ShutdownHookManager.addShutdownHook(
+        ShutdownHookManager.SPARK_CONTEXT_SHUTDOWN_PRIORITY() + 1,
         () -> {
           SparkConnectService.stop(Option.apply(10L), Option.apply(TimeUnit.SECONDS));
           return BoxedUnit.UNIT;
@@ -116,8 +120,9 @@ public final class EmbeddedSparkConnectServer {
     waitUntilAccepting(options.host(), port);
     if (options.diagnosticsPort().isPresent()) {
       // Lives as long as the JVM: nothing to stop, System.exit ends its threads.
-      ServerDiagnostics diagnostics = ServerDiagnostics.start(
-          options.diagnosticsPort().getAsInt(), ServerDiagnostics.of(session.sparkContext()));
+      ServerDiagnostics diagnostics =
+          ServerDiagnostics.start(
+              options.diagnosticsPort().getAsInt(), ServerDiagnostics.of(session.sparkContext()));
       System.out.println(ServerDiagnostics.ANNOUNCE_PREFIX + diagnostics.url());
     }
     // Always the last line: launchers wait for it.
@@ -153,8 +158,14 @@ public final class EmbeddedSparkConnectServer {
         return;
       } catch (IOException notYet) {
         if (System.currentTimeMillis() > deadline) {
-          throw new IllegalStateException("Spark Connect did not open " + target + ":" + port
-              + " within " + PORT_WAIT_MILLIS / 1000 + " s");
+          throw new IllegalStateException(
+              "Spark Connect did not open "
+                  + target
+                  + ":"
+                  + port
+                  + " within "
+                  + PORT_WAIT_MILLIS / 1000
+                  + " s");
         }
         Thread.sleep(50);
       }

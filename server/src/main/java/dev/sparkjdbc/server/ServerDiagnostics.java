@@ -50,23 +50,29 @@ final class ServerDiagnostics implements AutoCloseable {
   static final String ANNOUNCE_PREFIX = "Spark Connect diagnostics at ";
 
   /** One execution held by the server, as {@code /operations} prints it. */
-  record Operation(String operationId, String sessionId, String userId, String state,
-      int runningJobs) {
+  record Operation(
+      String operationId, String sessionId, String userId, String state, int runningJobs) {
     String line() {
-      return String.join("\t", operationId, sessionId, userId, state, Integer.toString(runningJobs));
+      return String.join(
+          "\t", operationId, sessionId, userId, state, Integer.toString(runningJobs));
     }
   }
 
   /**
-   * One operation as Spark announced its start to its listeners (what the Connect tab of the
-   * Spark UI shows), as {@code /started} prints it: the tags the client put on it, joined by
-   * commas in sorted order, and the client type of its request.
+   * One operation as Spark announced its start to its listeners (what the Connect tab of the Spark
+   * UI shows), as {@code /started} prints it: the tags the client put on it, joined by commas in
+   * sorted order, and the client type of its request.
    */
-  record Started(String operationId, String sessionId, String userId, List<String> tags,
-      String clientType) {
+  record Started(
+      String operationId, String sessionId, String userId, List<String> tags, String clientType) {
     String line() {
-      return String.join("\t", operationId, sessionId, userId,
-          String.join(",", tags.stream().sorted().toList()), clientType);
+      return String.join(
+          "\t",
+          operationId,
+          sessionId,
+          userId,
+          String.join(",", tags.stream().sorted().toList()),
+          clientType);
     }
   }
 
@@ -94,29 +100,42 @@ final class ServerDiagnostics implements AutoCloseable {
 
   /** Serves {@code source} on 127.0.0.1:{@code port} (0 picks a free port). */
   static ServerDiagnostics start(int port, Source source) throws IOException {
-    HttpServer http = HttpServer.create(
-        new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 0);
-    ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
-      Thread thread = new Thread(task, "diagnostics-http");
-      thread.setDaemon(true);
-      return thread;
-    });
+    HttpServer http =
+        HttpServer.create(
+            new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 0);
+    ExecutorService executor =
+        Executors.newSingleThreadExecutor(
+            task -> {
+              Thread thread = new Thread(task, "diagnostics-http");
+              thread.setDaemon(true);
+              return thread;
+            });
     http.setExecutor(executor);
-    http.createContext("/operations", exchange -> answer(exchange, () -> {
-      StringBuilder text = new StringBuilder();
-      for (Operation op : source.operations()) {
-        text.append(op.line()).append('\n');
-      }
-      return text.toString();
-    }));
+    http.createContext(
+        "/operations",
+        exchange ->
+            answer(
+                exchange,
+                () -> {
+                  StringBuilder text = new StringBuilder();
+                  for (Operation op : source.operations()) {
+                    text.append(op.line()).append('\n');
+                  }
+                  return text.toString();
+                }));
     http.createContext("/jobs", exchange -> answer(exchange, () -> source.runningJobs() + "\n"));
-    http.createContext("/started", exchange -> answer(exchange, () -> {
-      StringBuilder text = new StringBuilder();
-      for (Started op : source.started()) {
-        text.append(op.line()).append('\n');
-      }
-      return text.toString();
-    }));
+    http.createContext(
+        "/started",
+        exchange ->
+            answer(
+                exchange,
+                () -> {
+                  StringBuilder text = new StringBuilder();
+                  for (Started op : source.started()) {
+                    text.append(op.line()).append('\n');
+                  }
+                  return text.toString();
+                }));
     http.start();
     return new ServerDiagnostics(http, executor);
   }
@@ -155,7 +174,8 @@ final class ServerDiagnostics implements AutoCloseable {
       }
     }
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    try (exchange; OutputStream out = exchange.getResponseBody()) {
+    try (exchange;
+        OutputStream out = exchange.getResponseBody()) {
       exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
       exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
       if (bytes.length > 0) {
@@ -183,8 +203,14 @@ final class ServerDiagnostics implements AutoCloseable {
         }
         SparkStatusTracker tracker = context.statusTracker();
         return CollectionConverters.asJava(active.toOption().get()).stream()
-            .map(info -> new Operation(info.operationId(), info.sessionId(), info.userId(),
-                info.status().toString(), running(tracker, tracker.getJobIdsForTag(info.jobTag()))))
+            .map(
+                info ->
+                    new Operation(
+                        info.operationId(),
+                        info.sessionId(),
+                        info.userId(),
+                        info.status().toString(),
+                        running(tracker, tracker.getJobIdsForTag(info.jobTag()))))
             .toList();
       }
 
@@ -205,10 +231,15 @@ final class ServerDiagnostics implements AutoCloseable {
       if (!(event instanceof SparkListenerConnectOperationStarted start)) {
         return;
       }
-      String clientType = start.planRequest().isDefined()
-          ? start.planRequest().get().getClientType() : "";
-      Started op = new Started(start.operationId(), start.sessionId(), start.userId(),
-          List.copyOf(CollectionConverters.asJava(start.sparkSessionTags())), clientType);
+      String clientType =
+          start.planRequest().isDefined() ? start.planRequest().get().getClientType() : "";
+      Started op =
+          new Started(
+              start.operationId(),
+              start.sessionId(),
+              start.userId(),
+              List.copyOf(CollectionConverters.asJava(start.sparkSessionTags())),
+              clientType);
       synchronized (kept) {
         kept.addLast(op);
         if (kept.size() > STARTED_KEPT) {

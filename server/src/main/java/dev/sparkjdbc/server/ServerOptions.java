@@ -85,14 +85,22 @@ record ServerOptions(
     }
     // Without it YARN's client retries a ResourceManager at 0.0.0.0:8032 forever, silently;
     // spark-submit refuses the same way.
-    if (master.equals("yarn") && env.get("HADOOP_CONF_DIR") == null
+    if (master.equals("yarn")
+        && env.get("HADOOP_CONF_DIR") == null
         && env.get("YARN_CONF_DIR") == null) {
-      throw new UsageException("--master yarn needs HADOOP_CONF_DIR or YARN_CONF_DIR set to the "
-          + "directory of the cluster's Hadoop configuration (core-site.xml, yarn-site.xml)");
+      throw new UsageException(
+          "--master yarn needs HADOOP_CONF_DIR or YARN_CONF_DIR set to the "
+              + "directory of the cluster's Hadoop configuration (core-site.xml, yarn-site.xml)");
     }
     return new ServerOptions(
-        host, port, master, Optional.ofNullable(warehouse), Optional.ofNullable(token), conf,
-        stopWhenStdinCloses, diagnosticsPort);
+        host,
+        port,
+        master,
+        Optional.ofNullable(warehouse),
+        Optional.ofNullable(token),
+        conf,
+        stopWhenStdinCloses,
+        diagnosticsPort);
   }
 
   private static String value(List<String> args, int i, String option) throws UsageException {
@@ -110,8 +118,7 @@ record ServerOptions(
       }
       return port;
     } catch (NumberFormatException e) {
-      throw new UsageException(
-          option + " must be a number from 0 to 65535, got '" + text + "'");
+      throw new UsageException(option + " must be a number from 0 to 65535, got '" + text + "'");
     }
   }
 
@@ -124,7 +131,8 @@ record ServerOptions(
     spark.put("spark.connect.grpc.binding.address", host);
     spark.put("spark.connect.grpc.binding.port", Integer.toString(boundPort));
     if (master.startsWith("local")) {
-      // A local server talks only to itself: keep Spark's driver off the machine's other interfaces.
+      // A local server talks only to itself: keep Spark's driver off the machine's other
+      // interfaces.
       spark.put("spark.driver.bindAddress", "127.0.0.1");
       spark.put("spark.driver.host", "127.0.0.1");
     }
@@ -146,10 +154,20 @@ record ServerOptions(
   @Override
   public String toString() {
     // The token is a secret: never print it.
-    return "ServerOptions[host=" + host + ", port=" + port + ", master=" + master
-        + ", warehouse=" + warehouse.map(Path::toString).orElse("(default)")
-        + ", token=" + (token.isPresent() ? "(set)" : "(none)") + ", conf=" + conf.keySet()
-        + ", diagnosticsPort=" + (diagnosticsPort.isPresent() ? diagnosticsPort.getAsInt() : "(off)")
+    return "ServerOptions[host="
+        + host
+        + ", port="
+        + port
+        + ", master="
+        + master
+        + ", warehouse="
+        + warehouse.map(Path::toString).orElse("(default)")
+        + ", token="
+        + (token.isPresent() ? "(set)" : "(none)")
+        + ", conf="
+        + conf.keySet()
+        + ", diagnosticsPort="
+        + (diagnosticsPort.isPresent() ? diagnosticsPort.getAsInt() : "(off)")
         + "]";
   }
 }

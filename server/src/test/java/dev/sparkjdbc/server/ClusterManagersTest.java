@@ -18,11 +18,12 @@ class ClusterManagersTest {
   @ParameterizedTest
   @ValueSource(strings = {"yarn", "k8s://https://kubernetes.example.com:6443"})
   void aClusterManagerAcceptsTheMasterUrl(String master) {
-    List<String> accepting = ServiceLoader.load(ExternalClusterManager.class).stream()
-        .map(ServiceLoader.Provider::get)
-        .filter(manager -> manager.canCreate(master))
-        .map(manager -> manager.getClass().getName())
-        .toList();
+    List<String> accepting =
+        ServiceLoader.load(ExternalClusterManager.class).stream()
+            .map(ServiceLoader.Provider::get)
+            .filter(manager -> manager.canCreate(master))
+            .map(manager -> manager.getClass().getName())
+            .toList();
 
     assertThat(accepting).as("cluster managers accepting %s", master).hasSize(1);
   }
@@ -30,9 +31,11 @@ class ClusterManagersTest {
   @ParameterizedTest
   @ValueSource(strings = {"local[*]", "spark://host:7077"})
   void builtInMastersNeedNoExternalManager(String master) {
-    assertThat(ServiceLoader.load(ExternalClusterManager.class).stream()
-        .map(ServiceLoader.Provider::get)
-        .filter(manager -> manager.canCreate(master))
-        .toList()).isEmpty();
+    assertThat(
+            ServiceLoader.load(ExternalClusterManager.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(manager -> manager.canCreate(master))
+                .toList())
+        .isEmpty();
   }
 }

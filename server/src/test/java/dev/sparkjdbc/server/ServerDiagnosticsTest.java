@@ -16,25 +16,27 @@ class ServerDiagnosticsTest {
 
   private static HttpResponse<String> get(ServerDiagnostics diagnostics, String path)
       throws IOException, InterruptedException {
-    return CLIENT.send(HttpRequest.newBuilder(URI.create(diagnostics.url() + path)).build(),
+    return CLIENT.send(
+        HttpRequest.newBuilder(URI.create(diagnostics.url() + path)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
   void operationsAreTabSeparatedLinesAndJobsACount() throws Exception {
-    ServerDiagnostics.Source source = new ServerDiagnostics.Source() {
-      @Override
-      public List<ServerDiagnostics.Operation> operations() {
-        return List.of(
-            new ServerDiagnostics.Operation("op-1", "session-1", "alice", "Started", 2),
-            new ServerDiagnostics.Operation("op-2", "session-1", "alice", "Finished", 0));
-      }
+    ServerDiagnostics.Source source =
+        new ServerDiagnostics.Source() {
+          @Override
+          public List<ServerDiagnostics.Operation> operations() {
+            return List.of(
+                new ServerDiagnostics.Operation("op-1", "session-1", "alice", "Started", 2),
+                new ServerDiagnostics.Operation("op-2", "session-1", "alice", "Finished", 0));
+          }
 
-      @Override
-      public int runningJobs() {
-        return 3;
-      }
-    };
+          @Override
+          public int runningJobs() {
+            return 3;
+          }
+        };
     try (ServerDiagnostics diagnostics = ServerDiagnostics.start(0, source)) {
       assertThat(diagnostics.url()).startsWith("http://127.0.0.1:");
       HttpResponse<String> ops = get(diagnostics, "/operations");
@@ -48,24 +50,26 @@ class ServerDiagnosticsTest {
 
   @Test
   void startedOperationsListTheirTagsSortedAndTheirClientType() throws Exception {
-    ServerDiagnostics.Source source = new ServerDiagnostics.Source() {
-      @Override
-      public List<ServerDiagnostics.Operation> operations() {
-        return List.of();
-      }
+    ServerDiagnostics.Source source =
+        new ServerDiagnostics.Source() {
+          @Override
+          public List<ServerDiagnostics.Operation> operations() {
+            return List.of();
+          }
 
-      @Override
-      public int runningJobs() {
-        return 0;
-      }
+          @Override
+          public int runningJobs() {
+            return 0;
+          }
 
-      @Override
-      public List<ServerDiagnostics.Started> started() {
-        return List.of(
-            new ServerDiagnostics.Started("op-1", "s-1", "bob", List.of("z=1", "a=2"), "tool/1"),
-            new ServerDiagnostics.Started("op-2", "s-1", "bob", List.of(), ""));
-      }
-    };
+          @Override
+          public List<ServerDiagnostics.Started> started() {
+            return List.of(
+                new ServerDiagnostics.Started(
+                    "op-1", "s-1", "bob", List.of("z=1", "a=2"), "tool/1"),
+                new ServerDiagnostics.Started("op-2", "s-1", "bob", List.of(), ""));
+          }
+        };
     try (ServerDiagnostics diagnostics = ServerDiagnostics.start(0, source)) {
       HttpResponse<String> started = get(diagnostics, "/started");
       assertThat(started.statusCode()).isEqualTo(200);
@@ -75,17 +79,18 @@ class ServerDiagnosticsTest {
 
   @Test
   void aFailingSourceAnswers500AndTheServerKeepsServing() throws Exception {
-    ServerDiagnostics.Source source = new ServerDiagnostics.Source() {
-      @Override
-      public List<ServerDiagnostics.Operation> operations() {
-        throw new IllegalStateException("no execution manager");
-      }
+    ServerDiagnostics.Source source =
+        new ServerDiagnostics.Source() {
+          @Override
+          public List<ServerDiagnostics.Operation> operations() {
+            throw new IllegalStateException("no execution manager");
+          }
 
-      @Override
-      public int runningJobs() {
-        return 0;
-      }
-    };
+          @Override
+          public int runningJobs() {
+            return 0;
+          }
+        };
     try (ServerDiagnostics diagnostics = ServerDiagnostics.start(0, source)) {
       HttpResponse<String> failed = get(diagnostics, "/operations");
       assertThat(failed.statusCode()).isEqualTo(500);
@@ -96,17 +101,18 @@ class ServerDiagnosticsTest {
 
   @Test
   void noOperationsIsAnEmptyBody() throws Exception {
-    ServerDiagnostics.Source source = new ServerDiagnostics.Source() {
-      @Override
-      public List<ServerDiagnostics.Operation> operations() {
-        return List.of();
-      }
+    ServerDiagnostics.Source source =
+        new ServerDiagnostics.Source() {
+          @Override
+          public List<ServerDiagnostics.Operation> operations() {
+            return List.of();
+          }
 
-      @Override
-      public int runningJobs() {
-        return 0;
-      }
-    };
+          @Override
+          public int runningJobs() {
+            return 0;
+          }
+        };
     try (ServerDiagnostics diagnostics = ServerDiagnostics.start(0, source)) {
       HttpResponse<String> ops = get(diagnostics, "/operations");
       assertThat(ops.statusCode()).isEqualTo(200);

@@ -24,9 +24,23 @@ class ServerOptionsTest {
 
   @Test
   void optionsMapToSparkConfigurationAndConfWins() throws Exception {
-    ServerOptions o = ServerOptions.parse(List.of("--port", "16000", "--host", "0.0.0.0",
-        "--master", "spark://m:7077", "--token", "t0k", "--warehouse", "/tmp/wh",
-        "--conf", "spark.sql.shuffle.partitions=4", "--conf", "spark.master=local[2]"));
+    ServerOptions o =
+        ServerOptions.parse(
+            List.of(
+                "--port",
+                "16000",
+                "--host",
+                "0.0.0.0",
+                "--master",
+                "spark://m:7077",
+                "--token",
+                "t0k",
+                "--warehouse",
+                "/tmp/wh",
+                "--conf",
+                "spark.sql.shuffle.partitions=4",
+                "--conf",
+                "spark.master=local[2]"));
     assertThat(o.sparkConf(16000))
         .containsEntry("spark.connect.authenticate.token", "t0k")
         .containsEntry("spark.sql.warehouse.dir", "/tmp/wh")
@@ -42,7 +56,8 @@ class ServerOptionsTest {
     assertThat(ServerOptions.parse(List.of("--diagnostics-port", "16001")).diagnosticsPort())
         .hasValue(16001);
     assertThatThrownBy(() -> ServerOptions.parse(List.of("--diagnostics-port", "70000")))
-        .hasMessageContaining("--diagnostics-port").hasMessageContaining("'70000'");
+        .hasMessageContaining("--diagnostics-port")
+        .hasMessageContaining("'70000'");
     assertThat(ServerOptions.USAGE).contains("--diagnostics-port");
   }
 
@@ -55,7 +70,8 @@ class ServerOptionsTest {
   @Test
   void mistakesAreNamed() {
     assertThatThrownBy(() -> ServerOptions.parse(List.of("--port", "x")))
-        .hasMessageContaining("--port").hasMessageContaining("'x'");
+        .hasMessageContaining("--port")
+        .hasMessageContaining("'x'");
     assertThatThrownBy(() -> ServerOptions.parse(List.of("--conf", "novalue")))
         .hasMessageContaining("key=value");
     assertThatThrownBy(() -> ServerOptions.parse(List.of("--bogus")))
@@ -68,9 +84,16 @@ class ServerOptionsTest {
   void yarnNeedsTheClustersHadoopConfiguration() throws Exception {
     assertThatThrownBy(() -> ServerOptions.parse(List.of("--master", "yarn"), java.util.Map.of()))
         .hasMessageContaining("HADOOP_CONF_DIR or YARN_CONF_DIR");
-    assertThat(ServerOptions.parse(List.of("--master", "yarn"),
-        java.util.Map.of("HADOOP_CONF_DIR", "/etc/hadoop/conf")).master()).isEqualTo("yarn");
-    assertThat(ServerOptions.parse(List.of("--master", "k8s://https://k8s.example.com:6443"),
-        java.util.Map.of()).master()).isEqualTo("k8s://https://k8s.example.com:6443");
+    assertThat(
+            ServerOptions.parse(
+                    List.of("--master", "yarn"),
+                    java.util.Map.of("HADOOP_CONF_DIR", "/etc/hadoop/conf"))
+                .master())
+        .isEqualTo("yarn");
+    assertThat(
+            ServerOptions.parse(
+                    List.of("--master", "k8s://https://k8s.example.com:6443"), java.util.Map.of())
+                .master())
+        .isEqualTo("k8s://https://k8s.example.com:6443");
   }
 }

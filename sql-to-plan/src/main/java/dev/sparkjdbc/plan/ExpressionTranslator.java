@@ -10,8 +10,6 @@ import java.util.Locale;
 import java.util.Optional;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
-import org.apache.calcite.sql.fun.SqlCase;
-import org.apache.calcite.sql.fun.SqlBetweenOperator;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -23,15 +21,18 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelectKeyword;
 import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.SqlWindow;
+import org.apache.calcite.sql.fun.SqlBetweenOperator;
+import org.apache.calcite.sql.fun.SqlCase;
 import org.apache.calcite.sql.fun.SqlTrimFunction;
 
 /**
- * SQL expressions to Connect expressions, dispatching on the node's kind. The default case
- * refuses: an expression this class does not know makes the whole statement fall back to text.
+ * SQL expressions to Connect expressions, dispatching on the node's kind. The default case refuses:
+ * an expression this class does not know makes the whole statement fall back to text.
  */
 final class ExpressionTranslator {
   private final RelationTranslator relations;
   private final List<Expression> parameters;
+
   /** Parameter names of the lambdas being translated, innermost first. */
   private final java.util.Deque<java.util.Set<String>> lambdaScopes = new java.util.ArrayDeque<>();
 
@@ -62,7 +63,8 @@ final class ExpressionTranslator {
       return isLambdaVariable(id) ? lambdaVariable(id.getSimple()) : identifier(id);
     }
     if (node instanceof SqlLiteral literal) {
-      if (literal instanceof org.apache.calcite.sql.SqlNumericLiteral n && n.isExact()
+      if (literal instanceof org.apache.calcite.sql.SqlNumericLiteral n
+          && n.isExact()
           && spelling(n).contains(".")) {
         return Literals.exactDecimal(n); // 100. is DECIMAL(3,0) to Spark, not INT
       }
@@ -105,8 +107,11 @@ final class ExpressionTranslator {
       }
       return Expression.newBuilder().setUnresolvedStar(star).build();
     }
-    return Expression.newBuilder().setUnresolvedAttribute(Expression.UnresolvedAttribute
-        .newBuilder().setUnparsedIdentifier(Names.quoted(id.names))).build();
+    return Expression.newBuilder()
+        .setUnresolvedAttribute(
+            Expression.UnresolvedAttribute.newBuilder()
+                .setUnparsedIdentifier(Names.quoted(id.names)))
+        .build();
   }
 
   private Expression call(SqlCall call) {
@@ -125,23 +130,26 @@ final class ExpressionTranslator {
       case IN:
         return in(call);
       case EXISTS:
-        return subquery(call.operand(0), SubqueryExpression.SubqueryType.SUBQUERY_TYPE_EXISTS,
-            List.of());
+        return subquery(
+            call.operand(0), SubqueryExpression.SubqueryType.SUBQUERY_TYPE_EXISTS, List.of());
       case SCALAR_QUERY:
       case SELECT:
       case ORDER_BY:
       case UNION:
       case WITH:
-        return subquery(kind == SqlKind.SCALAR_QUERY ? call.operand(0) : call,
-            SubqueryExpression.SubqueryType.SUBQUERY_TYPE_SCALAR, List.of());
-      case BETWEEN: {
-        SqlBetweenOperator between = (SqlBetweenOperator) call.getOperator();
-        if (between.flag == SqlBetweenOperator.Flag.SYMMETRIC) {
-          throw UnsupportedSqlException.of("BETWEEN SYMMETRIC", call);
+        return subquery(
+            kind == SqlKind.SCALAR_QUERY ? call.operand(0) : call,
+            SubqueryExpression.SubqueryType.SUBQUERY_TYPE_SCALAR,
+            List.of());
+      case BETWEEN:
+        {
+          SqlBetweenOperator between = (SqlBetweenOperator) call.getOperator();
+          if (between.flag == SqlBetweenOperator.Flag.SYMMETRIC) {
+            throw UnsupportedSqlException.of("BETWEEN SYMMETRIC", call);
+          }
+          Expression e = function("between", translateAll(call.getOperandList()));
+          return between.isNegated() ? function("not", List.of(e)) : e;
         }
-        Expression e = function("between", translateAll(call.getOperandList()));
-        return between.isNegated() ? function("not", List.of(e)) : e;
-      }
       case LIKE:
         return like(call);
       case NOT_EQUALS: // Spark has no != function; its parser builds NOT (a = b) too
@@ -153,28 +161,34 @@ final class ExpressionTranslator {
       case IS_FALSE:
         return function("<=>", List.of(translate(call.operand(0)), bool(false)));
       case IS_NOT_TRUE:
-        return function("not", List.of(function("<=>", List.of(translate(call.operand(0)), bool(true)))));
+        return function(
+            "not", List.of(function("<=>", List.of(translate(call.operand(0)), bool(true)))));
       case IS_NOT_FALSE:
-        return function("not", List.of(function("<=>", List.of(translate(call.operand(0)), bool(false)))));
+        return function(
+            "not", List.of(function("<=>", List.of(translate(call.operand(0)), bool(false)))));
       case TRIM:
         return trim(call);
       case EXTRACT:
-        return function("extract", List.of(
-            Literals.string(((SqlIntervalQualifier) call.operand(0)).getStartUnit().name()),
-            translate(call.operand(1))));
+        return function(
+            "extract",
+            List.of(
+                Literals.string(((SqlIntervalQualifier) call.operand(0)).getStartUnit().name()),
+                translate(call.operand(1))));
       case ITEM:
-        return Expression.newBuilder().setUnresolvedExtractValue(
-            Expression.UnresolvedExtractValue.newBuilder()
-                .setChild(translate(call.operand(0)))
-                .setExtraction(translate(call.operand(1)))).build();
+        return Expression.newBuilder()
+            .setUnresolvedExtractValue(
+                Expression.UnresolvedExtractValue.newBuilder()
+                    .setChild(translate(call.operand(0)))
+                    .setExtraction(translate(call.operand(1))))
+            .build();
       case OVER:
         return window(call);
       case LAMBDA:
         return lambda((org.apache.calcite.sql.SqlLambda) call);
       case SOME:
       case ALL:
-        throw UnsupportedSqlException.of("quantified comparison " + call.getOperator().getName(),
-            call);
+        throw UnsupportedSqlException.of(
+            "quantified comparison " + call.getOperator().getName(), call);
       case FILTER:
       case WITHIN_GROUP:
       case WITHIN_DISTINCT:
@@ -191,12 +205,16 @@ final class ExpressionTranslator {
     if (call.getOperator() instanceof org.apache.calcite.sql.SqlJdbcFunctionCall jdbc) {
       String name = jdbcName(jdbc.getName());
       if (name.equalsIgnoreCase("CONVERT") && call.operandCount() == 2) {
-        return Expression.newBuilder().setCast(Expression.Cast.newBuilder()
-            .setExpr(translate(call.operand(0)))
-            .setTypeStr(SparkTypes.jdbcConvertType(call.operand(1)))).build();
+        return Expression.newBuilder()
+            .setCast(
+                Expression.Cast.newBuilder()
+                    .setExpr(translate(call.operand(0)))
+                    .setTypeStr(SparkTypes.jdbcConvertType(call.operand(1))))
+            .build();
       }
       if ((name.equalsIgnoreCase("TIMESTAMPADD") || name.equalsIgnoreCase("TIMESTAMPDIFF"))
-          && call.operandCount() == 3 && call.operand(0) instanceof SqlIntervalQualifier unit) {
+          && call.operandCount() == 3
+          && call.operand(0) instanceof SqlIntervalQualifier unit) {
         List<Expression> args = new ArrayList<>();
         args.add(Literals.string(timestampUnit(unit)));
         args.add(translate(call.operand(1)));
@@ -210,11 +228,12 @@ final class ExpressionTranslator {
       return namedFunction(name, call);
     }
     if (call.getOperator() instanceof org.apache.calcite.sql.SqlUnresolvedFunction f
-        && f.getSqlIdentifier() != null && f.getSqlIdentifier().names.size() > 1) {
+        && f.getSqlIdentifier() != null
+        && f.getSqlIdentifier().names.size() > 1) {
       throw UnsupportedSqlException.of("qualified function name " + f.getSqlIdentifier(), call);
     }
-    if (call instanceof SqlBasicCall && call.getOperator().getSyntax()
-        != org.apache.calcite.sql.SqlSyntax.SPECIAL) {
+    if (call instanceof SqlBasicCall
+        && call.getOperator().getSyntax() != org.apache.calcite.sql.SqlSyntax.SPECIAL) {
       return namedFunction(call.getOperator().getName(), call);
     }
     throw UnsupportedSqlException.of(kind + " (" + call.getOperator().getName() + ")", call);
@@ -222,17 +241,28 @@ final class ExpressionTranslator {
 
   private Expression namedFunction(String sqlName, SqlCall call) {
     String name = FunctionTable.function(sqlName);
-    boolean distinct = call.getFunctionQuantifier() != null
-        && call.getFunctionQuantifier().getValue() == SqlSelectKeyword.DISTINCT;
+    boolean distinct =
+        call.getFunctionQuantifier() != null
+            && call.getFunctionQuantifier().getValue() == SqlSelectKeyword.DISTINCT;
     List<SqlNode> operands = call.getOperandList();
-    if (name.equals("count") && operands.size() == 1
-        && operands.get(0) instanceof SqlIdentifier star && star.isStar()) {
+    if (name.equals("count")
+        && operands.size() == 1
+        && operands.get(0) instanceof SqlIdentifier star
+        && star.isStar()) {
       // COUNT(*) is count(1) to Spark's parser too; a star argument fails in sort keys
-      return Expression.newBuilder().setUnresolvedFunction(Expression.UnresolvedFunction
-          .newBuilder().setFunctionName(name).addArguments(Literals.integer(1))).build();
+      return Expression.newBuilder()
+          .setUnresolvedFunction(
+              Expression.UnresolvedFunction.newBuilder()
+                  .setFunctionName(name)
+                  .addArguments(Literals.integer(1)))
+          .build();
     }
-    return Expression.newBuilder().setUnresolvedFunction(Expression.UnresolvedFunction.newBuilder()
-        .setFunctionName(name).addAllArguments(translateAll(operands)).setIsDistinct(distinct))
+    return Expression.newBuilder()
+        .setUnresolvedFunction(
+            Expression.UnresolvedFunction.newBuilder()
+                .setFunctionName(name)
+                .addAllArguments(translateAll(operands))
+                .setIsDistinct(distinct))
         .build();
   }
 
@@ -245,8 +275,10 @@ final class ExpressionTranslator {
   }
 
   private static Expression lambdaVariable(String name) {
-    return Expression.newBuilder().setUnresolvedNamedLambdaVariable(
-        Expression.UnresolvedNamedLambdaVariable.newBuilder().addNameParts(name)).build();
+    return Expression.newBuilder()
+        .setUnresolvedNamedLambdaVariable(
+            Expression.UnresolvedNamedLambdaVariable.newBuilder().addNameParts(name))
+        .build();
   }
 
   /** {@code x -> x + 1}: the body's references to the parameters become lambda variables. */
@@ -287,17 +319,23 @@ final class ExpressionTranslator {
   }
 
   static Expression function(String name, List<Expression> arguments) {
-    return Expression.newBuilder().setUnresolvedFunction(Expression.UnresolvedFunction.newBuilder()
-        .setFunctionName(name).addAllArguments(arguments)).build();
+    return Expression.newBuilder()
+        .setUnresolvedFunction(
+            Expression.UnresolvedFunction.newBuilder()
+                .setFunctionName(name)
+                .addAllArguments(arguments))
+        .build();
   }
 
   static Expression alias(Expression expr, String name) {
-    return Expression.newBuilder().setAlias(Expression.Alias.newBuilder().setExpr(expr)
-        .addName(name)).build();
+    return Expression.newBuilder()
+        .setAlias(Expression.Alias.newBuilder().setExpr(expr).addName(name))
+        .build();
   }
 
   private static Expression bool(boolean value) {
-    return Expression.newBuilder().setLiteral(Expression.Literal.newBuilder().setBoolean(value))
+    return Expression.newBuilder()
+        .setLiteral(Expression.Literal.newBuilder().setBoolean(value))
         .build();
   }
 
@@ -306,10 +344,13 @@ final class ExpressionTranslator {
     if (!(type instanceof SqlDataTypeSpec spec)) {
       throw UnsupportedSqlException.of("CAST to " + type, call);
     }
-    return Expression.newBuilder().setCast(Expression.Cast.newBuilder()
-        .setExpr(translate(call.operand(0)))
-        .setTypeStr(SparkTypes.typeString(spec))
-        .setEvalMode(mode)).build();
+    return Expression.newBuilder()
+        .setCast(
+            Expression.Cast.newBuilder()
+                .setExpr(translate(call.operand(0)))
+                .setTypeStr(SparkTypes.typeString(spec))
+                .setEvalMode(mode))
+        .build();
   }
 
   private Expression caseWhen(SqlCase c) {
@@ -317,15 +358,19 @@ final class ExpressionTranslator {
     SqlNode value = c.getValueOperand();
     for (int i = 0; i < c.getWhenOperands().size(); i++) {
       SqlNode when = c.getWhenOperands().get(i);
-      Expression condition = value == null ? translate(when)
-          : function("==", List.of(translate(value), translate(when)));
+      Expression condition =
+          value == null
+              ? translate(when)
+              : function("==", List.of(translate(value), translate(when)));
       args.add(condition);
       args.add(translate(c.getThenOperands().get(i)));
     }
     SqlNode otherwise = c.getElseOperand();
     // The parser adds ELSE NULL to a CASE without ELSE; Spark's label shows no ELSE then.
-    boolean implicitElse = otherwise != null && SqlUtil.isNullLiteral(otherwise, false)
-        && otherwise.getParserPosition().equals(c.getParserPosition());
+    boolean implicitElse =
+        otherwise != null
+            && SqlUtil.isNullLiteral(otherwise, false)
+            && otherwise.getParserPosition().equals(c.getParserPosition());
     if (otherwise != null && !implicitElse) {
       args.add(translate(otherwise));
     }
@@ -335,9 +380,12 @@ final class ExpressionTranslator {
   private Expression in(SqlCall call) {
     SqlNode left = call.operand(0);
     SqlNode right = call.operand(1);
-    List<Expression> values = left instanceof SqlNodeList row ? translateAll(row.getList())
-        : left.getKind() == SqlKind.ROW ? translateAll(((SqlCall) left).getOperandList())
-        : List.of(translate(left));
+    List<Expression> values =
+        left instanceof SqlNodeList row
+            ? translateAll(row.getList())
+            : left.getKind() == SqlKind.ROW
+                ? translateAll(((SqlCall) left).getOperandList())
+                : List.of(translate(left));
     if (right instanceof SqlNodeList list) {
       if (values.size() != 1) {
         throw UnsupportedSqlException.of("row value IN list", call);
@@ -350,11 +398,16 @@ final class ExpressionTranslator {
     return subquery(right, SubqueryExpression.SubqueryType.SUBQUERY_TYPE_IN, values);
   }
 
-  private Expression subquery(SqlNode query, SubqueryExpression.SubqueryType type,
-      List<Expression> inValues) {
+  private Expression subquery(
+      SqlNode query, SubqueryExpression.SubqueryType type, List<Expression> inValues) {
     long planId = relations.reference(query);
-    return Expression.newBuilder().setSubqueryExpression(SubqueryExpression.newBuilder()
-        .setPlanId(planId).setSubqueryType(type).addAllInSubqueryValues(inValues)).build();
+    return Expression.newBuilder()
+        .setSubqueryExpression(
+            SubqueryExpression.newBuilder()
+                .setPlanId(planId)
+                .setSubqueryType(type)
+                .addAllInSubqueryValues(inValues))
+        .build();
   }
 
   private Expression like(SqlCall call) {
@@ -369,12 +422,14 @@ final class ExpressionTranslator {
   }
 
   private Expression trim(SqlCall call) {
-    SqlTrimFunction.Flag flag = ((SqlLiteral) call.operand(0)).getValueAs(SqlTrimFunction.Flag.class);
-    String name = switch (flag) {
-      case BOTH -> "trim";
-      case LEADING -> "ltrim";
-      case TRAILING -> "rtrim";
-    };
+    SqlTrimFunction.Flag flag =
+        ((SqlLiteral) call.operand(0)).getValueAs(SqlTrimFunction.Flag.class);
+    String name =
+        switch (flag) {
+          case BOTH -> "trim";
+          case LEADING -> "ltrim";
+          case TRAILING -> "rtrim";
+        };
     SqlNode chars = call.operand(1);
     Expression source = translate(call.operand(2));
     if (chars instanceof org.apache.calcite.sql.SqlCharStringLiteral s
@@ -387,8 +442,10 @@ final class ExpressionTranslator {
   private Expression window(SqlCall over) {
     Expression function = translate(over.operand(0));
     SqlNode spec = over.operand(1);
-    SqlWindow window = spec instanceof SqlWindow w ? relations.resolveWindow(w)
-        : relations.namedWindow((SqlIdentifier) spec);
+    SqlWindow window =
+        spec instanceof SqlWindow w
+            ? relations.resolveWindow(w)
+            : relations.namedWindow((SqlIdentifier) spec);
     Expression.Window.Builder out = Expression.Window.newBuilder().setWindowFunction(function);
     for (SqlNode p : window.getPartitionList()) {
       out.addPartitionSpec(translate(p));
@@ -397,13 +454,19 @@ final class ExpressionTranslator {
       out.addOrderSpec(sortOrder(o));
     }
     if (window.getLowerBound() != null || window.getUpperBound() != null) {
-      out.setFrameSpec(WindowFrame.newBuilder()
-          .setFrameType(window.isRows() ? WindowFrame.FrameType.FRAME_TYPE_ROW
-              : WindowFrame.FrameType.FRAME_TYPE_RANGE)
-          .setLower(boundary(window.getLowerBound()))
-          .setUpper(boundary(window.getUpperBound() == null
-              ? SqlWindow.createCurrentRow(org.apache.calcite.sql.parser.SqlParserPos.ZERO)
-              : window.getUpperBound())));
+      out.setFrameSpec(
+          WindowFrame.newBuilder()
+              .setFrameType(
+                  window.isRows()
+                      ? WindowFrame.FrameType.FRAME_TYPE_ROW
+                      : WindowFrame.FrameType.FRAME_TYPE_RANGE)
+              .setLower(boundary(window.getLowerBound()))
+              .setUpper(
+                  boundary(
+                      window.getUpperBound() == null
+                          ? SqlWindow.createCurrentRow(
+                              org.apache.calcite.sql.parser.SqlParserPos.ZERO)
+                          : window.getUpperBound())));
     }
     return Expression.newBuilder().setWindow(out).build();
   }
@@ -444,10 +507,14 @@ final class ExpressionTranslator {
     boolean first = nullsFirst != null ? nullsFirst : !descending;
     return SortOrder.newBuilder()
         .setChild(translate(node))
-        .setDirection(descending ? SortOrder.SortDirection.SORT_DIRECTION_DESCENDING
-            : SortOrder.SortDirection.SORT_DIRECTION_ASCENDING)
-        .setNullOrdering(first ? SortOrder.NullOrdering.SORT_NULLS_FIRST
-            : SortOrder.NullOrdering.SORT_NULLS_LAST)
+        .setDirection(
+            descending
+                ? SortOrder.SortDirection.SORT_DIRECTION_DESCENDING
+                : SortOrder.SortDirection.SORT_DIRECTION_ASCENDING)
+        .setNullOrdering(
+            first
+                ? SortOrder.NullOrdering.SORT_NULLS_FIRST
+                : SortOrder.NullOrdering.SORT_NULLS_LAST)
         .build();
   }
 }

@@ -8,98 +8,152 @@ import org.apache.calcite.sql.SqlKind;
 
 /**
  * Name mappings as data: SQL operators to the Spark functions Connect clients call, JDBC escape
- * functions ({@code {fn …}}) and standard SQL names to Spark's, and the aggregate functions
- * that make a SELECT an aggregation.
+ * functions ({@code {fn …}}) and standard SQL names to Spark's, and the aggregate functions that
+ * make a SELECT an aggregation.
  */
 final class FunctionTable {
   private FunctionTable() {}
 
   /** Operators by Calcite kind; Spark registers these names as functions. */
-  private static final Map<SqlKind, String> OPERATORS = Map.ofEntries(
-      Map.entry(SqlKind.PLUS, "+"),
-      Map.entry(SqlKind.MINUS, "-"),
-      Map.entry(SqlKind.TIMES, "*"),
-      Map.entry(SqlKind.DIVIDE, "/"),
-      Map.entry(SqlKind.MOD, "%"),
-      Map.entry(SqlKind.EQUALS, "=="),
-      Map.entry(SqlKind.GREATER_THAN, ">"),
-      Map.entry(SqlKind.GREATER_THAN_OR_EQUAL, ">="),
-      Map.entry(SqlKind.LESS_THAN, "<"),
-      Map.entry(SqlKind.LESS_THAN_OR_EQUAL, "<="),
-      Map.entry(SqlKind.IS_NOT_DISTINCT_FROM, "<=>"),
-      Map.entry(SqlKind.AND, "and"),
-      Map.entry(SqlKind.OR, "or"),
-      Map.entry(SqlKind.NOT, "not"),
-      Map.entry(SqlKind.MINUS_PREFIX, "negative"),
-      Map.entry(SqlKind.PLUS_PREFIX, "positive"),
-      Map.entry(SqlKind.IS_NULL, "isnull"),
-      Map.entry(SqlKind.IS_NOT_NULL, "isnotnull"),
-      Map.entry(SqlKind.LIKE, "like"),
-      Map.entry(SqlKind.BETWEEN, "between"),
-      Map.entry(SqlKind.COALESCE, "coalesce"),
-      Map.entry(SqlKind.NULLIF, "nullif"),
-      Map.entry(SqlKind.GREATEST, "greatest"),
-      Map.entry(SqlKind.LEAST, "least"),
-      Map.entry(SqlKind.POSITION, "locate"), // Spark's parser reads POSITION(a IN b) as locate
-      Map.entry(SqlKind.FLOOR, "floor"),
-      Map.entry(SqlKind.CEIL, "ceil"));
+  private static final Map<SqlKind, String> OPERATORS =
+      Map.ofEntries(
+          Map.entry(SqlKind.PLUS, "+"),
+          Map.entry(SqlKind.MINUS, "-"),
+          Map.entry(SqlKind.TIMES, "*"),
+          Map.entry(SqlKind.DIVIDE, "/"),
+          Map.entry(SqlKind.MOD, "%"),
+          Map.entry(SqlKind.EQUALS, "=="),
+          Map.entry(SqlKind.GREATER_THAN, ">"),
+          Map.entry(SqlKind.GREATER_THAN_OR_EQUAL, ">="),
+          Map.entry(SqlKind.LESS_THAN, "<"),
+          Map.entry(SqlKind.LESS_THAN_OR_EQUAL, "<="),
+          Map.entry(SqlKind.IS_NOT_DISTINCT_FROM, "<=>"),
+          Map.entry(SqlKind.AND, "and"),
+          Map.entry(SqlKind.OR, "or"),
+          Map.entry(SqlKind.NOT, "not"),
+          Map.entry(SqlKind.MINUS_PREFIX, "negative"),
+          Map.entry(SqlKind.PLUS_PREFIX, "positive"),
+          Map.entry(SqlKind.IS_NULL, "isnull"),
+          Map.entry(SqlKind.IS_NOT_NULL, "isnotnull"),
+          Map.entry(SqlKind.LIKE, "like"),
+          Map.entry(SqlKind.BETWEEN, "between"),
+          Map.entry(SqlKind.COALESCE, "coalesce"),
+          Map.entry(SqlKind.NULLIF, "nullif"),
+          Map.entry(SqlKind.GREATEST, "greatest"),
+          Map.entry(SqlKind.LEAST, "least"),
+          Map.entry(SqlKind.POSITION, "locate"), // Spark's parser reads POSITION(a IN b) as locate
+          Map.entry(SqlKind.FLOOR, "floor"),
+          Map.entry(SqlKind.CEIL, "ceil"));
 
   /**
-   * Function names that differ in Spark: the JDBC escape functions of JDBC 4.3 appendix C
-   * and standard SQL spellings. Names not listed pass through unchanged (lower-cased), and
-   * Spark's analyzer resolves them.
+   * Function names that differ in Spark: the JDBC escape functions of JDBC 4.3 appendix C and
+   * standard SQL spellings. Names not listed pass through unchanged (lower-cased), and Spark's
+   * analyzer resolves them.
    */
-  private static final Map<String, String> FUNCTIONS = Map.ofEntries(
-      // JDBC {fn} string functions
-      Map.entry("UCASE", "upper"),
-      Map.entry("LCASE", "lower"),
-      Map.entry("LOCATE", "locate"),
-      Map.entry("CHAR_LENGTH", "char_length"),
-      Map.entry("CHARACTER_LENGTH", "character_length"),
-      Map.entry("OCTET_LENGTH", "octet_length"),
-      Map.entry("SPACE", "space"),
-      Map.entry("SOUNDEX", "soundex"),
-      Map.entry("CHAR", "char"),
-      // numeric
-      Map.entry("CEILING", "ceiling"),
-      Map.entry("LOG10", "log10"),
-      Map.entry("POWER", "power"),
-      Map.entry("RAND", "rand"),
-      // time and date
-      Map.entry("CURDATE", "current_date"),
-      Map.entry("CURTIME", "current_time"),
-      Map.entry("DAYOFMONTH", "dayofmonth"),
-      Map.entry("DAYOFWEEK", "dayofweek"),
-      Map.entry("DAYOFYEAR", "dayofyear"),
-      Map.entry("DAYNAME", "dayname"),
-      Map.entry("MONTHNAME", "monthname"),
-      Map.entry("WEEK", "weekofyear"),
-      Map.entry("NOW", "now"),
-      // system
-      Map.entry("IFNULL", "ifnull"),
-      Map.entry("USER", "current_user"),
-      Map.entry("DATABASE", "current_database"),
-      // standard SQL spellings
-      Map.entry("||", "concat"),
-      Map.entry("CHARACTER", "char"),
-      Map.entry("CURRENT_DATE", "current_date"),
-      Map.entry("CURRENT_TIMESTAMP", "current_timestamp"),
-      Map.entry("LOCALTIMESTAMP", "localtimestamp"),
-      Map.entry("CURRENT_USER", "current_user"),
-      Map.entry("STDDEV_SAMP", "stddev_samp"),
-      Map.entry("VAR_SAMP", "var_samp"));
+  private static final Map<String, String> FUNCTIONS =
+      Map.ofEntries(
+          // JDBC {fn} string functions
+          Map.entry("UCASE", "upper"),
+          Map.entry("LCASE", "lower"),
+          Map.entry("LOCATE", "locate"),
+          Map.entry("CHAR_LENGTH", "char_length"),
+          Map.entry("CHARACTER_LENGTH", "character_length"),
+          Map.entry("OCTET_LENGTH", "octet_length"),
+          Map.entry("SPACE", "space"),
+          Map.entry("SOUNDEX", "soundex"),
+          Map.entry("CHAR", "char"),
+          // numeric
+          Map.entry("CEILING", "ceiling"),
+          Map.entry("LOG10", "log10"),
+          Map.entry("POWER", "power"),
+          Map.entry("RAND", "rand"),
+          // time and date
+          Map.entry("CURDATE", "current_date"),
+          Map.entry("CURTIME", "current_time"),
+          Map.entry("DAYOFMONTH", "dayofmonth"),
+          Map.entry("DAYOFWEEK", "dayofweek"),
+          Map.entry("DAYOFYEAR", "dayofyear"),
+          Map.entry("DAYNAME", "dayname"),
+          Map.entry("MONTHNAME", "monthname"),
+          Map.entry("WEEK", "weekofyear"),
+          Map.entry("NOW", "now"),
+          // system
+          Map.entry("IFNULL", "ifnull"),
+          Map.entry("USER", "current_user"),
+          Map.entry("DATABASE", "current_database"),
+          // standard SQL spellings
+          Map.entry("||", "concat"),
+          Map.entry("CHARACTER", "char"),
+          Map.entry("CURRENT_DATE", "current_date"),
+          Map.entry("CURRENT_TIMESTAMP", "current_timestamp"),
+          Map.entry("LOCALTIMESTAMP", "localtimestamp"),
+          Map.entry("CURRENT_USER", "current_user"),
+          Map.entry("STDDEV_SAMP", "stddev_samp"),
+          Map.entry("VAR_SAMP", "var_samp"));
 
   /** Aggregate functions: their presence turns a SELECT into an aggregation. */
-  private static final Set<String> AGGREGATES = Set.of(
-      "count", "sum", "avg", "mean", "min", "max", "any_value", "first", "last", "first_value",
-      "last_value", "stddev", "stddev_pop", "stddev_samp", "std", "variance", "var_pop",
-      "var_samp", "collect_list", "collect_set", "array_agg", "count_if", "bool_and", "bool_or",
-      "every", "some", "any", "corr", "covar_pop", "covar_samp", "percentile",
-      "percentile_approx", "approx_percentile", "approx_count_distinct", "median", "mode",
-      "skewness", "kurtosis", "max_by", "min_by", "string_agg", "listagg", "bit_and", "bit_or",
-      "bit_xor", "histogram_numeric", "regr_count", "regr_avgx", "regr_avgy", "regr_slope",
-      "regr_intercept", "regr_r2", "regr_sxx", "regr_sxy", "regr_syy", "grouping",
-      "grouping_id", "count_min_sketch", "hll_sketch_agg", "hll_union_agg");
+  private static final Set<String> AGGREGATES =
+      Set.of(
+          "count",
+          "sum",
+          "avg",
+          "mean",
+          "min",
+          "max",
+          "any_value",
+          "first",
+          "last",
+          "first_value",
+          "last_value",
+          "stddev",
+          "stddev_pop",
+          "stddev_samp",
+          "std",
+          "variance",
+          "var_pop",
+          "var_samp",
+          "collect_list",
+          "collect_set",
+          "array_agg",
+          "count_if",
+          "bool_and",
+          "bool_or",
+          "every",
+          "some",
+          "any",
+          "corr",
+          "covar_pop",
+          "covar_samp",
+          "percentile",
+          "percentile_approx",
+          "approx_percentile",
+          "approx_count_distinct",
+          "median",
+          "mode",
+          "skewness",
+          "kurtosis",
+          "max_by",
+          "min_by",
+          "string_agg",
+          "listagg",
+          "bit_and",
+          "bit_or",
+          "bit_xor",
+          "histogram_numeric",
+          "regr_count",
+          "regr_avgx",
+          "regr_avgy",
+          "regr_slope",
+          "regr_intercept",
+          "regr_r2",
+          "regr_sxx",
+          "regr_sxy",
+          "regr_syy",
+          "grouping",
+          "grouping_id",
+          "count_min_sketch",
+          "hll_sketch_agg",
+          "hll_union_agg");
 
   static Optional<String> operator(SqlKind kind) {
     return Optional.ofNullable(OPERATORS.get(kind));

@@ -19,10 +19,10 @@ import org.apache.calcite.util.DateString;
 import org.apache.calcite.util.NlsString;
 
 /**
- * SQL literals as Connect literals, typed the way Spark's own parser types them: integers are
- * INT, then BIGINT, then DECIMAL; decimals keep their digits; {@code 1e3} is DOUBLE. DATE and
- * INTERVAL literals carry their exact value; TIMESTAMP and TIME literals are cast from their
- * text on the server, so the session time zone interprets them exactly as Spark's SQL does.
+ * SQL literals as Connect literals, typed the way Spark's own parser types them: integers are INT,
+ * then BIGINT, then DECIMAL; decimals keep their digits; {@code 1e3} is DOUBLE. DATE and INTERVAL
+ * literals carry their exact value; TIMESTAMP and TIME literals are cast from their text on the
+ * server, so the session time zone interprets them exactly as Spark's SQL does.
  */
 final class Literals {
   private static final BigDecimal INT_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
@@ -47,23 +47,28 @@ final class Literals {
     }
     switch (type) {
       case NULL:
-        return wrap(Expression.Literal.newBuilder()
-            .setNull(DataType.newBuilder().setNull(DataType.NULL.getDefaultInstance())));
+        return wrap(
+            Expression.Literal.newBuilder()
+                .setNull(DataType.newBuilder().setNull(DataType.NULL.getDefaultInstance())));
       case BOOLEAN:
         return wrap(Expression.Literal.newBuilder().setBoolean(literal.booleanValue()));
-      case DATE: {
-        DateString date = literal.getValueAs(DateString.class);
-        return wrap(Expression.Literal.newBuilder()
-            .setDate((int) LocalDate.parse(date.toString()).toEpochDay()));
-      }
+      case DATE:
+        {
+          DateString date = literal.getValueAs(DateString.class);
+          return wrap(
+              Expression.Literal.newBuilder()
+                  .setDate((int) LocalDate.parse(date.toString()).toEpochDay()));
+        }
       case TIMESTAMP:
       case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
         return castFromText(literal.toValue(), "TIMESTAMP");
       case TIME:
         return castFromText(literal.toValue(), "TIME");
       case BINARY:
-        return wrap(Expression.Literal.newBuilder().setBinary(
-            ByteString.copyFrom(literal.getValueAs(BitString.class).getAsByteArray())));
+        return wrap(
+            Expression.Literal.newBuilder()
+                .setBinary(
+                    ByteString.copyFrom(literal.getValueAs(BitString.class).getAsByteArray())));
       default:
         throw UnsupportedSqlException.of(type + " literal", literal);
     }
@@ -71,12 +76,13 @@ final class Literals {
 
   /** The babel parser leaves typed literals ({@code DATE '…'}) unresolved; resolve by tag. */
   private static SqlLiteral resolve(SqlUnknownLiteral unknown) {
-    SqlTypeName type = switch (unknown.tag.toUpperCase(Locale.ROOT)) {
-      case "DATE" -> SqlTypeName.DATE;
-      case "TIME" -> SqlTypeName.TIME;
-      case "TIMESTAMP" -> SqlTypeName.TIMESTAMP;
-      default -> throw UnsupportedSqlException.of(unknown.tag + " literal", unknown);
-    };
+    SqlTypeName type =
+        switch (unknown.tag.toUpperCase(Locale.ROOT)) {
+          case "DATE" -> SqlTypeName.DATE;
+          case "TIME" -> SqlTypeName.TIME;
+          case "TIMESTAMP" -> SqlTypeName.TIMESTAMP;
+          default -> throw UnsupportedSqlException.of(unknown.tag + " literal", unknown);
+        };
     try {
       return unknown.resolve(type);
     } catch (RuntimeException e) {
@@ -92,15 +98,22 @@ final class Literals {
     return wrap(Expression.Literal.newBuilder().setInteger(value));
   }
 
-  /** An exact numeric written with a decimal point: always DECIMAL, even without fraction digits. */
+  /**
+   * An exact numeric written with a decimal point: always DECIMAL, even without fraction digits.
+   */
   static Expression exactDecimal(SqlNumericLiteral n) {
     BigDecimal value = n.getValueAs(BigDecimal.class);
     int precision = Math.max(value.precision(), value.scale());
     if (precision > 38) {
       throw UnsupportedSqlException.of("numeric literal beyond DECIMAL(38)", n);
     }
-    return wrap(Expression.Literal.newBuilder().setDecimal(Expression.Literal.Decimal.newBuilder()
-        .setValue(value.toPlainString()).setPrecision(precision).setScale(value.scale())));
+    return wrap(
+        Expression.Literal.newBuilder()
+            .setDecimal(
+                Expression.Literal.Decimal.newBuilder()
+                    .setValue(value.toPlainString())
+                    .setPrecision(precision)
+                    .setScale(value.scale())));
   }
 
   private static Expression numeric(SqlNumericLiteral n) {
@@ -121,12 +134,18 @@ final class Literals {
     if (precision > 38) {
       throw UnsupportedSqlException.of("numeric literal beyond DECIMAL(38)", n);
     }
-    return wrap(Expression.Literal.newBuilder().setDecimal(Expression.Literal.Decimal.newBuilder()
-        .setValue(value.toPlainString()).setPrecision(precision).setScale(value.scale())));
+    return wrap(
+        Expression.Literal.newBuilder()
+            .setDecimal(
+                Expression.Literal.Decimal.newBuilder()
+                    .setValue(value.toPlainString())
+                    .setPrecision(precision)
+                    .setScale(value.scale())));
   }
 
   private static Expression interval(SqlIntervalLiteral literal) {
-    SqlIntervalLiteral.IntervalValue value = literal.getValueAs(SqlIntervalLiteral.IntervalValue.class);
+    SqlIntervalLiteral.IntervalValue value =
+        literal.getValueAs(SqlIntervalLiteral.IntervalValue.class);
     SqlIntervalQualifier qualifier = value.getIntervalQualifier();
     TimeUnit start = qualifier.getStartUnit();
     TimeUnit end = qualifier.getEndUnit() == null ? start : qualifier.getEndUnit();
@@ -135,22 +154,32 @@ final class Literals {
     text = text.startsWith("-") || text.startsWith("+") ? text.substring(1) : text;
     if (start == TimeUnit.YEAR || start == TimeUnit.MONTH) {
       int months = yearMonth(text, start, end, literal);
-      return wrap(Expression.Literal.newBuilder()
-          .setYearMonthInterval(negative ? -months : months)
-          .setDataType(DataType.newBuilder().setYearMonthInterval(DataType.YearMonthInterval
-              .newBuilder().setStartField(field(start)).setEndField(field(end)))));
+      return wrap(
+          Expression.Literal.newBuilder()
+              .setYearMonthInterval(negative ? -months : months)
+              .setDataType(
+                  DataType.newBuilder()
+                      .setYearMonthInterval(
+                          DataType.YearMonthInterval.newBuilder()
+                              .setStartField(field(start))
+                              .setEndField(field(end)))));
     }
     long micros = dayTime(text, start, end, literal);
-    return wrap(Expression.Literal.newBuilder()
-        .setDayTimeInterval(negative ? -micros : micros)
-        .setDataType(DataType.newBuilder().setDayTimeInterval(DataType.DayTimeInterval
-            .newBuilder().setStartField(field(start)).setEndField(field(end)))));
+    return wrap(
+        Expression.Literal.newBuilder()
+            .setDayTimeInterval(negative ? -micros : micros)
+            .setDataType(
+                DataType.newBuilder()
+                    .setDayTimeInterval(
+                        DataType.DayTimeInterval.newBuilder()
+                            .setStartField(field(start))
+                            .setEndField(field(end)))));
   }
 
   /**
    * True for a literal whose type only its {@code data_type} states: an interval whose fields are
-   * not the default of its kind (YEAR TO MONTH, DAY TO SECOND), which is all a server that
-   * ignores {@code data_type} can infer from the value ({@link PlanFeature#LITERAL_DATA_TYPE}).
+   * not the default of its kind (YEAR TO MONTH, DAY TO SECOND), which is all a server that ignores
+   * {@code data_type} can infer from the value ({@link PlanFeature#LITERAL_DATA_TYPE}).
    */
   static boolean typedOnlyByDataType(Expression e) {
     if (!e.hasLiteral() || !e.getLiteral().hasDataType()) {
@@ -186,8 +215,8 @@ final class Literals {
         return start == TimeUnit.YEAR ? Math.multiplyExact(v, 12) : v;
       }
       String[] parts = text.split("-");
-      return Math.addExact(Math.multiplyExact(Integer.parseInt(parts[0]), 12),
-          Integer.parseInt(parts[1]));
+      return Math.addExact(
+          Math.multiplyExact(Integer.parseInt(parts[0]), 12), Integer.parseInt(parts[1]));
     } catch (RuntimeException e) {
       throw UnsupportedSqlException.of("INTERVAL literal '" + text + "'", at);
     }
@@ -197,12 +226,13 @@ final class Literals {
     try {
       if (start == end) {
         BigDecimal v = new BigDecimal(text);
-        long unitMicros = switch (start) {
-          case DAY -> 86_400L * MICROS_PER_SECOND;
-          case HOUR -> 3_600L * MICROS_PER_SECOND;
-          case MINUTE -> 60L * MICROS_PER_SECOND;
-          default -> MICROS_PER_SECOND;
-        };
+        long unitMicros =
+            switch (start) {
+              case DAY -> 86_400L * MICROS_PER_SECOND;
+              case HOUR -> 3_600L * MICROS_PER_SECOND;
+              case MINUTE -> 60L * MICROS_PER_SECOND;
+              default -> MICROS_PER_SECOND;
+            };
         return v.multiply(BigDecimal.valueOf(unitMicros)).longValueExact();
       }
       // 'D HH:MM:SS.fff' and its sub-forms: read the fields from the start unit on.
@@ -221,8 +251,12 @@ final class Literals {
   }
 
   private static Expression castFromText(String text, String type) {
-    return Expression.newBuilder().setCast(Expression.Cast.newBuilder()
-        .setExpr(string(text)).setTypeStr(type.toLowerCase(Locale.ROOT))).build();
+    return Expression.newBuilder()
+        .setCast(
+            Expression.Cast.newBuilder()
+                .setExpr(string(text))
+                .setTypeStr(type.toLowerCase(Locale.ROOT)))
+        .build();
   }
 
   private static Expression wrap(Expression.Literal.Builder literal) {

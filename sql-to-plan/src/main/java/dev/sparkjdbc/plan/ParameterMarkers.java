@@ -11,8 +11,8 @@ final class ParameterMarkers {
   private record Rewritten(String sql, int count) {}
 
   /**
-   * Replaces the i-th marker by {@code :<prefix>i} (1-based): Spark binds named parameters by
-   * name, where its positional binding of long statements is not reliable.
+   * Replaces the i-th marker by {@code :<prefix>i} (1-based): Spark binds named parameters by name,
+   * where its positional binding of long statements is not reliable.
    */
   static String named(String sql, String prefix) {
     return rewrite(sql, prefix).sql;

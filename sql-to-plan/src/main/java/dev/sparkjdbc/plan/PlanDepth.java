@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How deeply a plan's messages nest. Spark Connect refuses messages nested beyond its
- * marshaller's recursion limit (1024 by default); long AND/OR chains get there quickly.
+ * How deeply a plan's messages nest. Spark Connect refuses messages nested beyond its marshaller's
+ * recursion limit (1024 by default); long AND/OR chains get there quickly.
  */
 final class PlanDepth {
   /** Below the server's default of 1024, with room for the request's own envelope. */

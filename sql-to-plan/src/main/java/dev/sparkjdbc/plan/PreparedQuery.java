@@ -8,8 +8,8 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 /**
- * A statement parsed once, translated again for each set of parameter values: what a JDBC
- * {@code PreparedStatement} holds. Statements that go to Spark as text carry that decision.
+ * A statement parsed once, translated again for each set of parameter values: what a JDBC {@code
+ * PreparedStatement} holds. Statements that go to Spark as text carry that decision.
  */
 public final class PreparedQuery {
   private final SqlToPlan translator;
@@ -20,8 +20,14 @@ public final class PreparedQuery {
   private final ExplainMode explainMode;
   private final int parameterCount;
 
-  private PreparedQuery(SqlToPlan translator, SqlNode node, String text, String sql,
-      Translation fixed, ExplainMode explainMode, int parameterCount) {
+  private PreparedQuery(
+      SqlToPlan translator,
+      SqlNode node,
+      String text,
+      String sql,
+      Translation fixed,
+      ExplainMode explainMode,
+      int parameterCount) {
     this.translator = translator;
     this.node = node;
     this.text = text;
@@ -32,19 +38,19 @@ public final class PreparedQuery {
   }
 
   static PreparedQuery fixed(Translation translation, String sql) {
-    return new PreparedQuery(null, null, null, sql, translation, null,
-        ParameterMarkers.count(sql));
+    return new PreparedQuery(null, null, null, sql, translation, null, ParameterMarkers.count(sql));
   }
 
   static PreparedQuery parsed(SqlToPlan translator, SqlNode node, String text, String sql) {
     int[] max = {0};
-    node.accept(new SqlBasicVisitor<Void>() {
-      @Override
-      public Void visit(SqlDynamicParam param) {
-        max[0] = Math.max(max[0], param.getIndex() + 1);
-        return null;
-      }
-    });
+    node.accept(
+        new SqlBasicVisitor<Void>() {
+          @Override
+          public Void visit(SqlDynamicParam param) {
+            max[0] = Math.max(max[0], param.getIndex() + 1);
+            return null;
+          }
+        });
     return new PreparedQuery(translator, node, text, sql, null, null, max[0]);
   }
 
@@ -69,7 +75,8 @@ public final class PreparedQuery {
     }
     Translation t = translator.bind(node, text, parameters);
     if (explainMode != null) {
-      return t.isTranslated() ? t.explained(explainMode)
+      return t.isTranslated()
+          ? t.explained(explainMode)
           : Translation.fallback("EXPLAIN of a statement that is not translated", false);
     }
     return t;

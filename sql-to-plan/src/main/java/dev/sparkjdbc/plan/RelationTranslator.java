@@ -42,14 +42,15 @@ import org.apache.calcite.sql.SqlWithItem;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 /**
- * Query syntax to Connect relations. A SELECT is built in clause order: FROM, WHERE, GROUP BY
- * and HAVING, window, SELECT list, DISTINCT, ORDER BY, OFFSET, LIMIT. Subqueries become
- * relations referenced by plan id from a {@code WithRelations} root; CTEs are inlined where they
- * are used. Anything not handled here throws, and the statement goes to Spark as text.
+ * Query syntax to Connect relations. A SELECT is built in clause order: FROM, WHERE, GROUP BY and
+ * HAVING, window, SELECT list, DISTINCT, ORDER BY, OFFSET, LIMIT. Subqueries become relations
+ * referenced by plan id from a {@code WithRelations} root; CTEs are inlined where they are used.
+ * Anything not handled here throws, and the statement goes to Spark as text.
  */
 final class RelationTranslator {
   /** Grouping keys get these names so the final projection can leave them out by pattern. */
   private static final String GROUP_KEY_PREFIX = "__sparkjdbc_group_";
+
   private static final String NOT_A_GROUP_KEY = "`^(?!" + GROUP_KEY_PREFIX + "[0-9]+$).*`";
 
   private final ExpressionTranslator expressions;
@@ -80,14 +81,15 @@ final class RelationTranslator {
 
   /**
    * Translates a subquery and registers it; returns the plan id expressions refer to. Its own
-   * subqueries hang off it in a nested {@code WithRelations}: Spark resolves references per
-   * level, and one flat list at the root fails analysis for nested subqueries.
+   * subqueries hang off it in a nested {@code WithRelations}: Spark resolves references per level,
+   * and one flat list at the root fails analysis for nested subqueries.
    */
   long reference(SqlNode query) {
     Relation relation = withReferences(() -> query(query));
     long id = nextPlanId++;
-    references.peek().add(relation.toBuilder()
-        .setCommon(RelationCommon.newBuilder().setPlanId(id)).build());
+    references
+        .peek()
+        .add(relation.toBuilder().setCommon(RelationCommon.newBuilder().setPlanId(id)).build());
     return id;
   }
 
@@ -103,24 +105,27 @@ final class RelationTranslator {
     if (own.isEmpty()) {
       return rel;
     }
-    return Relation.newBuilder().setWithRelations(
-        WithRelations.newBuilder().setRoot(rel).addAllReferences(own)).build();
+    return Relation.newBuilder()
+        .setWithRelations(WithRelations.newBuilder().setRoot(rel).addAllReferences(own))
+        .build();
   }
 
   Relation query(SqlNode node) {
     switch (node.getKind()) {
       case SELECT:
         return select((SqlSelect) node, null, null, null);
-      case ORDER_BY: {
-        SqlOrderBy o = (SqlOrderBy) node;
-        // FETCH/OFFSET without ORDER BY parse as an ORDER BY with no keys.
-        SqlNodeList order = o.orderList.isEmpty() ? null : o.orderList;
-        if (o.query instanceof SqlSelect s) {
-          return select(s, order, o.offset, o.fetch);
+      case ORDER_BY:
+        {
+          SqlOrderBy o = (SqlOrderBy) node;
+          // FETCH/OFFSET without ORDER BY parse as an ORDER BY with no keys.
+          SqlNodeList order = o.orderList.isEmpty() ? null : o.orderList;
+          if (o.query instanceof SqlSelect s) {
+            return select(s, order, o.offset, o.fetch);
+          }
+          Relation input = query(o.query);
+          return limitAndOffset(
+              order == null ? input : sort(input, order, null), o.offset, o.fetch);
         }
-        Relation input = query(o.query);
-        return limitAndOffset(order == null ? input : sort(input, order, null), o.offset, o.fetch);
-      }
       case UNION:
       case INTERSECT:
       case EXCEPT:
@@ -135,18 +140,19 @@ final class RelationTranslator {
   }
 
   /**
-   * {@code VALUES (…), (…)} as Spark's inline table is built: one row relation projecting
-   * {@code inline(array(struct(…), …))}, whose columns are named col1, col2, … like Spark's.
+   * {@code VALUES (…), (…)} as Spark's inline table is built: one row relation projecting {@code
+   * inline(array(struct(…), …))}, whose columns are named col1, col2, … like Spark's.
    */
   private Relation values(SqlCall values) {
     List<Expression> rows = new ArrayList<>();
     for (SqlNode row : values.getOperandList()) {
-      List<SqlNode> cells = row.getKind() == SqlKind.ROW ? ((SqlCall) row).getOperandList()
-          : List.of(row);
+      List<SqlNode> cells =
+          row.getKind() == SqlKind.ROW ? ((SqlCall) row).getOperandList() : List.of(row);
       rows.add(ExpressionTranslator.function("struct", expressions.translateAll(cells)));
     }
-    Expression inline = ExpressionTranslator.function("inline",
-        List.of(ExpressionTranslator.function("array", rows)));
+    Expression inline =
+        ExpressionTranslator.function(
+            "inline", List.of(ExpressionTranslator.function("array", rows)));
     return Relation.newBuilder().setProject(Project.newBuilder().addExpressions(inline)).build();
   }
 
@@ -168,18 +174,22 @@ final class RelationTranslator {
   }
 
   private Relation setOperation(SqlCall call) {
-    SetOperation.SetOpType type = switch (call.getKind()) {
-      case UNION -> SetOperation.SetOpType.SET_OP_TYPE_UNION;
-      case INTERSECT -> SetOperation.SetOpType.SET_OP_TYPE_INTERSECT;
-      default -> SetOperation.SetOpType.SET_OP_TYPE_EXCEPT;
-    };
+    SetOperation.SetOpType type =
+        switch (call.getKind()) {
+          case UNION -> SetOperation.SetOpType.SET_OP_TYPE_UNION;
+          case INTERSECT -> SetOperation.SetOpType.SET_OP_TYPE_INTERSECT;
+          default -> SetOperation.SetOpType.SET_OP_TYPE_EXCEPT;
+        };
     boolean all = call.getOperator().getName().toUpperCase(Locale.ROOT).endsWith("ALL");
-    return Relation.newBuilder().setSetOp(SetOperation.newBuilder()
-        .setLeftInput(query(call.operand(0)))
-        .setRightInput(query(call.operand(1)))
-        .setSetOpType(type)
-        .setIsAll(all)
-        .setByName(false)).build();
+    return Relation.newBuilder()
+        .setSetOp(
+            SetOperation.newBuilder()
+                .setLeftInput(query(call.operand(0)))
+                .setRightInput(query(call.operand(1)))
+                .setSetOpType(type)
+                .setIsAll(all)
+                .setByName(false))
+        .build();
   }
 
   private Relation select(SqlSelect s, SqlNodeList order, SqlNode offset, SqlNode fetch) {
@@ -205,14 +215,16 @@ final class RelationTranslator {
       }
       List<SqlNode> items = s.getSelectList().getList();
       boolean distinct = s.getModifierNode(SqlSelectKeyword.DISTINCT) != null;
-      boolean aggregate = s.getGroup() != null || s.getHaving() != null
-          || AggregateFinder.anyAggregate(items)
-          || (order != null && !distinct && AggregateFinder.anyAggregate(order.getList()));
+      boolean aggregate =
+          s.getGroup() != null
+              || s.getHaving() != null
+              || AggregateFinder.anyAggregate(items)
+              || (order != null && !distinct && AggregateFinder.anyAggregate(order.getList()));
       if (aggregate) {
         rel = aggregate(s, rel, items, distinct ? null : order);
       } else {
-        Project.Builder project = Project.newBuilder().addAllExpressions(
-            expressions.translateAll(items));
+        Project.Builder project =
+            Project.newBuilder().addAllExpressions(expressions.translateAll(items));
         if (rel != null) {
           project.setInput(rel);
         }
@@ -222,8 +234,10 @@ final class RelationTranslator {
         }
       }
       if (distinct) {
-        rel = Relation.newBuilder().setDeduplicate(Deduplicate.newBuilder().setInput(rel)
-            .setAllColumnsAsKeys(true)).build();
+        rel =
+            Relation.newBuilder()
+                .setDeduplicate(Deduplicate.newBuilder().setInput(rel).setAllColumnsAsKeys(true))
+                .build();
         if (order != null) {
           rel = sort(rel, order, items);
         }
@@ -236,15 +250,15 @@ final class RelationTranslator {
 
   /**
    * GROUP BY with HAVING and ORDER BY. Connect's Aggregate outputs its grouping keys before the
-   * SELECT list; the keys get reserved names and a final pattern projection drops them, which
-   * keeps the SELECT list's order and Spark's own names for unaliased items. HAVING and ORDER
-   * BY sit between the two, where Spark's analyzer resolves aggregates they mention.
+   * SELECT list; the keys get reserved names and a final pattern projection drops them, which keeps
+   * the SELECT list's order and Spark's own names for unaliased items. HAVING and ORDER BY sit
+   * between the two, where Spark's analyzer resolves aggregates they mention.
    */
-  private Relation aggregate(SqlSelect s, Relation input, List<SqlNode> items,
-      SqlNodeList order) {
-    Aggregate.Builder agg = Aggregate.newBuilder()
-        .setGroupType(Aggregate.GroupType.GROUP_TYPE_GROUPBY)
-        .addAllAggregateExpressions(expressions.translateAll(items));
+  private Relation aggregate(SqlSelect s, Relation input, List<SqlNode> items, SqlNodeList order) {
+    Aggregate.Builder agg =
+        Aggregate.newBuilder()
+            .setGroupType(Aggregate.GroupType.GROUP_TYPE_GROUPBY)
+            .addAllAggregateExpressions(expressions.translateAll(items));
     if (input != null) {
       agg.setInput(input);
     }
@@ -260,9 +274,17 @@ final class RelationTranslator {
       rel = sort(rel, order, items);
     }
     if (keys > 0) {
-      rel = Relation.newBuilder().setProject(Project.newBuilder().setInput(rel)
-          .addExpressions(Expression.newBuilder().setUnresolvedRegex(
-              Expression.UnresolvedRegex.newBuilder().setColName(NOT_A_GROUP_KEY)))).build();
+      rel =
+          Relation.newBuilder()
+              .setProject(
+                  Project.newBuilder()
+                      .setInput(rel)
+                      .addExpressions(
+                          Expression.newBuilder()
+                              .setUnresolvedRegex(
+                                  Expression.UnresolvedRegex.newBuilder()
+                                      .setColName(NOT_A_GROUP_KEY))))
+              .build();
     }
     return rel;
   }
@@ -275,7 +297,8 @@ final class RelationTranslator {
       if (g.getKind() == SqlKind.GROUP_BY_DISTINCT) {
         throw UnsupportedSqlException.of("GROUP BY DISTINCT", g);
       }
-      if (g.getKind() == SqlKind.ROLLUP || g.getKind() == SqlKind.CUBE
+      if (g.getKind() == SqlKind.ROLLUP
+          || g.getKind() == SqlKind.CUBE
           || g.getKind() == SqlKind.GROUPING_SETS) {
         if (special != null || !plain.isEmpty()) {
           throw UnsupportedSqlException.of("GROUP BY mixing ROLLUP/CUBE/GROUPING SETS", g);
@@ -312,17 +335,19 @@ final class RelationTranslator {
   private void addKeys(Aggregate.Builder agg, List<SqlNode> keys, List<SqlNode> items) {
     int i = 0;
     for (SqlNode key : keys) {
-      SqlNode expr = ordinal(key).map(n -> stripAlias(selectItem(items, n, key)))
-          .orElseGet(() -> aliasedItem(key, items));
-      agg.addGroupingExpressions(ExpressionTranslator.alias(expressions.translate(expr),
-          GROUP_KEY_PREFIX + i++));
+      SqlNode expr =
+          ordinal(key)
+              .map(n -> stripAlias(selectItem(items, n, key)))
+              .orElseGet(() -> aliasedItem(key, items));
+      agg.addGroupingExpressions(
+          ExpressionTranslator.alias(expressions.translate(expr), GROUP_KEY_PREFIX + i++));
     }
   }
 
   /**
-   * GROUP BY a SELECT alias: Spark groups by a column of that name if the input has one, else
-   * by the aliased expression. Without the input's schema that cannot be decided here, so
-   * such a query goes to Spark as text.
+   * GROUP BY a SELECT alias: Spark groups by a column of that name if the input has one, else by
+   * the aliased expression. Without the input's schema that cannot be decided here, so such a query
+   * goes to Spark as text.
    */
   private static SqlNode aliasedItem(SqlNode key, List<SqlNode> items) {
     if (key instanceof SqlIdentifier id && id.isSimple()) {
@@ -330,8 +355,9 @@ final class RelationTranslator {
       for (SqlNode item : items) {
         if (item.getKind() == SqlKind.AS
             && key(((SqlIdentifier) ((SqlCall) item).operand(1)).getSimple()).equals(name)) {
-          throw UnsupportedSqlException.of("GROUP BY the SELECT alias " + id.getSimple()
-              + " (column or alias: Spark decides)", key);
+          throw UnsupportedSqlException.of(
+              "GROUP BY the SELECT alias " + id.getSimple() + " (column or alias: Spark decides)",
+              key);
         }
       }
     }
@@ -348,18 +374,23 @@ final class RelationTranslator {
 
   /** ORDER BY n names the n-th SELECT item: its alias when it has one, else its expression. */
   private SqlNode replaceOrdinal(SqlNode item, List<SqlNode> items) {
-    if (item instanceof SqlBasicCall call && (call.getKind() == SqlKind.DESCENDING
-        || call.getKind() == SqlKind.NULLS_FIRST || call.getKind() == SqlKind.NULLS_LAST)) {
+    if (item instanceof SqlBasicCall call
+        && (call.getKind() == SqlKind.DESCENDING
+            || call.getKind() == SqlKind.NULLS_FIRST
+            || call.getKind() == SqlKind.NULLS_LAST)) {
       SqlNode inner = replaceOrdinal(call.operand(0), items);
       return call.getOperator().createCall(call.getParserPosition(), inner);
     }
-    return ordinal(item).map(n -> {
-      SqlNode selected = selectItem(items, n, item);
-      if (selected.getKind() == SqlKind.AS) {
-        return (SqlNode) ((SqlCall) selected).operand(1);
-      }
-      return selected;
-    }).orElse(item);
+    return ordinal(item)
+        .map(
+            n -> {
+              SqlNode selected = selectItem(items, n, item);
+              if (selected.getKind() == SqlKind.AS) {
+                return (SqlNode) ((SqlCall) selected).operand(1);
+              }
+              return selected;
+            })
+        .orElse(item);
   }
 
   private static java.util.Optional<Integer> ordinal(SqlNode node) {
@@ -389,19 +420,24 @@ final class RelationTranslator {
     if (input == null) {
       throw new UnsupportedSqlException("WHERE without FROM", null);
     }
-    return Relation.newBuilder().setFilter(Filter.newBuilder().setInput(input)
-        .setCondition(condition)).build();
+    return Relation.newBuilder()
+        .setFilter(Filter.newBuilder().setInput(input).setCondition(condition))
+        .build();
   }
 
   private Relation limitAndOffset(Relation input, SqlNode offset, SqlNode fetch) {
     Relation rel = input;
     if (offset != null) {
-      rel = Relation.newBuilder().setOffset(Offset.newBuilder().setInput(rel)
-          .setOffset(count(offset))).build();
+      rel =
+          Relation.newBuilder()
+              .setOffset(Offset.newBuilder().setInput(rel).setOffset(count(offset)))
+              .build();
     }
     if (fetch != null) {
-      rel = Relation.newBuilder().setLimit(Limit.newBuilder().setInput(rel)
-          .setLimit(count(fetch))).build();
+      rel =
+          Relation.newBuilder()
+              .setLimit(Limit.newBuilder().setInput(rel).setLimit(count(fetch)))
+              .build();
     }
     return rel;
   }
@@ -451,8 +487,12 @@ final class RelationTranslator {
     if (id.names.size() > 3) {
       throw UnsupportedSqlException.of("table name with more than 3 parts", id);
     }
-    return Relation.newBuilder().setRead(Read.newBuilder().setNamedTable(
-        Read.NamedTable.newBuilder().setUnparsedIdentifier(Names.quoted(id.names)))).build();
+    return Relation.newBuilder()
+        .setRead(
+            Read.newBuilder()
+                .setNamedTable(
+                    Read.NamedTable.newBuilder().setUnparsedIdentifier(Names.quoted(id.names))))
+        .build();
   }
 
   private SqlWithItem findCte(String name) {
@@ -490,7 +530,8 @@ final class RelationTranslator {
     Relation rel = from(source);
     List<SqlNode> operands = as.getOperandList();
     if (operands.size() > 2) {
-      rel = toDf(rel, new SqlNodeList(operands.subList(2, operands.size()), as.getParserPosition()));
+      rel =
+          toDf(rel, new SqlNodeList(operands.subList(2, operands.size()), as.getParserPosition()));
     }
     return subqueryAlias(rel, ((SqlIdentifier) as.operand(1)).getSimple());
   }
@@ -504,8 +545,9 @@ final class RelationTranslator {
   }
 
   private static Relation subqueryAlias(Relation input, String alias) {
-    return Relation.newBuilder().setSubqueryAlias(SubqueryAlias.newBuilder().setInput(input)
-        .setAlias(alias)).build();
+    return Relation.newBuilder()
+        .setSubqueryAlias(SubqueryAlias.newBuilder().setInput(input).setAlias(alias))
+        .build();
   }
 
   private Relation join(SqlJoin j) {
@@ -559,7 +601,9 @@ final class RelationTranslator {
       return w;
     }
     SqlWindow base = namedWindow(w.getRefName());
-    return SqlWindow.create(null, null,
+    return SqlWindow.create(
+        null,
+        null,
         w.getPartitionList().size() > 0 ? w.getPartitionList() : base.getPartitionList(),
         w.getOrderList().size() > 0 ? w.getOrderList() : base.getOrderList(),
         SqlLiteral.createBoolean(w.isRows() || base.isRows(), w.getParserPosition()),

@@ -1,10 +1,10 @@
 package dev.sparkjdbc.plan;
 
 /**
- * Spark's string literal escapes, which Calcite's parser leaves alone: {@code '\n'} is a
- * newline to Spark. Follows Spark's own rules: {@code \0 \b \n \r \t \Z}, {@code \\}, quotes,
- * {@code \% \_} kept with their backslash (LIKE patterns), {@code \\uXXXX}, three octal digits,
- * and any other escaped character stands for itself.
+ * Spark's string literal escapes, which Calcite's parser leaves alone: {@code '\n'} is a newline to
+ * Spark. Follows Spark's own rules: {@code \0 \b \n \r \t \Z}, {@code \\}, quotes, {@code \% \_}
+ * kept with their backslash (LIKE patterns), {@code \\uXXXX}, three octal digits, and any other
+ * escaped character stands for itself.
  */
 final class SparkStrings {
   private SparkStrings() {}
@@ -25,7 +25,10 @@ final class SparkStrings {
       if (e == 'u' && i + 4 < n && isHex(s, i + 1, 4)) {
         out.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
         i += 4;
-      } else if (e >= '0' && e <= '3' && i + 2 < n && isOctal(s.charAt(i + 1))
+      } else if (e >= '0'
+          && e <= '3'
+          && i + 2 < n
+          && isOctal(s.charAt(i + 1))
           && isOctal(s.charAt(i + 2))) {
         out.append((char) Integer.parseInt(s.substring(i, i + 3), 8));
         i += 2;

@@ -9,28 +9,29 @@ import org.apache.calcite.sql.SqlUserDefinedTypeNameSpec;
 
 /** SQL type names in CAST as the type strings Spark parses (INTEGER → INT, REAL → FLOAT, …). */
 final class SparkTypes {
-  private static final Map<String, String> NAMES = Map.ofEntries(
-      Map.entry("INTEGER", "INT"),
-      Map.entry("INT", "INT"),
-      Map.entry("TINYINT", "TINYINT"),
-      Map.entry("SMALLINT", "SMALLINT"),
-      Map.entry("BIGINT", "BIGINT"),
-      Map.entry("REAL", "FLOAT"),
-      Map.entry("FLOAT", "FLOAT"), // Spark reads FLOAT as single precision; so do we
-      Map.entry("DOUBLE", "DOUBLE"),
-      Map.entry("DECIMAL", "DECIMAL"),
-      Map.entry("NUMERIC", "DECIMAL"),
-      Map.entry("BOOLEAN", "BOOLEAN"),
-      Map.entry("CHAR", "CHAR"),
-      Map.entry("VARCHAR", "VARCHAR"),
-      Map.entry("STRING", "STRING"),
-      Map.entry("BINARY", "BINARY"),
-      Map.entry("VARBINARY", "BINARY"),
-      Map.entry("DATE", "DATE"),
-      Map.entry("TIME", "TIME"),
-      Map.entry("TIMESTAMP", "TIMESTAMP"),
-      Map.entry("TIMESTAMP_NTZ", "TIMESTAMP_NTZ"),
-      Map.entry("TIMESTAMP_LTZ", "TIMESTAMP_LTZ"));
+  private static final Map<String, String> NAMES =
+      Map.ofEntries(
+          Map.entry("INTEGER", "INT"),
+          Map.entry("INT", "INT"),
+          Map.entry("TINYINT", "TINYINT"),
+          Map.entry("SMALLINT", "SMALLINT"),
+          Map.entry("BIGINT", "BIGINT"),
+          Map.entry("REAL", "FLOAT"),
+          Map.entry("FLOAT", "FLOAT"), // Spark reads FLOAT as single precision; so do we
+          Map.entry("DOUBLE", "DOUBLE"),
+          Map.entry("DECIMAL", "DECIMAL"),
+          Map.entry("NUMERIC", "DECIMAL"),
+          Map.entry("BOOLEAN", "BOOLEAN"),
+          Map.entry("CHAR", "CHAR"),
+          Map.entry("VARCHAR", "VARCHAR"),
+          Map.entry("STRING", "STRING"),
+          Map.entry("BINARY", "BINARY"),
+          Map.entry("VARBINARY", "BINARY"),
+          Map.entry("DATE", "DATE"),
+          Map.entry("TIME", "TIME"),
+          Map.entry("TIMESTAMP", "TIMESTAMP"),
+          Map.entry("TIMESTAMP_NTZ", "TIMESTAMP_NTZ"),
+          Map.entry("TIMESTAMP_LTZ", "TIMESTAMP_LTZ"));
 
   private SparkTypes() {}
 
@@ -58,7 +59,8 @@ final class SparkTypes {
     SqlTypeNameSpec name = spec.getTypeNameSpec();
     String base = name.getTypeName().getSimple().toUpperCase(Locale.ROOT);
     String spark = NAMES.get(base);
-    if (spark == null || !(name instanceof SqlBasicTypeNameSpec || name instanceof SqlUserDefinedTypeNameSpec)) {
+    if (spark == null
+        || !(name instanceof SqlBasicTypeNameSpec || name instanceof SqlUserDefinedTypeNameSpec)) {
       throw UnsupportedSqlException.of("CAST to type " + base, spec);
     }
     if (name instanceof SqlBasicTypeNameSpec basic) {

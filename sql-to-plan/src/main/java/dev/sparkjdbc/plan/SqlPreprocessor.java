@@ -5,21 +5,23 @@ import java.util.Deque;
 import java.util.Locale;
 
 /**
- * A quote-aware pass over the text for what Calcite cannot parse but is cheap to normalise:
- * JDBC outer-join escapes {@code {oj …}} (the braces go), {@code {escape 'c'}} (becomes {@code
- * ESCAPE 'c'}), and trailing semicolons. String literals, quoted identifiers and comments pass
- * through untouched.
+ * A quote-aware pass over the text for what Calcite cannot parse but is cheap to normalise: JDBC
+ * outer-join escapes {@code {oj …}} (the braces go), {@code {escape 'c'}} (becomes {@code ESCAPE
+ * 'c'}), and trailing semicolons. String literals, quoted identifiers and comments pass through
+ * untouched.
  */
 final class SqlPreprocessor {
   private final String sql;
   private final char identifierQuote;
   private final StringBuilder out = new StringBuilder();
+
   /** One entry per open brace: true when the brace and its closing partner are dropped. */
   private final Deque<Boolean> braces = new ArrayDeque<>();
+
   private int i;
   private String sparkOnly;
-  private static final java.util.regex.Pattern TYPED_LITERAL = java.util.regex.Pattern.compile(
-      "(?i)(^|[^A-Za-z0-9_])TIMESTAMP_(NTZ|LTZ)\\s*$");
+  private static final java.util.regex.Pattern TYPED_LITERAL =
+      java.util.regex.Pattern.compile("(?i)(^|[^A-Za-z0-9_])TIMESTAMP_(NTZ|LTZ)\\s*$");
 
   private SqlPreprocessor(String sql, char identifierQuote) {
     this.sql = sql;
@@ -27,8 +29,8 @@ final class SqlPreprocessor {
   }
 
   /**
-   * The normalised text, and the Spark-only syntax it uses that Calcite would misread (raw
-   * strings, TIMESTAMP_NTZ literals), or null.
+   * The normalised text, and the Spark-only syntax it uses that Calcite would misread (raw strings,
+   * TIMESTAMP_NTZ literals), or null.
    */
   record Result(String sql, String sparkOnly) {}
 
@@ -72,11 +74,17 @@ final class SqlPreprocessor {
     while (i < n) {
       char c = sql.charAt(i);
       if (c == '\'' || c == identifierQuote || (c == '"' && identifierQuote == '`')) {
-        if (c != identifierQuote && i > 0 && (sql.charAt(i - 1) == 'r' || sql.charAt(i - 1) == 'R')
-            && (i < 2 || !Character.isLetterOrDigit(sql.charAt(i - 2)) && sql.charAt(i - 2) != '_')) {
+        if (c != identifierQuote
+            && i > 0
+            && (sql.charAt(i - 1) == 'r' || sql.charAt(i - 1) == 'R')
+            && (i < 2
+                || !Character.isLetterOrDigit(sql.charAt(i - 2)) && sql.charAt(i - 2) != '_')) {
           sparkOnly = "raw string literal r'…'"; // no escapes inside; Calcite would misread it
         }
-        if (c == '\'' && TYPED_LITERAL.matcher(out.subSequence(Math.max(0, out.length() - 32), out.length())).find()) {
+        if (c == '\''
+            && TYPED_LITERAL
+                .matcher(out.subSequence(Math.max(0, out.length() - 32), out.length()))
+                .find()) {
           sparkOnly = "TIMESTAMP_NTZ/TIMESTAMP_LTZ literal"; // Calcite reads it as a name
         }
         copyQuoted(c);
@@ -131,7 +139,8 @@ final class SqlPreprocessor {
     }
     if (i + 2 < sql.length() && sql.charAt(i) == '\'' && sql.charAt(i + 2) == '\'') {
       char c = sql.charAt(i + 1);
-      out.append("ESCAPE '").append(c == '\\' ? "\\\\" : c == '\'' ? "''" : String.valueOf(c))
+      out.append("ESCAPE '")
+          .append(c == '\\' ? "\\\\" : c == '\'' ? "''" : String.valueOf(c))
           .append('\'');
       i += 3;
     } else {

@@ -25,32 +25,44 @@ import org.apache.calcite.sql.validate.SqlConformanceEnum;
  */
 public final class SqlToPlan {
   /** Kinds Calcite parses that are queries: translated. Everything else is a command: text. */
-  private static final Set<SqlKind> QUERIES = Set.of(SqlKind.SELECT, SqlKind.ORDER_BY,
-      SqlKind.UNION, SqlKind.INTERSECT, SqlKind.EXCEPT, SqlKind.WITH, SqlKind.VALUES);
+  private static final Set<SqlKind> QUERIES =
+      Set.of(
+          SqlKind.SELECT,
+          SqlKind.ORDER_BY,
+          SqlKind.UNION,
+          SqlKind.INTERSECT,
+          SqlKind.EXCEPT,
+          SqlKind.WITH,
+          SqlKind.VALUES);
 
   private static final Set<String> QUERY_KEYWORDS = Set.of("SELECT", "WITH", "VALUES");
+
   /**
-   * Calcite's parser is quadratic in long operator chains; beyond this size the statement goes
-   * to Spark as text rather than risk a parse that takes minutes.
+   * Calcite's parser is quadratic in long operator chains; beyond this size the statement goes to
+   * Spark as text rather than risk a parse that takes minutes.
    */
   static final int MAX_TRANSLATED_LENGTH = 64 * 1024;
 
-  private static final java.util.regex.Pattern EXPLAIN = java.util.regex.Pattern.compile(
-      "(?is)\\s*EXPLAIN\\s+(?:(EXTENDED|CODEGEN|COST|FORMATTED)\\s+)?");
+  private static final java.util.regex.Pattern EXPLAIN =
+      java.util.regex.Pattern.compile(
+          "(?is)\\s*EXPLAIN\\s+(?:(EXTENDED|CODEGEN|COST|FORMATTED)\\s+)?");
 
   private final TranslationConfig config;
   private final SqlParser.Config parserConfig;
 
   public SqlToPlan(TranslationConfig config) {
     this.config = config;
-    this.parserConfig = SqlParser.config()
-        .withParserFactory(SqlBabelParserImpl.FACTORY)
-        .withConformance(SqlConformanceEnum.BABEL)
-        .withQuoting(config.quoting() == TranslationConfig.Quoting.BACK_TICK
-            ? Quoting.BACK_TICK : Quoting.DOUBLE_QUOTE)
-        .withUnquotedCasing(Casing.UNCHANGED)
-        .withQuotedCasing(Casing.UNCHANGED)
-        .withCaseSensitive(false);
+    this.parserConfig =
+        SqlParser.config()
+            .withParserFactory(SqlBabelParserImpl.FACTORY)
+            .withConformance(SqlConformanceEnum.BABEL)
+            .withQuoting(
+                config.quoting() == TranslationConfig.Quoting.BACK_TICK
+                    ? Quoting.BACK_TICK
+                    : Quoting.DOUBLE_QUOTE)
+            .withUnquotedCasing(Casing.UNCHANGED)
+            .withQuotedCasing(Casing.UNCHANGED)
+            .withCaseSensitive(false);
   }
 
   /**
@@ -75,8 +87,8 @@ public final class SqlToPlan {
   }
 
   /**
-   * Translates with values for the statement's {@code ?} markers, in order, as Connect
-   * literals: each becomes a typed literal inside the plan, never text.
+   * Translates with values for the statement's {@code ?} markers, in order, as Connect literals:
+   * each becomes a typed literal inside the plan, never text.
    */
   public Translation translate(String sql, List<Expression> parameters)
       throws SqlTranslationException {
@@ -84,8 +96,8 @@ public final class SqlToPlan {
   }
 
   /**
-   * Parses a statement once; {@link PreparedQuery#bind} then translates it with the values of
-   * its {@code ?} markers as often as needed, without parsing again.
+   * Parses a statement once; {@link PreparedQuery#bind} then translates it with the values of its
+   * {@code ?} markers as often as needed, without parsing again.
    */
   public PreparedQuery prepare(String sql) throws SqlTranslationException {
     if (config.mode() == TranslationConfig.Mode.TEXT) {
@@ -94,29 +106,41 @@ public final class SqlToPlan {
     if (sql.length() > MAX_TRANSLATED_LENGTH) {
       boolean query = QUERY_KEYWORDS.contains(SqlPreprocessor.leadingKeyword(sql));
       String reason = "statement longer than " + MAX_TRANSLATED_LENGTH + " characters";
-      return PreparedQuery.fixed(query ? refuse(reason, null, null, true, false)
-          : Translation.fallback(reason, false), sql);
+      return PreparedQuery.fixed(
+          query ? refuse(reason, null, null, true, false) : Translation.fallback(reason, false),
+          sql);
     }
     SqlPreprocessor.Result pre = SqlPreprocessor.normalise(sql, config.quoting());
     String text = pre.sql();
     java.util.regex.Matcher explain = EXPLAIN.matcher(text);
     if (explain.lookingAt()
         && QUERY_KEYWORDS.contains(SqlPreprocessor.leadingKeyword(text.substring(explain.end())))) {
-      String mode = explain.group(1) == null ? "SIMPLE" : explain.group(1).toUpperCase(
-          java.util.Locale.ROOT);
+      String mode =
+          explain.group(1) == null ? "SIMPLE" : explain.group(1).toUpperCase(java.util.Locale.ROOT);
       return prepare(text.substring(explain.end()))
           .explained(ExplainMode.valueOf("EXPLAIN_MODE_" + mode), sql);
     }
     if (pre.sparkOnly() != null) {
-      return PreparedQuery.fixed(refuse(pre.sparkOnly(), null, null,
-          QUERY_KEYWORDS.contains(SqlPreprocessor.leadingKeyword(text)), false), sql);
+      return PreparedQuery.fixed(
+          refuse(
+              pre.sparkOnly(),
+              null,
+              null,
+              QUERY_KEYWORDS.contains(SqlPreprocessor.leadingKeyword(text)),
+              false),
+          sql);
     }
     SqlNode node;
     try {
       node = SqlParser.create(text, parserConfig).parseStmt();
     } catch (SqlParseException e) {
-      return PreparedQuery.fixed(unparsed(sql, "the SQL parser does not accept it: "
-          + firstLine(e.getMessage()), e.getPos(), e), sql);
+      return PreparedQuery.fixed(
+          unparsed(
+              sql,
+              "the SQL parser does not accept it: " + firstLine(e.getMessage()),
+              e.getPos(),
+              e),
+          sql);
     } catch (RuntimeException | StackOverflowError e) {
       return PreparedQuery.fixed(unparsed(sql, "the SQL parser failed: " + e, null, e), sql);
     }
@@ -126,8 +150,8 @@ public final class SqlToPlan {
     try {
       return PreparedQuery.parsed(this, node, text, sql);
     } catch (StackOverflowError e) {
-      return PreparedQuery.fixed(refuse("expression nested too deeply", null, null, true, false),
-          sql);
+      return PreparedQuery.fixed(
+          refuse("expression nested too deeply", null, null, true, false), sql);
     }
   }
 
@@ -147,8 +171,12 @@ public final class SqlToPlan {
       return refuse("expression nested too deeply", null, null, true, false);
     } catch (RuntimeException e) {
       // A shape the translators did not expect: never a partial plan, never a crash.
-      return refuse("unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage(), null,
-          e, true, false);
+      return refuse(
+          "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+          null,
+          e,
+          true,
+          false);
     }
   }
 
@@ -164,13 +192,13 @@ public final class SqlToPlan {
     return refuse(reason, pos, cause, true, true);
   }
 
-  private Translation refuse(String reason, SqlParserPos pos, Throwable cause, boolean query,
-      boolean syntax) throws SqlTranslationException {
+  private Translation refuse(
+      String reason, SqlParserPos pos, Throwable cause, boolean query, boolean syntax)
+      throws SqlTranslationException {
     if (config.mode() == TranslationConfig.Mode.STRICT) {
       int line = pos == null ? 0 : pos.getLineNum();
       int column = pos == null ? 0 : pos.getColumnNum();
-      throw new SqlTranslationException("Cannot translate: " + reason, line, column, syntax,
-          cause);
+      throw new SqlTranslationException("Cannot translate: " + reason, line, column, syntax, cause);
     }
     return Translation.fallback(reason, query);
   }

@@ -17,14 +17,20 @@ public final class Translation {
   private final ExplainMode explainMode;
   private final Set<PlanFeature> features;
 
-  private Translation(Relation relation, String fallbackReason, boolean query,
-      ExplainMode explainMode, Set<PlanFeature> features) {
+  private Translation(
+      Relation relation,
+      String fallbackReason,
+      boolean query,
+      ExplainMode explainMode,
+      Set<PlanFeature> features) {
     this.relation = relation;
     this.fallbackReason = fallbackReason;
     this.query = query;
     this.explainMode = explainMode;
-    this.features = features.isEmpty() ? Set.of()
-        : java.util.Collections.unmodifiableSet(EnumSet.copyOf(features));
+    this.features =
+        features.isEmpty()
+            ? Set.of()
+            : java.util.Collections.unmodifiableSet(EnumSet.copyOf(features));
   }
 
   static Translation translated(Relation relation, Set<PlanFeature> features) {
@@ -41,8 +47,8 @@ public final class Translation {
   }
 
   /**
-   * The same statement sent to Spark as SQL text instead of this plan, e.g. because the server
-   * does not understand one of its {@link #features()}; {@code reason} says why.
+   * The same statement sent to Spark as SQL text instead of this plan, e.g. because the server does
+   * not understand one of its {@link #features()}; {@code reason} says why.
    */
   public Translation asText(String reason) {
     // EXPLAIN goes as a command (it answers with its plan text), as for any untranslated EXPLAIN.
@@ -73,8 +79,8 @@ public final class Translation {
   }
 
   /**
-   * The plan elements this translation uses that not every Spark Connect server understands;
-   * empty for text and for plans any supported server accepts.
+   * The plan elements this translation uses that not every Spark Connect server understands; empty
+   * for text and for plans any supported server accepts.
    */
   public Set<PlanFeature> features() {
     return features;

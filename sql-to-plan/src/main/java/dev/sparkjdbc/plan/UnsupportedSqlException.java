@@ -4,8 +4,8 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
- * Thrown by the translators' default cases: the whole statement then goes to Spark as SQL text
- * (or fails in strict mode). Never caught half way, so a partial translation is never sent.
+ * Thrown by the translators' default cases: the whole statement then goes to Spark as SQL text (or
+ * fails in strict mode). Never caught half way, so a partial translation is never sent.
  */
 final class UnsupportedSqlException extends RuntimeException {
   private final transient SqlParserPos position;

@@ -22,10 +22,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The golden corpus: every {@code golden/<group>/<name>.sql} is translated with the default
- * configuration and compared with its expected outcome beside it, {@code <name>.plan} (the
- * relation in protobuf text format) or {@code <name>.fallback} (the reason it goes to Spark as
- * text). Run with {@code -Dgolden.regenerate=true} to rewrite the expected files from what the
- * translator produces now, then review the diff with git.
+ * configuration and compared with its expected outcome beside it, {@code <name>.plan} (the relation
+ * in protobuf text format) or {@code <name>.fallback} (the reason it goes to Spark as text). Run
+ * with {@code -Dgolden.regenerate=true} to rewrite the expected files from what the translator
+ * produces now, then review the diff with git.
  */
 class GoldenPlanTest {
   static final String REGENERATE_PROPERTY = "golden.regenerate";
@@ -39,22 +39,27 @@ class GoldenPlanTest {
   static Path goldenDir() {
     String basedir = System.getProperty("basedir");
     String userDir = System.getProperty("user.dir");
-    List<Path> candidates = Stream.of(
-            basedir == null ? null : Paths.get(basedir),
-            Paths.get(userDir),
-            Paths.get(userDir, "sql-to-plan"))
-        .filter(p -> p != null)
-        .map(p -> p.resolve("src/test/resources/golden"))
-        .toList();
-    return candidates.stream().filter(Files::isDirectory).findFirst().orElseThrow(
-        () -> new IllegalStateException("golden corpus not found; tried " + candidates));
+    List<Path> candidates =
+        Stream.of(
+                basedir == null ? null : Paths.get(basedir),
+                Paths.get(userDir),
+                Paths.get(userDir, "sql-to-plan"))
+            .filter(p -> p != null)
+            .map(p -> p.resolve("src/test/resources/golden"))
+            .toList();
+    return candidates.stream()
+        .filter(Files::isDirectory)
+        .findFirst()
+        .orElseThrow(
+            () -> new IllegalStateException("golden corpus not found; tried " + candidates));
   }
 
   /** Every golden statement, sorted, as paths relative to the golden folder. */
   static List<Path> statements() {
     Path dir = goldenDir();
     try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(p -> p.getFileName().toString().endsWith(".sql"))
+      return files
+          .filter(p -> p.getFileName().toString().endsWith(".sql"))
           .map(dir::relativize)
           .sorted()
           .collect(Collectors.toList());
@@ -85,14 +90,16 @@ class GoldenPlanTest {
     }
     // No orphans: an expected file without its statement is a leftover from a rename.
     try (Stream<Path> files = Files.walk(dir)) {
-      List<String> orphans = files
-          .filter(p -> {
-            String name = p.getFileName().toString();
-            return name.endsWith(".plan") || name.endsWith(".fallback");
-          })
-          .filter(p -> !Files.exists(withExtension(p, ".sql")))
-          .map(p -> dir.relativize(p).toString())
-          .toList();
+      List<String> orphans =
+          files
+              .filter(
+                  p -> {
+                    String name = p.getFileName().toString();
+                    return name.endsWith(".plan") || name.endsWith(".fallback");
+                  })
+              .filter(p -> !Files.exists(withExtension(p, ".sql")))
+              .map(p -> dir.relativize(p).toString())
+              .toList();
       assertThat(orphans).as("expected files without a .sql").isEmpty();
     }
   }
@@ -121,8 +128,9 @@ class GoldenPlanTest {
       fail("both %s and %s exist; keep one", planFile.getFileName(), fallbackFile.getFileName());
     }
     if (!hasPlan && !hasFallback) {
-      fail("no expected file for %s: write %s or %s (or run with -D%s=true)", relative,
-          planFile.getFileName(), fallbackFile.getFileName(), REGENERATE_PROPERTY);
+      fail(
+          "no expected file for %s: write %s or %s (or run with -D%s=true)",
+          relative, planFile.getFileName(), fallbackFile.getFileName(), REGENERATE_PROPERTY);
     }
     if (hasPlan) {
       assertThat(t.isTranslated())
@@ -143,7 +151,8 @@ class GoldenPlanTest {
    */
   static String plan(Translation t) {
     String relation = TextFormat.printer().printToString(t.relation().orElseThrow());
-    return t.explainMode().map(mode -> "# explain_mode: " + mode + "\n" + relation)
+    return t.explainMode()
+        .map(mode -> "# explain_mode: " + mode + "\n" + relation)
         .orElse(relation);
   }
 
@@ -161,14 +170,15 @@ class GoldenPlanTest {
     }
     System.out.println(summary("golden corpus", total));
     if (REGENERATE) {
-      System.out.println("golden corpus: expected files rewritten under " + goldenDir()
-          + "; review them with git diff");
+      System.out.println(
+          "golden corpus: expected files rewritten under "
+              + goldenDir()
+              + "; review them with git diff");
     }
   }
 
   private static String summary(String label, int[] c) {
-    return label + ": " + c[0] + " statements, " + c[1] + " translated, " + c[2]
-        + " fallen back";
+    return label + ": " + c[0] + " statements, " + c[1] + " translated, " + c[2] + " fallen back";
   }
 
   private static void count(String relative, boolean translated) {

@@ -18,8 +18,10 @@ class PlanFeatureTest {
   @Test
   void inListsAndOtherSubqueriesNeedNothingNew() throws Exception {
     assertThat(TRANSLATOR.translate("SELECT a FROM t WHERE a IN (1, 2)").features()).isEmpty();
-    assertThat(TRANSLATOR.translate(
-        "SELECT (SELECT max(b) FROM u) FROM t WHERE EXISTS (SELECT 1 FROM u)").features())
+    assertThat(
+            TRANSLATOR
+                .translate("SELECT (SELECT max(b) FROM u) FROM t WHERE EXISTS (SELECT 1 FROM u)")
+                .features())
         .isEmpty();
   }
 

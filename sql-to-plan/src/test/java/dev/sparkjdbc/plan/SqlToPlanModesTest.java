@@ -37,22 +37,24 @@ class SqlToPlanModesTest {
     assertThatThrownBy(() -> STRICT.translate("SELECT *\nFROM a NATURAL JOIN b"))
         .isInstanceOf(SqlTranslationException.class)
         .hasMessageContaining("NATURAL JOIN")
-        .satisfies(e -> {
-          SqlTranslationException s = (SqlTranslationException) e;
-          assertThat(s.line()).isEqualTo(2);
-          assertThat(s.column()).isPositive();
-          assertThat(s.isSyntaxError()).isFalse();
-        });
+        .satisfies(
+            e -> {
+              SqlTranslationException s = (SqlTranslationException) e;
+              assertThat(s.line()).isEqualTo(2);
+              assertThat(s.column()).isPositive();
+              assertThat(s.isSyntaxError()).isFalse();
+            });
   }
 
   @Test
   void strictReportsAQueryThatDoesNotParseAsASyntaxErrorWithPosition() {
     assertThatThrownBy(() -> STRICT.translate("SELECT a FROM t WHERE"))
         .isInstanceOf(SqlTranslationException.class)
-        .satisfies(e -> {
-          assertThat(((SqlTranslationException) e).isSyntaxError()).isTrue();
-          assertThat(((SqlTranslationException) e).line()).isEqualTo(1);
-        });
+        .satisfies(
+            e -> {
+              assertThat(((SqlTranslationException) e).isSyntaxError()).isTrue();
+              assertThat(((SqlTranslationException) e).line()).isEqualTo(1);
+            });
   }
 
   @Test
@@ -65,10 +67,15 @@ class SqlToPlanModesTest {
 
   @Test
   void parameterValuesBecomeLiteralsInThePlan() throws Exception {
-    Expression value = Expression.newBuilder().setLiteral(
-        Expression.Literal.newBuilder().setString("x'); DROP TABLE t; --")).build();
-    Relation plan = TRANSLATE.translate("SELECT * FROM t WHERE name = ?", List.of(value))
-        .relation().orElseThrow();
+    Expression value =
+        Expression.newBuilder()
+            .setLiteral(Expression.Literal.newBuilder().setString("x'); DROP TABLE t; --"))
+            .build();
+    Relation plan =
+        TRANSLATE
+            .translate("SELECT * FROM t WHERE name = ?", List.of(value))
+            .relation()
+            .orElseThrow();
     Expression condition = plan.getProject().getInput().getFilter().getCondition();
     assertThat(condition.getUnresolvedFunction().getArguments(1)).isEqualTo(value);
   }
@@ -90,8 +97,10 @@ class SqlToPlanModesTest {
 
   @Test
   void ansiQuotingReadsDoubleQuotedIdentifiers() throws Exception {
-    SqlToPlan ansi = new SqlToPlan(new TranslationConfig(TranslationConfig.Quoting.DOUBLE_QUOTE,
-        TranslationConfig.Mode.STRICT));
+    SqlToPlan ansi =
+        new SqlToPlan(
+            new TranslationConfig(
+                TranslationConfig.Quoting.DOUBLE_QUOTE, TranslationConfig.Mode.STRICT));
     Relation plan = ansi.translate("SELECT \"My Col\" FROM \"s\".\"t\"").relation().orElseThrow();
     assertThat(plan.getProject().getExpressions(0).getUnresolvedAttribute().getUnparsedIdentifier())
         .isEqualTo("`My Col`");

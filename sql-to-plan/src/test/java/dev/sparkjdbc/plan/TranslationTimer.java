@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Prints the median translation time of each .sql file in a folder (after warm-up), e.g. the
- * TPC-H queries of the conformance suite:
+ * Prints the median translation time of each .sql file in a folder (after warm-up), e.g. the TPC-H
+ * queries of the conformance suite:
  *
  * <pre>
  * mvn -B -ntp -q -pl sql-to-plan test-compile dependency:build-classpath -Dmdep.outputFile=target/cp
@@ -48,7 +48,7 @@ public final class TranslationTimer {
       System.out.printf("%s  median %.3f ms%n", file.getFileName(), median);
     }
     medians.sort(null);
-    System.out.printf("median over %d queries: %.3f ms%n", medians.size(),
-        medians.get(medians.size() / 2));
+    System.out.printf(
+        "median over %d queries: %.3f ms%n", medians.size(), medians.get(medians.size() / 2));
   }
 }

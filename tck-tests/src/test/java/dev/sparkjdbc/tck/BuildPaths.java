@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Where the build put the server, the driver and this suite; Surefire passes them as system properties. */
+/**
+ * Where the build put the server, the driver and this suite; Surefire passes them as system
+ * properties.
+ */
 public final class BuildPaths {
   private BuildPaths() {}
 
@@ -21,13 +24,16 @@ public final class BuildPaths {
   }
 
   /**
-   * The driver as a client application would use it: its jar (its classes when the build
-   * stopped before packaging) followed by its runtime dependencies.
+   * The driver as a client application would use it: its jar (its classes when the build stopped
+   * before packaging) followed by its runtime dependencies.
    */
   static List<String> driverClasspath() {
     List<String> entries = new ArrayList<>();
     Path jar = Path.of(property("sparkjdbc.driver.jar"));
-    entries.add(Files.isRegularFile(jar) ? jar.toString() : existing("sparkjdbc.driver.classes").toString());
+    entries.add(
+        Files.isRegularFile(jar)
+            ? jar.toString()
+            : existing("sparkjdbc.driver.classes").toString());
     entries.addAll(classpathFile("sparkjdbc.driver.classpathFile"));
     return entries;
   }
@@ -58,8 +64,11 @@ public final class BuildPaths {
   private static Path existing(String key) {
     Path path = Path.of(property(key));
     if (!Files.exists(path)) {
-      throw new IllegalStateException(path + " (system property " + key
-          + ") does not exist: build the project first, e.g. mvn -pl tck-tests -am install");
+      throw new IllegalStateException(
+          path
+              + " (system property "
+              + key
+              + ") does not exist: build the project first, e.g. mvn -pl tck-tests -am install");
     }
     return path;
   }
@@ -68,8 +77,10 @@ public final class BuildPaths {
   public static String property(String key) {
     String value = System.getProperty(key);
     if (value == null || value.isBlank()) {
-      throw new IllegalStateException("system property " + key
-          + " is not set: run this suite through Maven (tck-tests/pom.xml sets it)");
+      throw new IllegalStateException(
+          "system property "
+              + key
+              + " is not set: run this suite through Maven (tck-tests/pom.xml sets it)");
     }
     return value;
   }

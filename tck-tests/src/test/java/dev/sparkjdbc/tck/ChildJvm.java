@@ -25,8 +25,15 @@ public final class ChildJvm {
           .filter(line -> line.startsWith(key + "="))
           .map(line -> line.substring(key.length() + 1))
           .findFirst()
-          .orElseThrow(() -> new AssertionError("child printed no " + key + "=...; stdout "
-              + stdout + ", stderr:\n" + stderr));
+          .orElseThrow(
+              () ->
+                  new AssertionError(
+                      "child printed no "
+                          + key
+                          + "=...; stdout "
+                          + stdout
+                          + ", stderr:\n"
+                          + stderr));
     }
   }
 
@@ -37,14 +44,20 @@ public final class ChildJvm {
     return entries;
   }
 
-  public static Result run(List<String> jvmOptions, Class<?> mainClass, List<String> args, Duration timeout)
+  public static Result run(
+      List<String> jvmOptions, Class<?> mainClass, List<String> args, Duration timeout)
       throws IOException, InterruptedException {
     return run(classpath(), jvmOptions, mainClass, args, timeout);
   }
 
   /** Like the above, with exactly {@code classpath} (e.g. the standalone driver jar) instead. */
-  public static Result run(List<String> classpath, List<String> jvmOptions, Class<?> mainClass,
-      List<String> args, Duration timeout) throws IOException, InterruptedException {
+  public static Result run(
+      List<String> classpath,
+      List<String> jvmOptions,
+      Class<?> mainClass,
+      List<String> args,
+      Duration timeout)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
@@ -55,9 +68,8 @@ public final class ChildJvm {
 
     Path out = Files.createTempFile(BuildPaths.workDir(), mainClass.getSimpleName() + "-", ".out");
     Path err = Files.createTempFile(BuildPaths.workDir(), mainClass.getSimpleName() + "-", ".err");
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectOutput(out.toFile())
-        .redirectError(err.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
     builder.environment().remove("JAVA_TOOL_OPTIONS");
     builder.environment().remove("JDK_JAVA_OPTIONS");
     builder.environment().remove("_JAVA_OPTIONS");
@@ -65,11 +77,17 @@ public final class ChildJvm {
     Process process = builder.start();
     try {
       if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-        throw new AssertionError(mainClass.getSimpleName() + " did not finish within "
-            + timeout.toSeconds() + " s; stderr:\n" + Files.readString(err));
+        throw new AssertionError(
+            mainClass.getSimpleName()
+                + " did not finish within "
+                + timeout.toSeconds()
+                + " s; stderr:\n"
+                + Files.readString(err));
       }
-      return new Result(process.exitValue(),
-          Files.readAllLines(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+      return new Result(
+          process.exitValue(),
+          Files.readAllLines(out, StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8));
     } finally {
       process.destroyForcibly();
       Files.deleteIfExists(out);

@@ -86,17 +86,23 @@ class CloseCascadeTest {
   @Test
   void closingALargeResultEarlyIsQuickAndKeepsTheConnectionUsable() throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      ResultSet rs = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
-        // 100 partitions: Spark Connect ships each partition's rows as one task result, so a
-        // 2-partition range of 1e8 rows would exhaust the server's heap before any row is sent.
-        ResultSet large = statement.executeQuery("SELECT id FROM range(0, 100000000, 1, 100)");
-        for (long expected = 0; expected < 10; expected++) {
-          assertThat(large.next()).isTrue();
-          assertThat(large.getLong(1)).isEqualTo(expected);
-        }
-        large.close();
-        return large;
-      });
+      ResultSet rs =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(30),
+              () -> {
+                // 100 partitions: Spark Connect ships each partition's rows as one task result, so
+                // a
+                // 2-partition range of 1e8 rows would exhaust the server's heap before any row is
+                // sent.
+                ResultSet large =
+                    statement.executeQuery("SELECT id FROM range(0, 100000000, 1, 100)");
+                for (long expected = 0; expected < 10; expected++) {
+                  assertThat(large.next()).isTrue();
+                  assertThat(large.getLong(1)).isEqualTo(expected);
+                }
+                large.close();
+                return large;
+              });
       assertThat(rs.isClosed()).isTrue();
 
       try (ResultSet one = statement.executeQuery("SELECT 1")) {

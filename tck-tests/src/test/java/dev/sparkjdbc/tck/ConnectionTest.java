@@ -30,7 +30,8 @@ class ConnectionTest {
   }
 
   @Test
-  void closedConnectionIsClosedInvalidAndRefusesStatements(SparkConnectServer server) throws SQLException {
+  void closedConnectionIsClosedInvalidAndRefusesStatements(SparkConnectServer server)
+      throws SQLException {
     Connection connection = DriverManager.getConnection(server.url());
     connection.close();
 
@@ -54,11 +55,17 @@ class ConnectionTest {
   void connectingWhereNothingListensFailsQuicklyWithConnectionSqlState() throws IOException {
     int port = unusedPort();
 
-    Throwable failure = assertTimeoutPreemptively(Duration.ofSeconds(15),
-        () -> catchThrowable(() -> DriverManager.getConnection("jdbc:sc://127.0.0.1:" + port).close()));
+    Throwable failure =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(15),
+            () ->
+                catchThrowable(
+                    () -> DriverManager.getConnection("jdbc:sc://127.0.0.1:" + port).close()));
 
     // DriverManager's own "No suitable driver" is 08001 too: make sure the driver answered.
-    assertThat(failure).isInstanceOf(SQLException.class).hasMessageNotContaining("No suitable driver");
+    assertThat(failure)
+        .isInstanceOf(SQLException.class)
+        .hasMessageNotContaining("No suitable driver");
     assertThat(((SQLException) failure).getSQLState()).startsWith("08");
   }
 

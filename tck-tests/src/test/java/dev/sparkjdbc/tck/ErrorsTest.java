@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Server errors arrive as the SQLException subclass of their SQLSTATE class, and do not break the connection. */
+/**
+ * Server errors arrive as the SQLException subclass of their SQLSTATE class, and do not break the
+ * connection.
+ */
 @Tag("smoke") // also run against older servers: docs/compatibility.md
 @ExtendWith(SparkConnectServerExtension.class)
 class ErrorsTest {
@@ -35,20 +38,24 @@ class ErrorsTest {
   @Test
   void syntaxErrorIsSqlSyntaxErrorException42601() throws SQLException {
     assertThatThrownBy(() -> runToEnd("SELEC 1"))
-        .isInstanceOfSatisfying(SQLSyntaxErrorException.class, e -> {
-          assertThat(e.getSQLState()).isEqualTo("42601");
-          assertThat(e.getMessage()).containsIgnoringCase("syntax error");
-        });
+        .isInstanceOfSatisfying(
+            SQLSyntaxErrorException.class,
+            e -> {
+              assertThat(e.getSQLState()).isEqualTo("42601");
+              assertThat(e.getMessage()).containsIgnoringCase("syntax error");
+            });
     assertConnectionStillWorks();
   }
 
   @Test
   void unknownTableIs42P01NamingTheTable() throws SQLException {
     assertThatThrownBy(() -> runToEnd("SELECT * FROM no_such_table_xyz"))
-        .isInstanceOfSatisfying(SQLSyntaxErrorException.class, e -> {
-          assertThat(e.getSQLState()).isEqualTo("42P01");
-          assertThat(e.getMessage()).contains("no_such_table_xyz");
-        });
+        .isInstanceOfSatisfying(
+            SQLSyntaxErrorException.class,
+            e -> {
+              assertThat(e.getSQLState()).isEqualTo("42P01");
+              assertThat(e.getMessage()).contains("no_such_table_xyz");
+            });
     assertConnectionStillWorks();
   }
 
@@ -56,8 +63,8 @@ class ErrorsTest {
   void runtimeDivisionByZeroIsSqlDataException22012() throws SQLException {
     // Spark 4 runs in ANSI mode: integral division by zero is an error, not NULL.
     assertThatThrownBy(() -> runToEnd("SELECT 1 DIV (id - id) FROM range(1)"))
-        .isInstanceOfSatisfying(SQLDataException.class,
-            e -> assertThat(e.getSQLState()).isEqualTo("22012"));
+        .isInstanceOfSatisfying(
+            SQLDataException.class, e -> assertThat(e.getSQLState()).isEqualTo("22012"));
     assertConnectionStillWorks();
   }
 

@@ -19,9 +19,12 @@ class FlagFreeClientTest {
 
   @Test
   void plainJavaClientWithOnlyTheDriverRunsAQuery(SparkConnectServer server) throws Exception {
-    ChildJvm.Result result = ChildJvm.run(
-        List.of(), RowPrinter.class, List.of(server.url(), "SELECT 1 + 1 AS two, 'x' AS s"),
-        Duration.ofMinutes(2));
+    ChildJvm.Result result =
+        ChildJvm.run(
+            List.of(),
+            RowPrinter.class,
+            List.of(server.url(), "SELECT 1 + 1 AS two, 'x' AS s"),
+            Duration.ofMinutes(2));
 
     assertThat(result.exitCode()).as("exit code; stderr:%n%s", result.stderr()).isZero();
     assertThat(result.stdout()).containsExactly("two\ts", "2\tx");
@@ -29,9 +32,10 @@ class FlagFreeClientTest {
 
   @Test
   void driverClasspathHoldsNoSparkJars() {
-    List<String> fileNames = BuildPaths.driverClasspath().stream()
-        .map(entry -> Path.of(entry).getFileName().toString())
-        .toList();
+    List<String> fileNames =
+        BuildPaths.driverClasspath().stream()
+            .map(entry -> Path.of(entry).getFileName().toString())
+            .toList();
 
     assertThat(fileNames).isNotEmpty();
     assertThat(fileNames)

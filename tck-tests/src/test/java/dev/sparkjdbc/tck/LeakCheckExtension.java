@@ -14,8 +14,8 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Proves that the suite cleans up after itself, registered for every tck test through
- * {@code META-INF/services} (auto-detection is on in {@code junit-platform.properties}).
+ * Proves that the suite cleans up after itself, registered for every tck test through {@code
+ * META-INF/services} (auto-detection is on in {@code junit-platform.properties}).
  *
  * <ul>
  *   <li>After each test (after its {@code @AfterEach} methods): the shared server, asked through
@@ -44,14 +44,24 @@ public final class LeakCheckExtension
 
   /** What the driver and the server held when a class began. */
   private record ClassBaseline(
-      int openConnections, long arrowBytes, Set<Thread> driverThreads, Set<String> operations,
+      int openConnections,
+      long arrowBytes,
+      Set<Thread> driverThreads,
+      Set<String> operations,
       Set<String> reported) {}
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    context.getStore(NAMESPACE).put(ClassBaseline.class, new ClassBaseline(
-        DriverDiagnostics.openConnections(), DriverDiagnostics.arrowBytesAllocated(),
-        driverThreads(), operationIds(context), new HashSet<>()));
+    context
+        .getStore(NAMESPACE)
+        .put(
+            ClassBaseline.class,
+            new ClassBaseline(
+                DriverDiagnostics.openConnections(),
+                DriverDiagnostics.arrowBytesAllocated(),
+                driverThreads(),
+                operationIds(context),
+                new HashSet<>()));
   }
 
   @Override
@@ -78,10 +88,15 @@ public final class LeakCheckExtension
     if (classBaseline != null) {
       left.forEach(op -> classBaseline.reported().add(op.operationId()));
     }
-    throw new AssertionError(testName(context) + " left " + left.size()
-        + " Spark Connect operation(s) open on the server " + OPERATION_WAIT_SECONDS
-        + " s after it ended (never released: a result set or statement left open, or the driver"
-        + " not sending ReleaseExecute): " + describe(left));
+    throw new AssertionError(
+        testName(context)
+            + " left "
+            + left.size()
+            + " Spark Connect operation(s) open on the server "
+            + OPERATION_WAIT_SECONDS
+            + " s after it ended (never released: a result set or statement left open, or the"
+            + " driver not sending ReleaseExecute): "
+            + describe(left));
   }
 
   @Override
@@ -95,20 +110,30 @@ public final class LeakCheckExtension
 
     int connections = DriverDiagnostics.openConnections();
     if (connections > baseline.openConnections()) {
-      leaks.add((connections - baseline.openConnections())
-          + " open connection(s) (DriverDiagnostics.openConnections() = " + connections
-          + since(baseline.openConnections()) + ")");
+      leaks.add(
+          (connections - baseline.openConnections())
+              + " open connection(s) (DriverDiagnostics.openConnections() = "
+              + connections
+              + since(baseline.openConnections())
+              + ")");
     }
     long arrowBytes = DriverDiagnostics.arrowBytesAllocated();
     if (arrowBytes > baseline.arrowBytes()) {
-      leaks.add((arrowBytes - baseline.arrowBytes())
-          + " bytes of Arrow memory (DriverDiagnostics.arrowBytesAllocated() = " + arrowBytes
-          + since(baseline.arrowBytes()) + ")");
+      leaks.add(
+          (arrowBytes - baseline.arrowBytes())
+              + " bytes of Arrow memory (DriverDiagnostics.arrowBytesAllocated() = "
+              + arrowBytes
+              + since(baseline.arrowBytes())
+              + ")");
     }
     List<String> threads = awaitDriverThreadsEnd(baseline.driverThreads());
     if (!threads.isEmpty()) {
-      leaks.add(threads.size() + " live driver thread(s) " + THREAD_WAIT_SECONDS
-          + " s after the class ended: " + threads);
+      leaks.add(
+          threads.size()
+              + " live driver thread(s) "
+              + THREAD_WAIT_SECONDS
+              + " s after the class ended: "
+              + threads);
     }
     SparkConnectServer server = SparkConnectServerExtension.sharedIfStarted(context);
     if (server != null) {
@@ -116,13 +141,18 @@ public final class LeakCheckExtension
       known.addAll(baseline.reported());
       List<ServerOperations.Operation> left = awaitReleased(server, known);
       if (!left.isEmpty()) {
-        leaks.add(left.size() + " Spark Connect operation(s) open on the server, started outside"
-            + " its tests (@BeforeAll/@AfterAll): " + describe(left));
+        leaks.add(
+            left.size()
+                + " Spark Connect operation(s) open on the server, started outside"
+                + " its tests (@BeforeAll/@AfterAll): "
+                + describe(left));
       }
     }
     if (!leaks.isEmpty()) {
-      throw new AssertionError(className + " leaked after all its tests and @AfterAll methods: "
-          + String.join("; ", leaks));
+      throw new AssertionError(
+          className
+              + " leaked after all its tests and @AfterAll methods: "
+              + String.join("; ", leaks));
     }
   }
 
@@ -136,8 +166,12 @@ public final class LeakCheckExtension
   }
 
   private static String testName(ExtensionContext context) {
-    return context.getRequiredTestClass().getName() + "." + context.getRequiredTestMethod().getName()
-        + "() [" + context.getDisplayName() + "]";
+    return context.getRequiredTestClass().getName()
+        + "."
+        + context.getRequiredTestMethod().getName()
+        + "() ["
+        + context.getDisplayName()
+        + "]";
   }
 
   private static Set<String> operationIds(ExtensionContext context) {
@@ -155,24 +189,28 @@ public final class LeakCheckExtension
       SparkConnectServer server, Set<String> known) {
     long deadline = System.nanoTime() + Duration.ofSeconds(OPERATION_WAIT_SECONDS).toNanos();
     while (true) {
-      List<ServerOperations.Operation> left = server.operations().list().stream()
-          .filter(op -> !known.contains(op.operationId()))
-          .toList();
+      List<ServerOperations.Operation> left =
+          server.operations().list().stream()
+              .filter(op -> !known.contains(op.operationId()))
+              .toList();
       if (left.isEmpty() || System.nanoTime() - deadline >= 0 || !sleep()) {
         return left;
       }
     }
   }
 
-  /** Polls until no driver thread outside {@code known} is alive; returns the names of those left. */
+  /**
+   * Polls until no driver thread outside {@code known} is alive; returns the names of those left.
+   */
   private static List<String> awaitDriverThreadsEnd(Set<Thread> known) {
     long deadline = System.nanoTime() + Duration.ofSeconds(THREAD_WAIT_SECONDS).toNanos();
     while (true) {
-      List<String> left = driverThreads().stream()
-          .filter(t -> !known.contains(t))
-          .map(Thread::getName)
-          .sorted()
-          .toList();
+      List<String> left =
+          driverThreads().stream()
+              .filter(t -> !known.contains(t))
+              .map(Thread::getName)
+              .sorted()
+              .toList();
       if (left.isEmpty() || System.nanoTime() - deadline >= 0 || !sleep()) {
         return left;
       }
@@ -186,7 +224,8 @@ public final class LeakCheckExtension
   }
 
   private static String describe(List<ServerOperations.Operation> operations) {
-    return operations.stream().map(ServerOperations.Operation::toString)
+    return operations.stream()
+        .map(ServerOperations.Operation::toString)
         .collect(Collectors.joining(", "));
   }
 

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PrimitiveTypesTest {
   // Server and client share the machine's default time zone, so the wall-clock timestamp
   // literal reads back as the same wall-clock time whatever that zone is.
-  private static final String VALUES = """
+  private static final String VALUES =
+      """
       SELECT CAST(true AS BOOLEAN)                                               AS c_boolean,
              CAST(127 AS TINYINT)                                                AS c_tinyint,
              CAST(-32768 AS SMALLINT)                                            AS c_smallint,
@@ -43,7 +44,8 @@ class PrimitiveTypesTest {
              TIMESTAMP '2024-02-29 13:45:30.123456'                              AS c_timestamp
       """;
 
-  private static final String NULLS = """
+  private static final String NULLS =
+      """
       SELECT CAST(NULL AS BOOLEAN) AS c_boolean, CAST(NULL AS TINYINT) AS c_tinyint,
              CAST(NULL AS SMALLINT) AS c_smallint, CAST(NULL AS INT) AS c_int,
              CAST(NULL AS BIGINT) AS c_bigint, CAST(NULL AS FLOAT) AS c_float,
@@ -54,13 +56,26 @@ class PrimitiveTypesTest {
       """;
 
   private static final String[] LABELS = {
-      "c_boolean", "c_tinyint", "c_smallint", "c_int", "c_bigint", "c_float", "c_double",
-      "c_decimal38", "c_decimal10", "c_string", "c_binary", "c_date", "c_timestamp"};
+    "c_boolean",
+    "c_tinyint",
+    "c_smallint",
+    "c_int",
+    "c_bigint",
+    "c_float",
+    "c_double",
+    "c_decimal38",
+    "c_decimal10",
+    "c_string",
+    "c_binary",
+    "c_date",
+    "c_timestamp"
+  };
 
   private static final int[] TYPES = {
-      Types.BOOLEAN, Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.REAL,
-      Types.DOUBLE, Types.DECIMAL, Types.DECIMAL, Types.VARCHAR, Types.VARBINARY, Types.DATE,
-      Types.TIMESTAMP};
+    Types.BOOLEAN, Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.REAL,
+    Types.DOUBLE, Types.DECIMAL, Types.DECIMAL, Types.VARCHAR, Types.VARBINARY, Types.DATE,
+    Types.TIMESTAMP
+  };
 
   private Connection connection;
   private Statement statement;
@@ -114,10 +129,14 @@ class PrimitiveTypesTest {
       assertThat(rs.next()).isTrue();
 
       assertThat(rs.getObject("c_boolean")).isEqualTo(Boolean.TRUE);
-      assertThat(rs.getObject("c_tinyint")).isInstanceOf(Number.class)
-          .extracting(n -> ((Number) n).intValue()).isEqualTo(127);
-      assertThat(rs.getObject("c_smallint")).isInstanceOf(Number.class)
-          .extracting(n -> ((Number) n).intValue()).isEqualTo(-32768);
+      assertThat(rs.getObject("c_tinyint"))
+          .isInstanceOf(Number.class)
+          .extracting(n -> ((Number) n).intValue())
+          .isEqualTo(127);
+      assertThat(rs.getObject("c_smallint"))
+          .isInstanceOf(Number.class)
+          .extracting(n -> ((Number) n).intValue())
+          .isEqualTo(-32768);
       assertThat(rs.getObject("c_int")).isEqualTo(Integer.MAX_VALUE);
       assertThat(rs.getObject("c_bigint")).isEqualTo(Long.MIN_VALUE);
       assertThat(rs.getObject("c_float")).isEqualTo(1.5f);
@@ -127,7 +146,8 @@ class PrimitiveTypesTest {
       assertThat((byte[]) rs.getObject("c_binary"))
           .containsExactly((byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE);
       assertThat(rs.getObject("c_date")).isInstanceOf(Date.class);
-      assertThat(((Date) rs.getObject("c_date")).toLocalDate()).isEqualTo(LocalDate.of(2024, 2, 29));
+      assertThat(((Date) rs.getObject("c_date")).toLocalDate())
+          .isEqualTo(LocalDate.of(2024, 2, 29));
       assertThat(rs.getObject("c_timestamp"))
           .isEqualTo(Timestamp.valueOf("2024-02-29 13:45:30.123456"));
     }

@@ -28,8 +28,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ServerCapabilitiesTest {
   private static final String IN_SUBQUERY =
       "SELECT x FROM (VALUES (1), (2), (3)) AS t(x) WHERE x IN (SELECT 2) ORDER BY x";
-  private static final String TYPED_INTERVALS = "SELECT DATE '2024-01-31' + INTERVAL '3' DAY AS d,"
-      + " INTERVAL '2' YEAR AS y, INTERVAL '90' MINUTE AS m";
+  private static final String TYPED_INTERVALS =
+      "SELECT DATE '2024-01-31' + INTERVAL '3' DAY AS d,"
+          + " INTERVAL '2' YEAR AS y, INTERVAL '90' MINUTE AS m";
 
   /** The columns (label and type) and rows of {@code sql}, as text. */
   private static List<String> read(Statement s, String sql) throws SQLException {
@@ -38,7 +39,10 @@ class ServerCapabilitiesTest {
       ResultSetMetaData meta = rs.getMetaData();
       StringBuilder header = new StringBuilder();
       for (int i = 1; i <= meta.getColumnCount(); i++) {
-        header.append(meta.getColumnLabel(i)).append(' ').append(meta.getColumnTypeName(i))
+        header
+            .append(meta.getColumnLabel(i))
+            .append(' ')
+            .append(meta.getColumnTypeName(i))
             .append(';');
       }
       out.add(header.toString());
@@ -63,7 +67,9 @@ class ServerCapabilitiesTest {
       // Translated where the server understands the plan; otherwise text, saying why.
       SparkConnectStatementInfo info = t.unwrap(SparkConnectStatementInfo.class);
       if (!info.lastStatementTranslated()) {
-        assertThat(info.lastFallbackReason()).get().asString()
+        assertThat(info.lastFallbackReason())
+            .get()
+            .asString()
             .contains("the server does not understand");
       }
       // The capability is learned once: a second run takes the same path with the same result.
@@ -94,8 +100,10 @@ class ServerCapabilitiesTest {
   void preparedStatementsWithNewerPlanElementsBindTheirParameters(SparkConnectServer server)
       throws SQLException {
     try (Connection c = DriverManager.getConnection(server.url());
-        PreparedStatement p = c.prepareStatement("SELECT x, DATE '2024-01-31' + INTERVAL '1' DAY"
-            + " AS d FROM (VALUES (1), (2), (3)) AS t(x) WHERE x IN (SELECT ?) ORDER BY x")) {
+        PreparedStatement p =
+            c.prepareStatement(
+                "SELECT x, DATE '2024-01-31' + INTERVAL '1' DAY AS d FROM (VALUES (1), (2), (3)) AS"
+                    + " t(x) WHERE x IN (SELECT ?) ORDER BY x")) {
       p.setInt(1, 3);
       assertThat(p.getMetaData().getColumnTypeName(2)).isEqualTo("DATE");
       try (ResultSet rs = p.executeQuery()) {

@@ -12,13 +12,12 @@ import java.util.List;
 
 /**
  * What a {@link SparkConnectServer} holds, asked from the server itself over its loopback
- * diagnostics endpoint ({@code --diagnostics-port}): the Spark Connect executions it keeps (running,
- * or finished and not yet released by the client) and its running Spark jobs.
+ * diagnostics endpoint ({@code --diagnostics-port}): the Spark Connect executions it keeps
+ * (running, or finished and not yet released by the client) and its running Spark jobs.
  */
 public final class ServerOperations {
-  private static final HttpClient HTTP = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5))
-      .build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final Duration POLL = Duration.ofMillis(50);
 
   /**
@@ -30,8 +29,18 @@ public final class ServerOperations {
       String operationId, String sessionId, String userId, String state, int runningJobs) {
     @Override
     public String toString() {
-      return operationId + " (" + state + ", session " + sessionId + ", user " + userId + ", "
-          + runningJobs + " running job" + (runningJobs == 1 ? "" : "s") + ")";
+      return operationId
+          + " ("
+          + state
+          + ", session "
+          + sessionId
+          + ", user "
+          + userId
+          + ", "
+          + runningJobs
+          + " running job"
+          + (runningJobs == 1 ? "" : "s")
+          + ")";
     }
   }
 
@@ -39,8 +48,8 @@ public final class ServerOperations {
    * An operation as Spark announced its start to its listeners (what the Spark UI's Connect tab
    * shows): the tags the client put on it and the client type of its request.
    */
-  public record Started(String operationId, String sessionId, String userId, List<String> tags,
-      String clientType) {}
+  public record Started(
+      String operationId, String sessionId, String userId, List<String> tags, String clientType) {}
 
   private final String baseUrl;
 
@@ -74,8 +83,8 @@ public final class ServerOperations {
       for (String line : get("/started").split("\n")) {
         String[] f = line.split("\t", -1);
         if (f.length == 5 && f[0].equals(operationId)) {
-          return new Started(f[0], f[1], f[2],
-              f[3].isEmpty() ? List.of() : List.of(f[3].split(",")), f[4]);
+          return new Started(
+              f[0], f[1], f[2], f[3].isEmpty() ? List.of() : List.of(f[3].split(",")), f[4]);
         }
       }
       if (System.nanoTime() - deadline >= 0) {
@@ -116,14 +125,19 @@ public final class ServerOperations {
   }
 
   private String get(String path) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-        .timeout(Duration.ofSeconds(30))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).build();
     try {
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
-        throw new IllegalStateException("GET " + baseUrl + path + " answered "
-            + response.statusCode() + ": " + response.body());
+        throw new IllegalStateException(
+            "GET "
+                + baseUrl
+                + path
+                + " answered "
+                + response.statusCode()
+                + ": "
+                + response.body());
       }
       return response.body();
     } catch (IOException e) {

@@ -29,11 +29,11 @@ class SessionReleaseTest {
   void anOpenSessionCanBeJoinedByASecondConnection(SparkConnectServer server) throws SQLException {
     String session = UUID.randomUUID().toString();
     try (Connection first = DriverManager.getConnection(withSession(server, session));
-         Statement s = first.createStatement()) {
+        Statement s = first.createStatement()) {
       s.execute("CREATE TEMPORARY VIEW only_in_this_session AS SELECT 42 AS answer");
       try (Connection second = DriverManager.getConnection(withSession(server, session));
-           ResultSet rs = second.createStatement().executeQuery(
-               "SELECT answer FROM only_in_this_session")) {
+          ResultSet rs =
+              second.createStatement().executeQuery("SELECT answer FROM only_in_this_session")) {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getInt(1)).isEqualTo(42);
       }
@@ -44,7 +44,8 @@ class SessionReleaseTest {
   void closingTheConnectionReleasesTheServerSession(SparkConnectServer server) throws SQLException {
     String session = UUID.randomUUID().toString();
     Connection connection = DriverManager.getConnection(withSession(server, session));
-    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT 1")) {
       assertThat(rs.next()).isTrue();
     }
     connection.close();

@@ -20,8 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * A real Spark Connect server running as a separate JVM process, started from the server module's
- * build output. Its standard input stays open while it lives: the server is started with
- * {@code --stop-when-stdin-closes}, so it also goes away when this JVM dies.
+ * build output. Its standard input stays open while it lives: the server is started with {@code
+ * --stop-when-stdin-closes}, so it also goes away when this JVM dies.
  */
 public final class SparkConnectServer implements AutoCloseable {
   private static final String MAIN_CLASS = "dev.sparkjdbc.server.EmbeddedSparkConnectServer";
@@ -57,8 +57,8 @@ public final class SparkConnectServer implements AutoCloseable {
 
   /**
    * Starts a server of its own (for tests that must kill, restart or configure one: a token, a
-   * fixed port to come back on), with {@code extraArgs} added to the server's command line.
-   * Port 0 picks a free port. The caller closes it.
+   * fixed port to come back on), with {@code extraArgs} added to the server's command line. Port 0
+   * picks a free port. The caller closes it.
    */
   public static SparkConnectServer start(int port, List<String> extraArgs) {
     Path workDir = BuildPaths.workDir();
@@ -71,28 +71,38 @@ public final class SparkConnectServer implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     Path warehouse = home.resolve("warehouse");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx2g",
-        "-cp", BuildPaths.serverClasspath(),
-        MAIN_CLASS,
-        "--port", Integer.toString(port),
-        "--warehouse", warehouse.toString(),
-        // Small test data on a small machine: few shuffle partitions keep queries fast.
-        "--conf", "spark.sql.shuffle.partitions=4",
-        // The server ends a result stream after this many bytes and the client must reattach:
-        // a small cap makes every large result in the suite cross several reattaches.
-        "--conf", "spark.connect.execute.reattachable.senderMaxStreamSize=16777216",
-        "--stop-when-stdin-closes",
-        // GET /operations and /jobs on loopback: the leak checks ask the server itself.
-        "--diagnostics-port", "0"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx2g",
+                "-cp",
+                BuildPaths.serverClasspath(),
+                MAIN_CLASS,
+                "--port",
+                Integer.toString(port),
+                "--warehouse",
+                warehouse.toString(),
+                // Small test data on a small machine: few shuffle partitions keep queries fast.
+                "--conf",
+                "spark.sql.shuffle.partitions=4",
+                // The server ends a result stream after this many bytes and the client must
+                // reattach:
+                // a small cap makes every large result in the suite cross several reattaches.
+                "--conf",
+                "spark.connect.execute.reattachable.senderMaxStreamSize=16777216",
+                "--stop-when-stdin-closes",
+                // GET /operations and /jobs on loopback: the leak checks ask the server itself.
+                "--diagnostics-port",
+                "0"));
     command.addAll(extraArgs);
     Process process;
     try {
-      process = new ProcessBuilder(command)
-          .directory(home.toFile()) // Spark's scratch files land here, not in the module
-          .redirectError(ProcessBuilder.Redirect.to(log.toFile()))
-          .start();
+      process =
+          new ProcessBuilder(command)
+              .directory(home.toFile()) // Spark's scratch files land here, not in the module
+              .redirectError(ProcessBuilder.Redirect.to(log.toFile()))
+              .start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + command, e);
     }
@@ -147,10 +157,16 @@ public final class SparkConnectServer implements AutoCloseable {
     try {
       return ready.get(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     } catch (TimeoutException e) {
-      throw new IllegalStateException("Spark Connect server not ready within "
-          + READY_TIMEOUT.toSeconds() + " s; tail of " + log + ":\n" + logTail());
+      throw new IllegalStateException(
+          "Spark Connect server not ready within "
+              + READY_TIMEOUT.toSeconds()
+              + " s; tail of "
+              + log
+              + ":\n"
+              + logTail());
     } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause().getMessage() + "; tail of " + log + ":\n" + logTail());
+      throw new IllegalStateException(
+          e.getCause().getMessage() + "; tail of " + log + ":\n" + logTail());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for the Spark Connect server", e);
@@ -159,8 +175,9 @@ public final class SparkConnectServer implements AutoCloseable {
 
   /** Completes {@code ready} with the URL of the readiness line, then keeps draining stdout. */
   private void readStdout(CompletableFuture<String> ready) {
-    try (BufferedReader out = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = out.readLine()) != null) {
         if (line.startsWith(DIAGNOSTICS_PREFIX)) {
@@ -173,15 +190,17 @@ public final class SparkConnectServer implements AutoCloseable {
     } catch (IOException e) {
       // the process is gone; handled below
     }
-    ready.completeExceptionally(new IllegalStateException(
-        "Spark Connect server closed its output before it was ready"
-            + (process.isAlive() ? "" : " (exit code " + process.exitValue() + ")")));
+    ready.completeExceptionally(
+        new IllegalStateException(
+            "Spark Connect server closed its output before it was ready"
+                + (process.isAlive() ? "" : " (exit code " + process.exitValue() + ")")));
   }
 
   private String logTail() {
     try {
       List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+      return String.join(
+          "\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
     } catch (IOException e) {
       return "(cannot read the log: " + e + ")";
     }

@@ -25,7 +25,9 @@ public final class SparkConnectServerExtension implements ParameterResolver {
   /** The shared server if a test already started it, else null; never starts one. */
   static synchronized SparkConnectServer sharedIfStarted(ExtensionContext context) {
     try {
-      return context.getRoot().getStore(NAMESPACE)
+      return context
+          .getRoot()
+          .getStore(NAMESPACE)
           .get(SparkConnectServer.class, SparkConnectServer.class);
     } catch (RuntimeException failedToStart) {
       return null; // the store rethrows the failure of the start; the test that started it saw it
@@ -34,8 +36,10 @@ public final class SparkConnectServerExtension implements ParameterResolver {
 
   private static synchronized SparkConnectServer server(ExtensionContext context) {
     // An AutoCloseable in the root store is closed when the whole run ends.
-    return context.getRoot().getStore(NAMESPACE)
-        .getOrComputeIfAbsent(SparkConnectServer.class, key -> SparkConnectServer.start(),
-            SparkConnectServer.class);
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(
+            SparkConnectServer.class, key -> SparkConnectServer.start(), SparkConnectServer.class);
   }
 }

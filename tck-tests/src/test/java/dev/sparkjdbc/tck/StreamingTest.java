@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A result far larger than the client heap streams through: a child JVM limited to 128 MiB of
- * heap reads five million rows and checks every one.
+ * A result far larger than the client heap streams through: a child JVM limited to 128 MiB of heap
+ * reads five million rows and checks every one.
  */
 @ExtendWith(SparkConnectServerExtension.class)
 class StreamingTest {
@@ -20,17 +20,24 @@ class StreamingTest {
   void fiveMillionRowsStreamThroughA128MiBHeap(SparkConnectServer server) throws Exception {
     String sql = "SELECT id, id * 2 AS twice, CAST(id AS STRING) AS s FROM range(" + ROWS + ")";
 
-    ChildJvm.Result result = ChildJvm.run(
-        List.of("-Xmx128m"), StreamCounter.class, List.of(server.url(), sql), Duration.ofMinutes(5));
+    ChildJvm.Result result =
+        ChildJvm.run(
+            List.of("-Xmx128m"),
+            StreamCounter.class,
+            List.of(server.url(), sql),
+            Duration.ofMinutes(5));
 
     assertThat(result.exitCode()).as("exit code; stderr:%n%s", result.stderr()).isZero();
     assertThat(Long.parseLong(result.value("count"))).isEqualTo(ROWS);
     assertThat(Long.parseLong(result.value("sum"))).isEqualTo(ROWS * (ROWS - 1) / 2);
     assertThat(Long.parseLong(result.value("mismatches"))).isZero();
     long millis = Long.parseLong(result.value("millis"));
-    System.out.printf("[StreamingTest] %,d rows in %,d ms (%,d rows/s) at -Xmx128m: "
+    System.out.printf(
+        "[StreamingTest] %,d rows in %,d ms (%,d rows/s) at -Xmx128m: "
             + "peak heap %,d MiB, peak RSS (VmHWM) %,d MiB%n",
-        ROWS, millis, ROWS * 1000 / Math.max(1, millis),
+        ROWS,
+        millis,
+        ROWS * 1000 / Math.max(1, millis),
         Long.parseLong(result.value("peakHeapBytes")) >> 20,
         Long.parseLong(result.value("vmHwmKiB")) >> 10);
   }

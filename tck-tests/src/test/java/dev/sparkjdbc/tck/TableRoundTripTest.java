@@ -16,7 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** DDL, DML and queries on a real table, and the execute / getUpdateCount / getMoreResults protocol. */
+/**
+ * DDL, DML and queries on a real table, and the execute / getUpdateCount / getMoreResults protocol.
+ */
 @ExtendWith(SparkConnectServerExtension.class)
 class TableRoundTripTest {
   private final String table = "t_" + UUID.randomUUID().toString().replace("-", "");
@@ -45,12 +47,13 @@ class TableRoundTripTest {
   @Test
   void insertedRowsReadBack() throws SQLException {
     assertThat(statement.executeUpdate(createTable())).isZero();
-    int inserted = statement.executeUpdate(
-        "INSERT INTO " + table + " VALUES (1, 'a', 1.50), (2, 'b', NULL)");
+    int inserted =
+        statement.executeUpdate("INSERT INTO " + table + " VALUES (1, 'a', 1.50), (2, 'b', NULL)");
     // Spark reports no row count for INSERT; a driver either knows it (2) or answers 0.
     assertThat(inserted).isIn(0, 2);
 
-    try (ResultSet rs = statement.executeQuery("SELECT id, name, price FROM " + table + " ORDER BY id")) {
+    try (ResultSet rs =
+        statement.executeQuery("SELECT id, name, price FROM " + table + " ORDER BY id")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getInt("id")).isEqualTo(1);
       assertThat(rs.getString("name")).isEqualTo("a");

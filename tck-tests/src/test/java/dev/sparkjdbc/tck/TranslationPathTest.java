@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Which path a statement takes (translated plan or SQL text) and what each translation mode
- * does, seen through JDBC: SQL that only the translator understands, EXPLAIN of it, strict
- * refusals, and the text mode that sends everything to Spark's own parser.
+ * Which path a statement takes (translated plan or SQL text) and what each translation mode does,
+ * seen through JDBC: SQL that only the translator understands, EXPLAIN of it, strict refusals, and
+ * the text mode that sends everything to Spark's own parser.
  */
 @Tag("smoke") // also run against older servers: docs/compatibility.md
 @ExtendWith(SparkConnectServerExtension.class)
@@ -30,9 +30,12 @@ class TranslationPathTest {
   @Test
   void jdbcEscapesAndAnsiFetchRunThroughTheTranslator(SparkConnectServer server)
       throws SQLException {
-    try (Connection c = connect(server, "translate"); Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery("SELECT {fn UCASE('abc')} AS u, {d '2024-01-31'} AS d "
-             + "FROM (VALUES (1), (2), (3)) AS t(x) ORDER BY x OFFSET 1 ROWS FETCH FIRST 1 ROWS ONLY")) {
+    try (Connection c = connect(server, "translate");
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT {fn UCASE('abc')} AS u, {d '2024-01-31'} AS d FROM (VALUES (1), (2), (3))"
+                    + " AS t(x) ORDER BY x OFFSET 1 ROWS FETCH FIRST 1 ROWS ONLY")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString("u")).isEqualTo("ABC");
       assertThat(rs.getDate("d").toLocalDate()).hasToString("2024-01-31");
@@ -45,7 +48,8 @@ class TranslationPathTest {
 
   @Test
   void commandsGoAsTextAndSayWhy(SparkConnectServer server) throws SQLException {
-    try (Connection c = connect(server, "strict"); Statement s = c.createStatement()) {
+    try (Connection c = connect(server, "strict");
+        Statement s = c.createStatement()) {
       assertThat(s.execute("SHOW NAMESPACES")).isTrue();
       SparkConnectStatementInfo info = s.unwrap(SparkConnectStatementInfo.class);
       assertThat(info.lastStatementTranslated()).isFalse();
@@ -55,9 +59,11 @@ class TranslationPathTest {
 
   @Test
   void explainOfATranslatedQueryComesFromSpark(SparkConnectServer server) throws SQLException {
-    try (Connection c = connect(server, "strict"); Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery(
-             "EXPLAIN SELECT x FROM (VALUES (1), (2)) AS t(x) FETCH FIRST 1 ROWS ONLY")) {
+    try (Connection c = connect(server, "strict");
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "EXPLAIN SELECT x FROM (VALUES (1), (2)) AS t(x) FETCH FIRST 1 ROWS ONLY")) {
       assertThat(rs.getMetaData().getColumnLabel(1)).isEqualTo("plan");
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString(1)).contains("== Physical Plan ==").contains("Limit");
@@ -65,11 +71,13 @@ class TranslationPathTest {
   }
 
   @Test
-  void strictModeNamesTheConstructItCannotTranslate(SparkConnectServer server)
-      throws SQLException {
-    try (Connection c = connect(server, "strict"); Statement s = c.createStatement()) {
-      assertThatThrownBy(() -> s.executeQuery(
-          "SELECT * FROM (VALUES (1)) AS a(x) NATURAL JOIN (VALUES (1)) AS b(x)"))
+  void strictModeNamesTheConstructItCannotTranslate(SparkConnectServer server) throws SQLException {
+    try (Connection c = connect(server, "strict");
+        Statement s = c.createStatement()) {
+      assertThatThrownBy(
+              () ->
+                  s.executeQuery(
+                      "SELECT * FROM (VALUES (1)) AS a(x) NATURAL JOIN (VALUES (1)) AS b(x)"))
           .isInstanceOf(SQLFeatureNotSupportedException.class)
           .hasMessageContaining("NATURAL JOIN")
           .hasMessageContaining("line 1");
@@ -82,9 +90,11 @@ class TranslationPathTest {
   @Test
   void translateModeSendsWhatItCannotTranslateToSpark(SparkConnectServer server)
       throws SQLException {
-    try (Connection c = connect(server, "translate"); Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery(
-             "SELECT * FROM (VALUES (1, 'a')) AS a(x, y) NATURAL JOIN (VALUES (1)) AS b(x)")) {
+    try (Connection c = connect(server, "translate");
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT * FROM (VALUES (1, 'a')) AS a(x, y) NATURAL JOIN (VALUES (1)) AS b(x)")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString("y")).isEqualTo("a");
       assertThat(s.unwrap(SparkConnectStatementInfo.class).lastFallbackReason().orElseThrow())
@@ -94,7 +104,8 @@ class TranslationPathTest {
 
   @Test
   void textModeLeavesEverythingToSparksParser(SparkConnectServer server) throws SQLException {
-    try (Connection c = connect(server, "text"); Statement s = c.createStatement()) {
+    try (Connection c = connect(server, "text");
+        Statement s = c.createStatement()) {
       assertThatThrownBy(() -> s.executeQuery("SELECT {fn UCASE('abc')}"))
           .isInstanceOf(SQLException.class)
           .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42601"));

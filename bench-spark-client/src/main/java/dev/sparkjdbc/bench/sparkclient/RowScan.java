@@ -21,10 +21,10 @@ import org.apache.spark.sql.types.TimestampType;
 /**
  * One whole query through Spark's Connect client as an application reads it: {@code
  * toLocalIterator()} (the client's streaming path; {@code collectAsList()} holds the whole result
- * in memory and is several times slower), every column of every row read with the typed getter
- * the column's Spark type calls for. Values fold into a checksum the same way the benchmark's
- * {@code JdbcReader} folds our driver's values, so the two can be compared and no read can be
- * optimised away.
+ * in memory and is several times slower), every column of every row read with the typed getter the
+ * column's Spark type calls for. Values fold into a checksum the same way the benchmark's {@code
+ * JdbcReader} folds our driver's values, so the two can be compared and no read can be optimised
+ * away.
  */
 final class RowScan {
   // The getter each column needs, decided once per query rather than once per value.
@@ -51,7 +51,10 @@ final class RowScan {
     this.checksum = checksum;
   }
 
-  /** Nanos run from the call to {@code spark.sql} (a round trip of its own in Connect) to the last row. */
+  /**
+   * Nanos run from the call to {@code spark.sql} (a round trip of its own in Connect) to the last
+   * row.
+   */
   static RowScan run(SparkSession spark, String sql) {
     long start = System.nanoTime();
     Iterator<Row> it = spark.sql(sql).toLocalIterator();

@@ -7,9 +7,9 @@ import org.apache.spark.sql.SparkSession;
  *
  * <p>{@code spark.sql(text).collectAsList().get(0).getInt(0)} is the idiomatic Java form; {@code
  * first()} and {@code head()} add a limit to the plan and cost the same round trips. In Connect,
- * {@code spark.sql} is eager: it sends the text as a {@code SqlCommand} and waits for the server
- * to answer with the relation to run, then {@code collectAsList} executes that relation. So each
- * value costs two ExecutePlan round trips, and that is what an application pays.
+ * {@code spark.sql} is eager: it sends the text as a {@code SqlCommand} and waits for the server to
+ * answer with the relation to run, then {@code collectAsList} executes that relation. So each value
+ * costs two ExecutePlan round trips, and that is what an application pays.
  */
 final class SelectOne {
   private SelectOne() {}

@@ -9,10 +9,10 @@ import java.nio.charset.StandardCharsets;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Spark's own Connect client, driven by the benchmark over a line protocol: one command a line
- * on stdin, one answer a line on stdout. It runs in its own JVM because the client brings its
- * own (shaded) gRPC, Netty and Arrow, and needs Spark's {@code --add-opens} flags, neither of
- * which may leak into the JVM that measures our driver.
+ * Spark's own Connect client, driven by the benchmark over a line protocol: one command a line on
+ * stdin, one answer a line on stdout. It runs in its own JVM because the client brings its own
+ * (shaded) gRPC, Netty and Arrow, and needs Spark's {@code --add-opens} flags, neither of which may
+ * leak into the JVM that measures our driver.
  *
  * <pre>
  *   (at start)                     answers  ready &lt;spark version&gt;  or  error &lt;message&gt;
@@ -30,8 +30,8 @@ public final class SparkClientWorker {
     // stdout is the protocol. Keep the real one for answers and point System.out at stderr
     // before any Spark class loads, so that whatever a library prints (log4j's default console
     // appender, a stray println) lands in the log instead of corrupting an answer.
-    PrintStream answers = new PrintStream(
-        new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+    PrintStream answers =
+        new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
     System.setOut(System.err);
     if (args.length != 1 || !args[0].startsWith("sc://")) {
       answers.println("error usage: SparkClientWorker sc://host:port");
@@ -56,7 +56,8 @@ public final class SparkClientWorker {
     BufferedReader commands =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     try {
-      for (String line = commands.readLine(); line != null && !line.equals("quit");
+      for (String line = commands.readLine();
+          line != null && !line.equals("quit");
           line = commands.readLine()) {
         String answer;
         try {
@@ -77,28 +78,30 @@ public final class SparkClientWorker {
   private static String serve(SparkSession spark, String line) {
     String[] parts = line.split(" ", 3);
     switch (parts[0]) {
-      case "rows": {
-        if (parts.length < 3) {
-          return "error usage: rows <expectedRows> <sql>";
+      case "rows":
+        {
+          if (parts.length < 3) {
+            return "error usage: rows <expectedRows> <sql>";
+          }
+          long expected = Long.parseLong(parts[1]);
+          RowScan scan = RowScan.run(spark, parts[2]);
+          if (scan.rows != expected) {
+            return "error read " + scan.rows + " rows, expected " + expected;
+          }
+          return "ok " + scan.rows + " " + scan.nanos + " " + scan.checksum;
         }
-        long expected = Long.parseLong(parts[1]);
-        RowScan scan = RowScan.run(spark, parts[2]);
-        if (scan.rows != expected) {
-          return "error read " + scan.rows + " rows, expected " + expected;
+      case "latency":
+        {
+          if (parts.length != 2) {
+            return "error usage: latency <n>";
+          }
+          long[] nanos = SelectOne.time(spark, Integer.parseInt(parts[1]));
+          StringBuilder answer = new StringBuilder("ok");
+          for (long n : nanos) {
+            answer.append(' ').append(n);
+          }
+          return answer.toString();
         }
-        return "ok " + scan.rows + " " + scan.nanos + " " + scan.checksum;
-      }
-      case "latency": {
-        if (parts.length != 2) {
-          return "error usage: latency <n>";
-        }
-        long[] nanos = SelectOne.time(spark, Integer.parseInt(parts[1]));
-        StringBuilder answer = new StringBuilder("ok");
-        for (long n : nanos) {
-          answer.append(' ').append(n);
-        }
-        return answer.toString();
-      }
       default:
         return "error unknown command: " + parts[0];
     }

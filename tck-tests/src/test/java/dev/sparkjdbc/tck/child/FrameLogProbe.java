@@ -31,18 +31,19 @@ public final class FrameLogProbe {
     Logger frames = Logger.getLogger(args[2]); // held strongly for the whole run
     frames.setLevel(Level.ALL);
     List<LogRecord> records = Collections.synchronizedList(new ArrayList<>());
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        records.add(record);
-      }
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            records.add(record);
+          }
 
-      @Override
-      public void flush() {}
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     capture.setLevel(Level.ALL);
     Logger.getLogger("").addHandler(capture);
 
@@ -51,8 +52,9 @@ public final class FrameLogProbe {
         ResultSet rs = statement.executeQuery("SELECT 40 + 2")) {
       rs.next();
       System.out.println("answer=" + rs.getInt(1));
-      System.out.println("frameLoggerFilter="
-          + (frames.getFilter() == null ? "none" : frames.getFilter().getClass().getName()));
+      System.out.println(
+          "frameLoggerFilter="
+              + (frames.getFilter() == null ? "none" : frames.getFilter().getClass().getName()));
     }
 
     SimpleFormatter formatter = new SimpleFormatter();

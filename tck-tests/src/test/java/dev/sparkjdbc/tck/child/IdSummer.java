@@ -12,10 +12,10 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 
 /**
- * Child-JVM client: streams a one-column BIGINT result through plain JDBC, reading every value,
- * and prints as {@code key=value} lines the row count, the sum, how many values were NULL or out
- * of order (each expected to be the previous + 1), the elapsed time and the peak heap and
- * resident memory of this JVM.
+ * Child-JVM client: streams a one-column BIGINT result through plain JDBC, reading every value, and
+ * prints as {@code key=value} lines the row count, the sum, how many values were NULL or out of
+ * order (each expected to be the previous + 1), the elapsed time and the peak heap and resident
+ * memory of this JVM.
  *
  * <p>Usage: {@code IdSummer <jdbc-url> <sql>}
  */

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Child-JVM client: runs one query through plain JDBC and prints the column labels, then every
- * row, each as one tab-separated line of {@code getString} values.
+ * Child-JVM client: runs one query through plain JDBC and prints the column labels, then every row,
+ * each as one tab-separated line of {@code getString} values.
  *
  * <p>Usage: {@code RowPrinter <jdbc-url> <sql>}
  */

@@ -12,9 +12,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 
 /**
- * Child-JVM client: streams {@code SELECT id, twice, s} through plain JDBC and prints, as
- * {@code key=value} lines, the row count, the sum of ids, rows whose columns disagree with their
- * id, the elapsed time and the peak heap and resident memory of this JVM.
+ * Child-JVM client: streams {@code SELECT id, twice, s} through plain JDBC and prints, as {@code
+ * key=value} lines, the row count, the sum of ids, rows whose columns disagree with their id, the
+ * elapsed time and the peak heap and resident memory of this JVM.
  *
  * <p>Usage: {@code StreamCounter <jdbc-url> <sql>}
  */

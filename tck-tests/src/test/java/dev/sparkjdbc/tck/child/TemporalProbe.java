@@ -14,10 +14,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
 /**
- * Child-JVM client for time-zone tests: runs its statements in order on one connection and, for
- * the first row of every query, prints what the date/time getters return, as
- * {@code q<n>.c<column>.<getter>=<value>} lines (a getter that throws prints {@code ERR ...}).
- * The parent test decides what is right; this class only reports.
+ * Child-JVM client for time-zone tests: runs its statements in order on one connection and, for the
+ * first row of every query, prints what the date/time getters return, as {@code
+ * q<n>.c<column>.<getter>=<value>} lines (a getter that throws prints {@code ERR ...}). The parent
+ * test decides what is right; this class only reports.
  *
  * <p>Usage: {@code TemporalProbe <jdbc-url> <sql>...}; statements starting with SET are executed.
  */
@@ -64,7 +64,7 @@ public final class TemporalProbe {
                 print(key + "dateLocal", () -> rs.getDate(c).toLocalDate());
                 print(key + "dateMillis", () -> rs.getDate(c).getTime());
               }
-              default -> { }
+              default -> {}
             }
           }
         }

@@ -40,20 +40,23 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * HikariCP, the pool of most Java applications, configured the usual way (a JDBC URL and the
- * driver's class name, no connection test query so that it validates with
- * {@link Connection#isValid}): start-up, validation of broken connections, heavy concurrent
- * borrowing, the reset of connection state on return, and recovery after a server restart.
+ * driver's class name, no connection test query so that it validates with {@link
+ * Connection#isValid}): start-up, validation of broken connections, heavy concurrent borrowing, the
+ * reset of connection state on return, and recovery after a server restart.
  */
 @ExtendWith(SparkConnectServerExtension.class)
 class HikariPoolTest {
   private static final String DRIVER_CLASS = "dev.sparkjdbc.jdbc.SparkConnectDriver";
+
   /**
-   * Hikari skips validation of a connection used less than this long ago
-   * ({@code com.zaxxer.hikari.aliveBypassWindowMs}, 500 ms by default): tests that want the
-   * validation to run wait a little longer.
+   * Hikari skips validation of a connection used less than this long ago ({@code
+   * com.zaxxer.hikari.aliveBypassWindowMs}, 500 ms by default): tests that want the validation to
+   * run wait a little longer.
    */
   private static final long ALIVE_BYPASS_MILLIS = 500;
+
   private static final Duration POOL_FILL_LIMIT = Duration.ofSeconds(30);
+
   /** In the churn test, one borrow in this many runs a query (the others check state only). */
   private static final int QUERY_EVERY = 50;
 
@@ -61,8 +64,8 @@ class HikariPoolTest {
 
   /**
    * A pool over a JDBC URL sets {@code DriverManager.setLoginTimeout} (connectionTimeout + 0.5 s)
-   * for the whole JVM, and the driver honours it as its connect timeout: restored after each
-   * test so that the pools here do not change the connect timeout of later test classes.
+   * for the whole JVM, and the driver honours it as its connect timeout: restored after each test
+   * so that the pools here do not change the connect timeout of later test classes.
    */
   @BeforeEach
   void saveLoginTimeout() {
@@ -112,7 +115,7 @@ class HikariPoolTest {
         for (int i = 0; i < borrowed.size(); i++) {
           long n = 1000L * (i + 1);
           try (Statement s = borrowed.get(i).createStatement();
-               ResultSet rs = s.executeQuery("SELECT sum(id), count(*) FROM range(" + n + ")")) {
+              ResultSet rs = s.executeQuery("SELECT sum(id), count(*) FROM range(" + n + ")")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getLong(1)).isEqualTo(n * (n - 1) / 2);
             assertThat(rs.getLong(2)).isEqualTo(n);
@@ -133,37 +136,38 @@ class HikariPoolTest {
 
   /**
    * The server session of an idle pooled connection is released by someone else (a second
-   * connection joins the session by id and closes it, which sends ReleaseSession). The session
-   * ids are chosen per physical connection by a data source wrapping the driver, so the test
-   * knows which session to end.
+   * connection joins the session by id and closes it, which sends ReleaseSession). The session ids
+   * are chosen per physical connection by a data source wrapping the driver, so the test knows
+   * which session to end.
    */
   @Test
   void aConnectionWhoseServerSessionEndedIsEvictedAndReplaced(SparkConnectServer server)
       throws Exception {
     List<String> sessions = new CopyOnWriteArrayList<>();
-    DriverManagerDataSource sessionPerConnection = new DriverManagerDataSource(server.url()) {
-      private int loginTimeout;
+    DriverManagerDataSource sessionPerConnection =
+        new DriverManagerDataSource(server.url()) {
+          private int loginTimeout;
 
-      // Hikari waits this long for its connection-adding thread when it shuts down (0 would
-      // not wait at all).
-      @Override
-      public int getLoginTimeout() {
-        return loginTimeout;
-      }
+          // Hikari waits this long for its connection-adding thread when it shuts down (0 would
+          // not wait at all).
+          @Override
+          public int getLoginTimeout() {
+            return loginTimeout;
+          }
 
-      @Override
-      public void setLoginTimeout(int seconds) {
-        loginTimeout = seconds;
-      }
+          @Override
+          public void setLoginTimeout(int seconds) {
+            loginTimeout = seconds;
+          }
 
-      @Override
-      protected Connection getConnectionFromDriverManager(String url, Properties props)
-          throws SQLException {
-        String session = UUID.randomUUID().toString();
-        sessions.add(session);
-        return super.getConnectionFromDriverManager(url + "/;session_id=" + session, props);
-      }
-    };
+          @Override
+          protected Connection getConnectionFromDriverManager(String url, Properties props)
+              throws SQLException {
+            String session = UUID.randomUUID().toString();
+            sessions.add(session);
+            return super.getConnectionFromDriverManager(url + "/;session_id=" + session, props);
+          }
+        };
     HikariConfig config = new HikariConfig();
     config.setPoolName("evict-ended-session");
     config.setDataSource(sessionPerConnection);
@@ -182,10 +186,11 @@ class HikariPoolTest {
 
       // End the first connection's server session underneath the pool.
       try (Connection intruder =
-               DriverManager.getConnection(server.url() + "/;session_id=" + sessions.get(0))) {
+          DriverManager.getConnection(server.url() + "/;session_id=" + sessions.get(0))) {
         assertUsable(intruder, 11);
       }
-      assertThat(first.isValid(5)).as("isValid of a connection whose session was released")
+      assertThat(first.isValid(5))
+          .as("isValid of a connection whose session was released")
           .isFalse();
       Thread.sleep(ALIVE_BYPASS_MILLIS + 300);
 
@@ -204,7 +209,8 @@ class HikariPoolTest {
   @Test
   void aConnectionAbortedUnderneathIsEvictedAndReplaced(SparkConnectServer server)
       throws Exception {
-    try (HikariDataSource pool = new HikariDataSource(config(server.url(), "evict-aborted", 1, 1))) {
+    try (HikariDataSource pool =
+        new HikariDataSource(config(server.url(), "evict-aborted", 1, 1))) {
       HikariPoolMXBean mx = pool.getHikariPoolMXBean();
       Connection first;
       try (Connection c = pool.getConnection()) {
@@ -240,34 +246,36 @@ class HikariPoolTest {
       List<Future<Integer>> results = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         int thread = t;
-        results.add(executor.submit(() -> {
-          start.await();
-          int done = 0;
-          for (int i = 0; i < cyclesPerThread; i++) {
-            try (Connection c = pool.getConnection()) {
-              physical.add(c.unwrap(Connection.class));
-              assertThat(c.isClosed()).isFalse();
-              assertThat(c.getAutoCommit()).isTrue();
-              assertThat(c.isReadOnly()).isFalse();
-              if (i % QUERY_EVERY == 0) {
-                long key = thread * 1_000_000L + i;
-                try (PreparedStatement ps = c.prepareStatement("SELECT ? * 2 + 1, ?")) {
-                  ps.setLong(1, key);
-                  ps.setString(2, "t" + thread + "-" + i);
-                  try (ResultSet rs = ps.executeQuery()) {
-                    assertThat(rs.next()).isTrue();
-                    assertThat(rs.getLong(1)).isEqualTo(key * 2 + 1);
-                    assertThat(rs.getString(2)).isEqualTo("t" + thread + "-" + i);
-                    assertThat(rs.next()).isFalse();
+        results.add(
+            executor.submit(
+                () -> {
+                  start.await();
+                  int done = 0;
+                  for (int i = 0; i < cyclesPerThread; i++) {
+                    try (Connection c = pool.getConnection()) {
+                      physical.add(c.unwrap(Connection.class));
+                      assertThat(c.isClosed()).isFalse();
+                      assertThat(c.getAutoCommit()).isTrue();
+                      assertThat(c.isReadOnly()).isFalse();
+                      if (i % QUERY_EVERY == 0) {
+                        long key = thread * 1_000_000L + i;
+                        try (PreparedStatement ps = c.prepareStatement("SELECT ? * 2 + 1, ?")) {
+                          ps.setLong(1, key);
+                          ps.setString(2, "t" + thread + "-" + i);
+                          try (ResultSet rs = ps.executeQuery()) {
+                            assertThat(rs.next()).isTrue();
+                            assertThat(rs.getLong(1)).isEqualTo(key * 2 + 1);
+                            assertThat(rs.getString(2)).isEqualTo("t" + thread + "-" + i);
+                            assertThat(rs.next()).isFalse();
+                          }
+                        }
+                        queries.incrementAndGet();
+                      }
+                      done++;
+                    }
                   }
-                }
-                queries.incrementAndGet();
-              }
-              done++;
-            }
-          }
-          return done;
-        }));
+                  return done;
+                }));
       }
       long t0 = System.nanoTime();
       start.countDown();
@@ -281,12 +289,14 @@ class HikariPoolTest {
         assertThat(executor.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
       }
       long millis = (System.nanoTime() - t0) / 1_000_000;
-      System.out.printf("Hikari churn: %d borrow/return cycles (%d with a query) from %d threads"
-              + " over a pool of %d in %d ms = %.0f cycles/s%n", cycles, queries.get(), threads,
-          maxPool, millis, cycles * 1000.0 / Math.max(1, millis));
+      System.out.printf(
+          "Hikari churn: %d borrow/return cycles (%d with a query) from %d threads"
+              + " over a pool of %d in %d ms = %.0f cycles/s%n",
+          cycles, queries.get(), threads, maxPool, millis, cycles * 1000.0 / Math.max(1, millis));
 
       assertThat(cycles).isEqualTo(threads * cyclesPerThread);
-      assertThat(queries.get()).isEqualTo(threads * ((cyclesPerThread + QUERY_EVERY - 1) / QUERY_EVERY));
+      assertThat(queries.get())
+          .isEqualTo(threads * ((cyclesPerThread + QUERY_EVERY - 1) / QUERY_EVERY));
       assertThat(mx.getActiveConnections()).isZero();
       assertThat(mx.getThreadsAwaitingConnection()).isZero();
       assertThat(mx.getTotalConnections()).isBetween(1, maxPool);
@@ -299,15 +309,15 @@ class HikariPoolTest {
   }
 
   /**
-   * What a borrower changes is undone when the connection goes back: the next borrower of the
-   * same physical connection sees the pool's defaults. Hikari resets the schema only when the
-   * pool is configured with one ({@code schema}); read-only, auto-commit and isolation always.
+   * What a borrower changes is undone when the connection goes back: the next borrower of the same
+   * physical connection sees the pool's defaults. Hikari resets the schema only when the pool is
+   * configured with one ({@code schema}); read-only, auto-commit and isolation always.
    */
   @Test
   void stateChangedByABorrowerIsResetForTheNext(SparkConnectServer server) throws Exception {
     String otherSchema = "hikari_other_" + UUID.randomUUID().toString().replace("-", "");
     try (Connection admin = DriverManager.getConnection(server.url());
-         Statement s = admin.createStatement()) {
+        Statement s = admin.createStatement()) {
       s.execute("CREATE DATABASE " + otherSchema);
     }
     HikariConfig config = config(server.url(), "reset", 1, 1);
@@ -331,7 +341,9 @@ class HikariPoolTest {
         assertThat(c.getAutoCommit()).isFalse();
       }
       try (Connection c = pool.getConnection()) {
-        assertThat(c.unwrap(Connection.class)).as("the same physical connection").isSameAs(physical);
+        assertThat(c.unwrap(Connection.class))
+            .as("the same physical connection")
+            .isSameAs(physical);
         assertThat(currentDatabase(c)).isEqualTo("default");
         assertThat(c.getSchema()).isEqualTo("default");
         assertThat(c.isReadOnly()).isFalse();
@@ -341,7 +353,7 @@ class HikariPoolTest {
       }
     } finally {
       try (Connection admin = DriverManager.getConnection(server.url());
-           Statement s = admin.createStatement()) {
+          Statement s = admin.createStatement()) {
         s.execute("DROP DATABASE IF EXISTS " + otherSchema + " CASCADE");
       }
     }
@@ -367,7 +379,9 @@ class HikariPoolTest {
       config.setValidationTimeout(1_000);
       try (HikariDataSource pool = new HikariDataSource(config)) {
         HikariPoolMXBean mx = pool.getHikariPoolMXBean();
-        await("3 connections in the pool", () -> mx.getTotalConnections() == poolSize,
+        await(
+            "3 connections in the pool",
+            () -> mx.getTotalConnections() == poolSize,
             POOL_FILL_LIMIT);
         try (Connection c = pool.getConnection()) {
           assertUsable(c, 20);
@@ -377,15 +391,26 @@ class HikariPoolTest {
         own.kill();
         Thread.sleep(ALIVE_BYPASS_MILLIS + 300);
         long borrowStart = System.nanoTime();
-        SQLException down = catchThrowableOfType(SQLException.class, () -> {
-          try (Connection c = pool.getConnection()) {
-            assertUsable(c, 21);
-          }
-        });
+        SQLException down =
+            catchThrowableOfType(
+                SQLException.class,
+                () -> {
+                  try (Connection c = pool.getConnection()) {
+                    assertUsable(c, 21);
+                  }
+                });
         long failedAfter = (System.nanoTime() - borrowStart) / 1_000_000;
-        System.out.println("Hikari with the server down: borrow failed after " + failedAfter
-            + " ms (connectionTimeout " + connectionTimeoutMillis + " ms), SQLSTATE "
-            + down.getSQLState() + ": " + down + "; cause: " + down.getCause());
+        System.out.println(
+            "Hikari with the server down: borrow failed after "
+                + failedAfter
+                + " ms (connectionTimeout "
+                + connectionTimeoutMillis
+                + " ms), SQLSTATE "
+                + down.getSQLState()
+                + ": "
+                + down
+                + "; cause: "
+                + down.getCause());
         assertThat((Throwable) down).as("a borrow while the server is down").isNotNull();
         assertThat(down.getSQLState()).as("SQLSTATE of %s", down).startsWith("08");
         assertThat(failedAfter).isLessThan(connectionTimeoutMillis + 5_000);
@@ -407,17 +432,25 @@ class HikariPoolTest {
             break;
           } catch (SQLException e) {
             last = e;
-            assertThat(System.nanoTime() - deadline).as("recovered within 60 s; last failure %s", e)
+            assertThat(System.nanoTime() - deadline)
+                .as("recovered within 60 s; last failure %s", e)
                 .isNegative();
             Thread.sleep(100);
           }
         }
         long now = System.nanoTime();
-        System.out.println("Hikari recovery: a connection borrowed "
-            + (borrowedAt - restarted) / 1_000_000 + " ms after the server was back ("
-            + attempts + " borrow attempt(s), last failure before: " + last
-            + "), its first query answered " + (now - borrowedAt) / 1_000_000 + " ms later; "
-            + (now - killed) / 1_000_000 + " ms from the kill to a working pool");
+        System.out.println(
+            "Hikari recovery: a connection borrowed "
+                + (borrowedAt - restarted) / 1_000_000
+                + " ms after the server was back ("
+                + attempts
+                + " borrow attempt(s), last failure before: "
+                + last
+                + "), its first query answered "
+                + (now - borrowedAt) / 1_000_000
+                + " ms later; "
+                + (now - killed) / 1_000_000
+                + " ms from the kill to a working pool");
 
         // Every connection of the healed pool works, and the pool stays within its size.
         List<Connection> all = new ArrayList<>();
@@ -453,7 +486,7 @@ class HikariPoolTest {
 
   private static String currentDatabase(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery("SELECT current_database()")) {
+        ResultSet rs = s.executeQuery("SELECT current_database()")) {
       assertThat(rs.next()).isTrue();
       return rs.getString(1);
     }

@@ -95,29 +95,41 @@ class SpringJdbcTemplateTest {
   /** The same row as a record, for DataClassRowMapper and a hand-written RowMapper. */
   public record ProductRecord(int id, String productName, BigDecimal unitPrice, LocalDate soldOn) {}
 
-  private static final List<ProductRecord> PRODUCTS = List.of(
-      new ProductRecord(1, "apple", new BigDecimal("1.50"), LocalDate.of(2024, 1, 2)),
-      new ProductRecord(2, "pear", new BigDecimal("0.99"), LocalDate.of(2024, 2, 29)),
-      new ProductRecord(3, "plum", null, null));
+  private static final List<ProductRecord> PRODUCTS =
+      List.of(
+          new ProductRecord(1, "apple", new BigDecimal("1.50"), LocalDate.of(2024, 1, 2)),
+          new ProductRecord(2, "pear", new BigDecimal("0.99"), LocalDate.of(2024, 2, 29)),
+          new ProductRecord(3, "plum", null, null));
 
   /** The PRODUCTS as an inline table (VALUES). */
   private static String productsSql() {
     List<String> rows = new ArrayList<>();
     for (ProductRecord p : PRODUCTS) {
-      rows.add("(" + p.id() + ", '" + p.productName() + "', "
-          + (p.unitPrice() == null ? "CAST(NULL AS DECIMAL(10,2))"
-              : "CAST(" + p.unitPrice() + " AS DECIMAL(10,2))") + ", "
-          + (p.soldOn() == null ? "CAST(NULL AS DATE)" : "DATE '" + p.soldOn() + "'") + ")");
+      rows.add(
+          "("
+              + p.id()
+              + ", '"
+              + p.productName()
+              + "', "
+              + (p.unitPrice() == null
+                  ? "CAST(NULL AS DECIMAL(10,2))"
+                  : "CAST(" + p.unitPrice() + " AS DECIMAL(10,2))")
+              + ", "
+              + (p.soldOn() == null ? "CAST(NULL AS DATE)" : "DATE '" + p.soldOn() + "'")
+              + ")");
     }
-    return "SELECT * FROM VALUES " + String.join(", ", rows)
+    return "SELECT * FROM VALUES "
+        + String.join(", ", rows)
         + " AS t(id, product_name, unit_price, sold_on)";
   }
 
   @Test
   void queryForListAndTypedQueryForObject() {
-    List<Map<String, Object>> rows = jdbc.queryForList(
-        "SELECT id, id * id AS sq, CAST(id AS STRING) AS s FROM range(1, 8)"
-            + " WHERE id % ? = ? ORDER BY id", 3, 1);
+    List<Map<String, Object>> rows =
+        jdbc.queryForList(
+            "SELECT id, id * id AS sq, CAST(id AS STRING) AS s FROM range(1, 8)"
+                + " WHERE id % ? = ? ORDER BY id",
+            3, 1);
     List<Map<String, Object>> expected = new ArrayList<>();
     for (long id = 1; id < 8; id++) {
       if (id % 3 == 1) {
@@ -136,8 +148,10 @@ class SpringJdbcTemplateTest {
     int n = 1000;
     assertThat(jdbc.queryForObject("SELECT sum(id) FROM range(0, ?)", Long.class, n))
         .isEqualTo((long) n * (n - 1) / 2);
-    assertThat(jdbc.queryForObject("SELECT CAST(? AS DECIMAL(10,2)) * 3", BigDecimal.class,
-        new BigDecimal("1.25"))).isEqualByComparingTo(new BigDecimal("1.25").multiply(BigDecimal.valueOf(3)));
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT CAST(? AS DECIMAL(10,2)) * 3", BigDecimal.class, new BigDecimal("1.25")))
+        .isEqualByComparingTo(new BigDecimal("1.25").multiply(BigDecimal.valueOf(3)));
     assertThat(jdbc.queryForObject("SELECT concat(?, '-', upper(?))", String.class, "a", "b"))
         .isEqualTo("a-B");
     assertThat(jdbc.queryForObject("SELECT date_add(DATE '2024-02-28', ?)", LocalDate.class, 1))
@@ -154,12 +168,18 @@ class SpringJdbcTemplateTest {
 
   @Test
   void rowMappersIntoBeansAndRecords() {
-    RowMapper<ProductRecord> byHand = (rs, i) -> new ProductRecord(rs.getInt("id"),
-        rs.getString("product_name"), rs.getBigDecimal("unit_price"),
-        rs.getObject("sold_on", LocalDate.class));
+    RowMapper<ProductRecord> byHand =
+        (rs, i) ->
+            new ProductRecord(
+                rs.getInt("id"),
+                rs.getString("product_name"),
+                rs.getBigDecimal("unit_price"),
+                rs.getObject("sold_on", LocalDate.class));
     assertThat(jdbc.query(productsSql() + " ORDER BY id", byHand)).isEqualTo(PRODUCTS);
 
-    assertThat(jdbc.query(productsSql() + " ORDER BY id", new DataClassRowMapper<>(ProductRecord.class)))
+    assertThat(
+            jdbc.query(
+                productsSql() + " ORDER BY id", new DataClassRowMapper<>(ProductRecord.class)))
         .isEqualTo(PRODUCTS);
 
     List<Product> beans =
@@ -167,12 +187,15 @@ class SpringJdbcTemplateTest {
     assertThat(beans).hasSize(PRODUCTS.size());
     for (int i = 0; i < beans.size(); i++) {
       Product bean = beans.get(i);
-      assertThat(new ProductRecord(bean.getId(), bean.getProductName(), bean.getUnitPrice(),
-          bean.getSoldOn())).isEqualTo(PRODUCTS.get(i));
+      assertThat(
+              new ProductRecord(
+                  bean.getId(), bean.getProductName(), bean.getUnitPrice(), bean.getSoldOn()))
+          .isEqualTo(PRODUCTS.get(i));
     }
 
-    Product one = jdbc.queryForObject(productsSql() + " WHERE id = ?",
-        new BeanPropertyRowMapper<>(Product.class), 2);
+    Product one =
+        jdbc.queryForObject(
+            productsSql() + " WHERE id = ?", new BeanPropertyRowMapper<>(Product.class), 2);
     assertThat(one.getProductName()).isEqualTo(PRODUCTS.get(1).productName());
     assertThat(one.getUnitPrice()).isEqualTo(PRODUCTS.get(1).unitPrice());
   }
@@ -188,25 +211,32 @@ class SpringJdbcTemplateTest {
         expected.add(id);
       }
     }
-    assertThat(named.queryForList("SELECT id FROM range(0, 20) WHERE id IN (:ids) AND id >= :min"
-            + " ORDER BY id", new MapSqlParameterSource().addValue("ids", ids).addValue("min", min),
-        Long.class)).isEqualTo(expected);
+    assertThat(
+            named.queryForList(
+                "SELECT id FROM range(0, 20) WHERE id IN (:ids) AND id >= :min" + " ORDER BY id",
+                new MapSqlParameterSource().addValue("ids", ids).addValue("min", min),
+                Long.class))
+        .isEqualTo(expected);
 
     // The same name twice, and values from a bean's properties.
-    assertThat(named.queryForObject("SELECT :a * 10 + :a + :b",
-        Map.of("a", 4, "b", 100), Integer.class)).isEqualTo(4 * 10 + 4 + 100);
+    assertThat(
+            named.queryForObject(
+                "SELECT :a * 10 + :a + :b", Map.of("a", 4, "b", 100), Integer.class))
+        .isEqualTo(4 * 10 + 4 + 100);
     Product bean = new Product();
     bean.setProductName("pear");
     bean.setUnitPrice(new BigDecimal("0.99"));
-    List<ProductRecord> found = named.query(productsSql()
-            + " WHERE product_name = :productName AND unit_price = :unitPrice",
-        new BeanPropertySqlParameterSource(bean), new DataClassRowMapper<>(ProductRecord.class));
+    List<ProductRecord> found =
+        named.query(
+            productsSql() + " WHERE product_name = :productName AND unit_price = :unitPrice",
+            new BeanPropertySqlParameterSource(bean),
+            new DataClassRowMapper<>(ProductRecord.class));
     assertThat(found).containsExactly(PRODUCTS.get(1));
   }
 
   /**
-   * SimpleJdbcInsert finds the table's columns through DatabaseMetaData (getTables with no
-   * catalog and schema, then getColumns of the one table found) and writes its INSERT from them.
+   * SimpleJdbcInsert finds the table's columns through DatabaseMetaData (getTables with no catalog
+   * and schema, then getColumns of the one table found) and writes its INSERT from them.
    */
   @Test
   void simpleJdbcInsertIntoATableOfTheCurrentSchema() {
@@ -232,8 +262,10 @@ class SpringJdbcTemplateTest {
 
   private void insertAndReadBack(String schema, String table) {
     String qualified = schema == null ? table : schema + "." + table;
-    jdbc.execute("CREATE TABLE " + qualified
-        + " (id INT, name STRING, amount DECIMAL(10,2), created_on DATE) USING parquet");
+    jdbc.execute(
+        "CREATE TABLE "
+            + qualified
+            + " (id INT, name STRING, amount DECIMAL(10,2), created_on DATE) USING parquet");
     SimpleJdbcInsert insert = new SimpleJdbcInsert(dataSource).withTableName(table);
     if (schema != null) {
       insert.withSchemaName(schema);
@@ -245,16 +277,24 @@ class SpringJdbcTemplateTest {
     first.put("created_on", LocalDate.of(2024, 3, 1));
     assertThat(insert.execute(first)).isIn(1, Statement.SUCCESS_NO_INFO, 0);
     // Columns and their JDBC types as DatabaseMetaData.getColumns describes them.
-    assertThat(insert.getInsertString()).isEqualTo(
-        "INSERT INTO " + qualified + " (id, name, amount, created_on) VALUES(?, ?, ?, ?)");
+    assertThat(insert.getInsertString())
+        .isEqualTo(
+            "INSERT INTO " + qualified + " (id, name, amount, created_on) VALUES(?, ?, ?, ?)");
     assertThat(insert.getInsertTypes())
         .containsExactly(Types.INTEGER, Types.VARCHAR, Types.DECIMAL, Types.DATE);
 
     SqlParameterSource[] batch = {
-        new MapSqlParameterSource().addValue("id", 2).addValue("name", "second")
-            .addValue("amount", new BigDecimal("-0.50")).addValue("created_on", null),
-        new MapSqlParameterSource().addValue("id", 3).addValue("name", null)
-            .addValue("amount", null).addValue("created_on", LocalDate.of(1999, 12, 31))};
+      new MapSqlParameterSource()
+          .addValue("id", 2)
+          .addValue("name", "second")
+          .addValue("amount", new BigDecimal("-0.50"))
+          .addValue("created_on", null),
+      new MapSqlParameterSource()
+          .addValue("id", 3)
+          .addValue("name", null)
+          .addValue("amount", null)
+          .addValue("created_on", LocalDate.of(1999, 12, 31))
+    };
     assertThat(insert.executeBatch(batch)).hasSize(2);
 
     // Only some columns: the others stay NULL.
@@ -277,8 +317,11 @@ class SpringJdbcTemplateTest {
   @Test
   void batchUpdateInsertsEveryRow() {
     String table = uniqueTable("spring_batch");
-    jdbc.execute("CREATE TABLE " + table + " (id INT, label STRING, amount DECIMAL(12,2))"
-        + " USING parquet");
+    jdbc.execute(
+        "CREATE TABLE "
+            + table
+            + " (id INT, label STRING, amount DECIMAL(12,2))"
+            + " USING parquet");
     try {
       int rows = 250;
       List<Object[]> args = new ArrayList<>();
@@ -297,18 +340,25 @@ class SpringJdbcTemplateTest {
 
       // The chunked form: 2 rows per executeBatch.
       List<Integer> more = List.of(1000, 1001, 1002);
-      int[][] chunks = jdbc.batchUpdate("INSERT INTO " + table + " (id, label) VALUES (?, ?)",
-          more, 2, (ps, id) -> {
-            ps.setInt(1, id);
-            ps.setString(2, "more-" + id);
-          });
+      int[][] chunks =
+          jdbc.batchUpdate(
+              "INSERT INTO " + table + " (id, label) VALUES (?, ?)",
+              more,
+              2,
+              (ps, id) -> {
+                ps.setInt(1, id);
+                ps.setString(2, "more-" + id);
+              });
       assertThat(chunks).hasNumberOfRows(2);
       assertThat(chunks[0]).hasSize(2);
       assertThat(chunks[1]).hasSize(1);
 
-      Map<String, Object> totals = jdbc.queryForMap("SELECT count(*) AS n, sum(id) AS ids,"
-          + " sum(amount) AS amounts, count(amount) AS with_amount,"
-          + " count_if(label = concat('row-', id)) AS labelled FROM " + table);
+      Map<String, Object> totals =
+          jdbc.queryForMap(
+              "SELECT count(*) AS n, sum(id) AS ids,"
+                  + " sum(amount) AS amounts, count(amount) AS with_amount,"
+                  + " count_if(label = concat('row-', id)) AS labelled FROM "
+                  + table);
       assertThat(totals.get("n")).isEqualTo((long) rows + more.size());
       assertThat(totals.get("ids")).isEqualTo(idSum + more.stream().mapToLong(i -> i).sum());
       assertThat((BigDecimal) totals.get("amounts")).isEqualByComparingTo(amountSum);
@@ -321,8 +371,8 @@ class SpringJdbcTemplateTest {
 
   /**
    * Spark's errors reach Spring as the right DataAccessException: through the default translator
-   * (by SQLException subclass) and through the SQLSTATE-based one, which only reads the
-   * driver's SQLSTATE classes (42 = grammar, 22 = data).
+   * (by SQLException subclass) and through the SQLSTATE-based one, which only reads the driver's
+   * SQLSTATE classes (42 = grammar, 22 = data).
    */
   @Test
   void sparkErrorsBecomeSpringDataAccessExceptions() {
@@ -331,25 +381,30 @@ class SpringJdbcTemplateTest {
     bySqlState.setExceptionTranslator(new SQLStateSQLExceptionTranslator());
     for (JdbcTemplate template : List.of(jdbc, bySqlState)) {
       assertThatThrownBy(() -> template.queryForList("SELECT * FROM " + missing))
-          .isInstanceOfSatisfying(BadSqlGrammarException.class, e -> {
-            assertThat(e.getSQLException().getSQLState()).isEqualTo("42P01");
-            assertThat(e.getSql()).contains(missing);
-            assertThat(e.getMessage()).contains(missing);
-          });
+          .isInstanceOfSatisfying(
+              BadSqlGrammarException.class,
+              e -> {
+                assertThat(e.getSQLException().getSQLState()).isEqualTo("42P01");
+                assertThat(e.getSql()).contains(missing);
+                assertThat(e.getMessage()).contains(missing);
+              });
       assertThatThrownBy(() -> template.update("INSERT INTO " + missing + " VALUES (?)", 1))
           .isInstanceOf(BadSqlGrammarException.class);
       assertThatThrownBy(() -> template.queryForList("SELEKT 1"))
-          .isInstanceOfSatisfying(BadSqlGrammarException.class,
+          .isInstanceOfSatisfying(
+              BadSqlGrammarException.class,
               e -> assertThat(e.getSQLException().getSQLState()).isEqualTo("42601"));
       assertThatThrownBy(() -> template.queryForObject("SELECT 1 / (? - ?)", Integer.class, 3, 3))
-          .isInstanceOfSatisfying(DataIntegrityViolationException.class,
-              e -> assertThat(((java.sql.SQLException) e.getCause()).getSQLState())
-                  .isEqualTo("22012"));
+          .isInstanceOfSatisfying(
+              DataIntegrityViolationException.class,
+              e ->
+                  assertThat(((java.sql.SQLException) e.getCause()).getSQLState())
+                      .isEqualTo("22012"));
     }
   }
 
-  private static void assertRow(Map<String, Object> row, int id, String name, BigDecimal amount,
-      LocalDate createdOn) {
+  private static void assertRow(
+      Map<String, Object> row, int id, String name, BigDecimal amount, LocalDate createdOn) {
     Map<String, Object> expected = new LinkedHashMap<>();
     expected.put("id", id);
     expected.put("name", name);

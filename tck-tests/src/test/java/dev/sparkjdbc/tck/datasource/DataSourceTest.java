@@ -21,13 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * {@link SparkConnectDataSource} against the real server: configured through its bean
- * properties (serverName/portNumber or url), as app servers and pools configure it.
+ * {@link SparkConnectDataSource} against the real server: configured through its bean properties
+ * (serverName/portNumber or url), as app servers and pools configure it.
  */
 @ExtendWith(SparkConnectServerExtension.class)
 class DataSourceTest {
   /** 7 with ANSI quoting ("a" is the column), the string a with Spark's (it is a literal). */
   static final String QUOTING_PROBE = "SELECT \"a\" FROM (SELECT 7 AS a)";
+
   /**
    * A result that keeps streaming while a test looks at its operation on the server. Many small
    * partitions: Spark holds a partition's whole Arrow result in memory, and large ones are lost
@@ -42,7 +43,8 @@ class DataSourceTest {
   }
 
   static String queryOne(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       assertThat(rs.next()).as("a row from %s", sql).isTrue();
       return rs.getString(1);
     }
@@ -86,20 +88,21 @@ class DataSourceTest {
     ds.setUrl(server.url());
     ds.setUser("bean-user");
     try (Connection c = ds.getConnection("ana", "");
-         Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery(STREAMING)) {
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(STREAMING)) {
       assertThat(rs.next()).isTrue();
-      String operation = s.unwrap(SparkConnectStatementInfo.class).lastOperationId()
-          .orElseThrow();
-      ServerOperations.Operation op = server.operations().list().stream()
-          .filter(o -> o.operationId().equals(operation)).findFirst().orElseThrow();
+      String operation = s.unwrap(SparkConnectStatementInfo.class).lastOperationId().orElseThrow();
+      ServerOperations.Operation op =
+          server.operations().list().stream()
+              .filter(o -> o.operationId().equals(operation))
+              .findFirst()
+              .orElseThrow();
       assertThat(op.userId()).isEqualTo("ana");
     }
   }
 
   @Test
-  void logWriterHearsOfTheConnectionAndItsWarnings(SparkConnectServer server)
-      throws SQLException {
+  void logWriterHearsOfTheConnectionAndItsWarnings(SparkConnectServer server) throws SQLException {
     SparkConnectDataSource ds = new SparkConnectDataSource();
     StringWriter log = new StringWriter();
     ds.setLogWriter(new PrintWriter(log));
@@ -107,7 +110,9 @@ class DataSourceTest {
     try (Connection c = ds.getConnection()) {
       assertThat(c.isValid(5)).isTrue();
     }
-    assertThat(log.toString()).contains("Connected").contains("did you mean 'token'?")
+    assertThat(log.toString())
+        .contains("Connected")
+        .contains("did you mean 'token'?")
         .doesNotContain("hidden-value");
   }
 
@@ -122,10 +127,12 @@ class DataSourceTest {
       ds.setConnectTimeout(60);
       ds.setLoginTimeout(2);
       long start = System.nanoTime();
-      assertThatThrownBy(ds::getConnection).isInstanceOf(SQLException.class)
+      assertThatThrownBy(ds::getConnection)
+          .isInstanceOf(SQLException.class)
           .satisfies(e -> assertThat(((SQLException) e).getSQLState()).startsWith("08"));
       long millis = (System.nanoTime() - start) / 1_000_000;
-      assertThat(millis).as("connect gave up after the login timeout of 2 s")
+      assertThat(millis)
+          .as("connect gave up after the login timeout of 2 s")
           .isBetween(1_900L, 15_000L);
     }
   }

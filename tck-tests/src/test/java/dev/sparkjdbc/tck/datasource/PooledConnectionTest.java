@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * {@link SparkConnectConnectionPoolDataSource} used as an app server's pool uses it: one
- * physical connection per {@link PooledConnection}, logical connections handed out one at a
- * time, and the events the pool relies on.
+ * {@link SparkConnectConnectionPoolDataSource} used as an app server's pool uses it: one physical
+ * connection per {@link PooledConnection}, logical connections handed out one at a time, and the
+ * events the pool relies on.
  */
 @ExtendWith(SparkConnectServerExtension.class)
 class PooledConnectionTest {
@@ -83,14 +83,17 @@ class PooledConnectionTest {
   /** The server session that ran the statement's last operation (its result set still open). */
   private static String sessionOf(SparkConnectServer server, Statement s) throws SQLException {
     String operation = s.unwrap(SparkConnectStatementInfo.class).lastOperationId().orElseThrow();
-    return server.operations().list().stream().filter(o -> o.operationId().equals(operation))
-        .map(ServerOperations.Operation::sessionId).findFirst().orElseThrow();
+    return server.operations().list().stream()
+        .filter(o -> o.operationId().equals(operation))
+        .map(ServerOperations.Operation::sessionId)
+        .findFirst()
+        .orElseThrow();
   }
 
   private static String sessionOfAQuery(SparkConnectServer server, Connection c)
       throws SQLException {
     try (Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery(STREAMING)) {
+        ResultSet rs = s.executeQuery(STREAMING)) {
       assertThat(rs.next()).isTrue();
       return sessionOf(server, s);
     }
@@ -112,9 +115,11 @@ class PooledConnectionTest {
       assertThat(events.closed.get(0).getSource()).isSameAs(pc);
       assertThat(first.isClosed()).isTrue();
       assertThat(first.isValid(1)).isFalse();
-      assertThatThrownBy(first::createStatement).isInstanceOf(SQLException.class)
+      assertThatThrownBy(first::createStatement)
+          .isInstanceOf(SQLException.class)
           .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("08003"));
-      assertThatThrownBy(first::getWarnings).isInstanceOf(SQLException.class)
+      assertThatThrownBy(first::getWarnings)
+          .isInstanceOf(SQLException.class)
           .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("08003"));
       first.close(); // a second close is a no-op, and no second event
       assertThat(events.closed).hasSize(1);
@@ -134,7 +139,8 @@ class PooledConnectionTest {
     }
     PooledConnection other = pooled();
     try (Connection c = other.getConnection()) {
-      assertThat(sessionOfAQuery(server, c)).as("another pooled connection, another session")
+      assertThat(sessionOfAQuery(server, c))
+          .as("another pooled connection, another session")
           .isNotEqualTo(session);
       assertThatThrownBy(() -> DataSourceTest.queryOne(c, "SELECT x FROM pooled_session_probe"))
           .isInstanceOf(SQLException.class);
@@ -157,7 +163,8 @@ class PooledConnectionTest {
       assertThat(first.isClosed()).isTrue();
       assertThat(statement.isClosed()).isTrue();
       assertThat(rs.isClosed()).isTrue();
-      assertThatThrownBy(first::createStatement).isInstanceOf(SQLException.class)
+      assertThatThrownBy(first::createStatement)
+          .isInstanceOf(SQLException.class)
           .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("08003"));
       assertThat(events.closed).as("the pool asked for the new one: no event").isEmpty();
       assertThat(DataSourceTest.queryOne(second, "SELECT 2")).isEqualTo("2");
@@ -187,7 +194,8 @@ class PooledConnectionTest {
       }
       assertThat(first.unwrap(SparkConnectStatementInfo.class).lastOperationId()).isPresent();
       first.close();
-      assertThat(events.statementsClosed).singleElement()
+      assertThat(events.statementsClosed)
+          .singleElement()
           .satisfies(e -> assertThat(e.getStatement()).isSameAs(first));
 
       c.close();
@@ -231,9 +239,11 @@ class PooledConnectionTest {
     Connection c = pc.getConnection();
     pc.close();
     assertThat(c.isClosed()).isTrue();
-    assertThatThrownBy(c::createStatement).isInstanceOf(SQLException.class)
+    assertThatThrownBy(c::createStatement)
+        .isInstanceOf(SQLException.class)
         .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("08003"));
-    assertThatThrownBy(pc::getConnection).isInstanceOf(SQLException.class)
+    assertThatThrownBy(pc::getConnection)
+        .isInstanceOf(SQLException.class)
         .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("08003"));
     c.close();
     pc.close();
@@ -250,11 +260,15 @@ class PooledConnectionTest {
       Connection c = pc.getConnection();
       c.abort(executor);
       assertThat(c.isClosed()).isTrue();
-      assertThat(events.errors).singleElement().satisfies(e -> {
-        assertThat(e.getSource()).isSameAs(pc);
-        assertThat(e.getSQLException().getSQLState()).startsWith("08");
-      });
-      assertThatThrownBy(pc::getConnection).isInstanceOf(SQLException.class)
+      assertThat(events.errors)
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.getSource()).isSameAs(pc);
+                assertThat(e.getSQLException().getSQLState()).startsWith("08");
+              });
+      assertThatThrownBy(pc::getConnection)
+          .isInstanceOf(SQLException.class)
           .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("08003"));
       assertThat(events.errors).as("reported once").hasSize(1);
       assertThat(events.closed).isEmpty();
@@ -265,9 +279,9 @@ class PooledConnectionTest {
   }
 
   /**
-   * A real fatal error from the server side: a query silent for longer than the network
-   * timeout fails with 08006 and closes the physical connection (JDBC); the pool hears of it
-   * once, from the statement's failure, and the prepared statement reports its error.
+   * A real fatal error from the server side: a query silent for longer than the network timeout
+   * fails with 08006 and closes the physical connection (JDBC); the pool hears of it once, from the
+   * statement's failure, and the prepared statement reports its error.
    */
   @Test
   void networkTimeoutIsAFatalErrorReportedOnce() throws SQLException {
@@ -275,18 +289,23 @@ class PooledConnectionTest {
     try {
       Connection c = pc.getConnection();
       c.setNetworkTimeout(Runnable::run, 500);
-      PreparedStatement slow = c.prepareStatement(
-          "SELECT reflect('java.lang.Thread', 'sleep', CAST(5000 AS BIGINT)) AS slept");
-      assertThatThrownBy(slow::executeQuery).isInstanceOf(SQLException.class)
+      PreparedStatement slow =
+          c.prepareStatement(
+              "SELECT reflect('java.lang.Thread', 'sleep', CAST(5000 AS BIGINT)) AS slept");
+      assertThatThrownBy(slow::executeQuery)
+          .isInstanceOf(SQLException.class)
           .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("08006"));
-      assertThat(events.errors).singleElement().satisfies(e ->
-          assertThat(e.getSQLException().getSQLState()).isEqualTo("08006"));
-      assertThat(events.statementErrors).singleElement()
+      assertThat(events.errors)
+          .singleElement()
+          .satisfies(e -> assertThat(e.getSQLException().getSQLState()).isEqualTo("08006"));
+      assertThat(events.statementErrors)
+          .singleElement()
           .satisfies(e -> assertThat(e.getStatement()).isSameAs(slow));
       c.close();
       assertThat(events.closed).hasSize(1);
       assertThat(events.errors).as("reported once").hasSize(1);
-      assertThatThrownBy(pc::getConnection).isInstanceOf(SQLException.class)
+      assertThatThrownBy(pc::getConnection)
+          .isInstanceOf(SQLException.class)
           .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("08003"));
     } finally {
       pc.close();

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Keys that are no connection property: the connection works and warns about each (with the
- * nearest property), custom {@code x-} headers pass silently, and {@code strict_properties=true}
- * refuses them.
+ * Keys that are no connection property: the connection works and warns about each (with the nearest
+ * property), custom {@code x-} headers pass silently, and {@code strict_properties=true} refuses
+ * them.
  */
 @ExtendWith(SparkConnectServerExtension.class)
 class UnknownKeysTest {
@@ -43,10 +43,13 @@ class UnknownKeysTest {
     try (Connection c = DriverManager.getConnection(url, props)) {
       assertThat(DataSourceTest.queryOne(c, "SELECT 1")).isEqualTo("1");
       List<SQLWarning> warnings = warnings(c);
-      assertThat(warnings).hasSize(2).allSatisfy(w -> {
-        assertThat(w.getSQLState()).isEqualTo("01S00");
-        assertThat(w.getMessage()).doesNotContain("hidden-");
-      });
+      assertThat(warnings)
+          .hasSize(2)
+          .allSatisfy(
+              w -> {
+                assertThat(w.getSQLState()).isEqualTo("01S00");
+                assertThat(w.getMessage()).doesNotContain("hidden-");
+              });
       assertThat(warnings.get(0).getMessage())
           .contains("'pasword' in the Properties (did you mean 'password'?)")
           .contains("ignored");
@@ -64,8 +67,9 @@ class UnknownKeysTest {
     props.setProperty("user", "someone");
     props.setProperty("password", "");
     props.setProperty("x-team", "analytics");
-    try (Connection c = DriverManager.getConnection(
-        server.url() + "/;x-request-source=tck;USER_AGENT=tck", props)) {
+    try (Connection c =
+        DriverManager.getConnection(
+            server.url() + "/;x-request-source=tck;USER_AGENT=tck", props)) {
       assertThat(DataSourceTest.queryOne(c, "SELECT 1")).isEqualTo("1");
       assertThat((Object) c.getWarnings()).isNull();
     }
@@ -73,8 +77,10 @@ class UnknownKeysTest {
 
   @Test
   void strictPropertiesRefusesAnUnknownKeyNamingItAndTheSuggestion(SparkConnectServer server) {
-    assertThatThrownBy(() -> DriverManager.getConnection(
-        server.url() + "/;strict_properties=true;use_sll=true").close())
+    assertThatThrownBy(
+            () ->
+                DriverManager.getConnection(server.url() + "/;strict_properties=true;use_sll=true")
+                    .close())
         .isInstanceOf(SQLNonTransientConnectionException.class)
         .hasMessageContaining("'use_sll' in the URL (did you mean 'use_ssl'?)")
         .hasMessageContaining("strict_properties=true")
@@ -85,15 +91,16 @@ class UnknownKeysTest {
     props.setProperty("conect_timeout", "5");
     assertThatThrownBy(() -> DriverManager.getConnection(server.url(), props).close())
         .isInstanceOf(SQLNonTransientConnectionException.class)
-        .hasMessageContaining("'conect_timeout' in the Properties (did you mean "
-            + "'connect_timeout'?)");
+        .hasMessageContaining(
+            "'conect_timeout' in the Properties (did you mean " + "'connect_timeout'?)");
   }
 
   @Test
   void strictPropertiesStillConnectsWithCustomHeaders(SparkConnectServer server)
       throws SQLException {
-    try (Connection c = DriverManager.getConnection(
-        server.url() + "/;strict_properties=true;x-request-source=tck")) {
+    try (Connection c =
+        DriverManager.getConnection(
+            server.url() + "/;strict_properties=true;x-request-source=tck")) {
       assertThat(DataSourceTest.queryOne(c, "SELECT 1")).isEqualTo("1");
       assertThat((Object) c.getWarnings()).isNull();
     }
@@ -104,8 +111,9 @@ class UnknownKeysTest {
     SparkConnectDataSource ds = new SparkConnectDataSource();
     ds.setUrl(server.url() + "/;sesion_id=abc");
     try (Connection c = ds.getConnection()) {
-      assertThat(warnings(c)).singleElement().satisfies(w -> assertThat(w.getMessage())
-          .contains("did you mean 'session_id'?"));
+      assertThat(warnings(c))
+          .singleElement()
+          .satisfies(w -> assertThat(w.getMessage()).contains("did you mean 'session_id'?"));
     }
     ds.setStrictProperties(true);
     assertThatThrownBy(ds::getConnection)

@@ -91,8 +91,8 @@ final class ArgumentValues {
   }
 
   /**
-   * A hostile value of {@code type}: {@code n} for numbers; for references null, or, when
-   * {@code empty}, an empty one (string, array, map, properties, stream) where the type has one.
+   * A hostile value of {@code type}: {@code n} for numbers; for references null, or, when {@code
+   * empty}, an empty one (string, array, map, properties, stream) where the type has one.
    */
   static Object hostile(Class<?> type, int n, boolean empty) {
     if (type == int.class) {

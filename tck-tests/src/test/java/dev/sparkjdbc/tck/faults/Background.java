@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A call running on its own thread, whose outcome a test waits for with a bound: a hang fails
- * the test instead of blocking the build.
+ * A call running on its own thread, whose outcome a test waits for with a bound: a hang fails the
+ * test instead of blocking the build.
  */
 final class Background<T> {
   private final CompletableFuture<T> result = new CompletableFuture<>();
@@ -17,18 +17,21 @@ final class Background<T> {
   private volatile long finishedNanos;
 
   private Background(Callable<T> call) {
-    thread = new Thread(() -> {
-      T value;
-      try {
-        value = call.call();
-      } catch (Throwable t) {
-        finishedNanos = System.nanoTime();
-        result.completeExceptionally(t);
-        return;
-      }
-      finishedNanos = System.nanoTime();
-      result.complete(value);
-    }, "test-background");
+    thread =
+        new Thread(
+            () -> {
+              T value;
+              try {
+                value = call.call();
+              } catch (Throwable t) {
+                finishedNanos = System.nanoTime();
+                result.completeExceptionally(t);
+                return;
+              }
+              finishedNanos = System.nanoTime();
+              result.complete(value);
+            },
+            "test-background");
     thread.setDaemon(true);
   }
 

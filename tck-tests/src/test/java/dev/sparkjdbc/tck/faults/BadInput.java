@@ -14,11 +14,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
- * What the bad-input tests ({@link FuzzedUrlsAndPropertiesTest}, {@link HostileSqlTest},
- * {@link HostileSetterArgumentsTest}, {@link HostileMethodArgumentsTest}) share: the one rule
- * they all check, that hostile input never escapes as anything but an {@link SQLException} with
- * a message a person can act on and a SQLSTATE, and the bounded waits and printable excerpts
- * they report with. Each fuzz test collects every misbehaving input and reports them together.
+ * What the bad-input tests ({@link FuzzedUrlsAndPropertiesTest}, {@link HostileSqlTest}, {@link
+ * HostileSetterArgumentsTest}, {@link HostileMethodArgumentsTest}) share: the one rule they all
+ * check, that hostile input never escapes as anything but an {@link SQLException} with a message a
+ * person can act on and a SQLSTATE, and the bounded waits and printable excerpts they report with.
+ * Each fuzz test collects every misbehaving input and reports them together.
  */
 final class BadInput {
   /** Per attempt (a connect, a reflective call): a hang is reported, not waited out. */
@@ -45,13 +45,12 @@ final class BadInput {
   }
 
   /**
-   * Runs {@code attempt}, which may answer (judged inside it) or throw a proper SQLException.
-   * An SQLException without a message or SQLSTATE, or anything else thrown, goes to
-   * {@code failures}; a reflective call counts by what the method itself threw. Returns the
-   * SQLException when it was a proper one, for callers that check more of it; else null.
+   * Runs {@code attempt}, which may answer (judged inside it) or throw a proper SQLException. An
+   * SQLException without a message or SQLSTATE, or anything else thrown, goes to {@code failures};
+   * a reflective call counts by what the method itself threw. Returns the SQLException when it was
+   * a proper one, for callers that check more of it; else null.
    */
-  static SQLException answerOrSqlException(List<String> failures, String what,
-      Attempt attempt) {
+  static SQLException answerOrSqlException(List<String> failures, String what, Attempt attempt) {
     Throwable thrown;
     try {
       attempt.run();
@@ -75,8 +74,8 @@ final class BadInput {
 
   /**
    * Runs {@code check} on {@code pool} and waits at most {@link #ATTEMPT_SECONDS} for what it
-   * returns (null: it behaved; else the problem). A hang, or a check that fails itself, is
-   * returned as the problem instead.
+   * returns (null: it behaved; else the problem). A hang, or a check that fails itself, is returned
+   * as the problem instead.
    */
   static String withinAttemptLimit(ExecutorService pool, String what, Callable<String> check) {
     Future<String> f = pool.submit(check);
@@ -95,8 +94,10 @@ final class BadInput {
 
   /** {@code name(SimpleType,…)}: how failures and skip lists name a method. */
   static String signature(Method m) {
-    return m.getName() + Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName)
-        .collect(Collectors.joining(",", "(", ")"));
+    return m.getName()
+        + Arrays.stream(m.getParameterTypes())
+            .map(Class::getSimpleName)
+            .collect(Collectors.joining(",", "(", ")"));
   }
 
   /** Printable: control characters and surrogates as \\uXXXX, long strings shortened. */
@@ -105,13 +106,16 @@ final class BadInput {
       return "null";
     }
     StringBuilder out = new StringBuilder();
-    s.chars().limit(200).forEach(ch -> {
-      if (ch < 0x20 || Character.isSurrogate((char) ch) || ch == 0x7f) {
-        out.append(String.format("\\u%04x", ch));
-      } else {
-        out.append((char) ch);
-      }
-    });
+    s.chars()
+        .limit(200)
+        .forEach(
+            ch -> {
+              if (ch < 0x20 || Character.isSurrogate((char) ch) || ch == 0x7f) {
+                out.append(String.format("\\u%04x", ch));
+              } else {
+                out.append((char) ch);
+              }
+            });
     return s.length() > 200 ? out + "… (" + s.length() + " chars)" : out.toString();
   }
 

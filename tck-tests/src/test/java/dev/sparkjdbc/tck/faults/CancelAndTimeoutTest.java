@@ -17,8 +17,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -37,21 +37,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SparkConnectServerExtension.class)
 class CancelAndTimeoutTest {
   /** Runs for minutes and sends nothing until it is done: only a working stop ends it early. */
-  static final String ENDLESS_COUNT =
-      "SELECT count(*) FROM range(0, 50000000000) WHERE rand() < 2";
+  static final String ENDLESS_COUNT = "SELECT count(*) FROM range(0, 50000000000) WHERE rand() < 2";
+
   private static final Duration PROMPT = Duration.ofSeconds(10);
+
   /**
-   * Streams for half a minute. Many small partitions: Spark holds a partition's whole Arrow
-   * result in memory, and large ones are lost from its block manager on a small server.
+   * Streams for half a minute. Many small partitions: Spark holds a partition's whole Arrow result
+   * in memory, and large ones are lost from its block manager on a small server.
    */
-  static final String LONG_STREAM =
-      "SELECT id, repeat('x', 100) FROM range(0, 100000000, 1, 2000)";
+  static final String LONG_STREAM = "SELECT id, repeat('x', 100) FROM range(0, 100000000, 1, 2000)";
 
   @Test
   @Tag("smoke") // also run against older servers: docs/compatibility.md
   void cancelWhileTheServerRunsTheQueryStopsItThere(SparkConnectServer server) throws Throwable {
     try (Connection c = DriverManager.getConnection(server.url());
-         Statement s = c.createStatement()) {
+        Statement s = c.createStatement()) {
       Background<ResultSet> query = Background.start(() -> s.executeQuery(ENDLESS_COUNT));
       String operation = awaitRunningJob(server, s);
 
@@ -64,27 +64,30 @@ class CancelAndTimeoutTest {
       assertThat(failure).isInstanceOf(SQLException.class);
       assertThat(((SQLException) failure).getSQLState()).isEqualTo("HY008");
       assertGoneFromServer(server, operation);
-      System.out.println("cancel to operation gone from the server, no job running: "
-          + (System.nanoTime() - cancelled) / 1_000_000 + " ms");
+      System.out.println(
+          "cancel to operation gone from the server, no job running: "
+              + (System.nanoTime() - cancelled) / 1_000_000
+              + " ms");
       assertUsable(c);
     }
   }
 
   @Test
   @Tag("smoke") // also run against older servers: docs/compatibility.md
-  void cancelWhileRowsStreamEndsTheResultAtTheNextRow(SparkConnectServer server)
-      throws Throwable {
+  void cancelWhileRowsStreamEndsTheResultAtTheNextRow(SparkConnectServer server) throws Throwable {
     try (Connection c = DriverManager.getConnection(server.url());
-         Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery(LONG_STREAM)) {
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(LONG_STREAM)) {
       for (int i = 0; i < 1000; i++) {
         assertThat(rs.next()).isTrue();
       }
       String operation = operationId(s);
-      Background<Void> canceller = Background.start(() -> {
-        s.cancel();
-        return null;
-      });
+      Background<Void> canceller =
+          Background.start(
+              () -> {
+                s.cancel();
+                return null;
+              });
       canceller.await(PROMPT);
       long before = System.nanoTime();
       SQLException failure = null;
@@ -96,8 +99,12 @@ class CancelAndTimeoutTest {
       } catch (SQLException e) {
         failure = e;
       }
-      System.out.println("cancel mid-stream: failed after " + rowsAfterCancel + " more rows, "
-          + (System.nanoTime() - before) / 1_000_000 + " ms");
+      System.out.println(
+          "cancel mid-stream: failed after "
+              + rowsAfterCancel
+              + " more rows, "
+              + (System.nanoTime() - before) / 1_000_000
+              + " ms");
       assertThat((Object) failure).as("an error after the cancel").isNotNull();
       assertThat(failure.getSQLState()).isEqualTo("HY008");
       assertThat(rowsAfterCancel).isZero(); // the check runs on every row, not per batch
@@ -108,33 +115,34 @@ class CancelAndTimeoutTest {
 
   /**
    * A cancel can land while the statement is still being translated (a long IN list takes
-   * milliseconds to parse): the operation must then never start. Cancels at spread-out delays
-   * hit every phase; the driver's log says which ones came before the start.
+   * milliseconds to parse): the operation must then never start. Cancels at spread-out delays hit
+   * every phase; the driver's log says which ones came before the start.
    */
   @Test
-  void cancelDuringTranslationNeverStartsTheOperation(SparkConnectServer server)
-      throws Throwable {
-    String bigIn = "SELECT count(*) FROM range(0, 50000000000) WHERE rand() < 2 AND id NOT IN ("
-        + IntStream.range(-9000, 0).mapToObj(Integer::toString).collect(Collectors.joining(","))
-        + ")";
+  void cancelDuringTranslationNeverStartsTheOperation(SparkConnectServer server) throws Throwable {
+    String bigIn =
+        "SELECT count(*) FROM range(0, 50000000000) WHERE rand() < 2 AND id NOT IN ("
+            + IntStream.range(-9000, 0).mapToObj(Integer::toString).collect(Collectors.joining(","))
+            + ")";
     Logger logger = Logger.getLogger("dev.sparkjdbc.jdbc.ExecutionControl");
     List<String> early = new ArrayList<>();
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord r) {
-        if (r.getMessage() != null && r.getMessage().startsWith("Stopped before")) {
-          synchronized (early) {
-            early.add(r.getMessage());
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord r) {
+            if (r.getMessage() != null && r.getMessage().startsWith("Stopped before")) {
+              synchronized (early) {
+                early.add(r.getMessage());
+              }
+            }
           }
-        }
-      }
 
-      @Override
-      public void flush() {}
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     Level previous = logger.getLevel();
     logger.setLevel(Level.FINE);
     logger.addHandler(capture);
@@ -145,10 +153,12 @@ class CancelAndTimeoutTest {
           // A cancel before executeQuery has begun has nothing to stop (and is a no-op): wait
           // until the worker is about to call it, then give it a moment to begin.
           java.util.concurrent.CountDownLatch calling = new java.util.concurrent.CountDownLatch(1);
-          Background<ResultSet> query = Background.start(() -> {
-            calling.countDown();
-            return s.executeQuery(bigIn);
-          });
+          Background<ResultSet> query =
+              Background.start(
+                  () -> {
+                    calling.countDown();
+                    return s.executeQuery(bigIn);
+                  });
           assertThat(calling.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
           Thread.sleep(2 + attempt * 3L);
           s.cancel();
@@ -178,12 +188,14 @@ class CancelAndTimeoutTest {
   @Test
   void interruptingTheWaitingThreadStopsTheOperation(SparkConnectServer server) throws Throwable {
     try (Connection c = DriverManager.getConnection(server.url());
-         Statement s = c.createStatement()) {
+        Statement s = c.createStatement()) {
       Thread[] worker = new Thread[1];
-      Background<ResultSet> query = Background.start(() -> {
-        worker[0] = Thread.currentThread();
-        return s.executeQuery(ENDLESS_COUNT);
-      });
+      Background<ResultSet> query =
+          Background.start(
+              () -> {
+                worker[0] = Thread.currentThread();
+                return s.executeQuery(ENDLESS_COUNT);
+              });
       String operation = awaitRunningJob(server, s);
       worker[0].interrupt();
       Throwable failure = query.failure(PROMPT);
@@ -195,8 +207,8 @@ class CancelAndTimeoutTest {
   }
 
   /**
-   * A thread whose interrupt flag is set (an executor shutting down, say) still releases what
-   * it closes: the server must not keep the half-read result.
+   * A thread whose interrupt flag is set (an executor shutting down, say) still releases what it
+   * closes: the server must not keep the half-read result.
    */
   @Test
   void anInterruptedThreadStillReleasesWhatItCloses(SparkConnectServer server) throws Exception {
@@ -221,7 +233,7 @@ class CancelAndTimeoutTest {
   @Test
   void cancelOfAnIdleStatementDoesNothing(SparkConnectServer server) throws SQLException {
     try (Connection c = DriverManager.getConnection(server.url());
-         Statement s = c.createStatement()) {
+        Statement s = c.createStatement()) {
       s.cancel();
       try (ResultSet rs = s.executeQuery("SELECT 41 + 1")) {
         assertThat(rs.next()).isTrue();
@@ -234,8 +246,8 @@ class CancelAndTimeoutTest {
   @Tag("smoke") // also run against older servers: docs/compatibility.md
   void queryTimeoutStopsTheQueryOnTheServer(SparkConnectServer server) throws Throwable {
     try (Connection c = DriverManager.getConnection(server.url());
-         PreparedStatement s = c.prepareStatement(
-             "SELECT count(*) FROM range(0, 50000000000) WHERE rand() < ?")) {
+        PreparedStatement s =
+            c.prepareStatement("SELECT count(*) FROM range(0, 50000000000) WHERE rand() < ?")) {
       s.setInt(1, 2);
       s.setQueryTimeout(2);
       long start = System.nanoTime();
@@ -264,7 +276,7 @@ class CancelAndTimeoutTest {
   @Test
   void queryTimeoutDoesNotCountTheReadersOwnTime(SparkConnectServer server) throws Exception {
     try (Connection c = DriverManager.getConnection(server.url());
-         Statement s = c.createStatement()) {
+        Statement s = c.createStatement()) {
       s.setQueryTimeout(2);
       try (ResultSet rs = s.executeQuery("SELECT id FROM range(0, 3)")) {
         long sum = 0;
@@ -314,8 +326,8 @@ class CancelAndTimeoutTest {
       }
       Thread.sleep(20);
     }
-    throw new AssertionError("the statement's operation never ran a job on the server: "
-        + server.operations().list());
+    throw new AssertionError(
+        "the statement's operation never ran a job on the server: " + server.operations().list());
   }
 
   static String operationId(Statement s) throws SQLException {
@@ -327,19 +339,27 @@ class CancelAndTimeoutTest {
     long deadline = System.nanoTime() + PROMPT.toNanos();
     List<ServerOperations.Operation> ours = List.of();
     while (System.nanoTime() < deadline) {
-      ours = server.operations().list().stream()
-          .filter(op -> op.operationId().equals(operation)).toList();
+      ours =
+          server.operations().list().stream()
+              .filter(op -> op.operationId().equals(operation))
+              .toList();
       if (ours.isEmpty() && server.operations().runningJobs() == 0) {
         return;
       }
       Thread.sleep(50);
     }
-    throw new AssertionError("operation " + operation + " still on the server: " + ours
-        + ", running jobs: " + server.operations().runningJobs());
+    throw new AssertionError(
+        "operation "
+            + operation
+            + " still on the server: "
+            + ours
+            + ", running jobs: "
+            + server.operations().runningJobs());
   }
 
   static void assertUsable(Connection c) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 6 * 7")) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT 6 * 7")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getInt(1)).isEqualTo(42);
     }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Connect, query, close, 2,000 times: what a script or a pool without reuse does all day. Heap
  * after GC and the number of live threads must stay flat, the driver must hold no Arrow memory
- * between iterations, and once the last connection is closed no driver or gRPC thread may be
- * left running.
+ * between iterations, and once the last connection is closed no driver or gRPC thread may be left
+ * running.
  */
 @ExtendWith(SparkConnectServerExtension.class)
 class ConnectQueryCloseLoopTest {
@@ -34,8 +34,8 @@ class ConnectQueryCloseLoopTest {
     long start = System.nanoTime();
     for (int i = 1; i <= ITERATIONS; i++) {
       try (Connection c = DriverManager.getConnection(server.url());
-           Statement s = c.createStatement();
-           ResultSet rs = s.executeQuery("SELECT " + i + " AS i, repeat('x', 1000) AS pad")) {
+          Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT " + i + " AS i, repeat('x', 1000) AS pad")) {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getInt(1)).isEqualTo(i);
         assertThat(rs.getString(2)).hasSize(1000);
@@ -54,15 +54,24 @@ class ConnectQueryCloseLoopTest {
     long seconds = (System.nanoTime() - start) / 1_000_000_000L;
     long endHeap = heapAfterGc();
     int endThreads = DriverDiagnostics.driverThreads().size();
-    System.out.printf("connect/query/close x%d in %d s: heap after GC %d KiB at %d, %d KiB at"
-            + " %d; live driver and gRPC threads %d at %d, %d at the end, at most %d%n", ITERATIONS, seconds,
-        warmHeap / 1024, WARM_UP, endHeap / 1024, ITERATIONS, warmThreads, WARM_UP, endThreads,
+    System.out.printf(
+        "connect/query/close x%d in %d s: heap after GC %d KiB at %d, %d KiB at"
+            + " %d; live driver and gRPC threads %d at %d, %d at the end, at most %d%n",
+        ITERATIONS,
+        seconds,
+        warmHeap / 1024,
+        WARM_UP,
+        endHeap / 1024,
+        ITERATIONS,
+        warmThreads,
+        WARM_UP,
+        endThreads,
         maxThreads);
-    assertThat(endHeap - warmHeap).as("heap growth over %d connections", ITERATIONS - WARM_UP)
+    assertThat(endHeap - warmHeap)
+        .as("heap growth over %d connections", ITERATIONS - WARM_UP)
         .isLessThan(16L * 1024 * 1024);
     assertThat(maxThreads).isLessThanOrEqualTo(warmThreads + 4);
-    assertThat(awaitNoDriverThreads()).as("driver and gRPC threads after the last close")
-        .isEmpty();
+    assertThat(awaitNoDriverThreads()).as("driver and gRPC threads after the last close").isEmpty();
   }
 
   private static long heapAfterGc() throws InterruptedException {

@@ -11,10 +11,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An in-process TCP proxy in front of the real server that breaks connections the way a
- * flaky network or a load balancer does: it cuts every connection after a number of bytes from
- * the server, or stops forwarding altogether (a black hole). A real server cannot be made to
- * do either on demand, which is why this fake exists.
+ * An in-process TCP proxy in front of the real server that breaks connections the way a flaky
+ * network or a load balancer does: it cuts every connection after a number of bytes from the
+ * server, or stops forwarding altogether (a black hole). A real server cannot be made to do either
+ * on demand, which is why this fake exists.
  */
 final class CuttingProxy implements AutoCloseable {
   private final ServerSocket listener;
@@ -64,30 +64,34 @@ final class CuttingProxy implements AutoCloseable {
   }
 
   private void pump(Socket from, Socket to, long limit) {
-    Thread t = new Thread(() -> {
-      byte[] buffer = new byte[16384];
-      long sent = 0;
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-        int n;
-        while ((n = in.read(buffer)) > 0) {
-          while (blackHole) {
-            Thread.sleep(50);
-          }
-          int allowed = (int) Math.min(n, limit - sent);
-          out.write(buffer, 0, allowed);
-          sent += allowed;
-          if (sent >= limit) {
-            cuts.incrementAndGet();
-            break;
-          }
-        }
-      } catch (IOException | InterruptedException e) {
-        // one side closed
-      } finally {
-        closeQuietly(from);
-        closeQuietly(to);
-      }
-    }, "cutting-proxy-pump");
+    Thread t =
+        new Thread(
+            () -> {
+              byte[] buffer = new byte[16384];
+              long sent = 0;
+              try (InputStream in = from.getInputStream();
+                  OutputStream out = to.getOutputStream()) {
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                  while (blackHole) {
+                    Thread.sleep(50);
+                  }
+                  int allowed = (int) Math.min(n, limit - sent);
+                  out.write(buffer, 0, allowed);
+                  sent += allowed;
+                  if (sent >= limit) {
+                    cuts.incrementAndGet();
+                    break;
+                  }
+                }
+              } catch (IOException | InterruptedException e) {
+                // one side closed
+              } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+              }
+            },
+            "cutting-proxy-pump");
     t.setDaemon(true);
     t.start();
   }

@@ -39,15 +39,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(SparkConnectServerExtension.class)
 class HostileMethodArgumentsTest {
-  /** Methods the sweep leaves out: they end the object (checked elsewhere) or the JDK allows NPE. */
-  private static final Map<String, String> SWEEP_SKIPS = Map.of(
-      "close()", "ends the object; use after close is UseAfterCloseTest",
-      "abort(Executor)", "ends the connection",
-      "closeOnCompletion()", "ends the statement with its next result set",
-      "enquoteLiteral(String)", "JDK default: its javadoc specifies NullPointerException for null",
-      "enquoteIdentifier(String,boolean)", "JDK default: its javadoc specifies NullPointerException",
-      "enquoteNCharLiteral(String)", "JDK default: its javadoc specifies NullPointerException",
-      "isSimpleIdentifier(String)", "JDK default: its javadoc specifies NullPointerException");
+  /**
+   * Methods the sweep leaves out: they end the object (checked elsewhere) or the JDK allows NPE.
+   */
+  private static final Map<String, String> SWEEP_SKIPS =
+      Map.of(
+          "close()", "ends the object; use after close is UseAfterCloseTest",
+          "abort(Executor)", "ends the connection",
+          "closeOnCompletion()", "ends the statement with its next result set",
+          "enquoteLiteral(String)",
+              "JDK default: its javadoc specifies NullPointerException for null",
+          "enquoteIdentifier(String,boolean)",
+              "JDK default: its javadoc specifies NullPointerException",
+          "enquoteNCharLiteral(String)", "JDK default: its javadoc specifies NullPointerException",
+          "isSimpleIdentifier(String)", "JDK default: its javadoc specifies NullPointerException");
 
   private static ExecutorService attempts;
 
@@ -62,16 +67,15 @@ class HostileMethodArgumentsTest {
   }
 
   /**
-   * Every method of open Connection, Statement, PreparedStatement, ResultSet and
-   * DatabaseMetaData objects, called reflectively with hostile arguments: nulls, empty strings and
-   * arrays, -1, 0 and Integer.MAX_VALUE (and index 1 with null values for result sets and
-   * prepared statements). Each call answers or throws an SQLException with a message and an
-   * SQLSTATE; never a NullPointerException, IllegalArgumentException, ClassCastException or
-   * another runtime exception.
+   * Every method of open Connection, Statement, PreparedStatement, ResultSet and DatabaseMetaData
+   * objects, called reflectively with hostile arguments: nulls, empty strings and arrays, -1, 0 and
+   * Integer.MAX_VALUE (and index 1 with null values for result sets and prepared statements). Each
+   * call answers or throws an SQLException with a message and an SQLSTATE; never a
+   * NullPointerException, IllegalArgumentException, ClassCastException or another runtime
+   * exception.
    */
   @Test
-  void hostileArgumentsToEveryMethodOfOpenObjects(SparkConnectServer server)
-      throws SQLException {
+  void hostileArgumentsToEveryMethodOfOpenObjects(SparkConnectServer server) throws SQLException {
     List<String> failures = new ArrayList<>();
     int calls = 0;
     long started = System.nanoTime();
@@ -81,34 +85,49 @@ class HostileMethodArgumentsTest {
         calls += sweep(Statement.class, s, new Object[] {-1, 0, Integer.MAX_VALUE}, failures);
       }
       try (PreparedStatement ps = c.prepareStatement("SELECT ? AS a, ? AS b")) {
-        calls += sweep(PreparedStatement.class, ps, new Object[] {-1, 0, 1, Integer.MAX_VALUE},
-            failures);
+        calls +=
+            sweep(
+                PreparedStatement.class, ps, new Object[] {-1, 0, 1, Integer.MAX_VALUE}, failures);
       }
       try (Statement s = c.createStatement();
-           ResultSet rs = s.executeQuery("SELECT id, CAST(id AS STRING) AS s, "
-               + "DATE'2024-01-02' AS d, array(1, 2) AS a FROM range(1000)")) {
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT id, CAST(id AS STRING) AS s, "
+                      + "DATE'2024-01-02' AS d, array(1, 2) AS a FROM range(1000)")) {
         rs.next();
         calls += sweep(ResultSet.class, rs, new Object[] {-1, 0, 1, Integer.MAX_VALUE}, failures);
       }
-      calls += sweep(DatabaseMetaData.class, c.getMetaData(), new Object[] {-1, 0},
-          failures);
+      calls += sweep(DatabaseMetaData.class, c.getMetaData(), new Object[] {-1, 0}, failures);
     }
-    System.out.printf(Locale.ROOT, "HostileMethodArgumentsTest: %d calls with hostile arguments"
-        + " in %.1f s%n", calls, (System.nanoTime() - started) / 1e9);
-    assertThat(failures).as("calls with hostile arguments that threw something else than an"
-        + " SQLException (%d of %d)", failures.size(), calls).isEmpty();
+    System.out.printf(
+        Locale.ROOT,
+        "HostileMethodArgumentsTest: %d calls with hostile arguments" + " in %.1f s%n",
+        calls,
+        (System.nanoTime() - started) / 1e9);
+    assertThat(failures)
+        .as(
+            "calls with hostile arguments that threw something else than an"
+                + " SQLException (%d of %d)",
+            failures.size(), calls)
+        .isEmpty();
   }
 
   /**
    * JDK defaults that only say "not implemented" although the driver implements the same call
    * without "Large" ({@code executeUpdate(String, int)} works): the driver must override them.
    */
-  private static final Set<String> MUST_OVERRIDE = Set.of("executeLargeUpdate(String,int)",
-      "executeLargeUpdate(String,int[])", "executeLargeUpdate(String,String[])");
+  private static final Set<String> MUST_OVERRIDE =
+      Set.of(
+          "executeLargeUpdate(String,int)",
+          "executeLargeUpdate(String,int[])",
+          "executeLargeUpdate(String,String[])");
 
   private static boolean inheritedDefault(Object target, Method m) {
     try {
-      return target.getClass().getMethod(m.getName(), m.getParameterTypes()).getDeclaringClass()
+      return target
+          .getClass()
+          .getMethod(m.getName(), m.getParameterTypes())
+          .getDeclaringClass()
           .isInterface();
     } catch (NoSuchMethodException e) {
       return false;
@@ -118,10 +137,11 @@ class HostileMethodArgumentsTest {
   /** Calls every method of {@code iface} once per int in {@code ints}; returns the call count. */
   private static int sweep(Class<?> iface, Object target, Object[] ints, List<String> failures) {
     int calls = 0;
-    List<Method> methods = Arrays.stream(iface.getMethods())
-        .filter(m -> !java.lang.reflect.Modifier.isStatic(m.getModifiers()))
-        .sorted(Comparator.comparing(Method::toString))
-        .toList();
+    List<Method> methods =
+        Arrays.stream(iface.getMethods())
+            .filter(m -> !java.lang.reflect.Modifier.isStatic(m.getModifiers()))
+            .sorted(Comparator.comparing(Method::toString))
+            .toList();
     for (Method m : methods) {
       String sig = signature(m);
       if (SWEEP_SKIPS.containsKey(sig)) {
@@ -130,31 +150,53 @@ class HostileMethodArgumentsTest {
       for (int profile = 0; profile < ints.length; profile++) {
         int n = (Integer) ints[profile];
         boolean empty = profile % 2 == 1; // alternate null and empty references
-        Object[] args = Arrays.stream(m.getParameterTypes())
-            .map(t -> ArgumentValues.hostile(t, n, empty)).toArray();
+        Object[] args =
+            Arrays.stream(m.getParameterTypes())
+                .map(t -> ArgumentValues.hostile(t, n, empty))
+                .toArray();
         calls++;
-        String what = iface.getSimpleName() + "." + sig + " with " + Arrays.stream(args)
-            .map(a -> a == null ? "null" : a instanceof Object[] o ? "[" + o.length + "]"
-                : String.valueOf(a)).collect(Collectors.joining(", "));
-        String problem = withinAttemptLimit(attempts, what, () -> {
-          try {
-            Object result = m.invoke(target, args);
-            if (result instanceof ResultSet rs && rs != target) {
-              rs.close();
-            }
-            return null;
-          } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof SQLException sql) {
-              String lacking = messageProblem(what, sql);
-              // A JDK default the driver does not override ("… not implemented", no SQLSTATE) is
-              // acceptable, unless the driver implements its twin: then it is a gap.
-              return lacking != null && inheritedDefault(target, m)
-                  && !MUST_OVERRIDE.contains(sig) && sql.getMessage() != null ? null : lacking;
-            }
-            return what + ": threw " + ConcurrencyTest.stack(cause);
-          }
-        });
+        String what =
+            iface.getSimpleName()
+                + "."
+                + sig
+                + " with "
+                + Arrays.stream(args)
+                    .map(
+                        a ->
+                            a == null
+                                ? "null"
+                                : a instanceof Object[] o
+                                    ? "[" + o.length + "]"
+                                    : String.valueOf(a))
+                    .collect(Collectors.joining(", "));
+        String problem =
+            withinAttemptLimit(
+                attempts,
+                what,
+                () -> {
+                  try {
+                    Object result = m.invoke(target, args);
+                    if (result instanceof ResultSet rs && rs != target) {
+                      rs.close();
+                    }
+                    return null;
+                  } catch (InvocationTargetException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof SQLException sql) {
+                      String lacking = messageProblem(what, sql);
+                      // A JDK default the driver does not override ("… not implemented", no
+                      // SQLSTATE) is
+                      // acceptable, unless the driver implements its twin: then it is a gap.
+                      return lacking != null
+                              && inheritedDefault(target, m)
+                              && !MUST_OVERRIDE.contains(sig)
+                              && sql.getMessage() != null
+                          ? null
+                          : lacking;
+                    }
+                    return what + ": threw " + ConcurrencyTest.stack(cause);
+                  }
+                });
         if (problem != null) {
           failures.add(problem);
         }

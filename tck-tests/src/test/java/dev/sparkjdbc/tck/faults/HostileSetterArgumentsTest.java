@@ -42,36 +42,58 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Hostile arguments to {@code PreparedStatement} setters: Java types with no SQL mapping, values
- * that disagree with their target type, values beyond Spark's ranges, foreign and broken
- * {@code java.sql.Array}s, bad parameter indexes. Each is an {@link SQLException} with a message
- * and a SQLSTATE (or, where a cast is legitimate, a correct answer); never another exception or
- * a silently changed value, and the statement stays usable. The other bad-input tests are listed
- * in {@link BadInput}.
+ * that disagree with their target type, values beyond Spark's ranges, foreign and broken {@code
+ * java.sql.Array}s, bad parameter indexes. Each is an {@link SQLException} with a message and a
+ * SQLSTATE (or, where a cast is legitimate, a correct answer); never another exception or a
+ * silently changed value, and the statement stays usable. The other bad-input tests are listed in
+ * {@link BadInput}.
  */
 @ExtendWith(SparkConnectServerExtension.class)
 class HostileSetterArgumentsTest {
   /** Objects with no SQL mapping: an SQLException, and the statement still works afterwards. */
   @Test
   void setObjectWithUnbindableJavaTypes(SparkConnectServer server) throws SQLException {
-    List<Object> values = List.of(new Thread(), new Object(), new int[] {1, 2}, new long[] {1},
-        new Object[] {1, "a"}, new String[] {"a"}, Optional.of(1), new StringBuilder("sb"),
-        List.of(1, 2), Map.of("k", "v"), Locale.ROOT, Object.class, (Runnable) () -> { },
-        new java.util.concurrent.atomic.AtomicInteger(1), Duration.ofSeconds(1),
-        java.time.Period.ofDays(1), java.time.Year.of(2024), new char[] {'a'},
-        java.time.OffsetTime.now(), java.time.ZoneId.of("UTC"), new Exception("boom"));
+    List<Object> values =
+        List.of(
+            new Thread(),
+            new Object(),
+            new int[] {1, 2},
+            new long[] {1},
+            new Object[] {1, "a"},
+            new String[] {"a"},
+            Optional.of(1),
+            new StringBuilder("sb"),
+            List.of(1, 2),
+            Map.of("k", "v"),
+            Locale.ROOT,
+            Object.class,
+            (Runnable) () -> {},
+            new java.util.concurrent.atomic.AtomicInteger(1),
+            Duration.ofSeconds(1),
+            java.time.Period.ofDays(1),
+            java.time.Year.of(2024),
+            new char[] {'a'},
+            java.time.OffsetTime.now(),
+            java.time.ZoneId.of("UTC"),
+            new Exception("boom"));
     List<String> failures = new ArrayList<>();
     try (Connection c = DriverManager.getConnection(server.url());
-         PreparedStatement ps = c.prepareStatement("SELECT ? AS v")) {
+        PreparedStatement ps = c.prepareStatement("SELECT ? AS v")) {
       for (Object v : values) {
         String what = "setObject(" + v.getClass().getName() + ")";
-        SQLException e = answerOrSqlException(failures, what, () -> {
-          ps.setObject(1, v);
-          try (ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            failures.add(what + ": bound and executed, answered " + rs.getString(1));
-          }
-        });
-        if (e != null && !e.getMessage().contains(v.getClass().getSimpleName())
+        SQLException e =
+            answerOrSqlException(
+                failures,
+                what,
+                () -> {
+                  ps.setObject(1, v);
+                  try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    failures.add(what + ": bound and executed, answered " + rs.getString(1));
+                  }
+                });
+        if (e != null
+            && !e.getMessage().contains(v.getClass().getSimpleName())
             && !e.getMessage().contains(v.getClass().getName())) {
           failures.add(what + ": the message does not name the class: " + e.getMessage());
         }
@@ -88,32 +110,55 @@ class HostileSetterArgumentsTest {
   @Test
   void setObjectWithMismatchedTargetTypes(SparkConnectServer server) throws SQLException {
     Object[][] cases = {
-        {"abc", Types.INTEGER}, {"2024-13-45", Types.DATE}, {"not a time", Types.TIMESTAMP},
-        {new byte[] {1, 2}, Types.DATE}, {true, Types.TIMESTAMP}, {Double.NaN, Types.INTEGER},
-        {Double.POSITIVE_INFINITY, Types.BIGINT}, {"1e400", Types.DOUBLE},
-        {Long.MAX_VALUE, Types.TINYINT}, {new Thread(), Types.VARCHAR},
-        {new Object(), Types.JAVA_OBJECT}, {1, Types.STRUCT}, {1, Types.REF}, {1, Types.ROWID},
-        {1, Types.DATALINK}, {1, Types.SQLXML}, {1, Types.DISTINCT}, {1, Types.REF_CURSOR},
-        {1, 99_999}, {1, -99_999}, {1, Integer.MIN_VALUE}, {"x", Types.ARRAY},
-        {LocalDate.of(2024, 1, 1), Types.BOOLEAN}, {"99999999999999999999999999999999999999999",
-        Types.DECIMAL}, {new int[] {1}, Types.ARRAY}};
+      {"abc", Types.INTEGER},
+      {"2024-13-45", Types.DATE},
+      {"not a time", Types.TIMESTAMP},
+      {new byte[] {1, 2}, Types.DATE},
+      {true, Types.TIMESTAMP},
+      {Double.NaN, Types.INTEGER},
+      {Double.POSITIVE_INFINITY, Types.BIGINT},
+      {"1e400", Types.DOUBLE},
+      {Long.MAX_VALUE, Types.TINYINT},
+      {new Thread(), Types.VARCHAR},
+      {new Object(), Types.JAVA_OBJECT},
+      {1, Types.STRUCT},
+      {1, Types.REF},
+      {1, Types.ROWID},
+      {1, Types.DATALINK},
+      {1, Types.SQLXML},
+      {1, Types.DISTINCT},
+      {1, Types.REF_CURSOR},
+      {1, 99_999},
+      {1, -99_999},
+      {1, Integer.MIN_VALUE},
+      {"x", Types.ARRAY},
+      {LocalDate.of(2024, 1, 1), Types.BOOLEAN},
+      {"99999999999999999999999999999999999999999", Types.DECIMAL},
+      {new int[] {1}, Types.ARRAY}
+    };
     List<String> failures = new ArrayList<>();
     try (Connection c = DriverManager.getConnection(server.url());
-         PreparedStatement ps = c.prepareStatement("SELECT ? AS v")) {
+        PreparedStatement ps = c.prepareStatement("SELECT ? AS v")) {
       for (Object[] k : cases) {
-        answerOrSqlException(failures, "setObject(" + show(k[0]) + ", " + k[1] + ")", () -> {
-          ps.setObject(1, k[0], (Integer) k[1]);
-          try (ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            rs.getObject(1);
-          }
-        });
+        answerOrSqlException(
+            failures,
+            "setObject(" + show(k[0]) + ", " + k[1] + ")",
+            () -> {
+              ps.setObject(1, k[0], (Integer) k[1]);
+              try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                rs.getObject(1);
+              }
+            });
       }
       for (SQLType type : List.of(JDBCType.INTEGER, JDBCType.STRUCT, JDBCType.OTHER)) {
-        answerOrSqlException(failures, "setObject(1, SQLType " + type + ")", () -> {
-          ps.setObject(1, "1", type);
-          ps.executeQuery().close();
-        });
+        answerOrSqlException(
+            failures,
+            "setObject(1, SQLType " + type + ")",
+            () -> {
+              ps.setObject(1, "1", type);
+              ps.executeQuery().close();
+            });
       }
       assertUsable(ps);
     }
@@ -122,8 +167,8 @@ class HostileSetterArgumentsTest {
 
   /**
    * Values beyond what Spark's DATE (days in an int), TIMESTAMP (microseconds in a long) and
-   * DECIMAL (38 digits) hold: an SQLException (22008 / 22003), never an ArithmeticException or
-   * a silently wrapped value. Huge scales must not make the driver compute 10^2147483647.
+   * DECIMAL (38 digits) hold: an SQLException (22008 / 22003), never an ArithmeticException or a
+   * silently wrapped value. Huge scales must not make the driver compute 10^2147483647.
    */
   @Test
   void valuesBeyondSparkRangesAreSqlExceptions(SparkConnectServer server) throws SQLException {
@@ -131,17 +176,20 @@ class HostileSetterArgumentsTest {
     Map<String, BadInput.Attempt> cases = new LinkedHashMap<>();
     List<String> failures = new ArrayList<>();
     try (Connection c = DriverManager.getConnection(server.url());
-         PreparedStatement ps = c.prepareStatement("SELECT ? AS v")) {
-      cases.put("setTimestamp(Long.MAX_VALUE ms)",
+        PreparedStatement ps = c.prepareStatement("SELECT ? AS v")) {
+      cases.put(
+          "setTimestamp(Long.MAX_VALUE ms)",
           () -> ps.setTimestamp(1, new Timestamp(Long.MAX_VALUE)));
-      cases.put("setTimestamp(Long.MIN_VALUE ms)",
+      cases.put(
+          "setTimestamp(Long.MIN_VALUE ms)",
           () -> ps.setTimestamp(1, new Timestamp(Long.MIN_VALUE)));
-      cases.put("setTimestamp(Long.MAX_VALUE ms, calendar)",
+      cases.put(
+          "setTimestamp(Long.MAX_VALUE ms, calendar)",
           () -> ps.setTimestamp(1, new Timestamp(Long.MAX_VALUE), Calendar.getInstance()));
-      cases.put("setDate(Long.MAX_VALUE ms)",
-          () -> ps.setDate(1, new java.sql.Date(Long.MAX_VALUE)));
-      cases.put("setDate(Long.MIN_VALUE ms)",
-          () -> ps.setDate(1, new java.sql.Date(Long.MIN_VALUE)));
+      cases.put(
+          "setDate(Long.MAX_VALUE ms)", () -> ps.setDate(1, new java.sql.Date(Long.MAX_VALUE)));
+      cases.put(
+          "setDate(Long.MIN_VALUE ms)", () -> ps.setDate(1, new java.sql.Date(Long.MIN_VALUE)));
       cases.put("setObject(Instant.MAX)", () -> ps.setObject(1, Instant.MAX));
       cases.put("setObject(Instant.MIN)", () -> ps.setObject(1, Instant.MIN));
       cases.put("setObject(LocalDateTime.MAX)", () -> ps.setObject(1, LocalDateTime.MAX));
@@ -149,36 +197,52 @@ class HostileSetterArgumentsTest {
       cases.put("setObject(LocalDate.MAX)", () -> ps.setObject(1, LocalDate.MAX));
       cases.put("setObject(LocalDate.MIN)", () -> ps.setObject(1, LocalDate.MIN));
       cases.put("setObject(OffsetDateTime.MAX)", () -> ps.setObject(1, OffsetDateTime.MAX));
-      cases.put("setObject(ZonedDateTime year 999999999)",
+      cases.put(
+          "setObject(ZonedDateTime year 999999999)",
           () -> ps.setObject(1, ZonedDateTime.of(LocalDateTime.MAX, ZoneOffset.UTC)));
-      cases.put("setObject(java.util.Date(Long.MAX_VALUE))",
+      cases.put(
+          "setObject(java.util.Date(Long.MAX_VALUE))",
           () -> ps.setObject(1, new java.util.Date(Long.MAX_VALUE)));
-      cases.put("setObject(Timestamp(Long.MIN_VALUE), TIMESTAMP)",
+      cases.put(
+          "setObject(Timestamp(Long.MIN_VALUE), TIMESTAMP)",
           () -> ps.setObject(1, new Timestamp(Long.MIN_VALUE), Types.TIMESTAMP));
-      cases.put("setBigDecimal(1E+1000000000)",
+      cases.put(
+          "setBigDecimal(1E+1000000000)",
           () -> ps.setBigDecimal(1, new BigDecimal("1E+1000000000")));
-      cases.put("setBigDecimal(1E-1000000000)",
+      cases.put(
+          "setBigDecimal(1E-1000000000)",
           () -> ps.setBigDecimal(1, new BigDecimal("1E-1000000000")));
-      cases.put("setBigDecimal(unscaled 1, scale Integer.MIN_VALUE)",
+      cases.put(
+          "setBigDecimal(unscaled 1, scale Integer.MIN_VALUE)",
           () -> ps.setBigDecimal(1, new BigDecimal(BigInteger.ONE, Integer.MIN_VALUE)));
       cases.put("setObject(BigInteger 2^200)", () -> ps.setObject(1, BigInteger.TWO.pow(200)));
-      cases.put("setObject(BigDecimal.ONE, DECIMAL, scale Integer.MAX_VALUE)",
+      cases.put(
+          "setObject(BigDecimal.ONE, DECIMAL, scale Integer.MAX_VALUE)",
           () -> ps.setObject(1, BigDecimal.ONE, Types.DECIMAL, Integer.MAX_VALUE));
-      cases.put("setObject(BigDecimal.ONE, NUMERIC, scale -2147483648)",
+      cases.put(
+          "setObject(BigDecimal.ONE, NUMERIC, scale -2147483648)",
           () -> ps.setObject(1, BigDecimal.ONE, Types.NUMERIC, Integer.MIN_VALUE));
-      cases.put("setObject(BigDecimal.ONE, DECIMAL, scale 39)",
+      cases.put(
+          "setObject(BigDecimal.ONE, DECIMAL, scale 39)",
           () -> ps.setObject(1, BigDecimal.ONE, Types.DECIMAL, 39));
-      assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-        for (Map.Entry<String, BadInput.Attempt> e : cases.entrySet()) {
-          answerOrSqlException(failures, e.getKey(), () -> {
-            e.getValue().run();
-            try (ResultSet rs = ps.executeQuery()) {
-              failures.add(e.getKey() + ": no SQLException, the server got "
-                  + (rs.next() ? rs.getString(1) : "no row"));
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(60),
+          () -> {
+            for (Map.Entry<String, BadInput.Attempt> e : cases.entrySet()) {
+              answerOrSqlException(
+                  failures,
+                  e.getKey(),
+                  () -> {
+                    e.getValue().run();
+                    try (ResultSet rs = ps.executeQuery()) {
+                      failures.add(
+                          e.getKey()
+                              + ": no SQLException, the server got "
+                              + (rs.next() ? rs.getString(1) : "no row"));
+                    }
+                  });
             }
           });
-        }
-      });
       assertUsable(ps);
       // the edges of the ranges still work
       ps.setObject(1, LocalDate.of(9999, 12, 31));
@@ -189,8 +253,8 @@ class HostileSetterArgumentsTest {
       ps.setBigDecimal(1, new BigDecimal("12345678901234567890123456789012345678"));
       try (ResultSet rs = ps.executeQuery()) {
         assertThat(rs.next()).isTrue();
-        assertThat(rs.getBigDecimal(1)).isEqualTo(new BigDecimal(
-            "12345678901234567890123456789012345678"));
+        assertThat(rs.getBigDecimal(1))
+            .isEqualTo(new BigDecimal("12345678901234567890123456789012345678"));
       }
     }
     assertThat(failures).isEmpty();
@@ -201,7 +265,7 @@ class HostileSetterArgumentsTest {
   void foreignAndBrokenArraysAreSqlExceptions(SparkConnectServer server) throws SQLException {
     List<String> failures = new ArrayList<>();
     try (Connection c = DriverManager.getConnection(server.url());
-         PreparedStatement ps = c.prepareStatement("SELECT ? AS v")) {
+        PreparedStatement ps = c.prepareStatement("SELECT ? AS v")) {
       Map<String, Array> arrays = new LinkedHashMap<>();
       arrays.put("getArray() gives int[]", array("int", new int[] {1, 2}));
       arrays.put("getArray() gives null", array("int", null));
@@ -211,19 +275,33 @@ class HostileSetterArgumentsTest {
       arrays.put("elements of another type", array("int", new Object[] {"a", new Thread()}));
       for (Map.Entry<String, Array> e : arrays.entrySet()) {
         String what = "setArray(" + e.getKey() + ")";
-        answerOrSqlException(failures, what, () -> {
-          ps.setArray(1, e.getValue());
-          ps.executeQuery().close();
-          failures.add(what + ": no SQLException");
-        });
+        answerOrSqlException(
+            failures,
+            what,
+            () -> {
+              ps.setArray(1, e.getValue());
+              ps.executeQuery().close();
+              failures.add(what + ": no SQLException");
+            });
       }
-      for (String type : List.of("decimal(99999999999,1)", "varchar(99999999999)",
-          "decimal(100,50)", "interval year to nonsense", "", " ", "array<", "map<int>",
-          "\uD800")) {
-        answerOrSqlException(failures, "createArrayOf(" + escape(type) + ")", () -> {
-          ps.setArray(1, c.createArrayOf(type, new Object[] {1}));
-          ps.executeQuery().close();
-        });
+      for (String type :
+          List.of(
+              "decimal(99999999999,1)",
+              "varchar(99999999999)",
+              "decimal(100,50)",
+              "interval year to nonsense",
+              "",
+              " ",
+              "array<",
+              "map<int>",
+              "\uD800")) {
+        answerOrSqlException(
+            failures,
+            "createArrayOf(" + escape(type) + ")",
+            () -> {
+              ps.setArray(1, c.createArrayOf(type, new Object[] {1}));
+              ps.executeQuery().close();
+            });
       }
       try {
         c.createArrayOf("\uD800", new Object[] {1});
@@ -244,12 +322,16 @@ class HostileSetterArgumentsTest {
     List<String> failures = new ArrayList<>();
     int setters = 0;
     try (Connection c = DriverManager.getConnection(server.url());
-         PreparedStatement ps = c.prepareStatement("SELECT ? AS a, ? AS b")) {
-      List<Method> methods = Arrays.stream(PreparedStatement.class.getMethods())
-          .filter(m -> m.getName().startsWith("set") && m.getParameterCount() >= 2
-              && m.getParameterTypes()[0] == int.class)
-          .sorted(Comparator.comparing(Method::toString))
-          .toList();
+        PreparedStatement ps = c.prepareStatement("SELECT ? AS a, ? AS b")) {
+      List<Method> methods =
+          Arrays.stream(PreparedStatement.class.getMethods())
+              .filter(
+                  m ->
+                      m.getName().startsWith("set")
+                          && m.getParameterCount() >= 2
+                          && m.getParameterTypes()[0] == int.class)
+              .sorted(Comparator.comparing(Method::toString))
+              .toList();
       for (Method m : methods) {
         setters++;
         for (int index : new int[] {0, -1, 3, Integer.MIN_VALUE, Integer.MAX_VALUE}) {
@@ -261,10 +343,13 @@ class HostileSetterArgumentsTest {
             args[i] = ArgumentValues.valid(m.getParameterTypes()[i], Types.INTEGER, true);
           }
           String what = signature(m) + " at index " + index;
-          answerOrSqlException(failures, what, () -> {
-            m.invoke(ps, args);
-            failures.add(what + ": accepted");
-          });
+          answerOrSqlException(
+              failures,
+              what,
+              () -> {
+                m.invoke(ps, args);
+                failures.add(what + ": accepted");
+              });
         }
       }
       ps.setInt(1, 1);
@@ -309,18 +394,21 @@ class HostileSetterArgumentsTest {
 
   /** An Array of another library: its base type name and elements as given. */
   private static Array array(String baseTypeName, Object elements) {
-    return (Array) java.lang.reflect.Proxy.newProxyInstance(
-        HostileSetterArgumentsTest.class.getClassLoader(), new Class<?>[] {Array.class},
-        (proxy, method, args) -> switch (method.getName()) {
-          case "getBaseTypeName" -> baseTypeName;
-          case "getBaseType" -> Types.INTEGER;
-          case "getArray" -> elements;
-          case "toString" -> "foreign array";
-          case "hashCode" -> 1;
-          case "equals" -> proxy == args[0];
-          case "free" -> null;
-          default -> throw new java.sql.SQLFeatureNotSupportedException(method.getName());
-        });
+    return (Array)
+        java.lang.reflect.Proxy.newProxyInstance(
+            HostileSetterArgumentsTest.class.getClassLoader(),
+            new Class<?>[] {Array.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "getBaseTypeName" -> baseTypeName;
+                  case "getBaseType" -> Types.INTEGER;
+                  case "getArray" -> elements;
+                  case "toString" -> "foreign array";
+                  case "hashCode" -> 1;
+                  case "equals" -> proxy == args[0];
+                  case "free" -> null;
+                  default -> throw new java.sql.SQLFeatureNotSupportedException(method.getName());
+                });
   }
 
   private static String show(Object v) {

@@ -34,16 +34,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Hostile SQL: 10 MB statements and parameters, and unpaired UTF-16 surrogates in SQL text,
- * parameters, identifiers and metadata patterns. Each runs correctly or fails with an
- * {@link SQLException} with a message a person can act on: no other exception, no hang, no
- * silently changed text, and the connection stays usable. The other bad-input tests are listed
- * in {@link BadInput}.
+ * parameters, identifiers and metadata patterns. Each runs correctly or fails with an {@link
+ * SQLException} with a message a person can act on: no other exception, no hang, no silently
+ * changed text, and the connection stays usable. The other bad-input tests are listed in {@link
+ * BadInput}.
  */
 @ExtendWith(SparkConnectServerExtension.class)
 class HostileSqlTest {
   private static final int MB10 = 10 * 1024 * 1024;
-  private static final String[] LONE_SURROGATES = {"\uD800", "\uDBFF", "\uDC00", "\uDFFF",
-      "\uDC00\uD800", "x\uD83D"};
+  private static final String[] LONE_SURROGATES = {
+    "\uD800", "\uDBFF", "\uDC00", "\uDFFF", "\uDC00\uD800", "x\uD83D"
+  };
 
   /** Holds a table whose column names contain a supplementary character (an emoji). */
   private static String schema;
@@ -52,12 +53,15 @@ class HostileSqlTest {
   static void setUp(SparkConnectServer server) throws SQLException {
     schema = "bad_input_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     try (Connection c = DriverManager.getConnection(server.url());
-         Statement s = c.createStatement()) {
+        Statement s = c.createStatement()) {
       s.execute("CREATE SCHEMA " + schema);
       // Spark's session catalog allows only letters, digits and _ in table names; columns may
       // have any name
-      s.execute("CREATE TABLE " + schema + ".tbl_emoji (`c_\uD83D\uDE00` INT, `ü\uD83D\uDE00x` "
-          + "STRING) USING parquet");
+      s.execute(
+          "CREATE TABLE "
+              + schema
+              + ".tbl_emoji (`c_\uD83D\uDE00` INT, `ü\uD83D\uDE00x` "
+              + "STRING) USING parquet");
     }
   }
 
@@ -85,26 +89,28 @@ class HostileSqlTest {
 
   @Test
   void tenMegabyteParameterAndPreparedStatement(SparkConnectServer server) {
-    assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
-      try (Connection c = DriverManager.getConnection(server.url())) {
-        try (PreparedStatement ps = c.prepareStatement("SELECT length(?) AS n")) {
-          ps.setString(1, "é".repeat(MB10));
-          try (ResultSet rs = ps.executeQuery()) {
-            assertThat(rs.next()).isTrue();
-            assertThat(rs.getLong(1)).isEqualTo(MB10);
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(90),
+        () -> {
+          try (Connection c = DriverManager.getConnection(server.url())) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT length(?) AS n")) {
+              ps.setString(1, "é".repeat(MB10));
+              try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isEqualTo(MB10);
+              }
+            }
+            try (PreparedStatement ps =
+                c.prepareStatement("SELECT ? AS p, length('" + "y".repeat(MB10) + "') AS n")) {
+              ps.setInt(1, 7);
+              try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(7);
+                assertThat(rs.getLong(2)).isEqualTo(MB10);
+              }
+            }
           }
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-            "SELECT ? AS p, length('" + "y".repeat(MB10) + "') AS n")) {
-          ps.setInt(1, 7);
-          try (ResultSet rs = ps.executeQuery()) {
-            assertThat(rs.next()).isTrue();
-            assertThat(rs.getInt(1)).isEqualTo(7);
-            assertThat(rs.getLong(2)).isEqualTo(MB10);
-          }
-        }
-      }
-    });
+        });
   }
 
   /**
@@ -113,68 +119,80 @@ class HostileSqlTest {
    */
   @Test
   void tenMegabyteGarbageFailsCleanly(SparkConnectServer server) {
-    assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
-      try (Connection c = DriverManager.getConnection(server.url());
-           Statement s = c.createStatement()) {
-        for (String sql : List.of("x".repeat(MB10), "SELECT " + "'".repeat(MB10 - 1),
-            "SELECT 1 FROM " + "`".repeat(MB10), "{".repeat(MB10), ";".repeat(MB10))) {
-          try (ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-              rs.getObject(1);
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(90),
+        () -> {
+          try (Connection c = DriverManager.getConnection(server.url());
+              Statement s = c.createStatement()) {
+            for (String sql :
+                List.of(
+                    "x".repeat(MB10),
+                    "SELECT " + "'".repeat(MB10 - 1),
+                    "SELECT 1 FROM " + "`".repeat(MB10),
+                    "{".repeat(MB10),
+                    ";".repeat(MB10))) {
+              try (ResultSet rs = s.executeQuery(sql)) {
+                while (rs.next()) {
+                  rs.getObject(1);
+                }
+              } catch (SQLException e) {
+                assertThat(messageProblem(excerpt(sql), e)).isNull();
+              }
             }
-          } catch (SQLException e) {
-            assertThat(messageProblem(excerpt(sql), e)).isNull();
+            try (ResultSet rs = s.executeQuery(" ".repeat(MB10) + "SELECT 5 AS n")) {
+              assertThat(rs.next()).isTrue();
+              assertThat(rs.getInt(1)).isEqualTo(5);
+            }
           }
-        }
-        try (ResultSet rs = s.executeQuery(" ".repeat(MB10) + "SELECT 5 AS n")) {
-          assertThat(rs.next()).isTrue();
-          assertThat(rs.getInt(1)).isEqualTo(5);
-        }
-      }
-    });
+        });
   }
 
   /**
-   * 10 MB of nesting or of a flat operator chain costs Spark's own parser and planner minutes
-   * and gigabytes (measured: a 2.6-million-term sum or a 3.5-million-value IN list ran a 2 GB
-   * server out of heap), so those are not sent to the shared server. With translation_mode=strict
-   * the driver itself refuses them, at once and with an SQLException: a statement too long to
+   * 10 MB of nesting or of a flat operator chain costs Spark's own parser and planner minutes and
+   * gigabytes (measured: a 2.6-million-term sum or a 3.5-million-value IN list ran a 2 GB server
+   * out of heap), so those are not sent to the shared server. With translation_mode=strict the
+   * driver itself refuses them, at once and with an SQLException: a statement too long to
    * translate.
    */
   @Test
   void tenMegabyteNestingIsRefusedInStrictModeWithoutTheServer(SparkConnectServer server) {
-    List<String> statements = List.of(
-        "SELECT " + "(".repeat(MB10 / 2) + "1" + ")".repeat(MB10 / 2),
-        "SELECT 1" + " + 1".repeat(MB10 / 4),
-        "SELECT 1 FROM range(1) WHERE id IN (" + "1, ".repeat(MB10 / 3) + "1)",
-        "SELECT " + "abs(".repeat(MB10 / 5) + "1" + ")".repeat(MB10 / 5),
-        "WITH " + "c AS (SELECT 1), ".repeat(MB10 / 18) + "d AS (SELECT 1) SELECT * FROM d");
-    assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-      try (Connection c = DriverManager.getConnection(server.url() + "/;translation_mode=strict");
-           Statement s = c.createStatement()) {
-        for (String sql : statements) {
-          long started = System.nanoTime();
-          try {
-            s.executeQuery(sql).close();
-            throw new AssertionError("strict mode ran " + excerpt(sql));
-          } catch (SQLException e) {
-            assertThat(messageProblem(excerpt(sql), e)).isNull();
-            assertThat(e.getMessage()).containsIgnoringCase("translat");
+    List<String> statements =
+        List.of(
+            "SELECT " + "(".repeat(MB10 / 2) + "1" + ")".repeat(MB10 / 2),
+            "SELECT 1" + " + 1".repeat(MB10 / 4),
+            "SELECT 1 FROM range(1) WHERE id IN (" + "1, ".repeat(MB10 / 3) + "1)",
+            "SELECT " + "abs(".repeat(MB10 / 5) + "1" + ")".repeat(MB10 / 5),
+            "WITH " + "c AS (SELECT 1), ".repeat(MB10 / 18) + "d AS (SELECT 1) SELECT * FROM d");
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(60),
+        () -> {
+          try (Connection c =
+                  DriverManager.getConnection(server.url() + "/;translation_mode=strict");
+              Statement s = c.createStatement()) {
+            for (String sql : statements) {
+              long started = System.nanoTime();
+              try {
+                s.executeQuery(sql).close();
+                throw new AssertionError("strict mode ran " + excerpt(sql));
+              } catch (SQLException e) {
+                assertThat(messageProblem(excerpt(sql), e)).isNull();
+                assertThat(e.getMessage()).containsIgnoringCase("translat");
+              }
+              try {
+                c.prepareStatement(sql).close();
+                throw new AssertionError("strict mode prepared " + excerpt(sql));
+              } catch (SQLException e) {
+                assertThat(messageProblem(excerpt(sql), e)).isNull();
+              }
+              assertThat(Duration.ofNanos(System.nanoTime() - started))
+                  .as("refused without the server: %s", excerpt(sql))
+                  .isLessThan(Duration.ofSeconds(10));
+            }
+            try (ResultSet rs = s.executeQuery("SELECT 1")) {
+              assertThat(rs.next()).isTrue();
+            }
           }
-          try {
-            c.prepareStatement(sql).close();
-            throw new AssertionError("strict mode prepared " + excerpt(sql));
-          } catch (SQLException e) {
-            assertThat(messageProblem(excerpt(sql), e)).isNull();
-          }
-          assertThat(Duration.ofNanos(System.nanoTime() - started))
-              .as("refused without the server: %s", excerpt(sql)).isLessThan(Duration.ofSeconds(10));
-        }
-        try (ResultSet rs = s.executeQuery("SELECT 1")) {
-          assertThat(rs.next()).isTrue();
-        }
-      }
-    });
+        });
   }
 
   private interface Query {
@@ -182,14 +200,16 @@ class HostileSqlTest {
   }
 
   private static long queryLong(SparkConnectServer server, Query query) {
-    return assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
-      try (Connection c = DriverManager.getConnection(server.url());
-           Statement s = c.createStatement();
-           ResultSet rs = query.run(s)) {
-        assertThat(rs.next()).isTrue();
-        return rs.getLong(1);
-      }
-    });
+    return assertTimeoutPreemptively(
+        Duration.ofSeconds(90),
+        () -> {
+          try (Connection c = DriverManager.getConnection(server.url());
+              Statement s = c.createStatement();
+              ResultSet rs = query.run(s)) {
+            assertThat(rs.next()).isTrue();
+            return rs.getLong(1);
+          }
+        });
   }
 
   // =======================================================================================
@@ -200,14 +220,20 @@ class HostileSqlTest {
   void loneSurrogatesInSqlTextAreRefused(SparkConnectServer server) throws SQLException {
     List<String> failures = new ArrayList<>();
     try (Connection c = DriverManager.getConnection(server.url());
-         Statement s = c.createStatement()) {
+        Statement s = c.createStatement()) {
       for (String lone : LONE_SURROGATES) {
-        for (String sql : List.of("SELECT '" + lone + "' AS v", "SELECT 1 AS `a" + lone + "`",
-            "SELECT 1 -- " + lone, "SELECT * FROM " + schema + ".`t" + lone + "`",
-            "CREATE TABLE " + schema + ".`t" + lone + "` (a INT) USING parquet")) {
-          expectSurrogateRefusal(failures, "Statement.execute(" + escape(sql) + ")",
-              () -> s.execute(sql));
-          expectSurrogateRefusal(failures, "prepareStatement(" + escape(sql) + ")",
+        for (String sql :
+            List.of(
+                "SELECT '" + lone + "' AS v",
+                "SELECT 1 AS `a" + lone + "`",
+                "SELECT 1 -- " + lone,
+                "SELECT * FROM " + schema + ".`t" + lone + "`",
+                "CREATE TABLE " + schema + ".`t" + lone + "` (a INT) USING parquet")) {
+          expectSurrogateRefusal(
+              failures, "Statement.execute(" + escape(sql) + ")", () -> s.execute(sql));
+          expectSurrogateRefusal(
+              failures,
+              "prepareStatement(" + escape(sql) + ")",
               () -> c.prepareStatement(sql).execute());
         }
       }
@@ -222,7 +248,7 @@ class HostileSqlTest {
   void loneSurrogatesInParametersAreRefused(SparkConnectServer server) throws SQLException {
     List<String> failures = new ArrayList<>();
     try (Connection c = DriverManager.getConnection(server.url());
-         PreparedStatement ps = c.prepareStatement("SELECT ? AS v")) {
+        PreparedStatement ps = c.prepareStatement("SELECT ? AS v")) {
       for (String lone : LONE_SURROGATES) {
         String v = "a" + lone + "b";
         Map<String, BadInput.Attempt> setters = new LinkedHashMap<>();
@@ -233,13 +259,17 @@ class HostileSqlTest {
         setters.put("setObject(Character)", () -> ps.setObject(1, lone.charAt(lone.length() - 1)));
         setters.put("setCharacterStream", () -> ps.setCharacterStream(1, new StringReader(v)));
         setters.put("setClob(Reader)", () -> ps.setClob(1, new StringReader(v)));
-        setters.put("setArray(createArrayOf)",
+        setters.put(
+            "setArray(createArrayOf)",
             () -> ps.setArray(1, c.createArrayOf("string", new Object[] {"ok", v})));
         for (Map.Entry<String, BadInput.Attempt> e : setters.entrySet()) {
-          expectSurrogateRefusal(failures, e.getKey() + "(" + escape(v) + ")", () -> {
-            e.getValue().run();
-            return ps.executeQuery();
-          });
+          expectSurrogateRefusal(
+              failures,
+              e.getKey() + "(" + escape(v) + ")",
+              () -> {
+                e.getValue().run();
+                return ps.executeQuery();
+              });
         }
       }
       // still usable, and a valid surrogate pair is no problem
@@ -254,12 +284,11 @@ class HostileSqlTest {
 
   /**
    * Metadata patterns and names with unpaired surrogates: no name on the server can match, so an
-   * empty result or an SQLException; never another exception. Identifiers with valid
-   * supplementary characters (an emoji in a column name) are found by exact name and by pattern.
+   * empty result or an SQLException; never another exception. Identifiers with valid supplementary
+   * characters (an emoji in a column name) are found by exact name and by pattern.
    */
   @Test
-  void surrogatesInIdentifiersAndMetadataPatterns(SparkConnectServer server)
-      throws SQLException {
+  void surrogatesInIdentifiersAndMetadataPatterns(SparkConnectServer server) throws SQLException {
     List<String> failures = new ArrayList<>();
     try (Connection c = DriverManager.getConnection(server.url())) {
       DatabaseMetaData md = c.getMetaData();
@@ -269,7 +298,8 @@ class HostileSqlTest {
         calls.put("getTables(table)", () -> md.getTables(null, schema, "tbl_emoji" + lone, null));
         calls.put("getTables(table pattern)", () -> md.getTables(null, schema, "%" + lone, null));
         calls.put("getColumns", () -> md.getColumns(null, schema, "%", "c_" + lone));
-        calls.put("getColumns(half an emoji)",
+        calls.put(
+            "getColumns(half an emoji)",
             () -> md.getColumns(null, schema, "tbl_emoji", "c_" + lone.charAt(0)));
         calls.put("getSchemas", () -> md.getSchemas(null, lone));
         calls.put("getSchemas(catalog)", () -> md.getSchemas(lone, null));
@@ -277,18 +307,23 @@ class HostileSqlTest {
         calls.put("getPrimaryKeys", () -> md.getPrimaryKeys(null, lone, lone));
         for (Map.Entry<String, Callable<ResultSet>> e : calls.entrySet()) {
           String what = e.getKey() + " with " + escape(lone);
-          answerOrSqlException(failures, what, () -> {
-            try (ResultSet rs = e.getValue().call()) {
-              if (rs.next()) {
-                failures.add(what + ": matched " + rs.getString(3));
-              }
-            }
-          });
+          answerOrSqlException(
+              failures,
+              what,
+              () -> {
+                try (ResultSet rs = e.getValue().call()) {
+                  if (rs.next()) {
+                    failures.add(what + ": matched " + rs.getString(3));
+                  }
+                }
+              });
         }
-        for (Map.Entry<String, BadInput.Attempt> e : Map.<String, BadInput.Attempt>of(
-            "setSchema", () -> c.setSchema("s" + lone),
-            "setCatalog", () -> c.setCatalog("c" + lone),
-            "nativeSQL", () -> c.nativeSQL("SELECT '" + lone + "'")).entrySet()) {
+        for (Map.Entry<String, BadInput.Attempt> e :
+            Map.<String, BadInput.Attempt>of(
+                    "setSchema", () -> c.setSchema("s" + lone),
+                    "setCatalog", () -> c.setCatalog("c" + lone),
+                    "nativeSQL", () -> c.nativeSQL("SELECT '" + lone + "'"))
+                .entrySet()) {
           answerOrSqlException(failures, e.getKey() + " with " + escape(lone), e.getValue());
         }
       }
@@ -310,14 +345,17 @@ class HostileSqlTest {
           }
         }
         if (!names.equals(e.getValue())) {
-          failures.add("getColumns(column pattern " + escape(e.getKey()) + ") found "
-              + names.stream().map(BadInput::escape).toList() + ", expected "
-              + e.getValue().stream().map(BadInput::escape).toList());
+          failures.add(
+              "getColumns(column pattern "
+                  + escape(e.getKey())
+                  + ") found "
+                  + names.stream().map(BadInput::escape).toList()
+                  + ", expected "
+                  + e.getValue().stream().map(BadInput::escape).toList());
         }
       }
       try (Statement s = c.createStatement();
-           ResultSet rs = s.executeQuery("SELECT `c_\uD83D\uDE00` FROM " + schema
-               + ".tbl_emoji")) {
+          ResultSet rs = s.executeQuery("SELECT `c_\uD83D\uDE00` FROM " + schema + ".tbl_emoji")) {
         assertThat(rs.getMetaData().getColumnLabel(1)).isEqualTo("c_\uD83D\uDE00");
         assertThat(rs.next()).isFalse();
       }
@@ -325,8 +363,7 @@ class HostileSqlTest {
     assertThat(failures).as("identifiers and patterns with surrogates").isEmpty();
   }
 
-  private static void expectSurrogateRefusal(List<String> failures, String what,
-      Callable<?> call) {
+  private static void expectSurrogateRefusal(List<String> failures, String what, Callable<?> call) {
     try {
       Object result = call.call();
       String shown = String.valueOf(result);
@@ -338,8 +375,13 @@ class HostileSqlTest {
     } catch (SQLException e) {
       String m = e.getMessage() == null ? "" : e.getMessage();
       if (!m.toLowerCase(Locale.ROOT).contains("surrogate")) {
-        failures.add(what + ": an SQLException that does not mention the unpaired surrogate: "
-            + e + " (SQLSTATE " + e.getSQLState() + ")");
+        failures.add(
+            what
+                + ": an SQLException that does not mention the unpaired surrogate: "
+                + e
+                + " (SQLSTATE "
+                + e.getSQLState()
+                + ")");
       }
     } catch (Throwable t) {
       failures.add(what + ": threw " + ConcurrencyTest.stack(t));

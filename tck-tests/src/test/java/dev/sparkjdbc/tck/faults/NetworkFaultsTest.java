@@ -7,17 +7,16 @@ import dev.sparkjdbc.tck.SparkConnectServerExtension;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Network trouble between the driver and the real server: connections cut mid-stream (the
- * driver reattaches and loses or repeats no row), a silent network (the network timeout
- * bounds the wait and closes the connection, as JDBC specifies; in ServerFaultsTest, whose
- * server may be left with an abandoned operation).
+ * Network trouble between the driver and the real server: connections cut mid-stream (the driver
+ * reattaches and loses or repeats no row), a silent network (the network timeout bounds the wait
+ * and closes the connection, as JDBC specifies; in ServerFaultsTest, whose server may be left with
+ * an abandoned operation).
  */
 @ExtendWith(SparkConnectServerExtension.class)
 class NetworkFaultsTest {
@@ -28,9 +27,9 @@ class NetworkFaultsTest {
       throws Exception {
     long rows = 3_000_000;
     try (CuttingProxy proxy = new CuttingProxy(server.port(), 4 * 1024 * 1024);
-         Connection c = DriverManager.getConnection(proxy.url());
-         Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery("SELECT id FROM range(0, " + rows + ")")) {
+        Connection c = DriverManager.getConnection(proxy.url());
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT id FROM range(0, " + rows + ")")) {
       long count = 0;
       long sum = 0;
       long expectedNext = 0;
@@ -54,7 +53,7 @@ class NetworkFaultsTest {
     try (Connection c = DriverManager.getConnection(server.url())) {
       c.setNetworkTimeout(DIRECT, 30_000);
       try (Statement s = c.createStatement();
-           ResultSet rs = s.executeQuery("SELECT sum(id) FROM range(0, 1000000)")) {
+          ResultSet rs = s.executeQuery("SELECT sum(id) FROM range(0, 1000000)")) {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getLong(1)).isEqualTo(499_999_500_000L);
       }

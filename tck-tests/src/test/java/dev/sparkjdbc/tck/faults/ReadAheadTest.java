@@ -20,24 +20,27 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Results of more than two chunks are received ahead of the reader by a background thread
- * (connection property read_ahead). The rows must be exactly those read without it, and the
- * thread must never outlive the result, whether it is read to the end, closed half-way or
- * stopped while the reader waits for the thread.
+ * (connection property read_ahead). The rows must be exactly those read without it, and the thread
+ * must never outlive the result, whether it is read to the end, closed half-way or stopped while
+ * the reader waits for the thread.
  */
 @ExtendWith(SparkConnectServerExtension.class)
 class ReadAheadTest {
   private static final String THREAD_PREFIX = "sparkjdbc-read-ahead-";
   private static final Duration PROMPT = Duration.ofSeconds(10);
+
   /** About 300 chunks (Spark sends at most 10,000 rows per Arrow batch), with nulls. */
-  private static final String MANY_CHUNKS = "SELECT id, CAST(id AS STRING) AS s, "
-      + "IF(id % 7 = 0, NULL, id * 3) AS n FROM range(0, 3000000, 1, 30)";
+  private static final String MANY_CHUNKS =
+      "SELECT id, CAST(id AS STRING) AS s, "
+          + "IF(id % 7 = 0, NULL, id * 3) AS n FROM range(0, 3000000, 1, 30)";
+
   /**
    * Three partitions of 10,000 rows arrive at once; the fourth sleeps a second per row, so the
    * reader ends up waiting for the background thread, which waits for the server.
    */
-  private static final String STALLS_AFTER_THREE_CHUNKS = "SELECT id, "
-      + "reflect('java.lang.Thread', 'sleep', CAST(IF(id >= 30000, 1000, 0) AS BIGINT)) AS slept "
-      + "FROM range(0, 40000, 1, 4)";
+  private static final String STALLS_AFTER_THREE_CHUNKS =
+      "SELECT id, reflect('java.lang.Thread', 'sleep', CAST(IF(id >= 30000, 1000, 0) AS BIGINT)) AS"
+          + " slept FROM range(0, 40000, 1, 4)";
 
   private record Digest(long rows, long sum, long lengths, long nulls, boolean threadSeen) {}
 
@@ -64,8 +67,8 @@ class ReadAheadTest {
     long nulls = 0;
     boolean threadSeen = false;
     try (Connection c = DriverManager.getConnection(url);
-         Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery(MANY_CHUNKS)) {
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(MANY_CHUNKS)) {
       while (rs.next()) {
         rows++;
         sum += rs.getLong(1);
@@ -88,7 +91,7 @@ class ReadAheadTest {
   void closingAResultHalfWayEndsTheThreadAndReleasesTheOperation(SparkConnectServer server)
       throws Exception {
     try (Connection c = DriverManager.getConnection(server.url());
-         Statement s = c.createStatement()) {
+        Statement s = c.createStatement()) {
       ResultSet rs = s.executeQuery(MANY_CHUNKS);
       for (int i = 0; i < 100_000; i++) {
         assertThat(rs.next()).isTrue();
@@ -106,7 +109,7 @@ class ReadAheadTest {
   void interruptingAReaderWaitingForTheThreadStopsTheOperation(SparkConnectServer server)
       throws Throwable {
     try (Connection c = DriverManager.getConnection(server.url());
-         Statement s = c.createStatement()) {
+        Statement s = c.createStatement()) {
       Thread[] reader = new Thread[1];
       AtomicLong rowsRead = new AtomicLong();
       Background<Void> read = readUntilTheStall(s, reader, rowsRead);
@@ -126,7 +129,7 @@ class ReadAheadTest {
   void cancelWhileTheReaderWaitsForTheThreadEndsTheResult(SparkConnectServer server)
       throws Throwable {
     try (Connection c = DriverManager.getConnection(server.url());
-         Statement s = c.createStatement()) {
+        Statement s = c.createStatement()) {
       Background<Void> read = readUntilTheStall(s, new Thread[1], new AtomicLong());
       String operation = operationId(s);
       s.cancel();
@@ -140,20 +143,22 @@ class ReadAheadTest {
   }
 
   /**
-   * Starts reading {@link #STALLS_AFTER_THREE_CHUNKS} in another thread (stored in
-   * {@code reader}) and returns once that thread waits for the fourth chunk.
+   * Starts reading {@link #STALLS_AFTER_THREE_CHUNKS} in another thread (stored in {@code reader})
+   * and returns once that thread waits for the fourth chunk.
    */
-  private static Background<Void> readUntilTheStall(Statement s, Thread[] reader,
-      AtomicLong rowsRead) throws InterruptedException {
-    Background<Void> read = Background.start(() -> {
-      reader[0] = Thread.currentThread();
-      try (ResultSet rs = s.executeQuery(STALLS_AFTER_THREE_CHUNKS)) {
-        while (rs.next()) {
-          rowsRead.incrementAndGet();
-        }
-      }
-      return null;
-    });
+  private static Background<Void> readUntilTheStall(
+      Statement s, Thread[] reader, AtomicLong rowsRead) throws InterruptedException {
+    Background<Void> read =
+        Background.start(
+            () -> {
+              reader[0] = Thread.currentThread();
+              try (ResultSet rs = s.executeQuery(STALLS_AFTER_THREE_CHUNKS)) {
+                while (rs.next()) {
+                  rowsRead.incrementAndGet();
+                }
+              }
+              return null;
+            });
     awaitRows(rowsRead, 30_000);
     Thread.sleep(500); // the reader is now waiting for the fourth chunk
     return read;
@@ -183,6 +188,7 @@ class ReadAheadTest {
   private static List<String> readAheadThreads() {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(t -> t.isAlive() && t.getName().startsWith(THREAD_PREFIX))
-        .map(Thread::getName).toList();
+        .map(Thread::getName)
+        .toList();
   }
 }

@@ -24,19 +24,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * A server that dies under a running query or a streaming result, and comes back. These tests
- * kill a server process of their own (the shared one serves every other test), restarting it
- * on the same port, as an operator would after a crash.
+ * A server that dies under a running query or a streaming result, and comes back. These tests kill
+ * a server process of their own (the shared one serves every other test), restarting it on the same
+ * port, as an operator would after a crash.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServerFaultsTest {
   /**
-   * Streams for half a minute. Many small partitions: Spark holds a partition's whole Arrow
-   * result in memory, and large ones are lost from its block manager on a small server.
+   * Streams for half a minute. Many small partitions: Spark holds a partition's whole Arrow result
+   * in memory, and large ones are lost from its block manager on a small server.
    */
   private static final String LONG_STREAM = CancelAndTimeoutTest.LONG_STREAM;
+
   /** A killed server must be reported this fast; measured values are printed. */
   private static final Duration DETECTION_LIMIT = Duration.ofSeconds(15);
+
   private static int port;
   private static SparkConnectServer server;
 
@@ -89,20 +91,22 @@ class ServerFaultsTest {
   @Order(2)
   void serverKilledWhileRowsStream() throws Throwable {
     try (Connection c = DriverManager.getConnection(server.url());
-         Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery(LONG_STREAM)) {
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(LONG_STREAM)) {
       for (int i = 0; i < 10_000; i++) {
         assertThat(rs.next()).isTrue();
       }
       long killed = System.nanoTime();
       server.kill();
-      Background<Long> reader = Background.start(() -> {
-        long n = 0;
-        while (rs.next()) {
-          n++;
-        }
-        return n;
-      });
+      Background<Long> reader =
+          Background.start(
+              () -> {
+                long n = 0;
+                while (rs.next()) {
+                  n++;
+                }
+                return n;
+              });
       Throwable failure = reader.failure(DETECTION_LIMIT);
       long detectionMillis = (reader.finishedNanos() - killed) / 1_000_000;
       System.out.println("server killed mid-stream: reported after " + detectionMillis + " ms");
@@ -155,15 +159,18 @@ class ServerFaultsTest {
   void connectTimeoutBoundsTheWaitForASilentServer() throws Exception {
     try (ServerSocket silent = new ServerSocket(0)) {
       List<Socket> accepted = new ArrayList<>();
-      Thread acceptor = new Thread(() -> {
-        try {
-          while (true) {
-            accepted.add(silent.accept());
-          }
-        } catch (IOException closed) {
-          // the test is over
-        }
-      }, "silent-peer");
+      Thread acceptor =
+          new Thread(
+              () -> {
+                try {
+                  while (true) {
+                    accepted.add(silent.accept());
+                  }
+                } catch (IOException closed) {
+                  // the test is over
+                }
+              },
+              "silent-peer");
       acceptor.setDaemon(true);
       acceptor.start();
       Properties p = new Properties();
@@ -184,27 +191,29 @@ class ServerFaultsTest {
   @Order(6)
   void networkTimeoutEndsAWaitOnASilentNetworkAndClosesTheConnection() throws Throwable {
     try (CuttingProxy proxy = new CuttingProxy(server.port(), 0);
-         Connection c = DriverManager.getConnection(proxy.url())) {
+        Connection c = DriverManager.getConnection(proxy.url())) {
       CancelAndTimeoutTest.assertUsable(c);
       c.setNetworkTimeout(Runnable::run, 1500);
       assertThat(c.getNetworkTimeout()).isEqualTo(1500);
       Statement s = c.createStatement();
-      Background<Long> query = Background.start(() -> {
-        long n = 0;
-        try (ResultSet rs = s.executeQuery("SELECT id FROM range(0, 100000000, 1, 100)")) {
-          while (rs.next()) {
-            n++;
-          }
-        }
-        return n;
-      });
+      Background<Long> query =
+          Background.start(
+              () -> {
+                long n = 0;
+                try (ResultSet rs = s.executeQuery("SELECT id FROM range(0, 100000000, 1, 100)")) {
+                  while (rs.next()) {
+                    n++;
+                  }
+                }
+                return n;
+              });
       Thread.sleep(100);
       proxy.becomeBlackHole();
       long start = System.nanoTime();
       Throwable failure = query.failure(Duration.ofSeconds(20));
       long millis = (query.finishedNanos() - start) / 1_000_000;
-      System.out.println("network timeout of 1500 ms on a silent network fired after "
-          + millis + " ms");
+      System.out.println(
+          "network timeout of 1500 ms on a silent network fired after " + millis + " ms");
       assertThat(failure).isInstanceOf(SQLNonTransientConnectionException.class);
       assertThat(((SQLException) failure).getSQLState()).isEqualTo("08006");
       assertThat(c.isClosed()).isTrue();
@@ -223,6 +232,7 @@ class ServerFaultsTest {
   private static void assertConnectionClass(Throwable failure) {
     assertThat(failure).isInstanceOf(SQLException.class);
     assertThat(((SQLException) failure).getSQLState())
-        .as("SQLSTATE of: %s", failure.getMessage()).startsWith("08");
+        .as("SQLSTATE of: %s", failure.getMessage())
+        .startsWith("08");
   }
 }

@@ -31,63 +31,82 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Every method of {@code Connection}, {@code Statement}, {@code PreparedStatement},
- * {@code ResultSet} and {@code DatabaseMetaData}, called by reflection with dummy arguments on
- * a closed object, throws an {@link SQLException} saying the object is closed. The JDBC
- * javadoc states it method by method ("…or this method is called on a closed
- * Connection/Statement/result set"). The few methods that legitimately answer on a closed object
- * are listed below, each with the reason; an entry that names no method of the interface fails
- * the test, so the lists cannot go stale.
+ * Every method of {@code Connection}, {@code Statement}, {@code PreparedStatement}, {@code
+ * ResultSet} and {@code DatabaseMetaData}, called by reflection with dummy arguments on a closed
+ * object, throws an {@link SQLException} saying the object is closed. The JDBC javadoc states it
+ * method by method ("…or this method is called on a closed Connection/Statement/result set"). The
+ * few methods that legitimately answer on a closed object are listed below, each with the reason;
+ * an entry that names no method of the interface fails the test, so the lists cannot go stale.
  *
- * <p>Interface default methods the driver does not override (JDBC 4.2/4.3 additions such as
- * {@code setObject(int, Object, SQLType)}) may throw any {@code SQLException} (typically
- * {@code SQLFeatureNotSupportedException}); methods the driver implements must say "closed".
+ * <p>Interface default methods the driver does not override (JDBC 4.2/4.3 additions such as {@code
+ * setObject(int, Object, SQLType)}) may throw any {@code SQLException} (typically {@code
+ * SQLFeatureNotSupportedException}); methods the driver implements must say "closed".
  *
  * <p>{@code ResultSetMetaData} is the documented exception: it is a snapshot of the result's
- * columns and keeps answering, with the same values, after its result set, statement and
- * connection are closed (the driver's class documentation says so). That is checked reflectively
- * too.
+ * columns and keeps answering, with the same values, after its result set, statement and connection
+ * are closed (the driver's class documentation says so). That is checked reflectively too.
  */
 @ExtendWith(SparkConnectServerExtension.class)
 class UseAfterCloseTest {
   private static final Duration LIMIT = Duration.ofSeconds(60);
 
   /** Methods every JDBC object may answer after close, with the reason. */
-  private static final Map<String, String> WRAPPER = Map.of(
-      "unwrap(Class)", "java.sql.Wrapper is about the Java object, not the database session",
-      "isWrapperFor(Class)", "java.sql.Wrapper is about the Java object, not the database session");
+  private static final Map<String, String> WRAPPER =
+      Map.of(
+          "unwrap(Class)", "java.sql.Wrapper is about the Java object, not the database session",
+          "isWrapperFor(Class)",
+              "java.sql.Wrapper is about the Java object, not the database session");
 
-  private static final Map<String, String> CONNECTION_ALLOWED = with(WRAPPER, Map.of(
-      "close()", "javadoc: calling close on a closed Connection is a no-op",
-      "isClosed()", "javadoc: the one way to find out the connection is closed",
-      "isValid(int)", "javadoc: returns false when the connection has been closed",
-      "abort(Executor)", "javadoc: calling abort on a closed connection is a no-op",
-      "beginRequest()", "JDBC 4.3 request-demarcation hint for pools; the interface default is a"
-          + " no-op and the javadoc names no closed-connection error",
-      "endRequest()", "JDBC 4.3 request-demarcation hint for pools; the interface default is a"
-          + " no-op and the javadoc names no closed-connection error"));
+  private static final Map<String, String> CONNECTION_ALLOWED =
+      with(
+          WRAPPER,
+          Map.of(
+              "close()", "javadoc: calling close on a closed Connection is a no-op",
+              "isClosed()", "javadoc: the one way to find out the connection is closed",
+              "isValid(int)", "javadoc: returns false when the connection has been closed",
+              "abort(Executor)", "javadoc: calling abort on a closed connection is a no-op",
+              "beginRequest()",
+                  "JDBC 4.3 request-demarcation hint for pools; the interface default is a"
+                      + " no-op and the javadoc names no closed-connection error",
+              "endRequest()",
+                  "JDBC 4.3 request-demarcation hint for pools; the interface default is a"
+                      + " no-op and the javadoc names no closed-connection error"));
 
-  private static final Map<String, String> STATEMENT_ALLOWED = with(WRAPPER, Map.of(
-      "close()", "javadoc: calling close on a closed Statement has no effect",
-      "isClosed()", "javadoc: the one way to find out the statement is closed",
-      "enquoteLiteral(String)", "JDBC 4.3 string helper: the javadoc's only error is about the"
-          + " argument, not the statement",
-      "enquoteIdentifier(String,boolean)", "JDBC 4.3 string helper: the javadoc's only error is"
-          + " about the argument, not the statement",
-      "isSimpleIdentifier(String)", "JDBC 4.3 string helper: the javadoc's only error is about"
-          + " the argument, not the statement",
-      "enquoteNCharLiteral(String)", "JDBC 4.3 string helper: the javadoc's only error is about"
-          + " the argument, not the statement"));
+  private static final Map<String, String> STATEMENT_ALLOWED =
+      with(
+          WRAPPER,
+          Map.of(
+              "close()", "javadoc: calling close on a closed Statement has no effect",
+              "isClosed()", "javadoc: the one way to find out the statement is closed",
+              "enquoteLiteral(String)",
+                  "JDBC 4.3 string helper: the javadoc's only error is about the"
+                      + " argument, not the statement",
+              "enquoteIdentifier(String,boolean)",
+                  "JDBC 4.3 string helper: the javadoc's only error is"
+                      + " about the argument, not the statement",
+              "isSimpleIdentifier(String)",
+                  "JDBC 4.3 string helper: the javadoc's only error is about"
+                      + " the argument, not the statement",
+              "enquoteNCharLiteral(String)",
+                  "JDBC 4.3 string helper: the javadoc's only error is about"
+                      + " the argument, not the statement"));
 
-  private static final Map<String, String> RESULT_SET_ALLOWED = with(WRAPPER, Map.of(
-      "close()", "javadoc: calling close on a closed ResultSet is a no-op",
-      "isClosed()", "javadoc: the one way to find out the result set is closed"));
+  private static final Map<String, String> RESULT_SET_ALLOWED =
+      with(
+          WRAPPER,
+          Map.of(
+              "close()", "javadoc: calling close on a closed ResultSet is a no-op",
+              "isClosed()", "javadoc: the one way to find out the result set is closed"));
 
-  private static final Map<String, String> METADATA_ALLOWED = with(WRAPPER, Map.of(
-      "getDriverMajorVersion()", "declares no SQLException: a fact about the driver jar",
-      "getDriverMinorVersion()", "declares no SQLException: a fact about the driver jar",
-      "getConnection()", "javadoc names no closed-connection error; it returns the (closed)"
-          + " connection, whose isClosed() then says so"));
+  private static final Map<String, String> METADATA_ALLOWED =
+      with(
+          WRAPPER,
+          Map.of(
+              "getDriverMajorVersion()", "declares no SQLException: a fact about the driver jar",
+              "getDriverMinorVersion()", "declares no SQLException: a fact about the driver jar",
+              "getConnection()",
+                  "javadoc names no closed-connection error; it returns the (closed)"
+                      + " connection, whose isClosed() then says so"));
 
   // ---------------------------------------------------------------------------------------
 
@@ -149,7 +168,7 @@ class UseAfterCloseTest {
   @Test
   void closedResultSetRefusesEveryMethod(SparkConnectServer server) throws SQLException {
     try (Connection c = DriverManager.getConnection(server.url());
-         Statement s = c.createStatement()) {
+        Statement s = c.createStatement()) {
       ResultSet rs = s.executeQuery("SELECT id, CAST(id AS STRING) AS s FROM range(5)");
       assertThat(rs.next()).isTrue();
       rs.close();
@@ -209,16 +228,17 @@ class UseAfterCloseTest {
 
   /**
    * The documented exception: {@code ResultSetMetaData} is a snapshot. After its result set,
-   * statement and connection are closed, every method gives the answer it gave before, and a
-   * bad column index is still an SQLException.
+   * statement and connection are closed, every method gives the answer it gave before, and a bad
+   * column index is still an SQLException.
    */
   @Test
   void resultSetMetaDataIsASnapshotThatOutlivesItsResultSet(SparkConnectServer server)
       throws SQLException {
     Connection c = DriverManager.getConnection(server.url());
     Statement s = c.createStatement();
-    ResultSet rs = s.executeQuery(
-        "SELECT id, CAST(id AS STRING) AS s, CAST(id AS DECIMAL(10,2)) AS d FROM range(3)");
+    ResultSet rs =
+        s.executeQuery(
+            "SELECT id, CAST(id AS STRING) AS s, CAST(id AS DECIMAL(10,2)) AS d FROM range(3)");
     ResultSetMetaData md = rs.getMetaData();
     Map<String, Object> before = answers(md);
     assertThat(before).isNotEmpty();
@@ -271,38 +291,52 @@ class UseAfterCloseTest {
   }
 
   /**
-   * Calls every public method of {@code iface} on {@code closed} with dummy arguments and
-   * collects every answer that is not an SQLException (or, from a method the driver implements,
-   * an SQLException that does not say "closed"). {@code allowed}: signature → reason.
+   * Calls every public method of {@code iface} on {@code closed} with dummy arguments and collects
+   * every answer that is not an SQLException (or, from a method the driver implements, an
+   * SQLException that does not say "closed"). {@code allowed}: signature → reason.
    */
-  private static <T> void assertEveryMethodRefuses(Class<T> iface, T closed,
-      Map<String, String> allowed) {
+  private static <T> void assertEveryMethodRefuses(
+      Class<T> iface, T closed, Map<String, String> allowed) {
     List<Method> methods = sorted(iface);
-    Set<String> signatures = methods.stream().map(UseAfterCloseTest::signature)
-        .collect(Collectors.toCollection(TreeSet::new));
-    assertThat(signatures).as("allowed entries must name methods of %s", iface.getSimpleName())
+    Set<String> signatures =
+        methods.stream()
+            .map(UseAfterCloseTest::signature)
+            .collect(Collectors.toCollection(TreeSet::new));
+    assertThat(signatures)
+        .as("allowed entries must name methods of %s", iface.getSimpleName())
         .containsAll(allowed.keySet());
 
-    List<String> failures = assertTimeoutPreemptively(LIMIT, () -> {
-      List<String> out = new ArrayList<>();
-      for (Method m : methods) {
-        String sig = signature(m);
-        if (allowed.containsKey(sig)) {
-          continue;
-        }
-        String problem = refusal(iface, closed, m);
-        if (problem != null) {
-          out.add(iface.getSimpleName() + "." + sig + ": " + problem);
-        }
-      }
-      return out;
-    }, () -> "a method of a closed " + iface.getSimpleName() + " did not answer in " + LIMIT);
-    System.out.println("UseAfterCloseTest: " + iface.getSimpleName() + " — "
-        + (methods.size() - allowed.size()) + " methods refused after close, "
-        + allowed.size() + " allowed");
+    List<String> failures =
+        assertTimeoutPreemptively(
+            LIMIT,
+            () -> {
+              List<String> out = new ArrayList<>();
+              for (Method m : methods) {
+                String sig = signature(m);
+                if (allowed.containsKey(sig)) {
+                  continue;
+                }
+                String problem = refusal(iface, closed, m);
+                if (problem != null) {
+                  out.add(iface.getSimpleName() + "." + sig + ": " + problem);
+                }
+              }
+              return out;
+            },
+            () -> "a method of a closed " + iface.getSimpleName() + " did not answer in " + LIMIT);
+    System.out.println(
+        "UseAfterCloseTest: "
+            + iface.getSimpleName()
+            + " — "
+            + (methods.size() - allowed.size())
+            + " methods refused after close, "
+            + allowed.size()
+            + " allowed");
     assertThat(failures)
-        .as("methods of a closed %s that did not throw an SQLException saying it is closed"
-            + " (%d of %d)", iface.getSimpleName(), failures.size(), methods.size())
+        .as(
+            "methods of a closed %s that did not throw an SQLException saying it is closed"
+                + " (%d of %d)",
+            iface.getSimpleName(), failures.size(), methods.size())
         .isEmpty();
   }
 
@@ -310,8 +344,10 @@ class UseAfterCloseTest {
   private static String refusal(Class<?> iface, Object closed, Method m) {
     // The object is closed, so any plausible argument will do: the method must refuse before
     // looking at it.
-    Object[] args = Arrays.stream(m.getParameterTypes())
-        .map(type -> ArgumentValues.valid(type, 1, false)).toArray();
+    Object[] args =
+        Arrays.stream(m.getParameterTypes())
+            .map(type -> ArgumentValues.valid(type, 1, false))
+            .toArray();
     try {
       Object result = m.invoke(closed, args);
       return "answered " + show(result) + " instead of throwing";
@@ -324,15 +360,22 @@ class UseAfterCloseTest {
       }
       boolean implemented;
       try {
-        implemented = !closed.getClass().getMethod(m.getName(), m.getParameterTypes())
-            .getDeclaringClass().isInterface();
+        implemented =
+            !closed
+                .getClass()
+                .getMethod(m.getName(), m.getParameterTypes())
+                .getDeclaringClass()
+                .isInterface();
       } catch (NoSuchMethodException impossible) {
         implemented = true;
       }
       String message = sql.getMessage() == null ? "" : sql.getMessage();
       if (implemented && !message.toLowerCase(Locale.ROOT).contains("closed")) {
-        return "threw an SQLException that does not say the object is closed: " + sql
-            + " (SQLSTATE " + sql.getSQLState() + ")";
+        return "threw an SQLException that does not say the object is closed: "
+            + sql
+            + " (SQLSTATE "
+            + sql.getSQLState()
+            + ")";
       }
       return null;
     }
@@ -359,8 +402,10 @@ class UseAfterCloseTest {
   }
 
   private static String signature(Method m) {
-    return m.getName() + Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName)
-        .collect(Collectors.joining(",", "(", ")"));
+    return m.getName()
+        + Arrays.stream(m.getParameterTypes())
+            .map(Class::getSimpleName)
+            .collect(Collectors.joining(",", "(", ")"));
   }
 
   @SafeVarargs

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * getColumns for one named table (what a tool asks when it opens a table) reports what the
- * table declares: CHAR/VARCHAR lengths, column comments and defaults; getTables the comment.
+ * getColumns for one named table (what a tool asks when it opens a table) reports what the table
+ * declares: CHAR/VARCHAR lengths, column comments and defaults; getTables the comment.
  */
 @Tag("smoke") // also run against older servers: docs/compatibility.md
 @ExtendWith(SparkConnectServerExtension.class)
@@ -28,11 +28,14 @@ class ColumnDetailsTest {
       throws SQLException {
     String schema = TestSchemas.unique("meta_cols");
     try (Connection c = DriverManager.getConnection(server.url());
-         Statement s = c.createStatement()) {
+        Statement s = c.createStatement()) {
       s.execute("CREATE SCHEMA " + schema);
       try {
-        s.execute("CREATE TABLE " + schema + ".details (i INT COMMENT 'the key', "
-            + "s STRING DEFAULT 'x', c CHAR(5), v VARCHAR(20)) USING parquet COMMENT 'a table'");
+        s.execute(
+            "CREATE TABLE "
+                + schema
+                + ".details (i INT COMMENT 'the key', s STRING DEFAULT 'x', c CHAR(5), v"
+                + " VARCHAR(20)) USING parquet COMMENT 'a table'");
         DatabaseMetaData md = c.getMetaData();
         try (ResultSet rs = md.getColumns(null, schema, "details", null)) {
           assertThat(rs.next()).isTrue();

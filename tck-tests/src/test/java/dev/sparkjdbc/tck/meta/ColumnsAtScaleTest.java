@@ -53,16 +53,24 @@ class ColumnsAtScaleTest {
       List<Future<?>> done = new ArrayList<>();
       for (int w = 0; w < CREATORS; w++) {
         int worker = w;
-        done.add(pool.submit(() -> {
-          try (Connection c = DriverManager.getConnection(url);
-              Statement s = c.createStatement()) {
-            for (int t = worker; t < TABLES; t += CREATORS) {
-              s.execute("CREATE TABLE " + schema + "." + table(t) + " " + columns
-                  + " USING parquet");
-            }
-          }
-          return null;
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  try (Connection c = DriverManager.getConnection(url);
+                      Statement s = c.createStatement()) {
+                    for (int t = worker; t < TABLES; t += CREATORS) {
+                      s.execute(
+                          "CREATE TABLE "
+                              + schema
+                              + "."
+                              + table(t)
+                              + " "
+                              + columns
+                              + " USING parquet");
+                    }
+                  }
+                  return null;
+                }));
       }
       for (Future<?> f : done) {
         f.get(10, TimeUnit.MINUTES);
@@ -70,8 +78,9 @@ class ColumnsAtScaleTest {
     } finally {
       pool.shutdownNow();
     }
-    System.out.printf("ColumnsAtScaleTest: created %d tables x %d columns in %.1f s%n", TABLES,
-        COLUMNS, (System.nanoTime() - start) / 1e9);
+    System.out.printf(
+        "ColumnsAtScaleTest: created %d tables x %d columns in %.1f s%n",
+        TABLES, COLUMNS, (System.nanoTime() - start) / 1e9);
   }
 
   @AfterAll
@@ -108,8 +117,10 @@ class ColumnsAtScaleTest {
         millis[run] = (System.nanoTime() - start) / 1_000_000;
         assertThat(rows).isEqualTo(TABLES * COLUMNS);
       }
-      System.out.printf("ColumnsAtScaleTest: getColumns(null, %s, %%, %%) of %d x %d:"
-          + " first %d ms, second %d ms%n", schema, TABLES, COLUMNS, millis[0], millis[1]);
+      System.out.printf(
+          "ColumnsAtScaleTest: getColumns(null, %s, %%, %%) of %d x %d:"
+              + " first %d ms, second %d ms%n",
+          schema, TABLES, COLUMNS, millis[0], millis[1]);
     }
   }
 }

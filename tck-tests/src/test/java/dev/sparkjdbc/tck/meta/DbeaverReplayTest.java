@@ -36,11 +36,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The calls DBeaver's generic JDBC support makes when it connects and when a user browses a
- * schema, opens a table and runs a query, in that order: two connections (main and metadata),
- * the capability questions of its dialect, the navigator's listings, the table editor's
- * columns/keys/indexes, then a query in the SQL editor. Values are checked against the DDL the
- * test ran; value mismatches are collected and reported together.
+ * The calls DBeaver's generic JDBC support makes when it connects and when a user browses a schema,
+ * opens a table and runs a query, in that order: two connections (main and metadata), the
+ * capability questions of its dialect, the navigator's listings, the table editor's
+ * columns/keys/indexes, then a query in the SQL editor. Values are checked against the DDL the test
+ * ran; value mismatches are collected and reported together.
  */
 @ExtendWith(SparkConnectServerExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -49,39 +49,53 @@ class DbeaverReplayTest {
   private String url;
 
   /** Column of the many-types table: name, JDBC type, and the type names a tool may see. */
-  private record Expected(String name, int jdbcType, String typeName, Integer size,
-      Integer decimalDigits, Integer radix) {}
+  private record Expected(
+      String name,
+      int jdbcType,
+      String typeName,
+      Integer size,
+      Integer decimalDigits,
+      Integer radix) {}
 
-  private static final List<Expected> TYPES_T = List.of(
-      new Expected("i", Types.INTEGER, "INT", 10, 0, 10),
-      new Expected("b", Types.BIGINT, "BIGINT", 19, 0, 10),
-      new Expected("d", Types.DECIMAL, "DECIMAL", 10, 2, 10),
-      new Expected("s", Types.VARCHAR, "STRING", null, null, null),
-      new Expected("dt", Types.DATE, "DATE", 10, null, null),
-      new Expected("ts", Types.TIMESTAMP, "TIMESTAMP", null, 6, null),
-      new Expected("bo", Types.BOOLEAN, "BOOLEAN", null, null, null),
-      new Expected("db", Types.DOUBLE, "DOUBLE", null, null, null),
-      new Expected("bi", Types.VARBINARY, "BINARY", null, null, null),
-      new Expected("a", Types.ARRAY, "ARRAY", null, null, null),
-      new Expected("m", Types.JAVA_OBJECT, "MAP", null, null, null),
-      new Expected("st", Types.STRUCT, "STRUCT", null, null, null));
+  private static final List<Expected> TYPES_T =
+      List.of(
+          new Expected("i", Types.INTEGER, "INT", 10, 0, 10),
+          new Expected("b", Types.BIGINT, "BIGINT", 19, 0, 10),
+          new Expected("d", Types.DECIMAL, "DECIMAL", 10, 2, 10),
+          new Expected("s", Types.VARCHAR, "STRING", null, null, null),
+          new Expected("dt", Types.DATE, "DATE", 10, null, null),
+          new Expected("ts", Types.TIMESTAMP, "TIMESTAMP", null, 6, null),
+          new Expected("bo", Types.BOOLEAN, "BOOLEAN", null, null, null),
+          new Expected("db", Types.DOUBLE, "DOUBLE", null, null, null),
+          new Expected("bi", Types.VARBINARY, "BINARY", null, null, null),
+          new Expected("a", Types.ARRAY, "ARRAY", null, null, null),
+          new Expected("m", Types.JAVA_OBJECT, "MAP", null, null, null),
+          new Expected("st", Types.STRUCT, "STRUCT", null, null, null));
 
   @BeforeAll
   void createObjects(SparkConnectServer server) throws SQLException {
     url = server.url();
     try (Connection c = DriverManager.getConnection(url)) {
-      TestSchemas.execute(c,
+      TestSchemas.execute(
+          c,
           "CREATE SCHEMA " + schema,
-          "CREATE TABLE " + schema + ".types_t (i INT COMMENT 'the key', b BIGINT,"
+          "CREATE TABLE "
+              + schema
+              + ".types_t (i INT COMMENT 'the key', b BIGINT,"
               + " d DECIMAL(10,2), s STRING DEFAULT 'x', dt DATE, ts TIMESTAMP, bo BOOLEAN,"
               + " db DOUBLE, bi BINARY, a ARRAY<INT>, m MAP<STRING,INT>, st STRUCT<a:INT>)"
               + " USING parquet COMMENT 'many types'",
-          "INSERT INTO " + schema + ".types_t VALUES (1, 10000000000, 12.34, 'hello',"
+          "INSERT INTO "
+              + schema
+              + ".types_t VALUES (1, 10000000000, 12.34, 'hello',"
               + " DATE '2024-01-02', TIMESTAMP '2024-01-02 03:04:05.123456', true, 1.5,"
               + " X'CAFE', array(1, 2), map('k', 7), named_struct('a', 9)),"
               + " (2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)",
-          "CREATE VIEW " + schema + ".types_v COMMENT 'two columns' AS SELECT i, s FROM "
-              + schema + ".types_t",
+          "CREATE VIEW "
+              + schema
+              + ".types_v COMMENT 'two columns' AS SELECT i, s FROM "
+              + schema
+              + ".types_t",
           // Catalogs in table definitions: a three-part name.
           "CREATE TABLE " + SESSION_CATALOG + "." + schema + ".my_table (id INT) USING parquet",
           "CREATE TABLE " + schema + ".myxtable (id INT, x STRING) USING parquet",
@@ -130,11 +144,23 @@ class DbeaverReplayTest {
       assertThat(md.getIdentifierQuoteString()).isEqualTo("`");
       assertThat(md.getSQLStateType()).isEqualTo(DatabaseMetaData.sqlStateSQL);
       // What the driver claims about subqueries must hold on the server.
-      checkClaim(soft, main, md.supportsSubqueriesInComparisons(), "comparison subquery",
+      checkClaim(
+          soft,
+          main,
+          md.supportsSubqueriesInComparisons(),
+          "comparison subquery",
           "SELECT 1 WHERE 1 = (SELECT 1)");
-      checkClaim(soft, main, md.supportsSubqueriesInExists(), "EXISTS subquery",
+      checkClaim(
+          soft,
+          main,
+          md.supportsSubqueriesInExists(),
+          "EXISTS subquery",
           "SELECT 1 WHERE EXISTS (SELECT 1)");
-      checkClaim(soft, main, md.supportsSubqueriesInIns(), "IN subquery",
+      checkClaim(
+          soft,
+          main,
+          md.supportsSubqueriesInIns(),
+          "IN subquery",
           "SELECT 1 WHERE 1 IN (SELECT 1)");
       md.supportsSubqueriesInQuantifieds();
       boolean mixed = md.supportsMixedCaseIdentifiers();
@@ -166,22 +192,33 @@ class DbeaverReplayTest {
       md.supportsSchemasInPrivilegeDefinitions();
       assertThat(md.getExtraNameCharacters()).isNotNull();
       assertThat(md.isCatalogAtStart()).isTrue();
-      checkClaim(soft, main, catalogsInDml, "catalog-qualified name in DML",
+      checkClaim(
+          soft,
+          main,
+          catalogsInDml,
+          "catalog-qualified name in DML",
           "SELECT count(*) FROM " + SESSION_CATALOG + "." + schema + ".types_t");
-      checkClaim(soft, main, schemasInDml, "schema-qualified name in DML",
+      checkClaim(
+          soft,
+          main,
+          schemasInDml,
+          "schema-qualified name in DML",
           "SELECT count(*) FROM " + schema + ".types_t");
       String keywords = md.getSQLKeywords();
       assertThat(keywords).isNotBlank();
       soft.assertThat(Arrays.asList(keywords.split(",")))
           .as("getSQLKeywords lists only non-SQL:2003 keywords")
           .doesNotContain("SELECT", "FROM", "WHERE", "TABLE", "CREATE");
-      for (String list : List.of(md.getNumericFunctions(), md.getStringFunctions(),
-          md.getSystemFunctions(), md.getTimeDateFunctions())) {
+      for (String list :
+          List.of(
+              md.getNumericFunctions(),
+              md.getStringFunctions(),
+              md.getSystemFunctions(),
+              md.getTimeDateFunctions())) {
         soft.assertThat(list).as("function list").isNotNull().doesNotContain(" ");
       }
       assertThat(md.getDatabaseProductName()).isNotBlank();
-      assertThat(md.getDatabaseProductVersion()).startsWith("4.")
-          .startsWith("4." + dbMinor);
+      assertThat(md.getDatabaseProductVersion()).startsWith("4.").startsWith("4." + dbMinor);
       assertThat(md.getDriverName()).isNotBlank();
       assertThat(md.getDriverVersion())
           .startsWith(md.getDriverMajorVersion() + "." + md.getDriverMinorVersion());
@@ -191,16 +228,23 @@ class DbeaverReplayTest {
       md.supportsBatchUpdates();
       boolean transactions = md.supportsTransactions();
       soft.assertThat(transactions).as("supportsTransactions (Spark has none)").isFalse();
-      for (int level : new int[] {Connection.TRANSACTION_READ_UNCOMMITTED,
-          Connection.TRANSACTION_READ_COMMITTED, Connection.TRANSACTION_REPEATABLE_READ,
-          Connection.TRANSACTION_SERIALIZABLE}) {
+      for (int level :
+          new int[] {
+            Connection.TRANSACTION_READ_UNCOMMITTED,
+            Connection.TRANSACTION_READ_COMMITTED,
+            Connection.TRANSACTION_REPEATABLE_READ,
+            Connection.TRANSACTION_SERIALIZABLE
+          }) {
         soft.assertThat(md.supportsTransactionIsolationLevel(level))
-            .as("supportsTransactionIsolationLevel(%d) without transactions", level).isFalse();
+            .as("supportsTransactionIsolationLevel(%d) without transactions", level)
+            .isFalse();
       }
       md.supportsTransactionIsolationLevel(Connection.TRANSACTION_NONE);
-      soft.assertThat(md.getDefaultTransactionIsolation()).as("getDefaultTransactionIsolation")
+      soft.assertThat(md.getDefaultTransactionIsolation())
+          .as("getDefaultTransactionIsolation")
           .isEqualTo(Connection.TRANSACTION_NONE);
-      soft.assertThat(meta.getTransactionIsolation()).as("getTransactionIsolation")
+      soft.assertThat(meta.getTransactionIsolation())
+          .as("getTransactionIsolation")
           .isEqualTo(Connection.TRANSACTION_NONE);
 
       // --- Data types.
@@ -229,7 +273,8 @@ class DbeaverReplayTest {
           typeOrder.add(dataType);
         }
       }
-      assertThat(typeInfo).containsEntry("INT", Types.INTEGER)
+      assertThat(typeInfo)
+          .containsEntry("INT", Types.INTEGER)
           .containsEntry("BIGINT", Types.BIGINT)
           .containsEntry("DECIMAL", Types.DECIMAL)
           .containsEntry("STRING", Types.VARCHAR)
@@ -250,14 +295,16 @@ class DbeaverReplayTest {
       }
       assertThat(schemas).anySatisfy(r -> assertThat(r).containsExactly(SESSION_CATALOG, schema));
       List<String> schemaOrder = schemas.stream().map(r -> r[0] + "\u0000" + r[1]).toList();
-      soft.assertThat(schemaOrder).as("getSchemas ordered by TABLE_CATALOG, TABLE_SCHEM")
+      soft.assertThat(schemaOrder)
+          .as("getSchemas ordered by TABLE_CATALOG, TABLE_SCHEM")
           .isSorted();
       assertThat(TestSchemas.strings(md.getSchemas(SESSION_CATALOG, schema), "TABLE_SCHEM"))
           .containsExactly(schema);
       assertThat(meta.getCatalog()).isEqualTo(SESSION_CATALOG);
       assertThat(meta.getSchema()).isEqualTo("default");
       List<String> tableTypes = TestSchemas.strings(md.getTableTypes(), "TABLE_TYPE");
-      assertThat(tableTypes).contains("TABLE", "VIEW", "LOCAL TEMPORARY", "GLOBAL TEMPORARY")
+      assertThat(tableTypes)
+          .contains("TABLE", "VIEW", "LOCAL TEMPORARY", "GLOBAL TEMPORARY")
           .isSorted();
 
       // --- Tables of the schema.
@@ -279,31 +326,63 @@ class DbeaverReplayTest {
           rs.getString("REF_GENERATION");
         }
       }
-      assertThat(tables).containsExactlyInAnyOrderEntriesOf(Map.of(
-          "types_t", "TABLE", "types_v", "VIEW", "my_table", "TABLE", "myxtable", "TABLE",
-          "mixed_t", "TABLE", "quoted_t", "TABLE"));
-      soft.assertThat(tableOrder).as("getTables ordered by TABLE_TYPE, ..., TABLE_NAME")
-          .isSorted();
-      soft.assertThat(remarks.get("types_t")).as("REMARKS of types_t (COMMENT 'many types')")
+      assertThat(tables)
+          .containsExactlyInAnyOrderEntriesOf(
+              Map.of(
+                  "types_t",
+                  "TABLE",
+                  "types_v",
+                  "VIEW",
+                  "my_table",
+                  "TABLE",
+                  "myxtable",
+                  "TABLE",
+                  "mixed_t",
+                  "TABLE",
+                  "quoted_t",
+                  "TABLE"));
+      soft.assertThat(tableOrder).as("getTables ordered by TABLE_TYPE, ..., TABLE_NAME").isSorted();
+      soft.assertThat(remarks.get("types_t"))
+          .as("REMARKS of types_t (COMMENT 'many types')")
           .isEqualTo("many types");
-      soft.assertThat(remarks.get("types_v")).as("REMARKS of types_v (COMMENT 'two columns')")
+      soft.assertThat(remarks.get("types_v"))
+          .as("REMARKS of types_v (COMMENT 'two columns')")
           .isEqualTo("two columns");
-      assertThat(TestSchemas.strings(md.getTables(SESSION_CATALOG, schema, "%",
-          new String[] {"VIEW"}), "TABLE_NAME")).containsExactly("types_v");
+      assertThat(
+              TestSchemas.strings(
+                  md.getTables(SESSION_CATALOG, schema, "%", new String[] {"VIEW"}), "TABLE_NAME"))
+          .containsExactly("types_v");
 
       // --- Table editor: columns, keys and indexes of every table.
       Map<String, List<Map<String, Object>>> columnsByTable = new TreeMap<>();
       for (String table : tables.keySet()) {
         List<Map<String, Object>> columns = readColumnsLikeDbeaver(md, table);
         columnsByTable.put(table, columns);
-        expectEmpty(md.getPrimaryKeys(SESSION_CATALOG, schema, table),
-            "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME", "KEY_SEQ", "PK_NAME");
+        expectEmpty(
+            md.getPrimaryKeys(SESSION_CATALOG, schema, table),
+            "TABLE_CAT",
+            "TABLE_SCHEM",
+            "TABLE_NAME",
+            "COLUMN_NAME",
+            "KEY_SEQ",
+            "PK_NAME");
         expectEmpty(md.getImportedKeys(SESSION_CATALOG, schema, table), FOREIGN_KEY_COLUMNS);
         expectEmpty(md.getExportedKeys(SESSION_CATALOG, schema, table), FOREIGN_KEY_COLUMNS);
-        expectEmpty(md.getIndexInfo(SESSION_CATALOG, schema, table, false, true),
-            "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "NON_UNIQUE", "INDEX_QUALIFIER",
-            "INDEX_NAME", "TYPE", "ORDINAL_POSITION", "COLUMN_NAME", "ASC_OR_DESC",
-            "CARDINALITY", "PAGES", "FILTER_CONDITION");
+        expectEmpty(
+            md.getIndexInfo(SESSION_CATALOG, schema, table, false, true),
+            "TABLE_CAT",
+            "TABLE_SCHEM",
+            "TABLE_NAME",
+            "NON_UNIQUE",
+            "INDEX_QUALIFIER",
+            "INDEX_NAME",
+            "TYPE",
+            "ORDINAL_POSITION",
+            "COLUMN_NAME",
+            "ASC_OR_DESC",
+            "CARDINALITY",
+            "PAGES",
+            "FILTER_CONDITION");
       }
       assertThat(names(columnsByTable.get("my_table"))).containsExactly("id");
       assertThat(names(columnsByTable.get("myxtable"))).containsExactly("id", "x");
@@ -316,35 +395,52 @@ class DbeaverReplayTest {
       for (int k = 0; k < TYPES_T.size(); k++) {
         checkColumn(soft, TYPES_T.get(k), typesColumns.get(k), k + 1, typeInfo.keySet());
       }
-      soft.assertThat(typesColumns.get(0).get("REMARKS")).as("REMARKS of i (COMMENT 'the key')")
+      soft.assertThat(typesColumns.get(0).get("REMARKS"))
+          .as("REMARKS of i (COMMENT 'the key')")
           .isEqualTo("the key");
-      soft.assertThat(typesColumns.get(3).get("COLUMN_DEF")).as("COLUMN_DEF of s (DEFAULT 'x')")
+      soft.assertThat(typesColumns.get(3).get("COLUMN_DEF"))
+          .as("COLUMN_DEF of s (DEFAULT 'x')")
           .isEqualTo("'x'");
 
       // --- Procedures and functions.
-      expectEmpty(md.getProcedures(SESSION_CATALOG, schema, "%"), "PROCEDURE_CAT",
-          "PROCEDURE_SCHEM", "PROCEDURE_NAME", null, null, null, "REMARKS", "PROCEDURE_TYPE",
+      expectEmpty(
+          md.getProcedures(SESSION_CATALOG, schema, "%"),
+          "PROCEDURE_CAT",
+          "PROCEDURE_SCHEM",
+          "PROCEDURE_NAME",
+          null,
+          null,
+          null,
+          "REMARKS",
+          "PROCEDURE_TYPE",
           "SPECIFIC_NAME");
-      List<String> functions = TestSchemas.strings(md.getFunctions(null, null, "%"),
-          "FUNCTION_NAME");
+      List<String> functions =
+          TestSchemas.strings(md.getFunctions(null, null, "%"), "FUNCTION_NAME");
       assertThat(functions).contains("abs", "upper");
 
       // --- A name with '_' looked up literally through the escape.
       String escape = md.getSearchStringEscape();
-      assertThat(TestSchemas.strings(md.getTables(SESSION_CATALOG, schema,
-          "my" + escape + "_table", null), "TABLE_NAME")).containsExactly("my_table");
-      assertThat(TestSchemas.strings(md.getColumns(SESSION_CATALOG, schema,
-          "my" + escape + "_table", "%"), "COLUMN_NAME")).containsExactly("id");
+      assertThat(
+              TestSchemas.strings(
+                  md.getTables(SESSION_CATALOG, schema, "my" + escape + "_table", null),
+                  "TABLE_NAME"))
+          .containsExactly("my_table");
+      assertThat(
+              TestSchemas.strings(
+                  md.getColumns(SESSION_CATALOG, schema, "my" + escape + "_table", "%"),
+                  "COLUMN_NAME"))
+          .containsExactly("id");
       // Unescaped, '_' is the one-character wildcard of the specification.
-      assertThat(TestSchemas.strings(md.getTables(SESSION_CATALOG, schema, "my_table", null),
-          "TABLE_NAME")).containsExactlyInAnyOrder("my_table", "myxtable");
+      assertThat(
+              TestSchemas.strings(
+                  md.getTables(SESSION_CATALOG, schema, "my_table", null), "TABLE_NAME"))
+          .containsExactlyInAnyOrder("my_table", "myxtable");
 
       // --- Keep-alive.
       assertThat(main.isValid(5)).isTrue();
 
       // --- SQL editor: a query with DBeaver's statement settings.
-      Statement st = main.createStatement(ResultSet.TYPE_FORWARD_ONLY,
-          ResultSet.CONCUR_READ_ONLY);
+      Statement st = main.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
       assertThat(st.getResultSetType()).isEqualTo(ResultSet.TYPE_FORWARD_ONLY);
       assertThat(st.getResultSetConcurrency()).isEqualTo(ResultSet.CONCUR_READ_ONLY);
       st.setMaxRows(200);
@@ -363,27 +459,33 @@ class DbeaverReplayTest {
           soft.assertThat(rsmd.getTableName(c)).as(what + " table").isIn("", "types_t");
           soft.assertThat(rsmd.getCatalogName(c)).as(what + " catalog").isIn("", SESSION_CATALOG);
           soft.assertThat(rsmd.getSchemaName(c)).as(what + " schema").isIn("", schema);
-          soft.assertThat(rsmd.isNullable(c)).as(what + " nullability")
+          soft.assertThat(rsmd.isNullable(c))
+              .as(what + " nullability")
               .isIn(ResultSetMetaData.columnNullable, ResultSetMetaData.columnNullableUnknown);
           soft.assertThat(rsmd.getColumnDisplaySize(c)).as(what + " display size").isPositive();
           // The SQL editor and the navigator must agree on a column's type.
-          soft.assertThat(rsmd.getColumnTypeName(c)).as(what + " type name vs getColumns")
+          soft.assertThat(rsmd.getColumnTypeName(c))
+              .as(what + " type name vs getColumns")
               .isEqualTo(column.get("TYPE_NAME"));
-          soft.assertThat(rsmd.getColumnType(c)).as(what + " type vs getColumns")
+          soft.assertThat(rsmd.getColumnType(c))
+              .as(what + " type vs getColumns")
               .isEqualTo(column.get("DATA_TYPE"));
           soft.assertThat(rsmd.isAutoIncrement(c)).as(what + " auto-increment").isFalse();
           int precision = rsmd.getPrecision(c);
           int scale = rsmd.getScale(c);
           if (column.get("COLUMN_SIZE") != null) {
-            soft.assertThat(precision).as(what + " getPrecision vs getColumns COLUMN_SIZE")
+            soft.assertThat(precision)
+                .as(what + " getPrecision vs getColumns COLUMN_SIZE")
                 .isEqualTo(column.get("COLUMN_SIZE"));
           }
           if (e.jdbcType() == Types.DECIMAL || e.jdbcType() == Types.TIMESTAMP) {
-            soft.assertThat(scale).as(what + " getScale vs getColumns DECIMAL_DIGITS")
+            soft.assertThat(scale)
+                .as(what + " getScale vs getColumns DECIMAL_DIGITS")
                 .isEqualTo(column.get("DECIMAL_DIGITS"));
           }
           boolean writable = rsmd.isWritable(c);
-          soft.assertThat(rsmd.isReadOnly(c) && writable).as(what + " read-only and writable")
+          soft.assertThat(rsmd.isReadOnly(c) && writable)
+              .as(what + " read-only and writable")
               .isFalse();
           rsmd.isDefinitelyWritable(c);
           rsmd.isSearchable(c);
@@ -454,8 +556,11 @@ class DbeaverReplayTest {
       // An unqualified CREATE lands in the new current schema.
       TestSchemas.execute(main, "CREATE TABLE unqualified_t (id INT) USING parquet");
       try {
-        assertThat(TestSchemas.strings(main.getMetaData().getTables(SESSION_CATALOG, schema,
-            "unqualified_t", null), "TABLE_SCHEM")).containsExactly(schema);
+        assertThat(
+                TestSchemas.strings(
+                    main.getMetaData().getTables(SESSION_CATALOG, schema, "unqualified_t", null),
+                    "TABLE_SCHEM"))
+            .containsExactly(schema);
       } finally {
         TestSchemas.execute(main, "DROP TABLE " + schema + ".unqualified_t");
       }
@@ -466,20 +571,35 @@ class DbeaverReplayTest {
     }
   }
 
-  private static final String[] FOREIGN_KEY_COLUMNS = {"PKTABLE_CAT", "PKTABLE_SCHEM",
-      "PKTABLE_NAME", "PKCOLUMN_NAME", "FKTABLE_CAT", "FKTABLE_SCHEM", "FKTABLE_NAME",
-      "FKCOLUMN_NAME", "KEY_SEQ", "UPDATE_RULE", "DELETE_RULE", "FK_NAME", "PK_NAME",
-      "DEFERRABILITY"};
+  private static final String[] FOREIGN_KEY_COLUMNS = {
+    "PKTABLE_CAT",
+    "PKTABLE_SCHEM",
+    "PKTABLE_NAME",
+    "PKCOLUMN_NAME",
+    "FKTABLE_CAT",
+    "FKTABLE_SCHEM",
+    "FKTABLE_NAME",
+    "FKCOLUMN_NAME",
+    "KEY_SEQ",
+    "UPDATE_RULE",
+    "DELETE_RULE",
+    "FK_NAME",
+    "PK_NAME",
+    "DEFERRABILITY"
+  };
 
   /**
-   * getColumns for one table, reading each value DBeaver reads, by label. Like DBeaver, the
-   * table name is escaped with getSearchStringEscape() so that '_' in it is no wildcard.
+   * getColumns for one table, reading each value DBeaver reads, by label. Like DBeaver, the table
+   * name is escaped with getSearchStringEscape() so that '_' in it is no wildcard.
    */
   private List<Map<String, Object>> readColumnsLikeDbeaver(DatabaseMetaData md, String table)
       throws SQLException {
     String escape = md.getSearchStringEscape();
-    String pattern = table.replace(escape, escape + escape).replace("_", escape + "_")
-        .replace("%", escape + "%");
+    String pattern =
+        table
+            .replace(escape, escape + escape)
+            .replace("_", escape + "_")
+            .replace("%", escape + "%");
     List<Map<String, Object>> out = new ArrayList<>();
     try (ResultSet rs = md.getColumns(SESSION_CATALOG, schema, pattern, "%")) {
       while (rs.next()) {
@@ -515,18 +635,24 @@ class DbeaverReplayTest {
     return columns.stream().map(c -> c.get("COLUMN_NAME")).toList();
   }
 
-  private static void checkColumn(SoftAssertions soft, Expected e, Map<String, Object> c,
-      int position, Set<String> typeInfoNames) {
+  private static void checkColumn(
+      SoftAssertions soft,
+      Expected e,
+      Map<String, Object> c,
+      int position,
+      Set<String> typeInfoNames) {
     String what = "getColumns " + e.name() + " ";
     soft.assertThat(c.get("DATA_TYPE")).as(what + "DATA_TYPE").isEqualTo(e.jdbcType());
     soft.assertThat((String) c.get("TYPE_NAME")).as(what + "TYPE_NAME").startsWith(e.typeName());
-    soft.assertThat(typeInfoNames).as(what + "TYPE_NAME listed by getTypeInfo")
+    soft.assertThat(typeInfoNames)
+        .as(what + "TYPE_NAME listed by getTypeInfo")
         .contains((String) c.get("TYPE_NAME"));
     if (e.size() != null) {
       soft.assertThat(c.get("COLUMN_SIZE")).as(what + "COLUMN_SIZE").isEqualTo(e.size());
     }
     if (e.jdbcType() == Types.DECIMAL || e.jdbcType() == Types.TIMESTAMP) {
-      soft.assertThat(c.get("DECIMAL_DIGITS")).as(what + "DECIMAL_DIGITS")
+      soft.assertThat(c.get("DECIMAL_DIGITS"))
+          .as(what + "DECIMAL_DIGITS")
           .isEqualTo(e.decimalDigits());
     } else if (e.decimalDigits() != null) {
       // Integral types: 0 fractional digits, or null ("not applicable").
@@ -536,17 +662,21 @@ class DbeaverReplayTest {
       soft.assertThat(c.get("NUM_PREC_RADIX")).as(what + "NUM_PREC_RADIX").isEqualTo(e.radix());
     }
     // Spark's parquet tables have nullable columns.
-    soft.assertThat(c.get("NULLABLE")).as(what + "NULLABLE")
+    soft.assertThat(c.get("NULLABLE"))
+        .as(what + "NULLABLE")
         .isEqualTo(DatabaseMetaData.columnNullable);
     soft.assertThat(c.get("IS_NULLABLE")).as(what + "IS_NULLABLE").isEqualTo("YES");
     soft.assertThat(c.get("ORDINAL_POSITION")).as(what + "ORDINAL_POSITION").isEqualTo(position);
     soft.assertThat(c.get("IS_AUTOINCREMENT")).as(what + "IS_AUTOINCREMENT").isEqualTo("NO");
     soft.assertThat(c.get("IS_GENERATEDCOLUMN")).as(what + "IS_GENERATEDCOLUMN").isEqualTo("NO");
     if (e.jdbcType() == Types.VARCHAR) {
-      soft.assertThat((Integer) c.get("CHAR_OCTET_LENGTH")).as(what + "CHAR_OCTET_LENGTH")
-          .isNotNull().isPositive();
+      soft.assertThat((Integer) c.get("CHAR_OCTET_LENGTH"))
+          .as(what + "CHAR_OCTET_LENGTH")
+          .isNotNull()
+          .isPositive();
     } else {
-      soft.assertThat(c.get("CHAR_OCTET_LENGTH")).as(what + "CHAR_OCTET_LENGTH (not text)")
+      soft.assertThat(c.get("CHAR_OCTET_LENGTH"))
+          .as(what + "CHAR_OCTET_LENGTH (not text)")
           .isNull();
     }
   }
@@ -566,12 +696,13 @@ class DbeaverReplayTest {
   }
 
   /** A capability the driver reports as supported must work on the server. */
-  private static void checkClaim(SoftAssertions soft, Connection c, boolean claimed,
-      String what, String sql) {
+  private static void checkClaim(
+      SoftAssertions soft, Connection c, boolean claimed, String what, String sql) {
     if (!claimed) {
       return;
     }
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       soft.assertThat(rs.next()).as(what + " returns a row").isTrue();
     } catch (SQLException e) {
       soft.fail("the driver reports support for " + what + " but " + sql + " fails: " + e);

@@ -41,12 +41,18 @@ class JooqMetaTest {
   void createObjects(SparkConnectServer server) throws SQLException {
     url = server.url();
     try (Connection c = DriverManager.getConnection(url)) {
-      TestSchemas.execute(c,
+      TestSchemas.execute(
+          c,
           "CREATE SCHEMA " + schema,
           "CREATE TABLE " + schema + ".customers (id BIGINT, name STRING, born DATE) USING parquet",
-          "CREATE TABLE " + schema + ".orders (id BIGINT, customer_id BIGINT, total DECIMAL(12,2),"
+          "CREATE TABLE "
+              + schema
+              + ".orders (id BIGINT, customer_id BIGINT, total DECIMAL(12,2),"
               + " placed TIMESTAMP, lines ARRAY<STRING>, attrs MAP<STRING,STRING>) USING parquet",
-          "CREATE VIEW " + schema + ".big_orders AS SELECT id, total FROM " + schema
+          "CREATE VIEW "
+              + schema
+              + ".big_orders AS SELECT id, total FROM "
+              + schema
               + ".orders WHERE total > 100");
     }
   }
@@ -56,10 +62,11 @@ class JooqMetaTest {
     TestSchemas.dropQuietly(url, schema);
   }
 
-  private static final Map<String, List<String>> DDL = Map.of(
-      "customers", List.of("id", "name", "born"),
-      "orders", List.of("id", "customer_id", "total", "placed", "lines", "attrs"),
-      "big_orders", List.of("id", "total"));
+  private static final Map<String, List<String>> DDL =
+      Map.of(
+          "customers", List.of("id", "name", "born"),
+          "orders", List.of("id", "customer_id", "total", "placed", "lines", "attrs"),
+          "big_orders", List.of("id", "total"));
 
   @Test
   void metaListsTheSchemasTablesAndFields() throws SQLException {
@@ -78,7 +85,8 @@ class JooqMetaTest {
           fields.add(f.getName());
         }
         fromJooq.put(t.getName(), fields);
-        assertThat(t.fields()).as("field count of %s", t.getName())
+        assertThat(t.fields())
+            .as("field count of %s", t.getName())
             .hasSize(DDL.getOrDefault(t.getName(), List.of()).size());
       }
       assertThat(fromJooq).isEqualTo(new TreeMap<>(DDL));
@@ -86,8 +94,7 @@ class JooqMetaTest {
 
       Table<?> orders = s.getTable("orders");
       assertThat(orders.getTableType()).isEqualTo(TableOptions.TableType.TABLE);
-      assertThat(s.getTable("big_orders").getTableType())
-          .isEqualTo(TableOptions.TableType.VIEW);
+      assertThat(s.getTable("big_orders").getTableType()).isEqualTo(TableOptions.TableType.VIEW);
       assertThat(orders.field("id").getType()).isEqualTo(Long.class);
       assertThat(orders.field("total").getType()).isEqualTo(BigDecimal.class);
       assertThat(orders.field("total").getDataType().precision()).isEqualTo(12);
@@ -101,13 +108,13 @@ class JooqMetaTest {
 
   private Map<String, List<String>> fromDatabaseMetaData(Connection c) throws SQLException {
     Map<String, List<String>> out = new TreeMap<>();
-    for (String table : TestSchemas.strings(
-        c.getMetaData().getTables(TestSchemas.SESSION_CATALOG, schema, "%", null),
-        "TABLE_NAME")) {
+    for (String table :
+        TestSchemas.strings(
+            c.getMetaData().getTables(TestSchemas.SESSION_CATALOG, schema, "%", null),
+            "TABLE_NAME")) {
       out.put(table, new ArrayList<>());
     }
-    try (ResultSet rs = c.getMetaData().getColumns(TestSchemas.SESSION_CATALOG, schema, "%",
-        "%")) {
+    try (ResultSet rs = c.getMetaData().getColumns(TestSchemas.SESSION_CATALOG, schema, "%", "%")) {
       while (rs.next()) {
         out.get(rs.getString("TABLE_NAME")).add(rs.getString("COLUMN_NAME"));
       }

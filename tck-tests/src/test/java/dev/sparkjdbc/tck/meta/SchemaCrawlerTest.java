@@ -41,8 +41,8 @@ import us.fatehi.utility.datasource.MultiUseUserCredentials;
 
 /**
  * SchemaCrawler, at its maximum info level, crawls two schemas of tables and views with every
- * column type through the driver: no exception, no retrieval warning in its log, and the
- * catalog it builds has the tables, views, columns and types of the DDL.
+ * column type through the driver: no exception, no retrieval warning in its log, and the catalog it
+ * builds has the tables, views, columns and types of the DDL.
  */
 @ExtendWith(SparkConnectServerExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -57,30 +57,72 @@ class SchemaCrawlerTest {
    * reports CHAR(n)/VARCHAR(n) columns as Spark stores them, STRING. Their declared lengths come
    * with getColumns for a single named table (checked by DbeaverReplayTest).
    */
-  private static final Map<String, Integer> TYPES_T = orderedMap(
-      "i", Types.INTEGER, "b", Types.BIGINT, "d", Types.DECIMAL, "s", Types.VARCHAR,
-      "dt", Types.DATE, "ts", Types.TIMESTAMP, "bo", Types.BOOLEAN, "db", Types.DOUBLE,
-      "bi", Types.VARBINARY, "a", Types.ARRAY, "m", Types.JAVA_OBJECT, "st", Types.STRUCT,
-      "ti", Types.TINYINT, "si", Types.SMALLINT, "f", Types.REAL, "c", Types.VARCHAR,
-      "vc", Types.VARCHAR, "ntz", Types.TIMESTAMP);
+  private static final Map<String, Integer> TYPES_T =
+      orderedMap(
+          "i",
+          Types.INTEGER,
+          "b",
+          Types.BIGINT,
+          "d",
+          Types.DECIMAL,
+          "s",
+          Types.VARCHAR,
+          "dt",
+          Types.DATE,
+          "ts",
+          Types.TIMESTAMP,
+          "bo",
+          Types.BOOLEAN,
+          "db",
+          Types.DOUBLE,
+          "bi",
+          Types.VARBINARY,
+          "a",
+          Types.ARRAY,
+          "m",
+          Types.JAVA_OBJECT,
+          "st",
+          Types.STRUCT,
+          "ti",
+          Types.TINYINT,
+          "si",
+          Types.SMALLINT,
+          "f",
+          Types.REAL,
+          "c",
+          Types.VARCHAR,
+          "vc",
+          Types.VARCHAR,
+          "ntz",
+          Types.TIMESTAMP);
 
   @BeforeAll
   void createObjects(SparkConnectServer server) throws SQLException {
     url = server.url();
     try (Connection c = DriverManager.getConnection(url)) {
-      TestSchemas.execute(c,
+      TestSchemas.execute(
+          c,
           "CREATE SCHEMA " + schemaA,
           "CREATE SCHEMA " + schemaB,
-          "CREATE TABLE " + schemaA + ".types_t (i INT, b BIGINT, d DECIMAL(10,2), s STRING,"
+          "CREATE TABLE "
+              + schemaA
+              + ".types_t (i INT, b BIGINT, d DECIMAL(10,2), s STRING,"
               + " dt DATE, ts TIMESTAMP, bo BOOLEAN, db DOUBLE, bi BINARY, a ARRAY<INT>,"
               + " m MAP<STRING,INT>, st STRUCT<a:INT>, ti TINYINT, si SMALLINT, f FLOAT,"
               + " c CHAR(5), vc VARCHAR(20), ntz TIMESTAMP_NTZ) USING parquet",
           "CREATE VIEW " + schemaA + ".types_v AS SELECT i, s, d FROM " + schemaA + ".types_t",
           "CREATE TABLE " + schemaB + ".people (id BIGINT, name STRING) USING parquet",
-          "CREATE TABLE " + schemaB + ".orders (id BIGINT, person_id BIGINT, total DECIMAL(12,3))"
+          "CREATE TABLE "
+              + schemaB
+              + ".orders (id BIGINT, person_id BIGINT, total DECIMAL(12,3))"
               + " USING parquet",
-          "CREATE VIEW " + schemaB + ".people_orders AS SELECT p.name, o.total FROM "
-              + schemaB + ".people p JOIN " + schemaB + ".orders o ON o.person_id = p.id",
+          "CREATE VIEW "
+              + schemaB
+              + ".people_orders AS SELECT p.name, o.total FROM "
+              + schemaB
+              + ".people p JOIN "
+              + schemaB
+              + ".orders o ON o.person_id = p.id",
           "CREATE FUNCTION " + schemaA + ".plus_one(x INT) RETURNS INT RETURN x + 1");
     }
   }
@@ -98,10 +140,13 @@ class SchemaCrawlerTest {
     return map;
   }
 
-  /** Collects what SchemaCrawler logs at WARNING or above: it logs, rather than throws, most failed retrievals. */
+  /**
+   * Collects what SchemaCrawler logs at WARNING or above: it logs, rather than throws, most failed
+   * retrievals.
+   */
   private static final class Warnings extends Handler implements AutoCloseable {
-    private final List<Logger> loggers = List.of(Logger.getLogger("schemacrawler"),
-        Logger.getLogger("us.fatehi"));
+    private final List<Logger> loggers =
+        List.of(Logger.getLogger("schemacrawler"), Logger.getLogger("us.fatehi"));
     private final List<String> messages = new ArrayList<>();
 
     Warnings() {
@@ -118,8 +163,11 @@ class SchemaCrawlerTest {
         if (record.getParameters() != null) {
           message = java.text.MessageFormat.format(message, record.getParameters());
         }
-        messages.add(record.getLoggerName() + ": " + message
-            + (record.getThrown() == null ? "" : " / " + record.getThrown()));
+        messages.add(
+            record.getLoggerName()
+                + ": "
+                + message
+                + (record.getThrown() == null ? "" : " / " + record.getThrown()));
       }
     }
 
@@ -137,17 +185,22 @@ class SchemaCrawlerTest {
   }
 
   private Catalog crawl(boolean routines, Warnings warnings) throws Exception {
-    LimitOptionsBuilder limit = LimitOptionsBuilder.builder()
-        .includeSchemas(Pattern.compile(".*(" + schemaA + "|" + schemaB + ")"));
+    LimitOptionsBuilder limit =
+        LimitOptionsBuilder.builder()
+            .includeSchemas(Pattern.compile(".*(" + schemaA + "|" + schemaB + ")"));
     if (routines) {
       limit.includeAllRoutines();
     }
-    SchemaCrawlerOptions options = SchemaCrawlerOptionsBuilder.newSchemaCrawlerOptions()
-        .withLimitOptions(limit.toOptions())
-        .withLoadOptions(LoadOptionsBuilder.builder()
-            .withSchemaInfoLevel(SchemaInfoLevelBuilder.maximum()).toOptions());
-    DatabaseConnectionSource source = DatabaseConnectionSources.newDatabaseConnectionSource(
-        url, new MultiUseUserCredentials("schemacrawler", ""));
+    SchemaCrawlerOptions options =
+        SchemaCrawlerOptionsBuilder.newSchemaCrawlerOptions()
+            .withLimitOptions(limit.toOptions())
+            .withLoadOptions(
+                LoadOptionsBuilder.builder()
+                    .withSchemaInfoLevel(SchemaInfoLevelBuilder.maximum())
+                    .toOptions());
+    DatabaseConnectionSource source =
+        DatabaseConnectionSources.newDatabaseConnectionSource(
+            url, new MultiUseUserCredentials("schemacrawler", ""));
     try {
       return SchemaCrawlerUtility.getCatalog(source, options);
     } finally {
@@ -163,7 +216,8 @@ class SchemaCrawlerTest {
       catalog = crawl(false, warnings);
       logged = warnings.messages();
     }
-    assertThat(catalog.getSchemas()).extracting(Schema::getName)
+    assertThat(catalog.getSchemas())
+        .extracting(Schema::getName)
         .containsExactlyInAnyOrder(schemaA, schemaB);
     for (Schema s : catalog.getSchemas()) {
       assertThat(s.getCatalogName()).isEqualTo(TestSchemas.SESSION_CATALOG);
@@ -184,7 +238,8 @@ class SchemaCrawlerTest {
       soft.assertThat(column.getColumnDataType().getJavaSqlType().getVendorTypeNumber())
           .as("JDBC type of %s (%s)", column.getName(), column.getColumnDataType().getName())
           .isEqualTo(TYPES_T.get(column.getName()));
-      soft.assertThat(column.getOrdinalPosition()).as("position of %s", column.getName())
+      soft.assertThat(column.getOrdinalPosition())
+          .as("position of %s", column.getName())
           .isEqualTo(List.copyOf(TYPES_T.keySet()).indexOf(column.getName()) + 1);
       soft.assertThat(column.isNullable()).as("nullability of %s", column.getName()).isTrue();
     }
@@ -193,9 +248,11 @@ class SchemaCrawlerTest {
     soft.assertThat(d.getDecimalDigits()).as("decimal digits of DECIMAL(10,2)").isEqualTo(2);
     soft.assertThat(d.getColumnDataType().getName()).startsWith("DECIMAL");
     soft.assertThat(types.lookupColumn("vc").orElseThrow().getColumnDataType().getName())
-        .as("type of VARCHAR(20) in a schema listing").isEqualTo("STRING");
+        .as("type of VARCHAR(20) in a schema listing")
+        .isEqualTo("STRING");
     soft.assertThat(types.lookupColumn("c").orElseThrow().getColumnDataType().getName())
-        .as("type of CHAR(5) in a schema listing").isEqualTo("STRING");
+        .as("type of CHAR(5) in a schema listing")
+        .isEqualTo("STRING");
 
     Table view = catalog.lookupTable(a, "types_v").orElseThrow();
     soft.assertThat(view.getTableType().isView()).as("types_v is a view").isTrue();

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * sqlline's metadata commands ({@code !dbinfo}, {@code !tables}, {@code !columns},
- * {@code !typeinfo}, {@code !procedures}) run in-process with CSV output against the server;
- * the rows they print are those of the DDL.
+ * sqlline's metadata commands ({@code !dbinfo}, {@code !tables}, {@code !columns}, {@code
+ * !typeinfo}, {@code !procedures}) run in-process with CSV output against the server; the rows they
+ * print are those of the DDL.
  */
 @ExtendWith(SparkConnectServerExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -39,9 +39,13 @@ class SqllineMetadataTest {
   void createObjects(SparkConnectServer server) throws SQLException {
     url = server.url();
     try (Connection c = DriverManager.getConnection(url)) {
-      TestSchemas.execute(c,
+      TestSchemas.execute(
+          c,
           "CREATE SCHEMA " + schema,
-          "CREATE TABLE " + schema + "." + table
+          "CREATE TABLE "
+              + schema
+              + "."
+              + table
               + " (id INT, name STRING, price DECIMAL(10,2)) USING parquet",
           "CREATE VIEW " + schema + "." + view + " AS SELECT id FROM " + schema + "." + table);
     }
@@ -62,17 +66,29 @@ class SqllineMetadataTest {
     Path root = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
     Path out = dir.resolve("stdout-" + System.nanoTime());
     Path err = dir.resolve("stderr-" + System.nanoTime());
-    Process process = new ProcessBuilder(root.resolve("bin/sql").toString(), "-u", url,
-        "-n", "sqlline", "-p", "", "--outputformat=csv", "-f", script.toString())
-        .directory(root.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-        .redirectOutput(out.toFile())
-        .redirectError(err.toFile())
-        .start();
+    Process process =
+        new ProcessBuilder(
+                root.resolve("bin/sql").toString(),
+                "-u",
+                url,
+                "-n",
+                "sqlline",
+                "-p",
+                "",
+                "--outputformat=csv",
+                "-f",
+                script.toString())
+            .directory(root.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     assertThat(process.waitFor(3, java.util.concurrent.TimeUnit.MINUTES))
-        .as("bin/sql finished %s", command).isTrue();
+        .as("bin/sql finished %s", command)
+        .isTrue();
     String error = Files.readString(err, StandardCharsets.UTF_8);
-    assertThat(process.exitValue()).as("bin/sql exit code of %s; stderr:%n%s", command, error)
+    assertThat(process.exitValue())
+        .as("bin/sql exit code of %s; stderr:%n%s", command, error)
         .isZero();
     assertThat(error).as("bin/sql stderr of %s", command).doesNotContain("Exception");
     return Files.readAllLines(out, StandardCharsets.UTF_8);
@@ -128,32 +144,48 @@ class SqllineMetadataTest {
   @Test
   void metadataCommandsPrintTheServersObjects(@TempDir Path dir) throws Exception {
     List<String> dbinfo = sqlline(dir, "!dbinfo");
-    assertThat(dbinfo).anyMatch(l -> l.matches("getDatabaseProductName\\s+Apache Spark"))
+    assertThat(dbinfo)
+        .anyMatch(l -> l.matches("getDatabaseProductName\\s+Apache Spark"))
         .anyMatch(l -> l.matches("getDatabaseProductVersion\\s+4\\..*"))
         .anyMatch(l -> l.matches("getIdentifierQuoteString\\s+`"))
         .anyMatch(l -> l.matches("getSearchStringEscape\\s+\\\\"))
         .anyMatch(l -> l.matches("supportsTransactions\\s+false"));
 
     List<Map<String, String>> tables = table(sqlline(dir, "!tables"));
-    assertThat(tables).filteredOn(r -> schema.equals(r.get("TABLE_SCHEM")))
+    assertThat(tables)
+        .filteredOn(r -> schema.equals(r.get("TABLE_SCHEM")))
         .extracting(r -> r.get("TABLE_CAT") + "." + r.get("TABLE_NAME") + ":" + r.get("TABLE_TYPE"))
-        .containsExactlyInAnyOrder(TestSchemas.SESSION_CATALOG + "." + table + ":TABLE",
+        .containsExactlyInAnyOrder(
+            TestSchemas.SESSION_CATALOG + "." + table + ":TABLE",
             TestSchemas.SESSION_CATALOG + "." + view + ":VIEW");
 
     List<Map<String, String>> columns = table(sqlline(dir, "!columns " + table));
-    assertThat(columns).extracting(r -> r.get("TABLE_SCHEM") + "." + r.get("TABLE_NAME"))
+    assertThat(columns)
+        .extracting(r -> r.get("TABLE_SCHEM") + "." + r.get("TABLE_NAME"))
         .containsOnly(schema + "." + table);
-    assertThat(columns).extracting(r -> r.get("COLUMN_NAME") + ":" + r.get("DATA_TYPE") + ":"
-            + r.get("TYPE_NAME") + ":" + r.get("ORDINAL_POSITION"))
-        .containsExactly("id:" + Types.INTEGER + ":INT:1", "name:" + Types.VARCHAR + ":STRING:2",
+    assertThat(columns)
+        .extracting(
+            r ->
+                r.get("COLUMN_NAME")
+                    + ":"
+                    + r.get("DATA_TYPE")
+                    + ":"
+                    + r.get("TYPE_NAME")
+                    + ":"
+                    + r.get("ORDINAL_POSITION"))
+        .containsExactly(
+            "id:" + Types.INTEGER + ":INT:1",
+            "name:" + Types.VARCHAR + ":STRING:2",
             "price:" + Types.DECIMAL + ":DECIMAL:3");
-    assertThat(columns.get(2)).containsEntry("COLUMN_SIZE", "10")
+    assertThat(columns.get(2))
+        .containsEntry("COLUMN_SIZE", "10")
         .containsEntry("DECIMAL_DIGITS", "2");
 
     List<Map<String, String>> types = table(sqlline(dir, "!typeinfo"));
     Map<String, String> typeCodes = new LinkedHashMap<>();
     types.forEach(r -> typeCodes.put(r.get("TYPE_NAME"), r.get("DATA_TYPE")));
-    assertThat(typeCodes).containsEntry("INT", String.valueOf(Types.INTEGER))
+    assertThat(typeCodes)
+        .containsEntry("INT", String.valueOf(Types.INTEGER))
         .containsEntry("BIGINT", String.valueOf(Types.BIGINT))
         .containsEntry("DECIMAL", String.valueOf(Types.DECIMAL))
         .containsEntry("STRING", String.valueOf(Types.VARCHAR))
@@ -162,10 +194,10 @@ class SqllineMetadataTest {
         .containsEntry("BOOLEAN", String.valueOf(Types.BOOLEAN))
         .containsKeys("ARRAY", "MAP", "STRUCT");
 
-    List<String> procedures = sqlline(dir, "!procedures").stream()
-        .filter(l -> l.startsWith("'")).toList();
+    List<String> procedures =
+        sqlline(dir, "!procedures").stream().filter(l -> l.startsWith("'")).toList();
     assertThat(procedures).as("!procedures: a header and no rows").hasSize(1);
-    assertThat(csv(procedures.get(0))).startsWith("PROCEDURE_CAT", "PROCEDURE_SCHEM",
-        "PROCEDURE_NAME");
+    assertThat(csv(procedures.get(0)))
+        .startsWith("PROCEDURE_CAT", "PROCEDURE_SCHEM", "PROCEDURE_NAME");
   }
 }

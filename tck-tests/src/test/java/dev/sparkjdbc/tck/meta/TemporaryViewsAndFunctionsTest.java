@@ -18,9 +18,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Spark's session-scoped objects through DatabaseMetaData: temporary views (LOCAL TEMPORARY,
- * no catalog or schema), global temporary views (GLOBAL TEMPORARY, in Spark's global_temp
- * schema) and SQL functions created in a schema.
+ * Spark's session-scoped objects through DatabaseMetaData: temporary views (LOCAL TEMPORARY, no
+ * catalog or schema), global temporary views (GLOBAL TEMPORARY, in Spark's global_temp schema) and
+ * SQL functions created in a schema.
  */
 @ExtendWith(SparkConnectServerExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -37,7 +37,8 @@ class TemporaryViewsAndFunctionsTest {
   void createObjects(SparkConnectServer server) throws SQLException {
     url = server.url();
     connection = DriverManager.getConnection(url);
-    TestSchemas.execute(connection,
+    TestSchemas.execute(
+        connection,
         "CREATE SCHEMA " + schema,
         "CREATE TABLE " + schema + ".t (id INT) USING parquet",
         "CREATE TEMPORARY VIEW " + tempView + " AS SELECT 1 AS x, 'a' AS y",
@@ -60,26 +61,31 @@ class TemporaryViewsAndFunctionsTest {
     DatabaseMetaData md = connection.getMetaData();
     List<Map<String, Object>> rows = TestSchemas.rows(md.getTables(null, null, tempView, null));
     assertThat(rows).hasSize(1);
-    assertThat(rows.get(0)).containsEntry("TABLE_CAT", null).containsEntry("TABLE_SCHEM", null)
-        .containsEntry("TABLE_NAME", tempView).containsEntry("TABLE_TYPE", "LOCAL TEMPORARY");
+    assertThat(rows.get(0))
+        .containsEntry("TABLE_CAT", null)
+        .containsEntry("TABLE_SCHEM", null)
+        .containsEntry("TABLE_NAME", tempView)
+        .containsEntry("TABLE_TYPE", "LOCAL TEMPORARY");
 
-    List<Map<String, Object>> columns =
-        TestSchemas.rows(md.getColumns(null, null, tempView, "%"));
+    List<Map<String, Object>> columns = TestSchemas.rows(md.getColumns(null, null, tempView, "%"));
     assertThat(columns).extracting(c -> c.get("COLUMN_NAME")).containsExactly("x", "y");
     assertThat(columns).extracting(c -> c.get("TYPE_NAME")).containsExactly("INT", "STRING");
     // SELECT 1 AS x can never be null; Spark's schema says so.
-    assertThat(columns.get(0)).containsEntry("NULLABLE", DatabaseMetaData.columnNoNulls)
+    assertThat(columns.get(0))
+        .containsEntry("NULLABLE", DatabaseMetaData.columnNoNulls)
         .containsEntry("IS_NULLABLE", "NO");
 
-    assertThat(TestSchemas.strings(md.getTables(null, null, "%",
-        new String[] {"LOCAL TEMPORARY"}), "TABLE_NAME")).contains(tempView);
+    assertThat(
+            TestSchemas.strings(
+                md.getTables(null, null, "%", new String[] {"LOCAL TEMPORARY"}), "TABLE_NAME"))
+        .contains(tempView);
   }
 
   @Test
   void temporaryViewIsNotReportedUnderSomeSchema() throws SQLException {
     // Every row of a schema-filtered listing must belong to that schema.
-    List<Map<String, Object>> rows = TestSchemas.rows(
-        connection.getMetaData().getTables(SESSION_CATALOG, schema, "%", null));
+    List<Map<String, Object>> rows =
+        TestSchemas.rows(connection.getMetaData().getTables(SESSION_CATALOG, schema, "%", null));
     assertThat(rows).extracting(r -> r.get("TABLE_SCHEM")).containsOnly(schema);
     assertThat(rows).extracting(r -> r.get("TABLE_NAME")).containsExactly("t");
   }
@@ -87,35 +93,49 @@ class TemporaryViewsAndFunctionsTest {
   @Test
   void emptySchemaPatternFindsObjectsWithoutSchema() throws SQLException {
     // JDBC: schemaPattern "" retrieves those without a schema, i.e. the temporary views.
-    assertThat(TestSchemas.strings(connection.getMetaData().getTables(null, "", tempView, null),
-        "TABLE_NAME")).containsExactly(tempView);
+    assertThat(
+            TestSchemas.strings(
+                connection.getMetaData().getTables(null, "", tempView, null), "TABLE_NAME"))
+        .containsExactly(tempView);
   }
 
   @Test
   void globalTemporaryViewIsListedInGlobalTemp() throws SQLException {
-    List<Map<String, Object>> rows = TestSchemas.rows(
-        connection.getMetaData().getTables(null, GLOBAL_TEMP, globalView, null));
+    List<Map<String, Object>> rows =
+        TestSchemas.rows(connection.getMetaData().getTables(null, GLOBAL_TEMP, globalView, null));
     assertThat(rows).hasSize(1);
-    assertThat(rows.get(0)).containsEntry("TABLE_SCHEM", GLOBAL_TEMP)
-        .containsEntry("TABLE_NAME", globalView).containsEntry("TABLE_TYPE", "GLOBAL TEMPORARY");
-    assertThat(TestSchemas.strings(connection.getMetaData().getColumns(null, GLOBAL_TEMP,
-        globalView, "%"), "COLUMN_NAME")).containsExactly("z");
+    assertThat(rows.get(0))
+        .containsEntry("TABLE_SCHEM", GLOBAL_TEMP)
+        .containsEntry("TABLE_NAME", globalView)
+        .containsEntry("TABLE_TYPE", "GLOBAL TEMPORARY");
+    assertThat(
+            TestSchemas.strings(
+                connection.getMetaData().getColumns(null, GLOBAL_TEMP, globalView, "%"),
+                "COLUMN_NAME"))
+        .containsExactly("z");
   }
 
   @Test
   void sqlFunctionOfASchemaIsListedInThatSchema() throws SQLException {
-    List<Map<String, Object>> rows = TestSchemas.rows(
-        connection.getMetaData().getFunctions(null, schema, "plus_one"));
+    List<Map<String, Object>> rows =
+        TestSchemas.rows(connection.getMetaData().getFunctions(null, schema, "plus_one"));
     assertThat(rows).hasSize(1);
-    assertThat(rows.get(0)).containsEntry("FUNCTION_CAT", SESSION_CATALOG)
-        .containsEntry("FUNCTION_SCHEM", schema).containsEntry("FUNCTION_NAME", "plus_one");
+    assertThat(rows.get(0))
+        .containsEntry("FUNCTION_CAT", SESSION_CATALOG)
+        .containsEntry("FUNCTION_SCHEM", schema)
+        .containsEntry("FUNCTION_NAME", "plus_one");
   }
 
   @Test
   void builtInFunctionsMatchThePatternExactly() throws SQLException {
-    assertThat(TestSchemas.strings(connection.getMetaData().getFunctions(null, null, "upper"),
-        "FUNCTION_NAME")).containsExactly("upper");
-    assertThat(TestSchemas.strings(connection.getMetaData().getFunctions(null, null, "ab_"),
-        "FUNCTION_NAME")).contains("abs").allMatch(n -> n.length() == 3 && n.startsWith("ab"));
+    assertThat(
+            TestSchemas.strings(
+                connection.getMetaData().getFunctions(null, null, "upper"), "FUNCTION_NAME"))
+        .containsExactly("upper");
+    assertThat(
+            TestSchemas.strings(
+                connection.getMetaData().getFunctions(null, null, "ab_"), "FUNCTION_NAME"))
+        .contains("abs")
+        .allMatch(n -> n.length() == 3 && n.startsWith("ab"));
   }
 }

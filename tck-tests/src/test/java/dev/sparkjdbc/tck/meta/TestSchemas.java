@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Names and clean-up for the metadata tests. The server is shared by the whole suite, so every
- * test class works in schemas of its own, named with a random suffix, and drops them at the end.
- * Public only for {@link #dropQuietly}, which the fault tests use for their own schemas.
+ * Names and clean-up for the metadata tests. The server is shared by the whole suite, so every test
+ * class works in schemas of its own, named with a random suffix, and drops them at the end. Public
+ * only for {@link #dropQuietly}, which the fault tests use for their own schemas.
  */
 public final class TestSchemas {
   /** The catalog Spark's built-in session catalog answers to. */
@@ -40,7 +40,8 @@ public final class TestSchemas {
 
   /** Drops the schemas with everything in them, on a connection of its own. */
   public static void dropQuietly(String url, String... schemas) {
-    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement()) {
       for (String schema : schemas) {
         s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
       }

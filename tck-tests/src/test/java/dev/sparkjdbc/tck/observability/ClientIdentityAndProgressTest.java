@@ -22,30 +22,32 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What operators see on the server: the tags the driver puts on each operation (user agent,
- * application name) as Spark announces them to its listeners, the operation id a statement
- * exposes, and Spark's progress reports reaching a listener.
+ * application name) as Spark announces them to its listeners, the operation id a statement exposes,
+ * and Spark's progress reports reaching a listener.
  */
 @ExtendWith(SparkConnectServerExtension.class)
 class ClientIdentityAndProgressTest {
   /**
-   * 24 rows in 6 partitions, each row sleeping 300 ms on the server: about 4 s on two cores,
-   * longer than Spark's default progress interval of 2 s. The sum of ids is 0 + … + 23 = 276.
+   * 24 rows in 6 partitions, each row sleeping 300 ms on the server: about 4 s on two cores, longer
+   * than Spark's default progress interval of 2 s. The sum of ids is 0 + … + 23 = 276.
    */
-  private static final String SLOW_SUM = "SELECT sum(id) AS total FROM (SELECT id, "
-      + "reflect('java.lang.Thread', 'sleep', CAST(300 AS BIGINT)) AS slept "
-      + "FROM range(0, 24, 1, 6)) WHERE length(coalesce(slept, '')) >= 0";
+  private static final String SLOW_SUM =
+      "SELECT sum(id) AS total FROM (SELECT id, "
+          + "reflect('java.lang.Thread', 'sleep', CAST(300 AS BIGINT)) AS slept "
+          + "FROM range(0, 24, 1, 6)) WHERE length(coalesce(slept, '')) >= 0";
 
   @Test
   void userAgentAndApplicationNameFromTheUrlTagEveryOperation(SparkConnectServer server)
       throws SQLException {
     String url = server.url() + "/;user_agent=report-tool;application_name=Quarterly Report";
-    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement()) {
       assertThat(c.getClientInfo("ApplicationName")).isEqualTo("Quarterly Report");
       s.executeQuery("SELECT 1").close();
       ServerOperations.Started op = server.operations().started(operationId(s));
 
-      assertThat(op.tags()).containsExactlyInAnyOrder(
-          "user_agent=report-tool", "application=Quarterly Report");
+      assertThat(op.tags())
+          .containsExactlyInAnyOrder("user_agent=report-tool", "application=Quarterly Report");
       assertThat(op.clientType()).startsWith("sparkjdbc/");
     }
   }
@@ -53,7 +55,7 @@ class ClientIdentityAndProgressTest {
   @Test
   void setClientInfoChangesTheTagOfLaterOperations(SparkConnectServer server) throws SQLException {
     try (Connection c = DriverManager.getConnection(server.url());
-         PreparedStatement p = c.prepareStatement("SELECT ? AS x")) {
+        PreparedStatement p = c.prepareStatement("SELECT ? AS x")) {
       p.setInt(1, 1);
       p.executeQuery().close();
       assertThat(server.operations().started(operationId(p)).tags())
@@ -78,7 +80,7 @@ class ClientIdentityAndProgressTest {
   void theMetadataListsApplicationNameAsAClientInfoProperty(SparkConnectServer server)
       throws SQLException {
     try (Connection c = DriverManager.getConnection(server.url());
-         ResultSet rs = c.getMetaData().getClientInfoProperties()) {
+        ResultSet rs = c.getMetaData().getClientInfoProperties()) {
       List<String> names = new ArrayList<>();
       while (rs.next()) {
         names.add(rs.getString("NAME"));
@@ -91,7 +93,7 @@ class ClientIdentityAndProgressTest {
   @Test
   void theOperationIdIsTheOneTheServerRan(SparkConnectServer server) throws SQLException {
     try (Connection c = DriverManager.getConnection(server.url());
-         Statement s = c.createStatement()) {
+        Statement s = c.createStatement()) {
       assertThat(s.unwrap(SparkConnectStatementInfo.class).lastOperationId()).isEmpty();
       s.executeQuery("SELECT 2").close();
       String first = operationId(s);
@@ -111,11 +113,13 @@ class ClientIdentityAndProgressTest {
     List<SparkConnectProgress> reports = Collections.synchronizedList(new ArrayList<>());
     List<Thread> threads = Collections.synchronizedList(new ArrayList<>());
     try (Connection c = DriverManager.getConnection(server.url());
-         Statement s = c.createStatement()) {
-      s.unwrap(SparkConnectStatementInfo.class).setProgressListener(p -> {
-        reports.add(p);
-        threads.add(Thread.currentThread());
-      });
+        Statement s = c.createStatement()) {
+      s.unwrap(SparkConnectStatementInfo.class)
+          .setProgressListener(
+              p -> {
+                reports.add(p);
+                threads.add(Thread.currentThread());
+              });
       try (ResultSet rs = s.executeQuery(SLOW_SUM)) {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getLong(1)).isEqualTo(276);
@@ -130,9 +134,14 @@ class ClientIdentityAndProgressTest {
         assertThat(report.inflightTasks()).isNotNegative();
       }
       // The scan of range(0, 24, 1, 6) is one stage of 6 tasks.
-      assertThat(reports).anySatisfy(report -> assertThat(report.stages())
-          .anySatisfy(stage -> assertThat(stage.tasks()).isEqualTo(6)));
-      System.out.printf("progress: %d reports, last %d/%d tasks%n", reports.size(),
+      assertThat(reports)
+          .anySatisfy(
+              report ->
+                  assertThat(report.stages())
+                      .anySatisfy(stage -> assertThat(stage.tasks()).isEqualTo(6)));
+      System.out.printf(
+          "progress: %d reports, last %d/%d tasks%n",
+          reports.size(),
           reports.get(reports.size() - 1).completedTasks(),
           reports.get(reports.size() - 1).totalTasks());
 
@@ -148,11 +157,13 @@ class ClientIdentityAndProgressTest {
   void aFailingListenerDoesNotDisturbTheQuery(SparkConnectServer server) throws SQLException {
     List<SparkConnectProgress> reports = Collections.synchronizedList(new ArrayList<>());
     try (Connection c = DriverManager.getConnection(server.url());
-         Statement s = c.createStatement()) {
-      s.unwrap(SparkConnectStatementInfo.class).setProgressListener(p -> {
-        reports.add(p);
-        throw new IllegalStateException("listener bug");
-      });
+        Statement s = c.createStatement()) {
+      s.unwrap(SparkConnectStatementInfo.class)
+          .setProgressListener(
+              p -> {
+                reports.add(p);
+                throw new IllegalStateException("listener bug");
+              });
       try (ResultSet rs = s.executeQuery(SLOW_SUM)) {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getLong(1)).isEqualTo(276);

@@ -24,11 +24,11 @@ class BatchTest {
   void tenThousandRowInsertBatch(SparkConnectServer server) throws SQLException {
     String table = "batch_" + UUID.randomUUID().toString().replace("-", "");
     try (Connection c = DriverManager.getConnection(server.url());
-         Statement s = c.createStatement()) {
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE " + table + " (id INT, name STRING) USING parquet");
       try {
-        try (PreparedStatement insert = c.prepareStatement(
-            "INSERT INTO " + table + " VALUES (?, ?)")) {
+        try (PreparedStatement insert =
+            c.prepareStatement("INSERT INTO " + table + " VALUES (?, ?)")) {
           for (int i = 0; i < 10_000; i++) {
             insert.setInt(1, i);
             insert.setString(2, "row '" + i + "'");
@@ -38,8 +38,11 @@ class BatchTest {
           assertThat(counts).hasSize(10_000).containsOnly(Statement.SUCCESS_NO_INFO);
           assertThat(insert.executeBatch()).isEmpty(); // the batch was consumed
         }
-        try (ResultSet rs = s.executeQuery("SELECT count(*), sum(id), count(DISTINCT name) FROM "
-            + table + " WHERE name = concat('row ''', CAST(id AS STRING), '''')")) {
+        try (ResultSet rs =
+            s.executeQuery(
+                "SELECT count(*), sum(id), count(DISTINCT name) FROM "
+                    + table
+                    + " WHERE name = concat('row ''', CAST(id AS STRING), '''')")) {
           assertThat(rs.next()).isTrue();
           assertThat(rs.getLong(1)).isEqualTo(10_000);
           assertThat(rs.getLong(2)).isEqualTo(10_000L * 9_999 / 2);
@@ -55,7 +58,7 @@ class BatchTest {
   void statementBatchRunsInOrderAndRefusesQueries(SparkConnectServer server) throws SQLException {
     String table = "sbatch_" + UUID.randomUUID().toString().replace("-", "");
     try (Connection c = DriverManager.getConnection(server.url());
-         Statement s = c.createStatement()) {
+        Statement s = c.createStatement()) {
       s.addBatch("CREATE TABLE " + table + " (id INT) USING parquet");
       s.addBatch("INSERT INTO " + table + " VALUES (1), (2)");
       s.addBatch("INSERT INTO " + table + " VALUES (3)");
@@ -66,7 +69,8 @@ class BatchTest {
       }
       s.addBatch("INSERT INTO " + table + " VALUES (4)");
       s.addBatch("SELECT * FROM " + table);
-      assertThatThrownBy(s::executeBatch).isInstanceOf(BatchUpdateException.class)
+      assertThatThrownBy(s::executeBatch)
+          .isInstanceOf(BatchUpdateException.class)
           .satisfies(e -> assertThat(((BatchUpdateException) e).getUpdateCounts()).hasSize(1));
       s.execute("DROP TABLE " + table);
     }

@@ -50,8 +50,8 @@ class PreparedStatementTest {
 
   @Test
   void everySetterRoundTripsThroughASelect() throws SQLException {
-    try (PreparedStatement p = connection.prepareStatement(
-        "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?")) {
+    try (PreparedStatement p =
+        connection.prepareStatement("SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?")) {
       p.setBoolean(1, true);
       p.setByte(2, (byte) -7);
       p.setShort(3, (short) 300);
@@ -80,7 +80,8 @@ class PreparedStatementTest {
         assertThat(rs.getBytes(10)).containsExactly(1, 2, 3);
         assertThat(rs.getDate(11)).isEqualTo(Date.valueOf("2024-02-29"));
         assertThat(rs.getTimestamp(12)).isEqualTo(Timestamp.valueOf("2024-01-31 10:11:12.123456"));
-        assertThat(rs.getObject(13, LocalDateTime.class)).isEqualTo(LocalDateTime.of(2024, 3, 10, 2, 30));
+        assertThat(rs.getObject(13, LocalDateTime.class))
+            .isEqualTo(LocalDateTime.of(2024, 3, 10, 2, 30));
         assertThat(rs.getObject(14)).isNull();
         assertThat(rs.getMetaData().getColumnType(14)).isEqualTo(Types.INTEGER);
       }
@@ -89,11 +90,21 @@ class PreparedStatementTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"it's", "x'); DROP TABLE t; --", "back\\slash\\", "/* c */ -- d",
-      "' OR '1'='1", "ʼ unicode quote ʼ ＇", "nul\u0000byte", "?", "$1 :name"})
+  @ValueSource(
+      strings = {
+        "it's",
+        "x'); DROP TABLE t; --",
+        "back\\slash\\",
+        "/* c */ -- d",
+        "' OR '1'='1",
+        "ʼ unicode quote ʼ ＇",
+        "nul\u0000byte",
+        "?",
+        "$1 :name"
+      })
   void valuesStayValues(String value) throws SQLException {
-    try (PreparedStatement p = connection.prepareStatement(
-        "SELECT ? AS v, length(?) AS n WHERE ? = ?")) {
+    try (PreparedStatement p =
+        connection.prepareStatement("SELECT ? AS v, length(?) AS n WHERE ? = ?")) {
       p.setString(1, value);
       p.setString(2, value);
       p.setString(3, value);
@@ -109,8 +120,9 @@ class PreparedStatementTest {
 
   @Test
   void reExecutionWithChangingParametersAndUnsetParameters() throws SQLException {
-    try (PreparedStatement p = connection.prepareStatement(
-        "SELECT id FROM (VALUES (1), (2), (3)) AS t(id) WHERE id >= ? ORDER BY id")) {
+    try (PreparedStatement p =
+        connection.prepareStatement(
+            "SELECT id FROM (VALUES (1), (2), (3)) AS t(id) WHERE id >= ? ORDER BY id")) {
       for (int from = 1; from <= 3; from++) {
         p.setInt(1, from);
         int rows = 0;
@@ -123,10 +135,12 @@ class PreparedStatementTest {
         assertThat(rows).isEqualTo(4 - from);
       }
       p.clearParameters();
-      assertThatThrownBy(p::executeQuery).isInstanceOf(SQLException.class)
+      assertThatThrownBy(p::executeQuery)
+          .isInstanceOf(SQLException.class)
           .hasMessageContaining("Parameter 1")
           .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("07001"));
-      assertThatThrownBy(() -> p.setInt(2, 1)).isInstanceOf(SQLException.class)
+      assertThatThrownBy(() -> p.setInt(2, 1))
+          .isInstanceOf(SQLException.class)
           .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("07009"));
       assertThatThrownBy(() -> p.executeQuery("SELECT 1")).isInstanceOf(SQLException.class);
     }
@@ -148,8 +162,9 @@ class PreparedStatementTest {
 
   @Test
   void metadataBeforeExecution() throws SQLException {
-    try (PreparedStatement p = connection.prepareStatement(
-        "SELECT CAST(? AS INT) AS a, upper(?) AS b, DATE '2024-01-01' AS c")) {
+    try (PreparedStatement p =
+        connection.prepareStatement(
+            "SELECT CAST(? AS INT) AS a, upper(?) AS b, DATE '2024-01-01' AS c")) {
       assertThat(p.getParameterMetaData().getParameterCount()).isEqualTo(2);
       ResultSetMetaData md = p.getMetaData();
       assertThat(md.getColumnCount()).isEqualTo(3);
@@ -165,8 +180,8 @@ class PreparedStatementTest {
   @Test
   void textPathCarriesParametersAsPositionalArguments() throws SQLException {
     // range() is Spark-only syntax: the statement goes as text, the value as an argument
-    try (PreparedStatement p = connection.prepareStatement(
-        "SELECT id FROM range(10) WHERE id > ? ORDER BY id LIMIT 2")) {
+    try (PreparedStatement p =
+        connection.prepareStatement("SELECT id FROM range(10) WHERE id > ? ORDER BY id LIMIT 2")) {
       p.setInt(1, 6);
       try (ResultSet rs = p.executeQuery()) {
         assertThat(rs.next()).isTrue();
@@ -183,12 +198,16 @@ class PreparedStatementTest {
   void everySetterRoundTripsThroughInsertAndSelect() throws SQLException {
     String table = "prepall_" + UUID.randomUUID().toString().replace("-", "");
     try (Statement s = connection.createStatement()) {
-      s.execute("CREATE TABLE " + table + " (bo BOOLEAN, ti TINYINT, si SMALLINT, i INT, "
-          + "bi BIGINT, f FLOAT, d DOUBLE, de DECIMAL(20,4), st STRING, bin BINARY, dt DATE, "
-          + "ts TIMESTAMP, ntz TIMESTAMP_NTZ, n INT) USING parquet");
+      s.execute(
+          "CREATE TABLE "
+              + table
+              + " (bo BOOLEAN, ti TINYINT, si SMALLINT, i INT, "
+              + "bi BIGINT, f FLOAT, d DOUBLE, de DECIMAL(20,4), st STRING, bin BINARY, dt DATE, "
+              + "ts TIMESTAMP, ntz TIMESTAMP_NTZ, n INT) USING parquet");
       try {
-        try (PreparedStatement p = connection.prepareStatement("INSERT INTO " + table
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement p =
+            connection.prepareStatement(
+                "INSERT INTO " + table + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
           p.setBoolean(1, false);
           p.setByte(2, Byte.MIN_VALUE);
           p.setShort(3, Short.MAX_VALUE);
@@ -235,11 +254,14 @@ class PreparedStatementTest {
   void insertAndSelectBackThroughATable() throws SQLException {
     String table = "prep_" + UUID.randomUUID().toString().replace("-", "");
     try (Statement s = connection.createStatement()) {
-      s.execute("CREATE TABLE " + table + " (id INT, name STRING, price DECIMAL(10,2), d DATE)"
-          + " USING parquet");
+      s.execute(
+          "CREATE TABLE "
+              + table
+              + " (id INT, name STRING, price DECIMAL(10,2), d DATE)"
+              + " USING parquet");
       try {
-        try (PreparedStatement insert = connection.prepareStatement(
-            "INSERT INTO " + table + " VALUES (?, ?, ?, ?)")) {
+        try (PreparedStatement insert =
+            connection.prepareStatement("INSERT INTO " + table + " VALUES (?, ?, ?, ?)")) {
           for (int i = 1; i <= 3; i++) {
             insert.setInt(1, i);
             insert.setString(2, "n'" + i);
@@ -248,8 +270,9 @@ class PreparedStatementTest {
             assertThat(insert.executeUpdate()).isZero();
           }
         }
-        try (PreparedStatement select = connection.prepareStatement(
-            "SELECT id, name, price, d FROM " + table + " WHERE name = ? AND d = ?")) {
+        try (PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT id, name, price, d FROM " + table + " WHERE name = ? AND d = ?")) {
           select.setString(1, "n'2");
           select.setDate(2, Date.valueOf("2024-01-02"));
           try (ResultSet rs = select.executeQuery()) {

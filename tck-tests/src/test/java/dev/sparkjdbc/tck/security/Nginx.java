@@ -17,11 +17,11 @@ import java.util.regex.Pattern;
 
 /**
  * nginx as a TLS-terminating gRPC proxy, the way Spark Connect is deployed behind TLS: HTTP/2 over
- * TLS in, {@code grpc_pass} in plaintext to the server. It runs unprivileged as a child of the
- * test JVM in the foreground ({@code daemon off; master_process off;}), with its prefix,
- * configuration, pid, logs and temporary files in its own directory under {@code target}. A small
- * shell wrapper kills it when the JVM's end of its standard input closes, so it cannot outlive a
- * test JVM that dies without running shutdown hooks.
+ * TLS in, {@code grpc_pass} in plaintext to the server. It runs unprivileged as a child of the test
+ * JVM in the foreground ({@code daemon off; master_process off;}), with its prefix, configuration,
+ * pid, logs and temporary files in its own directory under {@code target}. A small shell wrapper
+ * kills it when the JVM's end of its standard input closes, so it cannot outlive a test JVM that
+ * dies without running shutdown hooks.
  */
 final class Nginx implements AutoCloseable {
   /** One TLS listener: its port, its certificate and key, and the gRPC server behind it. */
@@ -53,13 +53,21 @@ final class Nginx implements AutoCloseable {
       // nginx runs in the background; a watcher kills it when our stdin reaches end of file (the
       // JVM closed it or died). The watcher reads a copy of stdin (fd 3) because a background
       // command's own stdin is /dev/null. The wrapper ends, with nginx's status, when nginx does.
-      String script = "exec 3<&0; \"$0\" -p \"$1\" -c \"$2\" -e \"$3\" </dev/null & n=$!; "
-          + "(cat <&3 >/dev/null; kill $n 2>/dev/null) & wait $n";
-      Process process = new ProcessBuilder("sh", "-c", script, binary.toString(), dir + "/",
-          conf.toString(), dir.resolve("logs/error.log").toString())
-          .redirectErrorStream(true)
-          .redirectOutput(dir.resolve("logs/stdout.log").toFile())
-          .start();
+      String script =
+          "exec 3<&0; \"$0\" -p \"$1\" -c \"$2\" -e \"$3\" </dev/null & n=$!; "
+              + "(cat <&3 >/dev/null; kill $n 2>/dev/null) & wait $n";
+      Process process =
+          new ProcessBuilder(
+                  "sh",
+                  "-c",
+                  script,
+                  binary.toString(),
+                  dir + "/",
+                  conf.toString(),
+                  dir.resolve("logs/error.log").toString())
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve("logs/stdout.log").toFile())
+              .start();
       Nginx nginx = new Nginx(process, dir);
       try {
         for (Site site : sites) {
@@ -91,13 +99,22 @@ final class Nginx implements AutoCloseable {
   private static String configuration(Path dir, List<Site> sites, boolean http2Directive) {
     StringBuilder conf = new StringBuilder();
     conf.append("daemon off;\nmaster_process off;\nworker_processes 1;\n")
-        .append("pid ").append(dir.resolve("nginx.pid")).append(";\n")
-        .append("error_log ").append(dir.resolve("logs/error.log")).append(" info;\n")
+        .append("pid ")
+        .append(dir.resolve("nginx.pid"))
+        .append(";\n")
+        .append("error_log ")
+        .append(dir.resolve("logs/error.log"))
+        .append(" info;\n")
         .append("events { worker_connections 256; }\n")
         .append("http {\n")
-        .append("  access_log ").append(dir.resolve("logs/access.log")).append(";\n");
+        .append("  access_log ")
+        .append(dir.resolve("logs/access.log"))
+        .append(";\n");
     for (String temp : List.of("client_body", "proxy", "fastcgi", "uwsgi", "scgi")) {
-      conf.append("  ").append(temp).append("_temp_path ").append(dir.resolve("temp/" + temp))
+      conf.append("  ")
+          .append(temp)
+          .append("_temp_path ")
+          .append(dir.resolve("temp/" + temp))
           .append(";\n");
     }
     // Spark Connect requests (plans with inline data) may exceed nginx's 1 MB default; results
@@ -105,12 +122,19 @@ final class Nginx implements AutoCloseable {
     conf.append("  client_max_body_size 0;\n");
     for (Site site : sites) {
       conf.append("  server {\n")
-          .append("    listen 127.0.0.1:").append(site.port())
+          .append("    listen 127.0.0.1:")
+          .append(site.port())
           .append(http2Directive ? " ssl;\n    http2 on;\n" : " ssl http2;\n")
-          .append("    ssl_certificate ").append(site.certificate()).append(";\n")
-          .append("    ssl_certificate_key ").append(site.key()).append(";\n")
+          .append("    ssl_certificate ")
+          .append(site.certificate())
+          .append(";\n")
+          .append("    ssl_certificate_key ")
+          .append(site.key())
+          .append(";\n")
           .append("    location / {\n")
-          .append("      grpc_pass grpc://127.0.0.1:").append(site.upstreamPort()).append(";\n")
+          .append("      grpc_pass grpc://127.0.0.1:")
+          .append(site.upstreamPort())
+          .append(";\n")
           .append("      grpc_read_timeout 3600s;\n      grpc_send_timeout 3600s;\n")
           .append("    }\n  }\n");
     }
@@ -130,7 +154,8 @@ final class Nginx implements AutoCloseable {
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("nginx exited with " + process.exitValue() + ":\n" + logs());
+        throw new IllegalStateException(
+            "nginx exited with " + process.exitValue() + ":\n" + logs());
       }
       try (Socket s = new Socket()) {
         s.connect(new InetSocketAddress("127.0.0.1", port), 500);
@@ -139,23 +164,31 @@ final class Nginx implements AutoCloseable {
         sleep();
       }
     }
-    throw new IllegalStateException("nginx did not listen on " + port + " within "
-        + READY_TIMEOUT.toSeconds() + " s:\n" + logs());
+    throw new IllegalStateException(
+        "nginx did not listen on "
+            + port
+            + " within "
+            + READY_TIMEOUT.toSeconds()
+            + " s:\n"
+            + logs());
   }
 
   /** The nginx executable: on the PATH, or where packages put it (often not on a user's PATH). */
   private static Path binary() {
-    List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "")
-        .split(java.io.File.pathSeparator)));
+    List<String> dirs =
+        new ArrayList<>(
+            List.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)));
     dirs.addAll(SEARCH_PATH);
     for (String d : dirs) {
       if (!d.isEmpty() && Files.isExecutable(Path.of(d, "nginx"))) {
         return Path.of(d, "nginx");
       }
     }
-    throw new IllegalStateException("nginx is not installed (looked in the PATH and " + SEARCH_PATH
-        + "): the TLS tests need it as their proxy; install it, e.g. apt-get install nginx "
-        + "(.ci/run does)");
+    throw new IllegalStateException(
+        "nginx is not installed (looked in the PATH and "
+            + SEARCH_PATH
+            + "): the TLS tests need it as their proxy; install it, e.g. apt-get install nginx "
+            + "(.ci/run does)");
   }
 
   private static String run(String... command) {

@@ -36,34 +36,37 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * No token or password ever appears in what the driver lets out: every log record at the finest
  * level (the driver's loggers, gRPC's and Netty's, the root logger), every exception (message,
- * cause chain, suppressed, next exceptions, toString: the printed stack trace holds them all),
- * the toString of connections, statements, result sets and metadata, and getPropertyInfo.
- * Sessions: good and wrong tokens, TLS with each kind of trust, untrusted certificates, failing
- * queries and malformed configuration. Each test first checks that the capture really saw the
- * gRPC frame log that carries the authorization header, so a leak could not hide from it.
+ * cause chain, suppressed, next exceptions, toString: the printed stack trace holds them all), the
+ * toString of connections, statements, result sets and metadata, and getPropertyInfo. Sessions:
+ * good and wrong tokens, TLS with each kind of trust, untrusted certificates, failing queries and
+ * malformed configuration. Each test first checks that the capture really saw the gRPC frame log
+ * that carries the authorization header, so a leak could not hide from it.
  */
 @ExtendWith(SecuredServerExtension.class)
 class SecretsNeverLeakTest {
   /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
-  private static final List<Logger> LOGGERS = List.of(
-      Logger.getLogger(""), Logger.getLogger("dev.sparkjdbc"), Logger.getLogger("io.grpc"));
+  private static final List<Logger> LOGGERS =
+      List.of(Logger.getLogger(""), Logger.getLogger("dev.sparkjdbc"), Logger.getLogger("io.grpc"));
+
   private static final Map<Logger, Level> SAVED_LEVELS = new LinkedHashMap<>();
   private static final List<LogRecord> RECORDS = Collections.synchronizedList(new ArrayList<>());
-  private static final Handler CAPTURE = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      RECORDS.add(record);
-    }
+  private static final Handler CAPTURE =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          RECORDS.add(record);
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
 
   /** Texts the driver produced other than log records: exceptions, toString, property info. */
   private final List<String> outputs = new ArrayList<>();
+
   private final Set<String> secrets = new LinkedHashSet<>();
 
   @BeforeAll
@@ -128,18 +131,21 @@ class SecretsNeverLeakTest {
     secrets.add(certs.trustStorePassword);
     secrets.add(wrongStorePassword);
     String token = ";token=" + server.token();
-    exercise(TlsProxy.url("localhost", tls.port, "ssl_ca_file=" + certs.caPem + token),
+    exercise(
+        TlsProxy.url("localhost", tls.port, "ssl_ca_file=" + certs.caPem + token),
         new Properties());
     Properties store = new Properties();
     store.setProperty("ssl_trust_store", certs.trustStoreP12.toString());
     store.setProperty("ssl_trust_store_password", certs.trustStorePassword);
     store.setProperty("token", server.token());
     exercise(TlsProxy.url("localhost", tls.port, ""), store);
-    exercise(TlsProxy.url("localhost", tls.wrongHostPort, "ssl_verify=false" + token),
+    exercise(
+        TlsProxy.url("localhost", tls.wrongHostPort, "ssl_verify=false" + token), new Properties());
+    failToConnect(
+        TlsProxy.url("localhost", tls.port, "ssl_ca_file=" + certs.otherCaPem + token),
         new Properties());
-    failToConnect(TlsProxy.url("localhost", tls.port, "ssl_ca_file=" + certs.otherCaPem + token),
-        new Properties());
-    failToConnect(TlsProxy.url("localhost", tls.wrongHostPort, "ssl_ca_file=" + certs.caPem + token),
+    failToConnect(
+        TlsProxy.url("localhost", tls.wrongHostPort, "ssl_ca_file=" + certs.caPem + token),
         new Properties());
     failToConnect(TlsProxy.url("localhost", tls.port, token.substring(1)), new Properties());
     Properties badStore = new Properties();
@@ -147,9 +153,16 @@ class SecretsNeverLeakTest {
     badStore.setProperty("ssl_trust_store_password", wrongStorePassword);
     badStore.setProperty("token", server.token());
     failToConnect(TlsProxy.url("localhost", tls.port, ""), badStore);
-    failToConnect(TlsProxy.url("localhost", tls.port, "ssl_trust_store=" + certs.trustStoreJks
-        + ";ssl_trust_store_type=PKCS11;ssl_trust_store_password=" + certs.trustStorePassword
-        + token), new Properties());
+    failToConnect(
+        TlsProxy.url(
+            "localhost",
+            tls.port,
+            "ssl_trust_store="
+                + certs.trustStoreJks
+                + ";ssl_trust_store_type=PKCS11;ssl_trust_store_password="
+                + certs.trustStorePassword
+                + token),
+        new Properties());
     assertCaptureSawTheAuthorizationHeader();
     assertNoSecretAnywhere();
   }
@@ -158,14 +171,15 @@ class SecretsNeverLeakTest {
   void malformedUrlsAndPropertiesAndPropertyInfo(SecuredServer server) throws SQLException {
     String token = server.token();
     secrets.add(token);
-    for (String url : List.of(
-        "jdbc:sc://localhost:notaport/;token=" + token,
-        "jdbc:sc://localhost:1?token=" + token,
-        "jdbc:sc://localhost:1/;token=" + token + ";connect_timeout=soon",
-        "jdbc:sc://localhost:1/;token=" + token + ";novalue",
-        "jdbc:sc://localhost:1/;password=" + token + ";bad%zz=1",
-        "jdbc:sc://localhost:1/;ssl_trust_store_password=" + token + ";use_ssl=true",
-        "jdbc:sc://[::1/;token=" + token)) {
+    for (String url :
+        List.of(
+            "jdbc:sc://localhost:notaport/;token=" + token,
+            "jdbc:sc://localhost:1?token=" + token,
+            "jdbc:sc://localhost:1/;token=" + token + ";connect_timeout=soon",
+            "jdbc:sc://localhost:1/;token=" + token + ";novalue",
+            "jdbc:sc://localhost:1/;password=" + token + ";bad%zz=1",
+            "jdbc:sc://localhost:1/;ssl_trust_store_password=" + token + ";use_ssl=true",
+            "jdbc:sc://[::1/;token=" + token)) {
       failToConnect(url, new Properties());
     }
     Properties emptyToken = new Properties();
@@ -184,8 +198,14 @@ class SecretsNeverLeakTest {
     assertThat(Arrays.stream(info).map(i -> i.name))
         .contains("token", "password", "ssl_trust_store_password", "ssl_ca_file", "ssl_verify");
     for (DriverPropertyInfo i : info) {
-      outputs.add(i.name + "=" + i.value + " " + i.description + " "
-          + (i.choices == null ? "" : String.join(",", i.choices)));
+      outputs.add(
+          i.name
+              + "="
+              + i.value
+              + " "
+              + i.description
+              + " "
+              + (i.choices == null ? "" : String.join(",", i.choices)));
     }
     assertNoSecretAnywhere();
   }
@@ -211,8 +231,12 @@ class SecretsNeverLeakTest {
             outputs.add(rs.getString(2));
           }
         }
-        for (String bad : List.of("SELEC 1", "SELECT * FROM no_such_table_here",
-            "SELECT 1 / 0", "SELECT assert_true(id < 0) FROM range(3)")) {
+        for (String bad :
+            List.of(
+                "SELEC 1",
+                "SELECT * FROM no_such_table_here",
+                "SELECT 1 / 0",
+                "SELECT assert_true(id < 0) FROM range(3)")) {
           try (ResultSet rs = s.executeQuery(bad)) {
             while (rs.next()) {
               outputs.add(String.valueOf(rs.getObject(1)));
@@ -254,8 +278,10 @@ class SecretsNeverLeakTest {
 
   private void assertCaptureSawTheAuthorizationHeader() {
     List<String> logged = loggedTexts();
-    assertThat(logged).as("gRPC's frame log was captured").anySatisfy(text ->
-        assertThat(text.toLowerCase(java.util.Locale.ROOT)).contains("authorization:"));
+    assertThat(logged)
+        .as("gRPC's frame log was captured")
+        .anySatisfy(
+            text -> assertThat(text.toLowerCase(java.util.Locale.ROOT)).contains("authorization:"));
   }
 
   private void assertNoSecretAnywhere() {
@@ -265,8 +291,7 @@ class SecretsNeverLeakTest {
     for (String secret : secrets) {
       for (String text : everything) {
         if (text != null && text.contains(secret)) {
-          throw new AssertionError("a secret leaked into: "
-              + text.replace(secret, "<SECRET>"));
+          throw new AssertionError("a secret leaked into: " + text.replace(secret, "<SECRET>"));
         }
       }
     }

@@ -7,9 +7,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The one token-protected Spark Connect server of the security tests (a server costs seconds and
- * a gigabyte, so all of them share it), and the nginx TLS proxy in front of it, started when a
- * test first asks for it. {@link SecuredServerExtension} owns its life.
+ * The one token-protected Spark Connect server of the security tests (a server costs seconds and a
+ * gigabyte, so all of them share it), and the nginx TLS proxy in front of it, started when a test
+ * first asks for it. {@link SecuredServerExtension} owns its life.
  */
 final class SecuredServer implements AutoCloseable {
   private final String token;
@@ -54,7 +54,8 @@ final class SecuredServer implements AutoCloseable {
   static Path workDir() {
     String dir = System.getProperty("sparkjdbc.tck.workDir");
     if (dir == null) {
-      throw new IllegalStateException("run this suite through Maven: sparkjdbc.tck.workDir is unset");
+      throw new IllegalStateException(
+          "run this suite through Maven: sparkjdbc.tck.workDir is unset");
     }
     return Path.of(dir);
   }

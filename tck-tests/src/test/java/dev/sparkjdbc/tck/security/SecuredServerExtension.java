@@ -6,8 +6,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Gives tests the {@link SecuredServer} parameter. It is started on first use and kept in the root
- * context's store, so every security test class shares it and it is closed (nginx, then the
- * server) when the whole run ends.
+ * context's store, so every security test class shares it and it is closed (nginx, then the server)
+ * when the whole run ends.
  */
 final class SecuredServerExtension implements ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE =
@@ -24,8 +24,10 @@ final class SecuredServerExtension implements ParameterResolver {
   }
 
   private static synchronized SecuredServer server(ExtensionContext context) {
-    return context.getRoot().getStore(NAMESPACE)
-        .getOrComputeIfAbsent(SecuredServer.class, key -> SecuredServer.start(),
-            SecuredServer.class);
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(
+            SecuredServer.class, key -> SecuredServer.start(), SecuredServer.class);
   }
 }

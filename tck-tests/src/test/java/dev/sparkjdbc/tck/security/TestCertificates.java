@@ -19,10 +19,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Certificates made at test time with the JDK's keytool (always there, unlike openssl): a test
- * CA; a server certificate it signs for {@code localhost} and {@code 127.0.0.1}; one it signs
- * for a host name nobody connects to; and an unrelated CA. The CA is also written as PKCS12 and
- * JKS trust stores with a random password, which is what {@code ssl_trust_store} reads.
+ * Certificates made at test time with the JDK's keytool (always there, unlike openssl): a test CA;
+ * a server certificate it signs for {@code localhost} and {@code 127.0.0.1}; one it signs for a
+ * host name nobody connects to; and an unrelated CA. The CA is also written as PKCS12 and JKS trust
+ * stores with a random password, which is what {@code ssl_trust_store} reads.
  */
 final class TestCertificates {
   /** The host name of {@link #wrongHostCertificate}: a name that is never the one connected to. */
@@ -74,30 +74,79 @@ final class TestCertificates {
     newCa(otherStore, "unrelated test CA");
     keytool("-exportcert", "-rfc", "-alias", "ca", "-keystore", caStore, "-file", caPem);
     keytool("-exportcert", "-rfc", "-alias", "ca", "-keystore", otherStore, "-file", otherCaPem);
-    issue(caStore, serverStore, "localhost", "dns:localhost,ip:127.0.0.1", serverCertificate,
+    issue(
+        caStore,
+        serverStore,
+        "localhost",
+        "dns:localhost,ip:127.0.0.1",
+        serverCertificate,
         serverKey);
-    issue(caStore, serverStore, "elsewhere", "dns:" + WRONG_HOST, wrongHostCertificate,
-        wrongHostKey);
+    issue(
+        caStore, serverStore, "elsewhere", "dns:" + WRONG_HOST, wrongHostCertificate, wrongHostKey);
     writeTrustStore("PKCS12", trustStoreP12);
     writeTrustStore("JKS", trustStoreJks);
   }
 
   private void newCa(Path store, String name) throws IOException {
-    keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1",
-        "-dname", "CN=" + name, "-ext", "bc:c=ca:true", "-ext", "ku:c=keyCertSign,cRLSign",
-        "-validity", "3", "-keystore", store);
+    keytool(
+        "-genkeypair",
+        "-alias",
+        "ca",
+        "-keyalg",
+        "EC",
+        "-groupname",
+        "secp256r1",
+        "-dname",
+        "CN=" + name,
+        "-ext",
+        "bc:c=ca:true",
+        "-ext",
+        "ku:c=keyCertSign,cRLSign",
+        "-validity",
+        "3",
+        "-keystore",
+        store);
   }
 
   /** A key pair in {@code serverStore}, certified by the CA for {@code san}, written as PEM. */
-  private void issue(Path caStore, Path serverStore, String alias, String san, Path certificate,
-      Path key) throws IOException {
-    keytool("-genkeypair", "-alias", alias, "-keyalg", "EC", "-groupname", "secp256r1",
-        "-dname", "CN=" + alias, "-validity", "3", "-keystore", serverStore);
+  private void issue(
+      Path caStore, Path serverStore, String alias, String san, Path certificate, Path key)
+      throws IOException {
+    keytool(
+        "-genkeypair",
+        "-alias",
+        alias,
+        "-keyalg",
+        "EC",
+        "-groupname",
+        "secp256r1",
+        "-dname",
+        "CN=" + alias,
+        "-validity",
+        "3",
+        "-keystore",
+        serverStore);
     Path request = dir.resolve(alias + ".csr");
     keytool("-certreq", "-alias", alias, "-keystore", serverStore, "-file", request);
-    keytool("-gencert", "-rfc", "-alias", "ca", "-keystore", caStore, "-infile", request,
-        "-outfile", certificate, "-validity", "3", "-ext", "san=" + san,
-        "-ext", "eku=serverAuth", "-ext", "ku:c=digitalSignature");
+    keytool(
+        "-gencert",
+        "-rfc",
+        "-alias",
+        "ca",
+        "-keystore",
+        caStore,
+        "-infile",
+        request,
+        "-outfile",
+        certificate,
+        "-validity",
+        "3",
+        "-ext",
+        "san=" + san,
+        "-ext",
+        "eku=serverAuth",
+        "-ext",
+        "ku:c=digitalSignature");
     writePrivateKey(serverStore, alias, key);
   }
 
@@ -107,21 +156,23 @@ final class TestCertificates {
       KeyStore keys = KeyStore.getInstance("PKCS12");
       keys.load(in, storePassword.toCharArray());
       Key key = keys.getKey(alias, storePassword.toCharArray());
-      String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-          .encodeToString(key.getEncoded());
-      Files.writeString(pem, "-----BEGIN PRIVATE KEY-----\n" + body
-          + "\n-----END PRIVATE KEY-----\n");
+      String body =
+          Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+              .encodeToString(key.getEncoded());
+      Files.writeString(
+          pem, "-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----\n");
     } catch (GeneralSecurityException e) {
       throw new IOException("cannot export the key " + alias + " from " + store, e);
     }
   }
 
   private void writeTrustStore(String type, Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(caPem); OutputStream out = Files.newOutputStream(file)) {
+    try (InputStream in = Files.newInputStream(caPem);
+        OutputStream out = Files.newOutputStream(file)) {
       KeyStore store = KeyStore.getInstance(type);
       store.load(null, null);
-      store.setCertificateEntry("sparkjdbc-test-ca",
-          CertificateFactory.getInstance("X.509").generateCertificate(in));
+      store.setCertificateEntry(
+          "sparkjdbc-test-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
       store.store(out, trustStorePassword.toCharArray());
     } catch (GeneralSecurityException e) {
       throw new IOException("cannot write the " + type + " trust store " + file, e);

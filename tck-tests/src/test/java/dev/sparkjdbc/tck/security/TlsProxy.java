@@ -25,16 +25,28 @@ final class TlsProxy implements AutoCloseable {
     TestCertificates certificates = TestCertificates.create(workDir);
     int port = Nginx.freePort();
     int wrongHostPort = Nginx.freePort();
-    Nginx nginx = Nginx.start(workDir, List.of(
-        new Nginx.Site(port, certificates.serverCertificate, certificates.serverKey, upstreamPort),
-        new Nginx.Site(wrongHostPort, certificates.wrongHostCertificate,
-            certificates.wrongHostKey, upstreamPort)));
+    Nginx nginx =
+        Nginx.start(
+            workDir,
+            List.of(
+                new Nginx.Site(
+                    port, certificates.serverCertificate, certificates.serverKey, upstreamPort),
+                new Nginx.Site(
+                    wrongHostPort,
+                    certificates.wrongHostCertificate,
+                    certificates.wrongHostKey,
+                    upstreamPort)));
     return new TlsProxy(certificates, port, wrongHostPort, nginx);
   }
 
   /** {@code jdbc:sc://host:port/;use_ssl=true} followed by {@code params}. */
   static String url(String host, int port, String params) {
-    return "jdbc:sc://" + host + ":" + port + "/;use_ssl=true" + (params.isEmpty() ? "" : ";" + params);
+    return "jdbc:sc://"
+        + host
+        + ":"
+        + port
+        + "/;use_ssl=true"
+        + (params.isEmpty() ? "" : ";" + params);
   }
 
   String nginxLogs() {

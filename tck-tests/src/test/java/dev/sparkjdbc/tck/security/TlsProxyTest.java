@@ -33,16 +33,22 @@ class TlsProxyTest {
   @Test
   void pemCaFile(SecuredServer server) throws SQLException {
     TlsProxy tls = server.tls();
-    assertQueriesWork(TlsProxy.url("localhost", tls.port,
-        "ssl_ca_file=" + tls.certificates.caPem + ";token=" + server.token()));
+    assertQueriesWork(
+        TlsProxy.url(
+            "localhost",
+            tls.port,
+            "ssl_ca_file=" + tls.certificates.caPem + ";token=" + server.token()));
   }
 
   /** The certificate lists 127.0.0.1 as an IP address, so connecting by IP verifies too. */
   @Test
   void pemCaFileByIpAddress(SecuredServer server) throws SQLException {
     TlsProxy tls = server.tls();
-    assertQueriesWork(TlsProxy.url("127.0.0.1", tls.port,
-        "ssl_ca_file=" + tls.certificates.caPem + ";token=" + server.token()));
+    assertQueriesWork(
+        TlsProxy.url(
+            "127.0.0.1",
+            tls.port,
+            "ssl_ca_file=" + tls.certificates.caPem + ";token=" + server.token()));
   }
 
   @Test
@@ -61,24 +67,35 @@ class TlsProxyTest {
   @Test
   void jksTrustStore(SecuredServer server) throws SQLException {
     TlsProxy tls = server.tls();
-    assertQueriesWork(TlsProxy.url("localhost", tls.port, "ssl_trust_store="
-        + tls.certificates.trustStoreJks + ";ssl_trust_store_type=JKS;ssl_trust_store_password="
-        + tls.certificates.trustStorePassword + ";token=" + server.token()));
+    assertQueriesWork(
+        TlsProxy.url(
+            "localhost",
+            tls.port,
+            "ssl_trust_store="
+                + tls.certificates.trustStoreJks
+                + ";ssl_trust_store_type=JKS;ssl_trust_store_password="
+                + tls.certificates.trustStorePassword
+                + ";token="
+                + server.token()));
   }
 
   /**
-   * No TLS property but use_ssl: the JVM's own trust store decides, here one named by the
-   * standard javax.net.ssl system properties of a fresh client JVM.
+   * No TLS property but use_ssl: the JVM's own trust store decides, here one named by the standard
+   * javax.net.ssl system properties of a fresh client JVM.
    */
   @Test
   void jvmDefaultTrustStore(SecuredServer server) throws Exception {
     TlsProxy tls = server.tls();
     String url = TlsProxy.url("localhost", tls.port, "token=" + server.token());
-    ChildJvm.Result result = ChildJvm.run(List.of(
-            "-Djavax.net.ssl.trustStore=" + tls.certificates.trustStoreP12,
-            "-Djavax.net.ssl.trustStorePassword=" + tls.certificates.trustStorePassword,
-            "-Djavax.net.ssl.trustStoreType=PKCS12"),
-        RowPrinter.class, List.of(url, "SELECT 40 + 2 AS answer"), Duration.ofSeconds(120));
+    ChildJvm.Result result =
+        ChildJvm.run(
+            List.of(
+                "-Djavax.net.ssl.trustStore=" + tls.certificates.trustStoreP12,
+                "-Djavax.net.ssl.trustStorePassword=" + tls.certificates.trustStorePassword,
+                "-Djavax.net.ssl.trustStoreType=PKCS12"),
+            RowPrinter.class,
+            List.of(url, "SELECT 40 + 2 AS answer"),
+            Duration.ofSeconds(120));
     assertThat(result.exitCode()).as(result.stderr()).isZero();
     assertThat(result.stdout()).containsExactly("answer", "42");
   }
@@ -88,49 +105,66 @@ class TlsProxyTest {
   void jvmDefaultTrustStoreRefusesAnUnknownCa(SecuredServer server) {
     TlsProxy tls = server.tls();
     SQLException e = connectFails(TlsProxy.url("localhost", tls.port, "token=" + server.token()));
-    assertThat(e.getMessage()).contains("localhost:" + tls.port).contains("not trusted")
-        .contains("ssl_ca_file").contains("ssl_trust_store").doesNotContain(server.token());
+    assertThat(e.getMessage())
+        .contains("localhost:" + tls.port)
+        .contains("not trusted")
+        .contains("ssl_ca_file")
+        .contains("ssl_trust_store")
+        .doesNotContain(server.token());
   }
 
   @Test
   void wrongCaIsNotTrusted(SecuredServer server) {
     TlsProxy tls = server.tls();
-    SQLException e = connectFails(TlsProxy.url("localhost", tls.port,
-        "ssl_ca_file=" + tls.certificates.otherCaPem + ";token=" + server.token()));
-    assertThat(e.getMessage()).contains("not trusted").contains("ssl_ca_file")
+    SQLException e =
+        connectFails(
+            TlsProxy.url(
+                "localhost",
+                tls.port,
+                "ssl_ca_file=" + tls.certificates.otherCaPem + ";token=" + server.token()));
+    assertThat(e.getMessage())
+        .contains("not trusted")
+        .contains("ssl_ca_file")
         .doesNotContain(server.token());
   }
 
   @Test
   void hostNameNotInTheCertificate(SecuredServer server) {
     TlsProxy tls = server.tls();
-    SQLException e = connectFails(TlsProxy.url("localhost", tls.wrongHostPort,
-        "ssl_ca_file=" + tls.certificates.caPem + ";token=" + server.token()));
-    assertThat(e.getMessage()).contains("localhost:" + tls.wrongHostPort)
-        .contains("does not name the host").doesNotContain(server.token());
+    SQLException e =
+        connectFails(
+            TlsProxy.url(
+                "localhost",
+                tls.wrongHostPort,
+                "ssl_ca_file=" + tls.certificates.caPem + ";token=" + server.token()));
+    assertThat(e.getMessage())
+        .contains("localhost:" + tls.wrongHostPort)
+        .contains("does not name the host")
+        .doesNotContain(server.token());
   }
 
   /** ssl_verify=false accepts even an untrusted certificate for another host, and says so. */
   @Test
   void noVerificationConnectsAndWarnsOncePerConnection(SecuredServer server) throws SQLException {
     TlsProxy tls = server.tls();
-    String url = TlsProxy.url("localhost", tls.wrongHostPort,
-        "ssl_verify=false;token=" + server.token());
+    String url =
+        TlsProxy.url("localhost", tls.wrongHostPort, "ssl_verify=false;token=" + server.token());
     List<LogRecord> warnings = new ArrayList<>();
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord r) {
-        if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
-          warnings.add(r);
-        }
-      }
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord r) {
+            if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
+              warnings.add(r);
+            }
+          }
 
-      @Override
-      public void flush() {}
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     Logger driverLog = DriverManager.getDriver(url).getParentLogger();
     driverLog.addHandler(capture);
     try {
@@ -145,15 +179,21 @@ class TlsProxyTest {
     } finally {
       driverLog.removeHandler(capture);
     }
-    assertThat(warnings).hasSize(2).allSatisfy(r -> assertThat(r.getMessage())
-        .contains("ssl_verify=false").contains("localhost:" + tls.wrongHostPort)
-        .doesNotContain(server.token()));
+    assertThat(warnings)
+        .hasSize(2)
+        .allSatisfy(
+            r ->
+                assertThat(r.getMessage())
+                    .contains("ssl_verify=false")
+                    .contains("localhost:" + tls.wrongHostPort)
+                    .doesNotContain(server.token()));
   }
 
   /** use_ssl=true against a port that speaks plaintext gRPC: a connection error saying so. */
   @Test
   void tlsToAPlaintextPort(SecuredServer server) {
-    SQLException e = connectFails(TlsProxy.url("127.0.0.1", server.port(), "token=" + server.token()));
+    SQLException e =
+        connectFails(TlsProxy.url("127.0.0.1", server.port(), "token=" + server.token()));
     assertThat(e.getMessage()).contains("TLS").contains("use_ssl=true");
   }
 
@@ -161,8 +201,9 @@ class TlsProxyTest {
   @Test
   void plaintextToATlsPort(SecuredServer server) {
     TlsProxy tls = server.tls();
-    SQLException e = connectFails(
-        "jdbc:sc://localhost:" + tls.port + "/;connect_timeout=20;token=" + server.token());
+    SQLException e =
+        connectFails(
+            "jdbc:sc://localhost:" + tls.port + "/;connect_timeout=20;token=" + server.token());
     assertThat(e.getMessage()).contains("use_ssl=true").doesNotContain(server.token());
   }
 
@@ -170,8 +211,11 @@ class TlsProxyTest {
   @Test
   void largeResultsStreamThroughTheProxy(SecuredServer server) throws SQLException {
     TlsProxy tls = server.tls();
-    String url = TlsProxy.url("localhost", tls.port,
-        "ssl_ca_file=" + tls.certificates.caPem + ";token=" + server.token());
+    String url =
+        TlsProxy.url(
+            "localhost",
+            tls.port,
+            "ssl_ca_file=" + tls.certificates.caPem + ";token=" + server.token());
     try (Connection c = DriverManager.getConnection(url);
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT id, repeat('x', 100) AS pad FROM range(300000)")) {
@@ -205,11 +249,14 @@ class TlsProxyTest {
   }
 
   private static SQLException connectFails(String url) {
-    SQLException e = catchThrowableOfType(SQLException.class, () -> {
-      try (Connection c = DriverManager.getConnection(url)) {
-        count(c, 1);
-      }
-    });
+    SQLException e =
+        catchThrowableOfType(
+            SQLException.class,
+            () -> {
+              try (Connection c = DriverManager.getConnection(url)) {
+                count(c, 1);
+              }
+            });
     assertThat((Object) e).as("connecting to %s must fail", url).isNotNull();
     assertThat(e.getSQLState()).as(e.toString()).startsWith("08");
     return e;

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Token authentication against a server started with {@code --token}: the right token works from
- * the URL, from the {@code token} property and as the password of user {@code token} (what BI
- * tools with only user/password fields send); a missing or wrong one is refused with SQLSTATE 28000
- * and a message that says what to set and never shows a token.
+ * the URL, from the {@code token} property and as the password of user {@code token} (what BI tools
+ * with only user/password fields send); a missing or wrong one is refused with SQLSTATE 28000 and a
+ * message that says what to set and never shows a token.
  */
 @ExtendWith(SecuredServerExtension.class)
 class TokenAuthTest {
@@ -81,7 +81,9 @@ class TokenAuthTest {
   void wrongTokenIsRefusedWith28000(SecuredServer server) {
     String wrong = "wrong-" + server.token().substring(4, 16);
     SQLException e = refused(server.url() + "/;token=" + wrong, new Properties());
-    assertThat(e.getMessage()).contains("token").doesNotContain(wrong)
+    assertThat(e.getMessage())
+        .contains("token")
+        .doesNotContain(wrong)
         .doesNotContain(server.token());
   }
 
@@ -106,15 +108,18 @@ class TokenAuthTest {
   }
 
   private static SQLException refused(String url, Properties info) {
-    SQLInvalidAuthorizationSpecException e = catchThrowableOfType(
-        SQLInvalidAuthorizationSpecException.class, () -> DriverManager.getConnection(url, info));
+    SQLInvalidAuthorizationSpecException e =
+        catchThrowableOfType(
+            SQLInvalidAuthorizationSpecException.class,
+            () -> DriverManager.getConnection(url, info));
     assertThat((Object) e).as("connecting to %s must be refused", url).isNotNull();
     assertThat(e.getSQLState()).isEqualTo("28000");
     return e;
   }
 
   private static int selectOne(Connection c) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT 1")) {
       assertThat(rs.next()).isTrue();
       return rs.getInt(1);
     }

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * An application that already has older gRPC, Netty, protobuf 3, Guava, Arrow and SLF4J 1.7
- * (with a binding) puts them ahead of the standalone driver jar on its classpath: the
- * application keeps using its versions, and the driver still runs the same queries, metadata
- * and prepared statements, none of its classes or services mixed up with the application's.
- * The jars are copied by the build into {@code target/conflicts} (versions in the root pom).
+ * An application that already has older gRPC, Netty, protobuf 3, Guava, Arrow and SLF4J 1.7 (with a
+ * binding) puts them ahead of the standalone driver jar on its classpath: the application keeps
+ * using its versions, and the driver still runs the same queries, metadata and prepared statements,
+ * none of its classes or services mixed up with the application's. The jars are copied by the build
+ * into {@code target/conflicts} (versions in the root pom).
  */
 @ExtendWith(SparkConnectServerExtension.class)
 class ConflictingClasspathTest {
@@ -32,18 +32,22 @@ class ConflictingClasspathTest {
     List<String> classpath = new ArrayList<>();
     StandaloneJar.conflictJars().forEach(jar -> classpath.add(jar.toString()));
     classpath.add(StandaloneJar.path().toString());
-    classpath.add(StandaloneJar.childClasses(ConflictingLibrariesClient.class, StandaloneClient.class)
-        .toString());
+    classpath.add(
+        StandaloneJar.childClasses(ConflictingLibrariesClient.class, StandaloneClient.class)
+            .toString());
 
-    ChildJvm.Result result = StandaloneJar.run(classpath, ConflictingLibrariesClient.class, server.url());
+    ChildJvm.Result result =
+        StandaloneJar.run(classpath, ConflictingLibrariesClient.class, server.url());
 
-    assertThat(result.exitCode()).as("exit code; stdout %s; stderr:%n%s", result.stdout(),
-        result.stderr()).isZero();
+    assertThat(result.exitCode())
+        .as("exit code; stdout %s; stderr:%n%s", result.stdout(), result.stderr())
+        .isZero();
     // The application's own libraries were loaded from the old jars and work.
     assertLoadedFrom(result, "protobuf", "protobuf-java-");
     assertThat(result.value("lib.protobuf.use")).isEqualTo("1700000000.5");
     assertThat(result.value("lib.protobuf.hasRuntimeVersion"))
-        .as("protobuf-java 3.x has no RuntimeVersion (4.x, bundled relocated, has)").isEqualTo("false");
+        .as("protobuf-java 3.x has no RuntimeVersion (4.x, bundled relocated, has)")
+        .isEqualTo("false");
     assertLoadedFrom(result, "guava", "guava-");
     assertThat(result.value("lib.guava.use")).isEqualTo("a-b-c");
     assertLoadedFrom(result, "grpcApi", "grpc-api-");
@@ -51,8 +55,13 @@ class ConflictingClasspathTest {
     assertLoadedFrom(result, "grpcCore", "grpc-core-");
     assertLoadedFrom(result, "grpcNetty", "grpc-netty-");
     Path nettyCommon = assertLoadedFrom(result, "netty", "netty-common-");
-    assertThat(result.value("lib.netty.use")).isEqualTo(nettyCommon.getFileName().toString()
-        .replaceFirst("^netty-common-", "").replaceFirst("\\.jar$", ""));
+    assertThat(result.value("lib.netty.use"))
+        .isEqualTo(
+            nettyCommon
+                .getFileName()
+                .toString()
+                .replaceFirst("^netty-common-", "")
+                .replaceFirst("\\.jar$", ""));
     assertLoadedFrom(result, "arrow", "arrow-vector-");
     assertThat(result.value("lib.arrow.use")).isEqualTo("Int(32, true)");
     assertLoadedFrom(result, "slf4j", "slf4j-api-");
@@ -67,8 +76,8 @@ class ConflictingClasspathTest {
 
   @Test
   void conflictDirectoryHoldsOlderMajorOrMinorVersions() {
-    List<String> names = StandaloneJar.conflictJars().stream()
-        .map(jar -> jar.getFileName().toString()).toList();
+    List<String> names =
+        StandaloneJar.conflictJars().stream().map(jar -> jar.getFileName().toString()).toList();
     System.out.println("conflicting jars: " + names);
     assertThat(StandaloneJar.conflictJar("protobuf-java-").getFileName().toString())
         .startsWith("protobuf-java-3.");
@@ -76,16 +85,27 @@ class ConflictingClasspathTest {
         .startsWith("netty-common-4.1.");
     assertThat(StandaloneJar.conflictJar("slf4j-api-").getFileName().toString())
         .startsWith("slf4j-api-1.");
-    for (String prefix : List.of("grpc-api-", "grpc-core-", "grpc-netty-", "netty-buffer-",
-        "netty-transport-", "netty-codec-http2-", "netty-handler-", "guava-", "arrow-vector-",
-        "arrow-memory-core-", "slf4j-simple-")) {
+    for (String prefix :
+        List.of(
+            "grpc-api-",
+            "grpc-core-",
+            "grpc-netty-",
+            "netty-buffer-",
+            "netty-transport-",
+            "netty-codec-http2-",
+            "netty-handler-",
+            "guava-",
+            "arrow-vector-",
+            "arrow-memory-core-",
+            "slf4j-simple-")) {
       StandaloneJar.conflictJar(prefix);
     }
   }
 
   private static Path assertLoadedFrom(ChildJvm.Result result, String library, String jarPrefix) {
     Path jar = StandaloneJar.conflictJar(jarPrefix);
-    assertThat(result.value("lib." + library + ".jar")).as("jar %s classes came from", library)
+    assertThat(result.value("lib." + library + ".jar"))
+        .as("jar %s classes came from", library)
         .isEqualTo(jar.getFileName().toString());
     return jar;
   }

@@ -19,22 +19,25 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The standalone (shaded) driver jar that jdbc-driver's package phase builds, the older
- * libraries the build copies for the conflict test, and what a child JVM using the jar must print.
- * Paths come from system properties that tck-tests/pom.xml sets.
+ * The standalone (shaded) driver jar that jdbc-driver's package phase builds, the older libraries
+ * the build copies for the conflict test, and what a child JVM using the jar must print. Paths come
+ * from system properties that tck-tests/pom.xml sets.
  */
 final class StandaloneJar {
   static final Duration TIMEOUT = Duration.ofMinutes(3);
   private static final Pattern FILE_NAME =
       Pattern.compile("sparkjdbc-driver-(.+)-standalone\\.jar");
+
   private StandaloneJar() {}
 
   /** The standalone jar; fails (never skips) when the build did not produce it. */
   static Path path() {
     Path jar = Path.of(BuildPaths.property("sparkjdbc.driver.standaloneJar"));
     if (!Files.isRegularFile(jar)) {
-      throw new AssertionError(jar + " does not exist: the standalone jar is made in jdbc-driver's"
-          + " package phase; run e.g. mvn -pl tck-tests -am verify, not just test");
+      throw new AssertionError(
+          jar
+              + " does not exist: the standalone jar is made in jdbc-driver's"
+              + " package phase; run e.g. mvn -pl tck-tests -am verify, not just test");
     }
     return jar;
   }
@@ -58,20 +61,25 @@ final class StandaloneJar {
 
   /** The conflict jar whose file name starts with {@code prefix}, e.g. {@code "protobuf-java-"}. */
   static Path conflictJar(String prefix) {
-    List<Path> found = conflictJars().stream()
-        .filter(f -> f.getFileName().toString().startsWith(prefix)
-            && Character.isDigit(f.getFileName().toString().charAt(prefix.length())))
-        .toList();
+    List<Path> found =
+        conflictJars().stream()
+            .filter(
+                f ->
+                    f.getFileName().toString().startsWith(prefix)
+                        && Character.isDigit(f.getFileName().toString().charAt(prefix.length())))
+            .toList();
     assertThat(found).as("jars named %s<version> in %s", prefix, conflictJars()).hasSize(1);
     return found.get(0);
   }
 
   /**
-   * A fresh directory holding only the class files of {@code mains} (and their nested classes),
-   * not the whole test-classes tree: the child sees nothing else of this suite.
+   * A fresh directory holding only the class files of {@code mains} (and their nested classes), not
+   * the whole test-classes tree: the child sees nothing else of this suite.
    */
   static Path childClasses(Class<?>... mains) throws IOException {
-    Path dir = Files.createTempDirectory(Path.of(BuildPaths.property("sparkjdbc.tck.workDir")), "standalone-child-");
+    Path dir =
+        Files.createTempDirectory(
+            Path.of(BuildPaths.property("sparkjdbc.tck.workDir")), "standalone-child-");
     for (Class<?> main : mains) {
       Path root;
       try {
@@ -102,37 +110,55 @@ final class StandaloneJar {
   }
 
   /**
-   * What {@code StandaloneClient} must print, from the meaning of its SQL: three rows of
-   * {@code range(3)} with decimal {@code id * 2.5 - 1} at scale 3, the leap-day timestamp plus
-   * {@code id} days in the session zone UTC, a string with a non-ASCII letter, an array holding a
-   * null; the translator-only query's second row; the view's columns; {@code 41 + 1},
-   * {@code upper('abc')}, {@code 1.25 * 2}.
+   * What {@code StandaloneClient} must print, from the meaning of its SQL: three rows of {@code
+   * range(3)} with decimal {@code id * 2.5 - 1} at scale 3, the leap-day timestamp plus {@code id}
+   * days in the session zone UTC, a string with a non-ASCII letter, an array holding a null; the
+   * translator-only query's second row; the view's columns; {@code 41 + 1}, {@code upper('abc')},
+   * {@code 1.25 * 2}.
    */
   static void assertStandaloneClientOutput(ChildJvm.Result result) {
-    assertThat(result.exitCode()).as("exit code; stdout %s; stderr:%n%s", result.stdout(),
-        result.stderr()).isZero();
+    assertThat(result.exitCode())
+        .as("exit code; stdout %s; stderr:%n%s", result.stdout(), result.stderr())
+        .isZero();
     String version = version();
-    List<String> expected = new ArrayList<>(List.of(
-        "drivers=dev.sparkjdbc.jdbc.SparkConnectDriver",
-        "driverForUrl=dev.sparkjdbc.jdbc.SparkConnectDriver",
-        "driverManifestVersion=" + version,
-        "driverName=Spark Connect JDBC Driver",
-        "driverVersion=" + version,
-        "columns=id:" + Types.BIGINT + ":BIGINT,dec:" + Types.DECIMAL + ":DECIMAL,ts:"
-            + Types.TIMESTAMP + ":TIMESTAMP,s:" + Types.VARCHAR + ":STRING,arr:" + Types.ARRAY
-            + ":ARRAY",
-        "row=0|-1.000|2024-02-29T13:45:30.123456Z|row-0-\\u00fc|[0, 0, null]|2024-02-29 13:45:30.123456",
-        "row=1|1.500|2024-03-01T13:45:30.123456Z|row-1-\\u00fc|[1, 10, null]|2024-03-01 13:45:30.123456",
-        "row=2|4.000|2024-03-02T13:45:30.123456Z|row-2-\\u00fc|[2, 20, null]|2024-03-02 13:45:30.123456",
-        "translatedRow=ABC|2",
-        "translated=true",
-        "viewColumns=x:" + Types.INTEGER + ":INT,y:" + Types.VARCHAR + ":STRING,z:" + Types.DECIMAL
-            + ":DECIMAL",
-        "prepared=42|ABC|2.50",
-        "done=true"));
-    List<String> driverLines = result.stdout().stream()
-        .dropWhile(line -> !line.startsWith("drivers="))
-        .toList();
+    List<String> expected =
+        new ArrayList<>(
+            List.of(
+                "drivers=dev.sparkjdbc.jdbc.SparkConnectDriver",
+                "driverForUrl=dev.sparkjdbc.jdbc.SparkConnectDriver",
+                "driverManifestVersion=" + version,
+                "driverName=Spark Connect JDBC Driver",
+                "driverVersion=" + version,
+                "columns=id:"
+                    + Types.BIGINT
+                    + ":BIGINT,dec:"
+                    + Types.DECIMAL
+                    + ":DECIMAL,ts:"
+                    + Types.TIMESTAMP
+                    + ":TIMESTAMP,s:"
+                    + Types.VARCHAR
+                    + ":STRING,arr:"
+                    + Types.ARRAY
+                    + ":ARRAY",
+                "row=0|-1.000|2024-02-29T13:45:30.123456Z|row-0-\\u00fc|[0, 0, null]|2024-02-29"
+                    + " 13:45:30.123456",
+                "row=1|1.500|2024-03-01T13:45:30.123456Z|row-1-\\u00fc|[1, 10, null]|2024-03-01"
+                    + " 13:45:30.123456",
+                "row=2|4.000|2024-03-02T13:45:30.123456Z|row-2-\\u00fc|[2, 20, null]|2024-03-02"
+                    + " 13:45:30.123456",
+                "translatedRow=ABC|2",
+                "translated=true",
+                "viewColumns=x:"
+                    + Types.INTEGER
+                    + ":INT,y:"
+                    + Types.VARCHAR
+                    + ":STRING,z:"
+                    + Types.DECIMAL
+                    + ":DECIMAL",
+                "prepared=42|ABC|2.50",
+                "done=true"));
+    List<String> driverLines =
+        result.stdout().stream().dropWhile(line -> !line.startsWith("drivers=")).toList();
     assertThat(driverLines).containsExactlyElementsOf(expected);
   }
 
@@ -142,10 +168,10 @@ final class StandaloneJar {
    * (its allocator choice, its debug mode), which the driver quiets.
    */
   static void assertQuietStderr(String stderr, List<String> allowed) {
-    List<String> unexpected = stderr.lines()
-        .filter(line -> !line.isBlank() && !allowed.contains(line))
-        .toList();
-    assertThat(unexpected).as("unexpected standard error of the child; all of it:%n%s", stderr)
+    List<String> unexpected =
+        stderr.lines().filter(line -> !line.isBlank() && !allowed.contains(line)).toList();
+    assertThat(unexpected)
+        .as("unexpected standard error of the child; all of it:%n%s", stderr)
         .isEmpty();
   }
 }

@@ -27,22 +27,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The single standalone driver jar: with nothing else on a plain {@code java -cp} (no JVM flags)
- * it finds its driver through ServiceLoader and runs queries, metadata and prepared statements
- * against the real server; inside, every third-party class is relocated under
- * {@code dev.sparkjdbc.shaded}, service files follow the relocation, and no Spark is bundled.
+ * The single standalone driver jar: with nothing else on a plain {@code java -cp} (no JVM flags) it
+ * finds its driver through ServiceLoader and runs queries, metadata and prepared statements against
+ * the real server; inside, every third-party class is relocated under {@code dev.sparkjdbc.shaded},
+ * service files follow the relocation, and no Spark is bundled.
  */
 @ExtendWith(SparkConnectServerExtension.class)
 class StandaloneJarTest {
   private static final String SHADED = "dev.sparkjdbc.shaded.";
 
   @Test
-  void onlyTheJarOnAPlainClasspathRunsQueriesMetadataAndPreparedStatements(SparkConnectServer server)
-      throws Exception {
+  void onlyTheJarOnAPlainClasspathRunsQueriesMetadataAndPreparedStatements(
+      SparkConnectServer server) throws Exception {
     Path classes = StandaloneJar.childClasses(StandaloneClient.class);
-    ChildJvm.Result result = StandaloneJar.run(
-        List.of(StandaloneJar.path().toString(), classes.toString()),
-        StandaloneClient.class, server.url());
+    ChildJvm.Result result =
+        StandaloneJar.run(
+            List.of(StandaloneJar.path().toString(), classes.toString()),
+            StandaloneClient.class,
+            server.url());
 
     StandaloneJar.assertStandaloneClientOutput(result);
     StandaloneJar.assertQuietStderr(result.stderr(), List.of());
@@ -60,7 +62,9 @@ class StandaloneJarTest {
       for (JarEntry entry : file.stream().toList()) {
         String name = entry.getName();
         if (entry.isDirectory()) {
-          if (!"dev/".equals(name) && !name.startsWith("dev/sparkjdbc/") && !name.startsWith("META-INF/")) {
+          if (!"dev/".equals(name)
+              && !name.startsWith("dev/sparkjdbc/")
+              && !name.startsWith("META-INF/")) {
             outside.add(name);
           }
           continue;
@@ -80,33 +84,61 @@ class StandaloneJarTest {
           unrelocatedPackages.add(name.substring(0, name.lastIndexOf('/')).replace('/', '.'));
         }
       }
-      System.out.printf("standalone driver jar %s: %,d bytes (%.1f MiB), %,d classes;"
-          + " relocated roots %s%n", jar.getFileName(), bytes, bytes / 1048576.0, classes, shadedRoots);
+      System.out.printf(
+          "standalone driver jar %s: %,d bytes (%.1f MiB), %,d classes;" + " relocated roots %s%n",
+          jar.getFileName(), bytes, bytes / 1048576.0, classes, shadedRoots);
 
       assertThat(outside).as("entries neither under dev/sparkjdbc/ nor META-INF/").isEmpty();
-      assertThat(unrelocatedPackages).as("packages kept by name: only this project's")
-          .allMatch(p -> p.equals("dev.sparkjdbc.jdbc") || p.startsWith("dev.sparkjdbc.jdbc.")
-              || p.equals("dev.sparkjdbc.plan") || p.startsWith("dev.sparkjdbc.plan.")
-              || p.equals("dev.sparkjdbc.proto") || p.startsWith("dev.sparkjdbc.proto."));
+      assertThat(unrelocatedPackages)
+          .as("packages kept by name: only this project's")
+          .allMatch(
+              p ->
+                  p.equals("dev.sparkjdbc.jdbc")
+                      || p.startsWith("dev.sparkjdbc.jdbc.")
+                      || p.equals("dev.sparkjdbc.plan")
+                      || p.startsWith("dev.sparkjdbc.plan.")
+                      || p.equals("dev.sparkjdbc.proto")
+                      || p.startsWith("dev.sparkjdbc.proto."));
       assertThat(file.getEntry("dev/sparkjdbc/jdbc/SparkConnectDriver.class")).isNotNull();
       // The libraries the driver is made of, each found relocated.
-      assertThat(shadedRoots).contains("io.grpc", "com.google", "org.apache", "org.slf4j",
-          "io.perfmark", "android.annotation");
-      assertThat(file.getEntry("dev/sparkjdbc/shaded/org/apache/arrow/vector/VectorSchemaRoot.class")).isNotNull();
-      assertThat(file.getEntry("dev/sparkjdbc/shaded/org/apache/calcite/sql/SqlNode.class")).isNotNull();
-      assertThat(file.getEntry("dev/sparkjdbc/shaded/com/google/protobuf/Message.class")).isNotNull();
-      assertThat(file.getEntry(
-          "dev/sparkjdbc/shaded/io/grpc/netty/shaded/io/netty/channel/Channel.class")).isNotNull();
+      assertThat(shadedRoots)
+          .contains(
+              "io.grpc",
+              "com.google",
+              "org.apache",
+              "org.slf4j",
+              "io.perfmark",
+              "android.annotation");
+      assertThat(
+              file.getEntry("dev/sparkjdbc/shaded/org/apache/arrow/vector/VectorSchemaRoot.class"))
+          .isNotNull();
+      assertThat(file.getEntry("dev/sparkjdbc/shaded/org/apache/calcite/sql/SqlNode.class"))
+          .isNotNull();
+      assertThat(file.getEntry("dev/sparkjdbc/shaded/com/google/protobuf/Message.class"))
+          .isNotNull();
+      assertThat(
+              file.getEntry(
+                  "dev/sparkjdbc/shaded/io/grpc/netty/shaded/io/netty/channel/Channel.class"))
+          .isNotNull();
       // Calcite finds its messages by its (relocated) class name.
-      assertThat(file.getEntry(
-          "dev/sparkjdbc/shaded/org/apache/calcite/runtime/CalciteResource.properties")).isNotNull();
+      assertThat(
+              file.getEntry(
+                  "dev/sparkjdbc/shaded/org/apache/calcite/runtime/CalciteResource.properties"))
+          .isNotNull();
 
       List<String> names = file.stream().map(JarEntry::getName).toList();
-      assertThat(names).as("Spark or Scala classes").noneMatch(n -> n.contains("org/apache/spark/")
-          || n.contains("/scala/") || n.startsWith("scala/"));
-      assertThat(names).as("native libraries (NIO transport and JDK TLS need none)")
+      assertThat(names)
+          .as("Spark or Scala classes")
+          .noneMatch(
+              n ->
+                  n.contains("org/apache/spark/")
+                      || n.contains("/scala/")
+                      || n.startsWith("scala/"));
+      assertThat(names)
+          .as("native libraries (NIO transport and JDK TLS need none)")
           .noneMatch(n -> n.startsWith("META-INF/native/"));
-      assertThat(names).as("signature files of the original jars")
+      assertThat(names)
+          .as("signature files of the original jars")
           .noneMatch(n -> n.matches("META-INF/[^/]+\\.(SF|DSA|RSA|EC)"));
     }
   }
@@ -119,16 +151,18 @@ class StandaloneJarTest {
         String name = entry.getName();
         if (name.startsWith("META-INF/services/") && !entry.isDirectory()) {
           try (InputStream in = file.getInputStream(entry)) {
-            services.put(name.substring("META-INF/services/".length()),
-                new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+            services.put(
+                name.substring("META-INF/services/".length()),
+                new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
                     .map(line -> line.replaceAll("#.*", "").strip())
                     .filter(line -> !line.isEmpty())
                     .toList());
           }
         }
       }
-      assertThat(services).containsEntry("java.sql.Driver",
-          List.of("dev.sparkjdbc.jdbc.SparkConnectDriver"));
+      assertThat(services)
+          .containsEntry("java.sql.Driver", List.of("dev.sparkjdbc.jdbc.SparkConnectDriver"));
       assertThat(services.get(SHADED + "io.grpc.ManagedChannelProvider"))
           .contains(SHADED + "io.grpc.netty.shaded.io.grpc.netty.NettyChannelProvider");
       assertThat(services.get(SHADED + "io.grpc.NameResolverProvider"))
@@ -138,18 +172,21 @@ class StandaloneJarTest {
       assertThat(services.get(SHADED + "org.slf4j.spi.SLF4JServiceProvider"))
           .containsExactly(SHADED + "org.slf4j.jul.JULServiceProvider");
 
-      services.forEach((service, providers) -> {
-        if (!service.equals("java.sql.Driver")) {
-          assertThat(service).as("service file name").startsWith(SHADED);
-          assertThat(file.getEntry(classFile(service))).as("service type %s in the jar", service)
-              .isNotNull();
-        }
-        assertThat(providers).as("providers of %s", service).isNotEmpty();
-        for (String provider : providers) {
-          assertThat(file.getEntry(classFile(provider)))
-              .as("provider %s of %s in the jar", provider, service).isNotNull();
-        }
-      });
+      services.forEach(
+          (service, providers) -> {
+            if (!service.equals("java.sql.Driver")) {
+              assertThat(service).as("service file name").startsWith(SHADED);
+              assertThat(file.getEntry(classFile(service)))
+                  .as("service type %s in the jar", service)
+                  .isNotNull();
+            }
+            assertThat(providers).as("providers of %s", service).isNotEmpty();
+            for (String provider : providers) {
+              assertThat(file.getEntry(classFile(provider)))
+                  .as("provider %s of %s in the jar", provider, service)
+                  .isNotNull();
+            }
+          });
     }
   }
 
@@ -163,19 +200,21 @@ class StandaloneJarTest {
   }
 
   /**
-   * Shade rewrites string constants that name relocated classes or resources, so lookups by
-   * name find the relocated copies: Arrow's allocation-manager factories, SLF4J's check for old
+   * Shade rewrites string constants that name relocated classes or resources, so lookups by name
+   * find the relocated copies: Arrow's allocation-manager factories, SLF4J's check for old
    * bindings. (The queries above show those lookups working; this shows why.)
    */
   @Test
   void classNamesInStringConstantsAreRelocated() throws IOException {
     try (JarFile file = new JarFile(StandaloneJar.path().toFile())) {
       String option = constants(file, "org/apache/arrow/memory/DefaultAllocationManagerOption");
-      assertThat(option).contains(SHADED + "org.apache.arrow.memory.unsafe.UnsafeAllocationManager");
+      assertThat(option)
+          .contains(SHADED + "org.apache.arrow.memory.unsafe.UnsafeAllocationManager");
       assertOnlyRelocated(option, "org.apache.arrow");
       String check = constants(file, "org/apache/arrow/memory/CheckAllocator");
-      assertThat(check).contains(
-          "dev/sparkjdbc/shaded/org/apache/arrow/memory/unsafe/DefaultAllocationManagerFactory.class");
+      assertThat(check)
+          .contains(
+              "dev/sparkjdbc/shaded/org/apache/arrow/memory/unsafe/DefaultAllocationManagerFactory.class");
       assertOnlyRelocated(check, "org.apache.arrow");
       assertOnlyRelocated(check, "org/apache/arrow");
       String slf4j = constants(file, "org/slf4j/LoggerFactory");
@@ -192,8 +231,9 @@ class StandaloneJarTest {
    */
   @Test
   void relocatedNamesInClassFilesNamePackagesOfTheJar() throws IOException {
-    Pattern relocated = Pattern.compile(
-        "dev[./]sparkjdbc[./]shaded[./]([A-Za-z0-9_$]+)([^A-Za-z0-9_$]?)([A-Za-z0-9_$]*)");
+    Pattern relocated =
+        Pattern.compile(
+            "dev[./]sparkjdbc[./]shaded[./]([A-Za-z0-9_$]+)([^A-Za-z0-9_$]?)([A-Za-z0-9_$]*)");
     TreeSet<String> roots = new TreeSet<>();
     TreeMap<String, String> wrong = new TreeMap<>();
     try (JarFile file = new JarFile(StandaloneJar.path().toFile())) {
@@ -215,8 +255,9 @@ class StandaloneJarTest {
         Matcher m = relocated.matcher(text);
         while (m.find()) {
           String separator = m.group(2);
-          boolean ok = (separator.equals(".") || separator.equals("/"))
-              && roots.contains(m.group(1) + "." + m.group(3));
+          boolean ok =
+              (separator.equals(".") || separator.equals("/"))
+                  && roots.contains(m.group(1) + "." + m.group(3));
           if (!ok) {
             wrong.putIfAbsent(m.group(), entry.getName());
           }
@@ -224,25 +265,31 @@ class StandaloneJarTest {
       }
     }
     assertThat(roots).isNotEmpty();
-    assertThat(wrong).as("relocated names that are no package of the jar (name -> class file)")
+    assertThat(wrong)
+        .as("relocated names that are no package of the jar (name -> class file)")
         .isEmpty();
   }
 
   /**
    * The TLS log redaction filter attaches to gRPC's HTTP/2 frame logger by name. Relocated, that
    * logger is {@code dev.sparkjdbc.shaded.io.grpc.netty.shaded.io.grpc.netty.NettyClientHandler}:
-   * turned on at FINE in a child using only the jar, it logs frames (the authorization header
-   * among them) through the bundled SLF4J-to-JUL provider, the filter sits on it and the token
-   * never shows.
+   * turned on at FINE in a child using only the jar, it logs frames (the authorization header among
+   * them) through the bundled SLF4J-to-JUL provider, the filter sits on it and the token never
+   * shows.
    */
   @Test
   void tokenRedactionAttachesToTheRelocatedFrameLogger(SparkConnectServer server) throws Exception {
-    String frameLogger = SHADED + NettyChannelBuilder.class.getPackageName() + ".NettyClientHandler";
+    String frameLogger =
+        SHADED + NettyChannelBuilder.class.getPackageName() + ".NettyClientHandler";
     String token = "standalone-secret-" + Long.toHexString(System.nanoTime());
     Path classes = StandaloneJar.childClasses(FrameLogProbe.class);
-    ChildJvm.Result result = StandaloneJar.run(
-        List.of(StandaloneJar.path().toString(), classes.toString()),
-        FrameLogProbe.class, server.url(), token, frameLogger);
+    ChildJvm.Result result =
+        StandaloneJar.run(
+            List.of(StandaloneJar.path().toString(), classes.toString()),
+            FrameLogProbe.class,
+            server.url(),
+            token,
+            frameLogger);
 
     assertThat(result.exitCode()).as("exit code; stderr:%n%s", result.stderr()).isZero();
     assertThat(result.value("answer")).isEqualTo("42");

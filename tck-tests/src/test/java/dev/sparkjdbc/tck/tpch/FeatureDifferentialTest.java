@@ -32,20 +32,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One query per SQL feature the translator claims (resources {@code features/<group>/<name>.sql},
- * over the TPC-H SF 0.01 tables of {@link TpchDatabase}), each run translated by the driver
- * ({@code translation_mode=strict}: a query it cannot translate fails) and as SQL text
- * ({@code translation_mode=text}). Both must give the same column labels, JDBC types and type
- * names, and the same rows: in order when the query text says ORDER BY anywhere (so every query
- * that does sorts its outermost result completely), as multisets otherwise.
+ * over the TPC-H SF 0.01 tables of {@link TpchDatabase}), each run translated by the driver ({@code
+ * translation_mode=strict}: a query it cannot translate fails) and as SQL text ({@code
+ * translation_mode=text}). Both must give the same column labels, JDBC types and type names, and
+ * the same rows: in order when the query text says ORDER BY anywhere (so every query that does
+ * sorts its outermost result completely), as multisets otherwise.
  *
- * <p>Client SQL that Spark's own parser rejects (JDBC escapes, {@code FETCH FIRST}, {@code
- * OFFSET n ROWS}) has a twin {@code <name>.spark.sql} holding the equivalent Spark SQL: the
- * translated {@code <name>.sql} is compared with the twin sent as text. Both alias every
- * column, so that their labels compare too.
+ * <p>Client SQL that Spark's own parser rejects (JDBC escapes, {@code FETCH FIRST}, {@code OFFSET n
+ * ROWS}) has a twin {@code <name>.spark.sql} holding the equivalent Spark SQL: the translated
+ * {@code <name>.sql} is compared with the twin sent as text. Both alias every column, so that their
+ * labels compare too.
  *
- * <p>Cases under {@code features/fallback/} are queries the translator leaves to Spark by
- * design (Spark-only syntax Calcite cannot parse): they run in the default {@code translate}
- * mode, must be reported as not translated, and must return what the SQL text returns.
+ * <p>Cases under {@code features/fallback/} are queries the translator leaves to Spark by design
+ * (Spark-only syntax Calcite cannot parse): they run in the default {@code translate} mode, must be
+ * reported as not translated, and must return what the SQL text returns.
  */
 @ExtendWith(SparkConnectServerExtension.class)
 class FeatureDifferentialTest {
@@ -53,11 +53,13 @@ class FeatureDifferentialTest {
   private static final String FALLBACK = "fallback/";
   private static final String SPARK_TWIN = ".spark.sql";
 
-  private static final ExecutorService TEXT_SIDE = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "feature-differential-text");
-    t.setDaemon(true);
-    return t;
-  });
+  private static final ExecutorService TEXT_SIDE =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "feature-differential-text");
+            t.setDaemon(true);
+            return t;
+          });
 
   private static Connection text;
   private static Connection strict;
@@ -74,7 +76,9 @@ class FeatureDifferentialTest {
   @AfterAll
   static void disconnect() throws SQLException {
     TEXT_SIDE.shutdownNow();
-    try (Connection a = text; Connection b = strict; Connection c = translate) {
+    try (Connection a = text;
+        Connection b = strict;
+        Connection c = translate) {
       // closes all three
     }
   }
@@ -84,7 +88,8 @@ class FeatureDifferentialTest {
     Path root = root();
     try (Stream<Path> files = Files.walk(root)) {
       List<String> names = new ArrayList<>();
-      files.filter(Files::isRegularFile)
+      files
+          .filter(Files::isRegularFile)
           .map(p -> root.relativize(p).toString().replace('\\', '/'))
           .filter(n -> n.endsWith(".sql") && !n.endsWith(SPARK_TWIN))
           .map(n -> n.substring(0, n.length() - ".sql".length()))
@@ -104,14 +109,17 @@ class FeatureDifferentialTest {
     boolean ordered = hasOrderBy(sql);
 
     // The two sides run at the same time, each in its own session, to save wall time.
-    CompletableFuture<Run> textRun = CompletableFuture.supplyAsync(() -> {
-      try {
-        return run(text, sparkSql);
-      } catch (SQLException e) {
-        throw new AssertionError(feature + ": the SQL text fails on Spark itself (fix the query): "
-            + e, e);
-      }
-    }, TEXT_SIDE);
+    CompletableFuture<Run> textRun =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return run(text, sparkSql);
+              } catch (SQLException e) {
+                throw new AssertionError(
+                    feature + ": the SQL text fails on Spark itself (fix the query): " + e, e);
+              }
+            },
+            TEXT_SIDE);
     Run actual = null;
     SQLException strictFailure = null;
     boolean fallback = feature.startsWith(FALLBACK);
@@ -121,29 +129,36 @@ class FeatureDifferentialTest {
       strictFailure = e;
     }
     QueryResult expected = textResult(textRun);
-    System.out.printf(Locale.ROOT, "feature %-55s text %4d ms, strict %s, %d rows%n", feature,
-        expected.millis(), actual == null ? "failed" : actual.result().millis() + " ms",
+    System.out.printf(
+        Locale.ROOT,
+        "feature %-55s text %4d ms, strict %s, %d rows%n",
+        feature,
+        expected.millis(),
+        actual == null ? "failed" : actual.result().millis() + " ms",
         expected.rows().size());
     String against = Files.exists(twin) ? " vs " + feature + SPARK_TWIN + " as text" : " vs text";
 
     if (fallback) {
       if (strictFailure != null) {
-        throw new AssertionError(feature + ": the query fails in translate mode: " + strictFailure,
-            strictFailure);
+        throw new AssertionError(
+            feature + ": the query fails in translate mode: " + strictFailure, strictFailure);
       }
       assertThat(actual.translated()).as("%s goes to Spark as text", feature).isFalse();
       assertThat(expected.difference(actual.result(), ordered))
-          .as("%s: translate mode (falling back)%s", feature, against).isNull();
+          .as("%s: translate mode (falling back)%s", feature, against)
+          .isNull();
       return;
     }
     if (strictFailure != null) {
-      throw new AssertionError(feature + ": the strict (translated) run fails: " + strictFailure,
-          strictFailure);
+      throw new AssertionError(
+          feature + ": the strict (translated) run fails: " + strictFailure, strictFailure);
     }
     assertThat(actual.translated())
-        .as("%s: the strict statement was translated into a Spark Connect plan", feature).isTrue();
+        .as("%s: the strict statement was translated into a Spark Connect plan", feature)
+        .isTrue();
     assertThat(expected.difference(actual.result(), ordered))
-        .as("%s: strict (translated)%s", feature, against).isNull();
+        .as("%s: strict (translated)%s", feature, against)
+        .isNull();
   }
 
   /** The text side's result; its failure is the query's fault, never the translator's. */
@@ -166,11 +181,10 @@ class FeatureDifferentialTest {
     try (Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery(sql)) {
       QueryResult result = QueryResult.read(rs, start);
-      return new Run(result,
-          statement.unwrap(SparkConnectStatementInfo.class).lastStatementTranslated());
+      return new Run(
+          result, statement.unwrap(SparkConnectStatementInfo.class).lastStatementTranslated());
     }
   }
-
 
   private static Path root() {
     URL url = FeatureDifferentialTest.class.getResource("/" + ROOT);
@@ -196,8 +210,11 @@ class FeatureDifferentialTest {
 
   /** The first line of the query that is not a comment, for messages. */
   private static String firstLine(String sql) {
-    return sql.lines().filter(l -> !l.isBlank() && !l.strip().startsWith("--")).findFirst()
-        .orElse(sql).strip();
+    return sql.lines()
+        .filter(l -> !l.isBlank() && !l.strip().startsWith("--"))
+        .findFirst()
+        .orElse(sql)
+        .strip();
   }
 
   /** True when the query sorts: ORDER BY anywhere (outside comments) counts. */

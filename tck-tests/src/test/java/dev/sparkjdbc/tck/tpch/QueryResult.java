@@ -13,11 +13,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Everything a query returned through JDBC: column labels, JDBC types and type names, and every
- * row as {@code getObject} values, plus the wall time of execute-and-fetch.
+ * Everything a query returned through JDBC: column labels, JDBC types and type names, and every row
+ * as {@code getObject} values, plus the wall time of execute-and-fetch.
  */
-record QueryResult(List<String> labels, List<Integer> types, List<String> typeNames,
-    List<List<Object>> rows, long millis) {
+record QueryResult(
+    List<String> labels,
+    List<Integer> types,
+    List<String> typeNames,
+    List<List<Object>> rows,
+    long millis) {
 
   /** Runs {@code sql} on {@code connection} and reads the whole result. */
   static QueryResult run(Connection connection, String sql) throws SQLException {
@@ -48,16 +52,19 @@ record QueryResult(List<String> labels, List<Integer> types, List<String> typeNa
       }
       rows.add(Arrays.asList(row));
     }
-    return new QueryResult(List.copyOf(labels), List.copyOf(types), List.copyOf(typeNames),
-        rows, (System.nanoTime() - start) / 1_000_000);
+    return new QueryResult(
+        List.copyOf(labels),
+        List.copyOf(types),
+        List.copyOf(typeNames),
+        rows,
+        (System.nanoTime() - start) / 1_000_000);
   }
-
 
   /**
    * Why {@code actual} differs from this (expected) result, or null when they are equal: same
-   * labels, types and type names, and the same rows, in the same order when {@code ordered},
-   * as a multiset otherwise. Values are compared with {@code equals}, so a BigDecimal's scale
-   * counts, as it does for a JDBC client.
+   * labels, types and type names, and the same rows, in the same order when {@code ordered}, as a
+   * multiset otherwise. Values are compared with {@code equals}, so a BigDecimal's scale counts, as
+   * it does for a JDBC client.
    */
   String difference(QueryResult actual, boolean ordered) {
     if (!labels.equals(actual.labels)) {
@@ -78,8 +85,12 @@ record QueryResult(List<String> labels, List<Integer> types, List<String> typeNa
   private String orderedDifference(QueryResult actual) {
     for (int r = 0; r < rows.size(); r++) {
       if (!Objects.equals(rows.get(r), actual.rows.get(r))) {
-        return "row " + (r + 1) + " differs: expected " + describe(rows.get(r))
-            + " but got " + describe(actual.rows.get(r));
+        return "row "
+            + (r + 1)
+            + " differs: expected "
+            + describe(rows.get(r))
+            + " but got "
+            + describe(actual.rows.get(r));
       }
     }
     return null;
@@ -104,8 +115,10 @@ record QueryResult(List<String> labels, List<Integer> types, List<String> typeNa
     if (unexpected.isEmpty() && remaining.isEmpty()) {
       return null;
     }
-    return "rows differ (as multisets): missing " + describeAll(new ArrayList<>(remaining.keySet()))
-        + ", unexpected " + describeAll(unexpected);
+    return "rows differ (as multisets): missing "
+        + describeAll(new ArrayList<>(remaining.keySet()))
+        + ", unexpected "
+        + describeAll(unexpected);
   }
 
   private static String describeAll(List<List<Object>> rows) {

@@ -27,15 +27,15 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The eight TPC-H tables at a small scale factor, generated in this JVM and loaded once per
- * server (per server URL) into the schema {@value #SCHEMA} as parquet tables, so that they
- * neither meet nor show among other tests' tables in {@code default}.
+ * The eight TPC-H tables at a small scale factor, generated in this JVM and loaded once per server
+ * (per server URL) into the schema {@value #SCHEMA} as parquet tables, so that they neither meet
+ * nor show among other tests' tables in {@code default}.
  *
  * <p>Types follow the TPC-H specification: identifiers BIGINT, integers INT, prices, amounts,
- * quantities and rates DECIMAL(15,2), dates DATE, texts STRING. Loading: each table is written
- * as one '|'-delimited CSV file under {@code target/}, read through a temporary CSV view with
- * the declared schema and copied into a parquet table ({@code CREATE TABLE … USING parquet AS
- * SELECT}); the CSV files are deleted afterwards, the tables live in the server's warehouse.
+ * quantities and rates DECIMAL(15,2), dates DATE, texts STRING. Loading: each table is written as
+ * one '|'-delimited CSV file under {@code target/}, read through a temporary CSV view with the
+ * declared schema and copied into a parquet table ({@code CREATE TABLE … USING parquet AS SELECT});
+ * the CSV files are deleted afterwards, the tables live in the server's warehouse.
  *
  * <p>Public, with {@link TpchQueries}, for the bench module, which loads the same tables from this
  * module's test jar to time the queries.
@@ -63,10 +63,10 @@ public final class TpchDatabase {
   }
 
   /**
-   * A new connection in the given translation mode ({@code translate}, {@code strict} or
-   * {@code text}). Queries name the tables with their schema ({@code tpch.lineitem}): a strict
-   * connection refuses {@code USE tpch}, which is no query, and the current schema is per
-   * connection (per Spark session).
+   * A new connection in the given translation mode ({@code translate}, {@code strict} or {@code
+   * text}). Queries name the tables with their schema ({@code tpch.lineitem}): a strict connection
+   * refuses {@code USE tpch}, which is no query, and the current schema is per connection (per
+   * Spark session).
    */
   public Connection connect(String translationMode) throws SQLException {
     return DriverManager.getConnection(serverUrl + "/;translation_mode=" + translationMode);
@@ -90,19 +90,35 @@ public final class TpchDatabase {
         statement.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
         for (TableFile file : files) {
           String view = "tpch_csv_" + file.name();
-          statement.execute("CREATE OR REPLACE TEMPORARY VIEW " + view + " (" + file.columns() + ")"
-              + " USING csv OPTIONS (path '" + file.path().toAbsolutePath() + "',"
-              + " header 'false', delimiter '|', quote '', mode 'FAILFAST')");
+          statement.execute(
+              "CREATE OR REPLACE TEMPORARY VIEW "
+                  + view
+                  + " ("
+                  + file.columns()
+                  + ")"
+                  + " USING csv OPTIONS (path '"
+                  + file.path().toAbsolutePath()
+                  + "',"
+                  + " header 'false', delimiter '|', quote '', mode 'FAILFAST')");
           statement.execute("DROP TABLE IF EXISTS " + SCHEMA + "." + file.name());
-          statement.execute("CREATE TABLE " + SCHEMA + "." + file.name()
-              + " USING parquet AS SELECT * FROM " + view);
+          statement.execute(
+              "CREATE TABLE "
+                  + SCHEMA
+                  + "."
+                  + file.name()
+                  + " USING parquet AS SELECT * FROM "
+                  + view);
           statement.execute("DROP VIEW " + view);
           checkRowCount(statement, file);
         }
       }
-      System.out.printf("TPC-H SF %s generated in %d ms, loaded into schema %s in %d ms: %s%n",
-          SCALE_FACTOR, (generated - start) / 1_000_000, SCHEMA,
-          (System.nanoTime() - generated) / 1_000_000, counts);
+      System.out.printf(
+          "TPC-H SF %s generated in %d ms, loaded into schema %s in %d ms: %s%n",
+          SCALE_FACTOR,
+          (generated - start) / 1_000_000,
+          SCHEMA,
+          (System.nanoTime() - generated) / 1_000_000,
+          counts);
       return new TpchDatabase(serverUrl);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot load TPC-H into " + serverUrl + ": " + e, e);
@@ -116,8 +132,8 @@ public final class TpchDatabase {
     try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table)) {
       long loaded = rs.next() ? rs.getLong(1) : -1;
       if (loaded != file.rows()) {
-        throw new IllegalStateException(table + " holds " + loaded
-            + " rows, but " + file.rows() + " were generated");
+        throw new IllegalStateException(
+            table + " holds " + loaded + " rows, but " + file.rows() + " were generated");
       }
     }
   }
@@ -190,14 +206,17 @@ public final class TpchDatabase {
         return Integer.toString(column.getInteger(entity));
       case DOUBLE:
         // The generator's money values are exact cents held in a double.
-        return BigDecimal.valueOf(column.getDouble(entity)).setScale(2, RoundingMode.HALF_UP)
+        return BigDecimal.valueOf(column.getDouble(entity))
+            .setScale(2, RoundingMode.HALF_UP)
             .toPlainString();
       case DATE:
         return LocalDate.ofEpochDay(column.getDate(entity)).toString();
       case VARCHAR:
         String text = column.getString(entity);
         // One line per row, no quoting, and an empty field would read back as NULL.
-        if (text.isEmpty() || text.indexOf('|') >= 0 || text.indexOf('\n') >= 0
+        if (text.isEmpty()
+            || text.indexOf('|') >= 0
+            || text.indexOf('\n') >= 0
             || text.indexOf('\r') >= 0) {
           throw new IllegalStateException(
               column.getColumnName() + " cannot be written to the CSV file: [" + text + "]");

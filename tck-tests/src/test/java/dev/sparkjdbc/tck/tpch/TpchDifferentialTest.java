@@ -16,10 +16,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The 22 TPC-H queries (SF 0.01, resources {@code tpch/q01.sql} …), each run on the same server
- * translated by the driver ({@code translation_mode=strict}: a query it cannot translate fails)
- * and as SQL text ({@code translation_mode=text}). Both must give the same column labels, JDBC
- * types and type names, and the same rows: in order when the query sorts, as multisets
- * otherwise, values compared exactly (the prices are DECIMAL, so sums are exact).
+ * translated by the driver ({@code translation_mode=strict}: a query it cannot translate fails) and
+ * as SQL text ({@code translation_mode=text}). Both must give the same column labels, JDBC types
+ * and type names, and the same rows: in order when the query sorts, as multisets otherwise, values
+ * compared exactly (the prices are DECIMAL, so sums are exact).
  */
 @ExtendWith(SparkConnectServerExtension.class)
 class TpchDifferentialTest {
@@ -37,7 +37,9 @@ class TpchDifferentialTest {
 
   @AfterAll
   static void disconnect() throws SQLException {
-    try (Connection a = warmUp; Connection b = text; Connection c = strict) {
+    try (Connection a = warmUp;
+        Connection b = text;
+        Connection c = strict) {
       // closes all three
     }
   }
@@ -58,14 +60,21 @@ class TpchDifferentialTest {
     QueryResult first = run(query, "text (warm-up)", warmUp, sql);
     QueryResult expected = run(query, "text", text, sql);
     QueryResult actual = run(query, "strict (translated)", strict, sql);
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "TPC-H %s: text %5d ms, strict %5d ms (warm-up, text: %5d ms), %d rows%n",
-        query, expected.millis(), actual.millis(), first.millis(), expected.rows().size());
+        query,
+        expected.millis(),
+        actual.millis(),
+        first.millis(),
+        expected.rows().size());
 
     assertThat(first.difference(expected, ordered))
-        .as("%s, text vs text: the query or the data is not deterministic", query).isNull();
+        .as("%s, text vs text: the query or the data is not deterministic", query)
+        .isNull();
     assertThat(expected.difference(actual, ordered))
-        .as("%s, strict (translated) vs text", query).isNull();
+        .as("%s, strict (translated) vs text", query)
+        .isNull();
     // All 22 return rows at SF 0.01 (Q17 one row holding NULL, Q8 market shares of 0).
     assertThat(expected.rows()).as("%s returns rows", query).isNotEmpty();
   }

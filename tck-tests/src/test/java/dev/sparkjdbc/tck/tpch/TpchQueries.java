@@ -18,7 +18,8 @@ public final class TpchQueries {
   /** {@code q01} … {@code q22}, in order. */
   public static List<String> names() {
     return IntStream.rangeClosed(1, 22)
-        .mapToObj(i -> String.format(Locale.ROOT, "q%02d", i)).toList();
+        .mapToObj(i -> String.format(Locale.ROOT, "q%02d", i))
+        .toList();
   }
 
   /** The query text of {@code tpch/<name>.sql}, without a trailing semicolon. */

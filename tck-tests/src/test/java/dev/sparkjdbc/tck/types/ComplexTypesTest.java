@@ -149,8 +149,10 @@ class ComplexTypesTest {
 
   @Test
   void emptyAndNullArrays() throws SQLException {
-    try (ResultSet rs = one("SELECT array() AS e, CAST(array() AS ARRAY<STRING>) AS es, "
-        + "CAST(NULL AS ARRAY<STRING>) AS n")) {
+    try (ResultSet rs =
+        one(
+            "SELECT array() AS e, CAST(array() AS ARRAY<STRING>) AS es, "
+                + "CAST(NULL AS ARRAY<STRING>) AS n")) {
       assertThat(elements(rs.getObject(1))).isEmpty();
       assertThat(elements(rs.getObject(2))).isEmpty();
       try (ResultSet none = array(rs.getObject(2)).getResultSet()) {
@@ -182,20 +184,22 @@ class ComplexTypesTest {
 
   @Test
   void arrayElementsHaveTheirTypesJavaClasses() throws SQLException {
-    try (ResultSet rs = one("SELECT array(DATE '2024-02-29') AS d, "
-        + "array(CAST('1.50' AS DECIMAL(5,2))) AS dec, array(X'0102') AS b, "
-        + "array(TIMESTAMP_NTZ '2024-02-29 13:45:30.5') AS ntz, array(INTERVAL '1' DAY) AS i, "
-        + "array(CAST(5 AS TINYINT)) AS t, array(CAST(5 AS BIGINT)) AS l, array(true) AS z, "
-        + "array(CAST('2.5' AS DOUBLE)) AS dbl")) {
+    try (ResultSet rs =
+        one(
+            "SELECT array(DATE '2024-02-29') AS d, array(CAST('1.50' AS DECIMAL(5,2))) AS dec,"
+                + " array(X'0102') AS b, array(TIMESTAMP_NTZ '2024-02-29 13:45:30.5') AS ntz,"
+                + " array(INTERVAL '1' DAY) AS i, array(CAST(5 AS TINYINT)) AS t, array(CAST(5 AS"
+                + " BIGINT)) AS l, array(true) AS z, array(CAST('2.5' AS DOUBLE)) AS dbl")) {
       assertThat(array(rs.getObject(1)).getBaseType()).isEqualTo(Types.DATE);
-      assertThat(elements(rs.getObject(1))).containsExactly(
-          java.sql.Date.valueOf(LocalDate.of(2024, 2, 29)));
+      assertThat(elements(rs.getObject(1)))
+          .containsExactly(java.sql.Date.valueOf(LocalDate.of(2024, 2, 29)));
       assertThat(array(rs.getObject(2)).getBaseType()).isEqualTo(Types.DECIMAL);
       assertThat(elements(rs.getObject(2))).containsExactly(new BigDecimal("1.50"));
       assertThat(array(rs.getObject(3)).getBaseType()).isEqualTo(Types.VARBINARY);
       assertThat((byte[]) elements(rs.getObject(3))[0]).containsExactly(1, 2);
-      assertThat(elements(rs.getObject(4))).containsExactly(
-          Timestamp.valueOf(LocalDateTime.of(2024, 2, 29, 13, 45, 30, 500_000_000)));
+      assertThat(elements(rs.getObject(4)))
+          .containsExactly(
+              Timestamp.valueOf(LocalDateTime.of(2024, 2, 29, 13, 45, 30, 500_000_000)));
       assertThat(elements(rs.getObject(5))).containsExactly(Duration.ofDays(1));
       assertThat(elements(rs.getObject(6))).containsExactly(5);
       assertThat(array(rs.getObject(6)).getBaseType()).isEqualTo(Types.TINYINT);
@@ -207,8 +211,10 @@ class ComplexTypesTest {
 
   @Test
   void mapIsAJavaMapInTheServersEntryOrder() throws SQLException {
-    try (ResultSet rs = one("SELECT m, CAST(map_keys(m) AS STRING) AS keys FROM "
-        + "(SELECT map('b', 2, 'a', NULL, 'c', 3, 'aa', 4) AS m) t")) {
+    try (ResultSet rs =
+        one(
+            "SELECT m, CAST(map_keys(m) AS STRING) AS keys FROM "
+                + "(SELECT map('b', 2, 'a', NULL, 'c', 3, 'aa', 4) AS m) t")) {
       assertThat(rs.getMetaData().getColumnClassName(1)).isEqualTo("java.util.Map");
       Object value = rs.getObject(1);
       assertThat(value).isInstanceOf(Map.class);
@@ -225,8 +231,10 @@ class ComplexTypesTest {
 
   @Test
   void mapsWithOtherKeyTypesEmptyAndNull() throws SQLException {
-    try (ResultSet rs = one("SELECT map(2, 'two', 1, NULL) AS m, map() AS e, "
-        + "CAST(NULL AS MAP<STRING, INT>) AS n, map(DATE '2024-01-01', 1.5D) AS d")) {
+    try (ResultSet rs =
+        one(
+            "SELECT map(2, 'two', 1, NULL) AS m, map() AS e, "
+                + "CAST(NULL AS MAP<STRING, INT>) AS n, map(DATE '2024-01-01', 1.5D) AS d")) {
       Map<Object, Object> m = (Map<Object, Object>) rs.getObject(1);
       assertThat(keys(m)).containsExactly(2, 1);
       assertThat(m.get(2)).isEqualTo("two");
@@ -253,10 +261,12 @@ class ComplexTypesTest {
 
   @Test
   void structAttributesInDeclarationOrder() throws SQLException {
-    try (ResultSet rs = one("SELECT named_struct('a', 1, 'b', 'x', 'c', "
-        + "named_struct('d', NULL, 'e', 2.5D), 'f', array(1), 'g', map('k', 'v')) AS s, "
-        + "named_struct('a', CAST(NULL AS INT)) AS all_null, "
-        + "CAST(NULL AS STRUCT<a: INT>) AS n")) {
+    try (ResultSet rs =
+        one(
+            "SELECT named_struct('a', 1, 'b', 'x', 'c', "
+                + "named_struct('d', NULL, 'e', 2.5D), 'f', array(1), 'g', map('k', 'v')) AS s, "
+                + "named_struct('a', CAST(NULL AS INT)) AS all_null, "
+                + "CAST(NULL AS STRUCT<a: INT>) AS n")) {
       assertThat(rs.getMetaData().getColumnType(1)).isEqualTo(Types.STRUCT);
       Object[] s = attributes(rs.getObject(1));
       assertThat(s).hasSize(5);
@@ -268,8 +278,7 @@ class ComplexTypesTest {
       assertThat(rs.getObject(1, Struct.class)).isNotNull();
       assertThat(((Struct) rs.getObject(1)).getAttributes(Map.of())).hasSize(5);
 
-      assertThat(rs.getObject(2)).as("a struct whose fields are all NULL is not NULL")
-          .isNotNull();
+      assertThat(rs.getObject(2)).as("a struct whose fields are all NULL is not NULL").isNotNull();
       assertThat(rs.wasNull()).isFalse();
       assertThat(attributes(rs.getObject(2))).containsExactly((Object) null);
       assertThat(rs.getObject(3)).isNull();
@@ -279,8 +288,10 @@ class ComplexTypesTest {
 
   @Test
   void arrayOfStructOfIntAndArrayOfString() throws SQLException {
-    try (ResultSet rs = one("SELECT array(named_struct('a', 1, 'b', array('x', NULL)), NULL, "
-        + "named_struct('a', NULL, 'b', array())) AS v")) {
+    try (ResultSet rs =
+        one(
+            "SELECT array(named_struct('a', 1, 'b', array('x', NULL)), NULL, "
+                + "named_struct('a', NULL, 'b', array())) AS v")) {
       Array a = array(rs.getObject(1));
       assertThat(a.getBaseType()).isEqualTo(Types.STRUCT);
       assertThat(a.getBaseTypeName()).startsWith("STRUCT");
@@ -298,8 +309,10 @@ class ComplexTypesTest {
 
   @Test
   void arrayOfStructOfMap() throws SQLException {
-    try (ResultSet rs = one("SELECT array(named_struct('m', map('k', 1, 'j', NULL)), "
-        + "named_struct('m', CAST(NULL AS MAP<STRING, INT>))) AS v")) {
+    try (ResultSet rs =
+        one(
+            "SELECT array(named_struct('m', map('k', 1, 'j', NULL)), "
+                + "named_struct('m', CAST(NULL AS MAP<STRING, INT>))) AS v")) {
       Object[] structs = elements(rs.getObject(1));
       Map<Object, Object> m = (Map<Object, Object>) attributes(structs[0])[0];
       assertThat(keys(m)).containsExactly("k", "j");
@@ -312,8 +325,9 @@ class ComplexTypesTest {
   @Test
   void manyRowsOfArraysKeepTheirOwnValues() throws SQLException {
     // Each row's Array is copied out: it must not change when the cursor moves on.
-    try (ResultSet rs = statement.executeQuery(
-        "SELECT id, sequence(0, CAST(id % 5 AS INT)) AS a FROM range(0, 25000) ORDER BY id")) {
+    try (ResultSet rs =
+        statement.executeQuery(
+            "SELECT id, sequence(0, CAST(id % 5 AS INT)) AS a FROM range(0, 25000) ORDER BY id")) {
       List<Object> kept = new ArrayList<>();
       int rows = 0;
       while (rs.next()) {

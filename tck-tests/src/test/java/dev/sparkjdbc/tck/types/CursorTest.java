@@ -23,9 +23,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The forward-only cursor: max rows, position queries (isLast across Arrow batch boundaries:
- * Spark sends at most 10,000 rows per batch by default), and the refusals of a read-only,
- * forward-only result set.
+ * The forward-only cursor: max rows, position queries (isLast across Arrow batch boundaries: Spark
+ * sends at most 10,000 rows per batch by default), and the refusals of a read-only, forward-only
+ * result set.
  */
 @ExtendWith(SparkConnectServerExtension.class)
 class CursorTest {
@@ -78,7 +78,8 @@ class CursorTest {
       int rows = 0;
       while (rs.next()) {
         rows++;
-        assertThat(rs.isLast()).as("isLast on row %d of a 15,000-row cap", rows)
+        assertThat(rs.isLast())
+            .as("isLast on row %d of a 15,000-row cap", rows)
             .isEqualTo(rows == 15_000);
       }
       assertThat(rows).isEqualTo(15_000);
@@ -162,12 +163,14 @@ class CursorTest {
    * filter empties (the final row ends a batch, then nothing but an empty partition follows).
    */
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {
-      "SELECT id FROM range(0, 20000)",
-      "SELECT id FROM range(0, 20000, 1, 1)",
-      "SELECT id FROM range(0, 20000, 1, 4)",
-      "SELECT id FROM range(0, 30000, 1, 3) WHERE id < 20000",
-      "SELECT id FROM range(0, 20000, 1, 3)"})
+  @ValueSource(
+      strings = {
+        "SELECT id FROM range(0, 20000)",
+        "SELECT id FROM range(0, 20000, 1, 1)",
+        "SELECT id FROM range(0, 20000, 1, 4)",
+        "SELECT id FROM range(0, 30000, 1, 3) WHERE id < 20000",
+        "SELECT id FROM range(0, 20000, 1, 3)"
+      })
   void isLastIsTrueExactlyOnTheLastRow(String sql) throws SQLException {
     try (ResultSet rs = statement.executeQuery(sql)) {
       assertThat(rs.isBeforeFirst()).isTrue();
@@ -195,16 +198,20 @@ class CursorTest {
   @Test
   void aScrollablePreparedStatementIsDowngradedWithAWarningToo() throws SQLException {
     connection.clearWarnings();
-    try (PreparedStatement p = connection.prepareStatement("SELECT ? AS x",
-        ResultSet.TYPE_SCROLL_INSENSITIVE, ResultSet.CONCUR_READ_ONLY)) {
+    try (PreparedStatement p =
+        connection.prepareStatement(
+            "SELECT ? AS x", ResultSet.TYPE_SCROLL_INSENSITIVE, ResultSet.CONCUR_READ_ONLY)) {
       assertThat((Object) connection.getWarnings()).as("a warning on the connection").isNotNull();
       assertThat(connection.getWarnings().getMessage()).contains("TYPE_FORWARD_ONLY");
       assertThat(p.getResultSetType()).isEqualTo(ResultSet.TYPE_FORWARD_ONLY);
     }
     connection.clearWarnings();
-    try (PreparedStatement p = connection.prepareStatement("SELECT ? AS x",
-        ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY,
-        ResultSet.CLOSE_CURSORS_AT_COMMIT)) {
+    try (PreparedStatement p =
+        connection.prepareStatement(
+            "SELECT ? AS x",
+            ResultSet.TYPE_FORWARD_ONLY,
+            ResultSet.CONCUR_READ_ONLY,
+            ResultSet.CLOSE_CURSORS_AT_COMMIT)) {
       assertThat((Object) connection.getWarnings()).as("nothing was downgraded").isNull();
       assertThat(p.getResultSetConcurrency()).isEqualTo(ResultSet.CONCUR_READ_ONLY);
     }
@@ -213,29 +220,44 @@ class CursorTest {
   @Test
   void scrollableUpdatableRequestIsDowngradedWithAWarning() throws SQLException {
     connection.clearWarnings();
-    Statement downgraded = connection.createStatement(ResultSet.TYPE_SCROLL_INSENSITIVE,
-        ResultSet.CONCUR_UPDATABLE);
+    Statement downgraded =
+        connection.createStatement(ResultSet.TYPE_SCROLL_INSENSITIVE, ResultSet.CONCUR_UPDATABLE);
     SQLWarning warning = connection.getWarnings();
     assertThat((Object) warning).as("a warning on the connection").isNotNull();
     assertThat(downgraded.getResultSetType()).isEqualTo(ResultSet.TYPE_FORWARD_ONLY);
     assertThat(downgraded.getResultSetConcurrency()).isEqualTo(ResultSet.CONCUR_READ_ONLY);
-    try (ResultSet rs = downgraded.executeQuery("SELECT id, CAST(id AS STRING) AS s "
-        + "FROM range(0, 3)")) {
+    try (ResultSet rs =
+        downgraded.executeQuery("SELECT id, CAST(id AS STRING) AS s " + "FROM range(0, 3)")) {
       assertThat(rs.getType()).isEqualTo(ResultSet.TYPE_FORWARD_ONLY);
       assertThat(rs.getConcurrency()).isEqualTo(ResultSet.CONCUR_READ_ONLY);
       assertThat(rs.next()).isTrue();
       assertThat(rs.getLong(1)).isZero();
 
-      List<ThrowingCallable> moves = List.of(rs::previous, () -> rs.absolute(1),
-          () -> rs.relative(1), rs::first, rs::last, rs::beforeFirst, rs::afterLast,
-          () -> rs.absolute(-1));
+      List<ThrowingCallable> moves =
+          List.of(
+              rs::previous,
+              () -> rs.absolute(1),
+              () -> rs.relative(1),
+              rs::first,
+              rs::last,
+              rs::beforeFirst,
+              rs::afterLast,
+              () -> rs.absolute(-1));
       for (ThrowingCallable move : moves) {
         assertThatThrownBy(move).isInstanceOf(SQLException.class);
       }
-      List<ThrowingCallable> updates = List.of(() -> rs.updateLong(1, 5L),
-          () -> rs.updateString("s", "x"), () -> rs.updateNull(1),
-          () -> rs.updateObject(1, 1), rs::updateRow, rs::insertRow, rs::deleteRow,
-          rs::moveToInsertRow, rs::refreshRow, rs::cancelRowUpdates);
+      List<ThrowingCallable> updates =
+          List.of(
+              () -> rs.updateLong(1, 5L),
+              () -> rs.updateString("s", "x"),
+              () -> rs.updateNull(1),
+              () -> rs.updateObject(1, 1),
+              rs::updateRow,
+              rs::insertRow,
+              rs::deleteRow,
+              rs::moveToInsertRow,
+              rs::refreshRow,
+              rs::cancelRowUpdates);
       for (ThrowingCallable update : updates) {
         assertThatThrownBy(update).isInstanceOf(SQLException.class);
       }
@@ -251,8 +273,11 @@ class CursorTest {
   @Test
   void prepareStyleDowngradeWithHoldabilityAlsoWarns() throws SQLException {
     connection.clearWarnings();
-    Statement s = connection.createStatement(ResultSet.TYPE_SCROLL_SENSITIVE,
-        ResultSet.CONCUR_READ_ONLY, ResultSet.HOLD_CURSORS_OVER_COMMIT);
+    Statement s =
+        connection.createStatement(
+            ResultSet.TYPE_SCROLL_SENSITIVE,
+            ResultSet.CONCUR_READ_ONLY,
+            ResultSet.HOLD_CURSORS_OVER_COMMIT);
     assertThat((Object) connection.getWarnings()).isNotNull();
     try (ResultSet rs = s.executeQuery("SELECT 1")) {
       assertThat(rs.next()).isTrue();

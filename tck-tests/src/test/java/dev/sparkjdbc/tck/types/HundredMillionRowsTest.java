@@ -1,8 +1,8 @@
 package dev.sparkjdbc.tck.types;
 
-import dev.sparkjdbc.tck.ChildJvm;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparkjdbc.tck.ChildJvm;
 import dev.sparkjdbc.tck.SparkConnectServer;
 import dev.sparkjdbc.tck.SparkConnectServerExtension;
 import dev.sparkjdbc.tck.child.IdSummer;
@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * One hundred million rows stream through a client JVM limited to 256 MiB of heap, every value
- * read and checked. The range has 100 partitions: with the default two, the embedded server
- * itself runs out of memory building one partition's Arrow result.
+ * One hundred million rows stream through a client JVM limited to 256 MiB of heap, every value read
+ * and checked. The range has 100 partitions: with the default two, the embedded server itself runs
+ * out of memory building one partition's Arrow result.
  */
 @ExtendWith(SparkConnectServerExtension.class)
 class HundredMillionRowsTest {
@@ -24,8 +24,9 @@ class HundredMillionRowsTest {
   void hundredMillionRowsThroughA256MiBHeap(SparkConnectServer server) throws Exception {
     String sql = "SELECT id FROM range(0, " + ROWS + ", 1, 100)";
 
-    ChildJvm.Result result = ChildJvm.run(List.of("-Xmx256m"), IdSummer.class,
-        List.of(server.url(), sql), Duration.ofMinutes(8));
+    ChildJvm.Result result =
+        ChildJvm.run(
+            List.of("-Xmx256m"), IdSummer.class, List.of(server.url(), sql), Duration.ofMinutes(8));
 
     assertThat(result.exitCode()).as("exit code; stderr:%n%s", result.stderr()).isZero();
     assertThat(Long.parseLong(result.value("count"))).isEqualTo(ROWS);
@@ -35,9 +36,13 @@ class HundredMillionRowsTest {
     long millis = Long.parseLong(result.value("millis"));
     long peakHeapMiB = Long.parseLong(result.value("peakHeapBytes")) >> 20;
     assertThat(peakHeapMiB).isLessThanOrEqualTo(256);
-    System.out.printf("[HundredMillionRowsTest] %,d rows in %,d ms (%,d rows/s) at -Xmx256m: "
+    System.out.printf(
+        "[HundredMillionRowsTest] %,d rows in %,d ms (%,d rows/s) at -Xmx256m: "
             + "peak heap %,d MiB, peak RSS (VmHWM) %,d MiB%n",
-        ROWS, millis, ROWS * 1000 / Math.max(1, millis), peakHeapMiB,
+        ROWS,
+        millis,
+        ROWS * 1000 / Math.max(1, millis),
+        peakHeapMiB,
         Long.parseLong(result.value("vmHwmKiB")) >> 10);
   }
 }

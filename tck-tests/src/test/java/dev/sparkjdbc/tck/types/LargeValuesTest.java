@@ -50,9 +50,14 @@ class LargeValuesTest {
   @Test
   void tenMiBBinary() throws Exception {
     // Not one repeated byte: a position mix-up would change the digest.
-    try (ResultSet rs = statement.executeQuery("SELECT b, length(b), sha2(b, 256), md5(b) FROM "
-        + "(SELECT unhex(repeat('00017f80feff', " + TEN_MIB / 6 + ")) || unhex(repeat('ab', "
-        + TEN_MIB % 6 + ")) AS b) t")) {
+    try (ResultSet rs =
+        statement.executeQuery(
+            "SELECT b, length(b), sha2(b, 256), md5(b) FROM "
+                + "(SELECT unhex(repeat('00017f80feff', "
+                + TEN_MIB / 6
+                + ")) || unhex(repeat('ab', "
+                + TEN_MIB % 6
+                + ")) AS b) t")) {
       assertThat(rs.next()).isTrue();
       byte[] bytes = rs.getBytes(1);
       assertThat(bytes).hasSize(rs.getInt(2));
@@ -73,9 +78,14 @@ class LargeValuesTest {
     String unit = "aé€😀";
     int unitBytes = unit.getBytes(StandardCharsets.UTF_8).length; // 10
     int units = TEN_MIB / unitBytes;
-    try (ResultSet rs = statement.executeQuery("SELECT s, char_length(s), octet_length(s), "
-        + "sha2(CAST(s AS BINARY), 256) FROM (SELECT repeat('" + unit + "', " + units
-        + ") AS s) t")) {
+    try (ResultSet rs =
+        statement.executeQuery(
+            "SELECT s, char_length(s), octet_length(s), "
+                + "sha2(CAST(s AS BINARY), 256) FROM (SELECT repeat('"
+                + unit
+                + "', "
+                + units
+                + ") AS s) t")) {
       assertThat(rs.next()).isTrue();
       String s = rs.getString(1);
       assertThat(s.codePointCount(0, s.length())).isEqualTo(rs.getInt(2));
@@ -97,8 +107,10 @@ class LargeValuesTest {
   @Test
   void severalLargeValuesInOneResult() throws Exception {
     // Ten rows of 1 MiB each, distinct per row: batches bigger than gRPC's default message size.
-    try (ResultSet rs = statement.executeQuery("SELECT id, s, sha2(s, 256) FROM (SELECT id, "
-        + "repeat(CAST(id AS STRING) || 'xyz', 262144) AS s FROM range(0, 10)) t ORDER BY id")) {
+    try (ResultSet rs =
+        statement.executeQuery(
+            "SELECT id, s, sha2(s, 256) FROM (SELECT id, repeat(CAST(id AS STRING) || 'xyz',"
+                + " 262144) AS s FROM range(0, 10)) t ORDER BY id")) {
       int rows = 0;
       while (rs.next()) {
         String s = rs.getString(2);
@@ -112,8 +124,10 @@ class LargeValuesTest {
 
   @Test
   void emptyIsNotNull() throws SQLException {
-    try (ResultSet rs = statement.executeQuery("SELECT '' AS es, CAST(NULL AS STRING) AS ns, "
-        + "X'' AS eb, CAST(NULL AS BINARY) AS nb, length('') AS el")) {
+    try (ResultSet rs =
+        statement.executeQuery(
+            "SELECT '' AS es, CAST(NULL AS STRING) AS ns, "
+                + "X'' AS eb, CAST(NULL AS BINARY) AS nb, length('') AS el")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString(1)).isEmpty();
       assertThat(rs.wasNull()).isFalse();
@@ -135,8 +149,10 @@ class LargeValuesTest {
   @Test
   void emptyAndNullStringsAcrossManyRows() throws SQLException {
     // Alternating '' and NULL over several batches: the validity bits must line up.
-    try (ResultSet rs = statement.executeQuery("SELECT id, CASE WHEN id % 3 = 0 THEN '' "
-        + "WHEN id % 3 = 1 THEN NULL ELSE CAST(id AS STRING) END AS s FROM range(0, 25000)")) {
+    try (ResultSet rs =
+        statement.executeQuery(
+            "SELECT id, CASE WHEN id % 3 = 0 THEN '' WHEN id % 3 = 1 THEN NULL ELSE CAST(id AS"
+                + " STRING) END AS s FROM range(0, 25000)")) {
       int rows = 0;
       while (rs.next()) {
         long id = rs.getLong(1);
