@@ -1,6 +1,25 @@
 package dev.sparkjdbc.jdbc;
 
+import dev.sparkjdbc.jdbc.client.ArrowBatchSource;
+import dev.sparkjdbc.jdbc.client.ConnectClient;
+import dev.sparkjdbc.jdbc.client.ConnectionTimer;
+import dev.sparkjdbc.jdbc.client.OperationTags;
+import dev.sparkjdbc.jdbc.client.ServerCapabilities;
+import dev.sparkjdbc.jdbc.client.SessionLink;
+import dev.sparkjdbc.jdbc.config.ConnectionConfig;
+import dev.sparkjdbc.jdbc.errors.SelfWrapper;
+import dev.sparkjdbc.jdbc.errors.SqlErrors;
+import dev.sparkjdbc.jdbc.errors.SqlState;
+import dev.sparkjdbc.jdbc.metadata.CatalogListing;
+import dev.sparkjdbc.jdbc.metadata.MetadataConnection;
+import dev.sparkjdbc.jdbc.metadata.SparkConnectDatabaseMetaData;
+import dev.sparkjdbc.jdbc.result.ArrowRows;
+import dev.sparkjdbc.jdbc.result.JavaRows;
+import dev.sparkjdbc.jdbc.result.accessor.ColumnContext;
+import dev.sparkjdbc.jdbc.result.accessor.SparkArray;
+import dev.sparkjdbc.jdbc.statement.SqlText;
 import dev.sparkjdbc.plan.SqlToPlan;
+import dev.sparkjdbc.types.SparkTypeNames;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.CallableStatement;
@@ -29,7 +48,7 @@ import org.apache.arrow.memory.BufferAllocator;
  * One Spark Connect session over one gRPC channel. Closing it closes its statements (and so their
  * result sets), releases the server session and shuts the channel down.
  */
-final class SparkConnectConnection implements Connection {
+final class SparkConnectConnection implements SelfWrapper, Connection, MetadataConnection {
   private final ConnectionConfig config;
   private final ConnectClient client;
   private final BufferAllocator allocator;
@@ -46,6 +65,7 @@ final class SparkConnectConnection implements Connection {
   private volatile int networkTimeoutMillis;
   private volatile boolean closed;
   private final ConnectionTimer timer = new ConnectionTimer();
+  private final SessionLink sessionLink;
   private boolean released;
 
   private SparkConnectConnection(
@@ -54,13 +74,15 @@ final class SparkConnectConnection implements Connection {
     this.client = client;
     this.sparkVersion = sparkVersion;
     for (String unknownKey : config.warnings()) {
-      addWarning(new SQLWarning(unknownKey, ConnectionConfig.UNKNOWN_PROPERTY_WARNING));
+      addWarning(new SQLWarning(unknownKey, SqlState.UNKNOWN_PROPERTY));
     }
+    this.sessionLink =
+        new SessionLink(client, timer, () -> networkTimeoutMillis, this::networkTimedOut);
     this.allocator = DriverDiagnostics.newConnectionAllocator("connection " + client.sessionId());
     DriverDiagnostics.connectionOpened();
     this.translator = new SqlToPlan(config.translation());
     this.capabilities = new ServerCapabilities(client);
-    this.columnContext = new ColumnContext(this::sessionZone);
+    this.columnContext = new ColumnContext(this::sessionZone, JavaRows::resultSet);
     config
         .applicationName()
         .ifPresent(name -> clientInfo.setProperty(OperationTags.APPLICATION_NAME, name));
@@ -88,7 +110,7 @@ final class SparkConnectConnection implements Connection {
       client = new ConnectClient(config);
     } catch (IllegalArgumentException e) {
       // gRPC's own checks of the host name and of header names from the URL
-      throw SqlErrors.invalidUrl(config.displayUrl(), e.getMessage());
+      throw SqlErrors.invalidUrl(config.displayUrl(), e.getMessage(), ConnectionConfig.URL_FORM);
     }
     try {
       String version = client.sparkVersion(config.connectTimeoutSeconds() * 1000L);
@@ -104,13 +126,13 @@ final class SparkConnectConnection implements Connection {
               + config.displayUrl()
               + ": "
               + e.getMessage(),
-          SqlErrors.CONNECTION_FAILURE,
+          SqlState.CONNECTION_FAILURE,
           e);
     } catch (RuntimeException e) {
       client.close();
       throw new SQLNonTransientConnectionException(
           "Cannot connect to the Spark Connect server at " + config.displayUrl() + ": " + e,
-          SqlErrors.CONNECTION_FAILURE,
+          SqlState.CONNECTION_FAILURE,
           e);
     }
   }
@@ -137,7 +159,7 @@ final class SparkConnectConnection implements Connection {
     sessionZone = null;
   }
 
-  ConnectClient client() {
+  public ConnectClient client() {
     return client;
   }
 
@@ -145,15 +167,23 @@ final class SparkConnectConnection implements Connection {
     return allocator;
   }
 
-  String sparkVersion() {
+  @Override
+  public Connection connection() {
+    return this;
+  }
+
+  @Override
+  public String sparkVersion() {
     return sparkVersion;
   }
 
-  ConnectionConfig config() {
+  @Override
+  public ConnectionConfig config() {
     return config;
   }
 
-  void checkOpen() throws SQLException {
+  @Override
+  public void checkOpen() throws SQLException {
     if (closed) {
       throw SqlErrors.closed("connection");
     }
@@ -176,7 +206,8 @@ final class SparkConnectConnection implements Connection {
   }
 
   /** A statement the driver runs for itself (metadata); it goes to Spark as text. */
-  Statement internalStatement() throws SQLException {
+  @Override
+  public Statement internalStatement() throws SQLException {
     checkOpen();
     SparkConnectStatement statement = new SparkConnectStatement(this, true);
     statements.add(statement);
@@ -471,7 +502,7 @@ final class SparkConnectConnection implements Connection {
   @Override
   public boolean isValid(int timeoutSeconds) throws SQLException {
     if (timeoutSeconds < 0) {
-      throw new SQLException("Timeout must not be negative", SqlErrors.INVALID_ARGUMENT);
+      throw new SQLException("Timeout must not be negative", SqlState.INVALID_ARGUMENT);
     }
     if (closed) {
       return false;
@@ -488,11 +519,11 @@ final class SparkConnectConnection implements Connection {
   public void setClientInfo(String name, String value) throws SQLClientInfoException {
     if (closed) {
       throw new SQLClientInfoException(
-          "This connection is closed", SqlErrors.CONNECTION_CLOSED, Map.of());
+          "This connection is closed", SqlState.CONNECTION_CLOSED, Map.of());
     }
     if (name == null) {
       throw new SQLClientInfoException(
-          "The client info name is null", SqlErrors.INVALID_ARGUMENT, Map.of());
+          "The client info name is null", SqlState.INVALID_ARGUMENT, Map.of());
     }
     synchronized (clientInfo) {
       if (value == null) {
@@ -508,7 +539,7 @@ final class SparkConnectConnection implements Connection {
   public void setClientInfo(Properties properties) throws SQLClientInfoException {
     if (closed) {
       throw new SQLClientInfoException(
-          "This connection is closed", SqlErrors.CONNECTION_CLOSED, Map.of());
+          "This connection is closed", SqlState.CONNECTION_CLOSED, Map.of());
     }
     synchronized (clientInfo) {
       clientInfo.clear();
@@ -523,7 +554,7 @@ final class SparkConnectConnection implements Connection {
   public String getClientInfo(String name) throws SQLException {
     checkOpen();
     if (name == null) {
-      throw new SQLException("The client info name is null", SqlErrors.INVALID_ARGUMENT);
+      throw new SQLException("The client info name is null", SqlState.INVALID_ARGUMENT);
     }
     return clientInfo.getProperty(name);
   }
@@ -544,10 +575,11 @@ final class SparkConnectConnection implements Connection {
     checkOpen();
     if (typeName == null || elements == null) {
       throw new SQLException(
-          "createArrayOf needs a type name and elements", SqlErrors.INVALID_ARGUMENT);
+          "createArrayOf needs a type name and elements", SqlState.INVALID_ARGUMENT);
     }
     SqlText.requireEncodable(typeName, "array type name");
-    return new SparkArray(SparkTypeStrings.parse(typeName), elements.clone());
+    return new SparkArray(
+        SparkTypeNames.parse(typeName), elements.clone(), columnContext.detachedRows());
   }
 
   @Override
@@ -579,7 +611,7 @@ final class SparkConnectConnection implements Connection {
   @Override
   public void abort(Executor executor) throws SQLException {
     if (executor == null) {
-      throw new SQLException("abort needs an executor", SqlErrors.INVALID_ARGUMENT);
+      throw new SQLException("abort needs an executor", SqlState.INVALID_ARGUMENT);
     }
     if (closed) {
       return;
@@ -601,14 +633,15 @@ final class SparkConnectConnection implements Connection {
   public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
     checkOpen();
     if (milliseconds < 0) {
-      throw new SQLException("Network timeout must not be negative", SqlErrors.INVALID_ARGUMENT);
+      throw new SQLException("Network timeout must not be negative", SqlState.INVALID_ARGUMENT);
     }
     networkTimeoutMillis = milliseconds;
     client.setCallTimeoutMillis(milliseconds);
   }
 
-  int networkTimeoutMillis() {
-    return networkTimeoutMillis;
+  /** What this connection's server operations need of it. */
+  SessionLink sessionLink() {
+    return sessionLink;
   }
 
   /** The network timeout expired: the connection is closed (JDBC), in the background. */
@@ -620,10 +653,6 @@ final class SparkConnectConnection implements Connection {
     Thread cleanup = new Thread(this::release, "sparkjdbc-close-after-network-timeout");
     cleanup.setDaemon(true);
     cleanup.start();
-  }
-
-  ConnectionTimer timer() {
-    return timer;
   }
 
   @Override
@@ -674,16 +703,6 @@ final class SparkConnectConnection implements Connection {
               "Arrow memory still held when the connection closed",
               leaked);
     }
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    return Wrappers.unwrap(this, iface);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) {
-    return iface != null && iface.isInstance(this);
   }
 
   @Override

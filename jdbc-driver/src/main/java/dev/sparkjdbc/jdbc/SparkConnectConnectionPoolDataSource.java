@@ -1,5 +1,6 @@
 package dev.sparkjdbc.jdbc;
 
+import dev.sparkjdbc.jdbc.pool.SparkConnectPooledConnection;
 import java.sql.SQLException;
 import java.sql.ShardingKey;
 import javax.sql.ConnectionPoolDataSource;

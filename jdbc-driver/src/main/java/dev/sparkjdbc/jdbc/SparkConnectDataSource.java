@@ -1,5 +1,10 @@
 package dev.sparkjdbc.jdbc;
 
+import dev.sparkjdbc.jdbc.config.ConnectionConfig;
+import dev.sparkjdbc.jdbc.config.ConnectionProperty;
+import dev.sparkjdbc.jdbc.errors.SelfWrapper;
+import dev.sparkjdbc.jdbc.errors.SqlErrors;
+import dev.sparkjdbc.jdbc.errors.SqlState;
 import java.io.PrintWriter;
 import java.io.Serializable;
 import java.sql.Connection;
@@ -39,7 +44,8 @@ import javax.sql.DataSource;
  * per connection attempt and its warnings (never a secret); the driver's own logging goes to {@code
  * java.util.logging} ({@link #getParentLogger()}).
  */
-public class SparkConnectDataSource implements DataSource, Referenceable, Serializable {
+public class SparkConnectDataSource
+    implements SelfWrapper, DataSource, Referenceable, Serializable {
   private static final long serialVersionUID = 1L;
 
   private String url;
@@ -197,7 +203,7 @@ public class SparkConnectDataSource implements DataSource, Referenceable, Serial
   }
 
   private static SQLException configError(String message) {
-    return new SQLNonTransientConnectionException(message, SqlErrors.CONNECTION_FAILURE);
+    return new SQLNonTransientConnectionException(message, SqlState.CONNECTION_FAILURE);
   }
 
   private void log(String line) {
@@ -256,7 +262,7 @@ public class SparkConnectDataSource implements DataSource, Referenceable, Serial
   @Override
   public void setLoginTimeout(int seconds) throws SQLException {
     if (seconds < 0) {
-      throw new SQLException("Login timeout must not be negative", SqlErrors.INVALID_ARGUMENT);
+      throw new SQLException("Login timeout must not be negative", SqlState.INVALID_ARGUMENT);
     }
     this.loginTimeout = seconds;
   }
@@ -579,16 +585,6 @@ public class SparkConnectDataSource implements DataSource, Referenceable, Serial
     if (value != null) {
       reference.add(new StringRefAddr(name, String.valueOf(value)));
     }
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    return Wrappers.unwrap(this, iface);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) {
-    return iface != null && iface.isInstance(this);
   }
 
   /** Where it connects and the properties set; secrets hidden. */

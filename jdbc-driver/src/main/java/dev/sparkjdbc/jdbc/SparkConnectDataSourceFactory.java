@@ -1,5 +1,6 @@
 package dev.sparkjdbc.jdbc;
 
+import dev.sparkjdbc.jdbc.config.ConnectionProperty;
 import java.util.Enumeration;
 import java.util.Hashtable;
 import java.util.Set;

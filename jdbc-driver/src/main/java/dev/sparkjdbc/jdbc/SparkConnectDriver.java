@@ -1,5 +1,9 @@
 package dev.sparkjdbc.jdbc;
 
+import dev.sparkjdbc.jdbc.config.ConnectionConfig;
+import dev.sparkjdbc.jdbc.config.ConnectionProperty;
+import dev.sparkjdbc.jdbc.config.DriverVersion;
+import dev.sparkjdbc.jdbc.errors.SqlState;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -17,7 +21,6 @@ import java.util.logging.Logger;
  * when the class loads (and through {@code META-INF/services/java.sql.Driver}).
  */
 public final class SparkConnectDriver implements Driver {
-  static final String NAME = "Spark Connect JDBC Driver";
 
   static {
     try {
@@ -47,7 +50,7 @@ public final class SparkConnectDriver implements Driver {
           "The URL is null (expected "
               + ConnectionConfig.URL_PREFIX
               + "host[:port][/;key=value;...])",
-          SqlErrors.CONNECTION_FAILURE);
+          SqlState.CONNECTION_FAILURE);
     }
     return ConnectionConfig.accepts(url);
   }

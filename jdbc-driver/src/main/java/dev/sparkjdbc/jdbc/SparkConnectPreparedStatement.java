@@ -1,6 +1,14 @@
 package dev.sparkjdbc.jdbc;
 
 import com.google.protobuf.ByteString;
+import dev.sparkjdbc.jdbc.errors.SqlErrors;
+import dev.sparkjdbc.jdbc.errors.SqlState;
+import dev.sparkjdbc.jdbc.result.SparkConnectResultSetMetaData;
+import dev.sparkjdbc.jdbc.statement.ParameterLiterals;
+import dev.sparkjdbc.jdbc.statement.SparkConnectParameterMetaData;
+import dev.sparkjdbc.jdbc.statement.SqlText;
+import dev.sparkjdbc.jdbc.statement.SqlTextRelation;
+import dev.sparkjdbc.jdbc.statement.TargetTypes;
 import dev.sparkjdbc.plan.PlanFeature;
 import dev.sparkjdbc.plan.PreparedQuery;
 import dev.sparkjdbc.plan.SqlTranslationException;
@@ -9,6 +17,7 @@ import dev.sparkjdbc.proto.DataType;
 import dev.sparkjdbc.proto.Expression;
 import dev.sparkjdbc.proto.Plan;
 import dev.sparkjdbc.proto.Relation;
+import dev.sparkjdbc.types.ColumnType;
 import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -92,9 +101,9 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
 
   /**
    * Parameter values as the server reads them: a server that does not read {@code
-   * Literal.data_type} (see {@link ServerCapabilities}) turns NULL elements of an array literal
-   * into 0, '' or false, so there an array holding NULLs goes as a call of Spark's {@code array}
-   * function instead (docs/compatibility.md).
+   * Literal.data_type} (see {@link dev.sparkjdbc.jdbc.client.ServerCapabilities}) turns NULL
+   * elements of an array literal into 0, '' or false, so there an array holding NULLs goes as a
+   * call of Spark's {@code array} function instead (docs/compatibility.md).
    */
   private List<Expression> valuesForServer(Expression[] values) throws SQLException {
     List<Expression> list = Arrays.asList(values);
@@ -317,7 +326,7 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
         checkOpen();
         throw new java.sql.SQLDataException(
             "Scale " + scaleOrLength + " is outside 0 to 38, " + "the scales of a Spark DECIMAL",
-            SqlErrors.DATA_OUT_OF_RANGE);
+            SqlState.DATA_OUT_OF_RANGE);
       }
       setBigDecimal(i, d.setScale(scaleOrLength, java.math.RoundingMode.HALF_UP));
       return;

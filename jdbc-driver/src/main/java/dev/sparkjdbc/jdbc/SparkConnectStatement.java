@@ -1,6 +1,18 @@
 package dev.sparkjdbc.jdbc;
 
 import com.google.protobuf.ByteString;
+import dev.sparkjdbc.jdbc.client.ArrowBatchSource;
+import dev.sparkjdbc.jdbc.client.ExecutionControl;
+import dev.sparkjdbc.jdbc.client.ExecutionStream;
+import dev.sparkjdbc.jdbc.client.ReadAheadSource;
+import dev.sparkjdbc.jdbc.client.ServerCapabilities;
+import dev.sparkjdbc.jdbc.errors.SelfWrapper;
+import dev.sparkjdbc.jdbc.errors.SqlErrors;
+import dev.sparkjdbc.jdbc.errors.SqlState;
+import dev.sparkjdbc.jdbc.result.ResultOwner;
+import dev.sparkjdbc.jdbc.result.SparkConnectResultSet;
+import dev.sparkjdbc.jdbc.statement.SqlText;
+import dev.sparkjdbc.jdbc.statement.SqlTextRelation;
 import dev.sparkjdbc.plan.PlanFeature;
 import dev.sparkjdbc.plan.SqlTranslationException;
 import dev.sparkjdbc.plan.Translation;
@@ -30,7 +42,8 @@ import java.util.logging.Logger;
  * answers either with their (inline) output or, for queries we did not recognise, with the relation
  * to stream.
  */
-class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
+class SparkConnectStatement
+    implements SelfWrapper, Statement, SparkConnectStatementInfo, ResultOwner {
   private static final Logger LOG = Logger.getLogger(SparkConnectStatement.class.getName());
 
   private final SparkConnectConnection connection;
@@ -49,7 +62,7 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
 
   SparkConnectStatement(SparkConnectConnection connection, boolean internal) {
     this.connection = connection;
-    this.execution = new ExecutionControl(connection);
+    this.execution = new ExecutionControl(connection.sessionLink());
     this.internal = internal;
   }
 
@@ -58,8 +71,9 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
   }
 
   /** Statements the driver opens for itself (metadata) are not shown to users as owners. */
-  boolean isInternal() {
-    return internal;
+  @Override
+  public Statement visibleStatement() {
+    return internal ? null : this;
   }
 
   void checkOpen() throws SQLException {
@@ -226,7 +240,11 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
 
   @Override
   public void setProgressListener(SparkConnectProgressListener listener) {
-    execution.setProgressListener(listener);
+    execution.setProgressSink(
+        listener == null
+            ? null
+            : (operationId, progress) ->
+                listener.onProgress(SparkConnectProgress.of(operationId, progress)));
   }
 
   @Override
@@ -399,13 +417,13 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
     }
   }
 
-  /** Called by the result set when its last row has been read. */
-  void resultSetExhausted(SparkConnectResultSet rs) {
+  @Override
+  public void resultSetExhausted(ResultSet rs) {
     execution.detach();
   }
 
-  /** Called by the result set when it closes. */
-  void resultSetClosed(SparkConnectResultSet rs) {
+  @Override
+  public void resultSetClosed(ResultSet rs) {
     if (resultSet == rs) {
       execution.detach();
       if (closeOnCompletion && !closed) {
@@ -457,7 +475,7 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
   public void setMaxFieldSize(int max) throws SQLException {
     checkOpen();
     if (max < 0) {
-      throw new SQLException("Max field size must not be negative", SqlErrors.INVALID_ARGUMENT);
+      throw new SQLException("Max field size must not be negative", SqlState.INVALID_ARGUMENT);
     }
     // 0 (no limit) is the only size we apply: truncating values silently would corrupt data.
   }
@@ -482,7 +500,7 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
   public void setLargeMaxRows(long max) throws SQLException {
     checkOpen();
     if (max < 0) {
-      throw new SQLException("Max rows must not be negative", SqlErrors.INVALID_ARGUMENT);
+      throw new SQLException("Max rows must not be negative", SqlState.INVALID_ARGUMENT);
     }
     maxRows = max;
   }
@@ -502,7 +520,7 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
   public void setQueryTimeout(int seconds) throws SQLException {
     checkOpen();
     if (seconds < 0) {
-      throw new SQLException("Query timeout must not be negative", SqlErrors.INVALID_ARGUMENT);
+      throw new SQLException("Query timeout must not be negative", SqlState.INVALID_ARGUMENT);
     }
     queryTimeout = seconds;
   }
@@ -529,7 +547,7 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
   public void setFetchDirection(int direction) throws SQLException {
     checkOpen();
     if (direction != ResultSet.FETCH_FORWARD) {
-      throw new SQLException("Only FETCH_FORWARD is supported", SqlErrors.INVALID_ARGUMENT);
+      throw new SQLException("Only FETCH_FORWARD is supported", SqlState.INVALID_ARGUMENT);
     }
   }
 
@@ -543,7 +561,7 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
   public void setFetchSize(int rows) throws SQLException {
     checkOpen();
     if (rows < 0) {
-      throw new SQLException("Fetch size must not be negative", SqlErrors.INVALID_ARGUMENT);
+      throw new SQLException("Fetch size must not be negative", SqlState.INVALID_ARGUMENT);
     }
     fetchSize = rows;
   }
@@ -707,15 +725,5 @@ class SparkConnectStatement implements Statement, SparkConnectStatementInfo {
   public boolean isCloseOnCompletion() throws SQLException {
     checkOpen();
     return closeOnCompletion;
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    return Wrappers.unwrap(this, iface);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) {
-    return iface != null && iface.isInstance(this);
   }
 }

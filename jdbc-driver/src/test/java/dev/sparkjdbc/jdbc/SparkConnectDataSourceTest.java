@@ -3,6 +3,8 @@ package dev.sparkjdbc.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sparkjdbc.jdbc.config.ConnectionProperty;
+import dev.sparkjdbc.jdbc.config.PropertyReference;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;

@@ -2,6 +2,7 @@ package dev.sparkjdbc.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparkjdbc.jdbc.config.ConnectionProperty;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;

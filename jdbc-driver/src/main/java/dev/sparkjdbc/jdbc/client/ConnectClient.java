@@ -1,0 +1,366 @@
+package dev.sparkjdbc.jdbc.client;
+
+import dev.sparkjdbc.jdbc.config.ConnectionConfig;
+import dev.sparkjdbc.jdbc.config.DriverVersion;
+import dev.sparkjdbc.proto.AnalyzePlanRequest;
+import dev.sparkjdbc.proto.ConfigRequest;
+import dev.sparkjdbc.proto.ExecutePlanRequest;
+import dev.sparkjdbc.proto.ExecutePlanResponse;
+import dev.sparkjdbc.proto.InterruptRequest;
+import dev.sparkjdbc.proto.Plan;
+import dev.sparkjdbc.proto.ReattachExecuteRequest;
+import dev.sparkjdbc.proto.ReattachOptions;
+import dev.sparkjdbc.proto.ReleaseExecuteRequest;
+import dev.sparkjdbc.proto.ReleaseExecuteResponse;
+import dev.sparkjdbc.proto.ReleaseSessionRequest;
+import dev.sparkjdbc.proto.SparkConnectServiceGrpc;
+import dev.sparkjdbc.proto.SparkConnectServiceGrpc.SparkConnectServiceBlockingStub;
+import dev.sparkjdbc.proto.UserContext;
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.ForwardingClientCall;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.ClientCalls;
+import io.grpc.stub.StreamObserver;
+import java.sql.SQLException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The gRPC side of one connection: one channel, one server session, the request headers (token,
+ * user agent, custom headers) and the Spark Connect RPCs the driver uses. Thread-safe.
+ */
+public final class ConnectClient implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(ConnectClient.class.getName());
+  static final String CLIENT_TYPE = "sparkjdbc/" + DriverVersion.VERSION;
+  private static final Metadata.Key<String> AUTHORIZATION =
+      Metadata.Key.of("Authorization", Metadata.ASCII_STRING_MARSHALLER);
+
+  private final ConnectionConfig config;
+  private final ManagedChannel channel;
+  private final SparkConnectServiceBlockingStub stub;
+  private final String sessionId;
+  private final UserContext userContext;
+
+  /** Server's id for our session, learned from its first answer; detects a restarted server. */
+  private volatile String serverSideSessionId;
+
+  /** True once the server answered: only then is there a session to release. */
+  private volatile boolean sessionOpen;
+
+  /** Connection.setNetworkTimeout: the longest wait for any call; 0 for none. */
+  private volatile long callTimeoutMillis;
+
+  /** Sent with every operation: see OperationTags. */
+  private volatile List<String> operationTags = List.of();
+
+  public ConnectClient(ConnectionConfig config) {
+    this.config = config;
+    NettyChannelBuilder builder =
+        NettyChannelBuilder.forAddress(config.host(), config.port())
+            .maxInboundMessageSize(config.maxMessageSize())
+            .userAgent(config.userAgent());
+    TransportSecurity.configure(config, builder);
+    this.channel = builder.intercept(new HeaderInterceptor(config)).build();
+    this.stub = SparkConnectServiceGrpc.newBlockingStub(channel);
+    this.sessionId = config.sessionId();
+    this.userContext = UserContext.newBuilder().setUserId(config.userId()).build();
+  }
+
+  public String sessionId() {
+    return sessionId;
+  }
+
+  public void setOperationTags(List<String> tags) {
+    operationTags = List.copyOf(tags);
+  }
+
+  public void setCallTimeoutMillis(long millis) {
+    callTimeoutMillis = millis;
+  }
+
+  /**
+   * The stub for a unary call: bounded by the network timeout when one is set, and by {@code
+   * ownLimitMillis} (0: none) for calls that must never wait long.
+   */
+  private SparkConnectServiceBlockingStub stub(long ownLimitMillis) {
+    long network = callTimeoutMillis;
+    long limit =
+        network <= 0
+            ? ownLimitMillis
+            : ownLimitMillis <= 0 ? network : Math.min(network, ownLimitMillis);
+    return limit > 0 ? stub.withDeadlineAfter(limit, TimeUnit.MILLISECONDS) : stub;
+  }
+
+  String where() {
+    return config.displayUrl();
+  }
+
+  /** A cheap round trip that proves the server answers; returns Spark's version. */
+  public String sparkVersion(long timeoutMillis) throws SQLException {
+    AnalyzePlanRequest.Builder request =
+        AnalyzePlanRequest.newBuilder()
+            .setSessionId(sessionId)
+            .setUserContext(userContext)
+            .setClientType(CLIENT_TYPE)
+            .setSparkVersion(AnalyzePlanRequest.SparkVersion.getDefaultInstance());
+    String observed = serverSideSessionId;
+    if (observed != null) {
+      // A restarted server has lost our session: it refuses this, so isValid turns false.
+      request.setClientObservedServerSideSessionId(observed);
+    }
+    try {
+      var response = stub(timeoutMillis).analyzePlan(request.build());
+      observeServerSession(response.getServerSideSessionId());
+      sessionOpen = true;
+      return response.getSparkVersion().getVersion();
+    } catch (StatusRuntimeException e) {
+      throw GrpcErrors.of(e, where());
+    }
+  }
+
+  /** Spark's analysis of a plan's output, without running it (AnalyzePlan schema). */
+  public dev.sparkjdbc.proto.DataType schema(Plan plan) throws SQLException {
+    AnalyzePlanRequest request =
+        AnalyzePlanRequest.newBuilder()
+            .setSessionId(sessionId)
+            .setUserContext(userContext)
+            .setClientType(CLIENT_TYPE)
+            .setSchema(AnalyzePlanRequest.Schema.newBuilder().setPlan(plan))
+            .build();
+    try {
+      return stub(0).analyzePlan(request).getSchema().getSchema();
+    } catch (StatusRuntimeException e) {
+      throw GrpcErrors.of(e, where());
+    }
+  }
+
+  /** A Spark session configuration value (Config RPC). */
+  public String config(String key) throws SQLException {
+    ConfigRequest request =
+        ConfigRequest.newBuilder()
+            .setSessionId(sessionId)
+            .setUserContext(userContext)
+            .setClientType(CLIENT_TYPE)
+            .setOperation(
+                ConfigRequest.Operation.newBuilder()
+                    .setGet(ConfigRequest.Get.newBuilder().addKeys(key)))
+            .build();
+    try {
+      return stub(30_000).config(request).getPairs(0).getValue();
+    } catch (StatusRuntimeException e) {
+      throw GrpcErrors.of(e, where());
+    }
+  }
+
+  /** Spark's explanation of a plan (AnalyzePlan explain). */
+  public String explain(Plan plan, AnalyzePlanRequest.Explain.ExplainMode mode)
+      throws SQLException {
+    AnalyzePlanRequest request =
+        AnalyzePlanRequest.newBuilder()
+            .setSessionId(sessionId)
+            .setUserContext(userContext)
+            .setClientType(CLIENT_TYPE)
+            .setExplain(AnalyzePlanRequest.Explain.newBuilder().setPlan(plan).setExplainMode(mode))
+            .build();
+    try {
+      return stub(0).analyzePlan(request).getExplain().getExplainString();
+    } catch (StatusRuntimeException e) {
+      throw GrpcErrors.of(e, where());
+    }
+  }
+
+  /** Starts a reattachable execution; responses stream lazily through the iterator. */
+  Iterator<ExecutePlanResponse> execute(Plan plan, String operationId) {
+    ExecutePlanRequest.Builder request =
+        ExecutePlanRequest.newBuilder()
+            .setSessionId(sessionId)
+            .setUserContext(userContext)
+            .setClientType(CLIENT_TYPE)
+            .setOperationId(operationId)
+            .addAllTags(operationTags)
+            .setPlan(plan)
+            .addRequestOptions(
+                ExecutePlanRequest.RequestOption.newBuilder()
+                    .setReattachOptions(ReattachOptions.newBuilder().setReattachable(true)));
+    String observed = serverSideSessionId;
+    if (observed != null) {
+      request.setClientObservedServerSideSessionId(observed);
+    }
+    return stub.executePlan(request.build());
+  }
+
+  /** Continues an execution whose stream ended before its result was complete. */
+  Iterator<ExecutePlanResponse> reattach(String operationId, String lastResponseId) {
+    ReattachExecuteRequest.Builder request =
+        ReattachExecuteRequest.newBuilder()
+            .setSessionId(sessionId)
+            .setUserContext(userContext)
+            .setClientType(CLIENT_TYPE)
+            .setOperationId(operationId);
+    if (lastResponseId != null) {
+      request.setLastResponseId(lastResponseId);
+    }
+    String observed = serverSideSessionId;
+    if (observed != null) {
+      request.setClientObservedServerSideSessionId(observed);
+    }
+    return stub.reattachExecute(request.build());
+  }
+
+  /** Tells the server it may drop everything it keeps for an operation (and stop it if running). */
+  void releaseExecution(String operationId) {
+    ReleaseExecuteRequest request = releaseRequest(operationId);
+    boolean interrupted = Thread.interrupted(); // clean-up must reach the server regardless
+    try {
+      stub(10_000).releaseExecute(request);
+    } catch (StatusRuntimeException e) {
+      // The operation may already be gone (finished and released, or the server restarted).
+      LOG.log(Level.FINE, "ReleaseExecute failed for operation " + operationId, e);
+    } finally {
+      restoreInterrupt(interrupted);
+    }
+  }
+
+  /**
+   * Releases a complete operation without waiting for the answer: the server only frees what it
+   * kept for a reattach, and a round trip on every statement would cost its caller more than the
+   * release is worth (it is what Spark's own client does). A failure is only logged.
+   */
+  void releaseCompleteExecution(String operationId) {
+    ClientCalls.asyncUnaryCall(
+        channel.newCall(
+            SparkConnectServiceGrpc.getReleaseExecuteMethod(),
+            CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS)),
+        releaseRequest(operationId),
+        new StreamObserver<>() {
+          @Override
+          public void onNext(ReleaseExecuteResponse response) {}
+
+          @Override
+          public void onError(Throwable t) {
+            LOG.log(Level.FINE, "ReleaseExecute failed for operation " + operationId, t);
+          }
+
+          @Override
+          public void onCompleted() {}
+        });
+  }
+
+  private ReleaseExecuteRequest releaseRequest(String operationId) {
+    return ReleaseExecuteRequest.newBuilder()
+        .setSessionId(sessionId)
+        .setUserContext(userContext)
+        .setClientType(CLIENT_TYPE)
+        .setOperationId(operationId)
+        .setReleaseAll(ReleaseExecuteRequest.ReleaseAll.getDefaultInstance())
+        .build();
+  }
+
+  /**
+   * gRPC's blocking calls fail at once on an interrupted thread, so calls that free server
+   * resources clear the flag first and this puts it back: an interrupted thread that closes its
+   * statement must not leave the operation (and its buffered result) on the server.
+   */
+  private static void restoreInterrupt(boolean interrupted) {
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Interrupts a running operation; true when the server found and interrupted it. */
+  boolean interrupt(String operationId) throws SQLException {
+    InterruptRequest request =
+        InterruptRequest.newBuilder()
+            .setSessionId(sessionId)
+            .setUserContext(userContext)
+            .setClientType(CLIENT_TYPE)
+            .setInterruptType(InterruptRequest.InterruptType.INTERRUPT_TYPE_OPERATION_ID)
+            .setOperationId(operationId)
+            .build();
+    boolean interrupted = Thread.interrupted();
+    try {
+      return stub(10_000).interrupt(request).getInterruptedIdsCount() > 0;
+    } catch (StatusRuntimeException e) {
+      throw GrpcErrors.of(e, where());
+    } finally {
+      restoreInterrupt(interrupted);
+    }
+  }
+
+  void observeServerSession(String id) {
+    if (id != null && !id.isEmpty() && serverSideSessionId == null) {
+      serverSideSessionId = id;
+    }
+  }
+
+  static String newOperationId() {
+    return UUID.randomUUID().toString();
+  }
+
+  /** Releases the server session, then the channel. Never throws: closing must always finish. */
+  @Override
+  public void close() {
+    boolean interrupted = Thread.interrupted();
+    try {
+      if (!sessionOpen) {
+        return;
+      }
+      stub(5_000)
+          .releaseSession(
+              ReleaseSessionRequest.newBuilder()
+                  .setSessionId(sessionId)
+                  .setUserContext(userContext)
+                  .setClientType(CLIENT_TYPE)
+                  .build());
+    } catch (StatusRuntimeException e) {
+      LOG.log(Level.FINE, "ReleaseSession failed; the server will expire the session itself", e);
+    } finally {
+      channel.shutdown();
+      try {
+        if (!channel.awaitTermination(5, TimeUnit.SECONDS)) {
+          channel.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        channel.shutdownNow();
+        interrupted = true;
+      }
+      restoreInterrupt(interrupted);
+    }
+  }
+
+  /** Adds the bearer token and the URL's extra headers to every call. */
+  private static final class HeaderInterceptor implements ClientInterceptor {
+    private final Metadata extra = new Metadata();
+
+    HeaderInterceptor(ConnectionConfig config) {
+      config.token().ifPresent(t -> extra.put(AUTHORIZATION, "Bearer " + t));
+      for (Map.Entry<String, String> h : config.headers().entrySet()) {
+        extra.put(Metadata.Key.of(h.getKey(), Metadata.ASCII_STRING_MARSHALLER), h.getValue());
+      }
+    }
+
+    @Override
+    public <Q, R> ClientCall<Q, R> interceptCall(
+        MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
+      return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, options)) {
+        @Override
+        public void start(Listener<R> listener, Metadata headers) {
+          headers.merge(extra);
+          super.start(listener, headers);
+        }
+      };
+    }
+  }
+}

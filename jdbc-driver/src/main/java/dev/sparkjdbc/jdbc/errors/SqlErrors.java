@@ -1,0 +1,118 @@
+package dev.sparkjdbc.jdbc.errors;
+
+import java.sql.SQLDataException;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLInvalidAuthorizationSpecException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLNonTransientException;
+import java.sql.SQLSyntaxErrorException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransactionRollbackException;
+
+/**
+ * Turns gRPC failures and Spark's error details into the {@code SQLException} subclass a JDBC user
+ * expects, keeping the server's SQLSTATE, error class and message.
+ */
+public final class SqlErrors {
+
+  private SqlErrors() {}
+
+  /** Chooses the JDBC 4 exception subclass by SQLSTATE class. */
+  public static SQLException forState(String message, String sqlState, Throwable cause) {
+    String cls = sqlState.length() >= 2 ? sqlState.substring(0, 2) : "";
+    return switch (cls) {
+      case "08" -> new SQLNonTransientConnectionException(message, sqlState, cause);
+      case "0A" -> new SQLFeatureNotSupportedException(message, sqlState, cause);
+      case "22" -> new SQLDataException(message, sqlState, cause);
+      case "23" -> new SQLIntegrityConstraintViolationException(message, sqlState, cause);
+      case "28" -> new SQLInvalidAuthorizationSpecException(message, sqlState, cause);
+      case "40" -> new SQLTransactionRollbackException(message, sqlState, cause);
+      case "42" -> new SQLSyntaxErrorException(message, sqlState, cause);
+      default ->
+          "HYT00".equals(sqlState)
+              ? new SQLTimeoutException(message, sqlState, cause)
+              : new SQLException(message, sqlState, cause);
+    };
+  }
+
+  public static SQLException invalidUrl(String url, String problem, String expected) {
+    return new SQLNonTransientConnectionException(
+        "Invalid Spark Connect URL '" + url + "': " + problem + " (expected " + expected + ")",
+        SqlState.CONNECTION_FAILURE);
+  }
+
+  public static SQLException invalidProperty(String key, String shownValue, String problem) {
+    return new SQLNonTransientConnectionException(
+        "Invalid value " + shownValue + " for connection property '" + key + "': " + problem,
+        SqlState.CONNECTION_FAILURE);
+  }
+
+  /** Statement.cancel(): JDBC's "operation canceled" state. */
+  public static SQLException cancelled() {
+    return new SQLException("The statement was cancelled (Statement.cancel())", SqlState.CANCELLED);
+  }
+
+  /** The waiting thread was interrupted (Thread.interrupt): treated as a cancel. */
+  public static SQLException interrupted() {
+    return new SQLException(
+        "The thread waiting for the server was interrupted; the statement " + "was stopped",
+        SqlState.CANCELLED);
+  }
+
+  public static SQLNonTransientConnectionException aborted() {
+    return new SQLNonTransientConnectionException(
+        "The connection was aborted (Connection.abort())", SqlState.CONNECTION_CLOSED);
+  }
+
+  public static SQLTimeoutException queryTimedOut(int seconds) {
+    return new SQLTimeoutException(
+        "The statement waited for the server longer than its query "
+            + "timeout of "
+            + seconds
+            + " s and was stopped on the server",
+        SqlState.TIMEOUT);
+  }
+
+  public static SQLNonTransientConnectionException networkTimedOut(String where, long millis) {
+    return new SQLNonTransientConnectionException(
+        "No answer from the Spark Connect server at "
+            + where
+            + " within the network timeout of "
+            + millis
+            + " ms; the connection is closed",
+        SqlState.CONNECTION_BROKEN);
+  }
+
+  /**
+   * The same error again, for a later call: a fresh exception (with this thread's stack) of the
+   * same kind, message and SQLSTATE, caused by the first.
+   */
+  public static SQLException again(SQLException first) {
+    return forState(
+        first.getMessage(),
+        first.getSQLState() == null ? SqlState.GENERAL : first.getSQLState(),
+        first);
+  }
+
+  public static SQLException closed(String what) {
+    return new SQLNonTransientException(
+        "This " + what + " is closed",
+        what.equals("connection") ? SqlState.CONNECTION_CLOSED : SqlState.GENERAL);
+  }
+
+  public static SQLDataException outOfRange(Object value, String target) {
+    return new SQLDataException(
+        "Value " + value + " is out of range for " + target, SqlState.DATA_OUT_OF_RANGE);
+  }
+
+  public static SQLDataException cannotConvert(String from, String to) {
+    return new SQLDataException(
+        "Cannot convert a " + from + " value to " + to, SqlState.INVALID_CAST);
+  }
+
+  public static SQLFeatureNotSupportedException unsupported(String what) {
+    return new SQLFeatureNotSupportedException(what + " is not supported by this driver", "0A000");
+  }
+}

@@ -1,0 +1,136 @@
+package dev.sparkjdbc.jdbc.result.accessor;
+
+import dev.sparkjdbc.jdbc.errors.SqlErrors;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.SQLException;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.util.Calendar;
+import org.apache.arrow.vector.ValueVector;
+
+/**
+ * Reads one column's values for the {@code ResultSet} getters. One subclass per Arrow vector
+ * family, chosen once per column; every getter here refuses with a conversion error, and a subclass
+ * overrides exactly the conversions the JDBC specification allows for its type. The narrowing
+ * getters ({@code getInt}, {@code getFloat}, …) derive from the widest one and check the range, so
+ * overflow is a {@code SQLDataException} (22003) for every type alike.
+ *
+ * <p>Callers check {@link #isNull} first; getters are only called on non-null values.
+ */
+public abstract class ColumnAccessor {
+  private final ValueVector vector;
+
+  /** {@code vector} may be null for accessors over values the driver holds itself. */
+  ColumnAccessor(ValueVector vector) {
+    this.vector = vector;
+  }
+
+  /** True while the loaded batch has no null in this column, so no bitmap read is needed. */
+  private boolean noNulls;
+
+  /**
+   * Called after each batch is loaded into a top-level column's vector. Nested accessors (the
+   * elements of an array, the fields of a struct) are never told, and always read the bitmap.
+   */
+  public void batchLoaded() {
+    noNulls = vector != null && vector.getNullCount() == 0;
+  }
+
+  public boolean isNull(int row) {
+    return !noNulls && vector.isNull(row);
+  }
+
+  /** The value as the class the JDBC specification maps this column type to. */
+  public abstract Object getObject(int row) throws SQLException;
+
+  /** {@code getObject(column, Class)}; overridden where a type has a more exact answer. */
+  public Object getObject(int row, Class<?> type) throws SQLException {
+    return ObjectConversions.convert(this, row, type);
+  }
+
+  public String getString(int row) throws SQLException {
+    return String.valueOf(getObject(row));
+  }
+
+  public boolean getBoolean(int row) throws SQLException {
+    throw refuse("boolean");
+  }
+
+  public long getLong(int row) throws SQLException {
+    throw refuse("long");
+  }
+
+  public int getInt(int row) throws SQLException {
+    long v = getLong(row);
+    if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+      throw SqlErrors.outOfRange(v, "int");
+    }
+    return (int) v;
+  }
+
+  public short getShort(int row) throws SQLException {
+    long v = getLong(row);
+    if (v < Short.MIN_VALUE || v > Short.MAX_VALUE) {
+      throw SqlErrors.outOfRange(v, "short");
+    }
+    return (short) v;
+  }
+
+  public byte getByte(int row) throws SQLException {
+    long v = getLong(row);
+    if (v < Byte.MIN_VALUE || v > Byte.MAX_VALUE) {
+      throw SqlErrors.outOfRange(v, "byte");
+    }
+    return (byte) v;
+  }
+
+  public double getDouble(int row) throws SQLException {
+    throw refuse("double");
+  }
+
+  public float getFloat(int row) throws SQLException {
+    double v = getDouble(row);
+    if (Double.isFinite(v) && Math.abs(v) > Float.MAX_VALUE) {
+      throw SqlErrors.outOfRange(v, "float");
+    }
+    return (float) v;
+  }
+
+  public BigDecimal getBigDecimal(int row) throws SQLException {
+    throw refuse("BigDecimal");
+  }
+
+  public byte[] getBytes(int row) throws SQLException {
+    throw refuse("byte[]");
+  }
+
+  /** {@code calendar} may be null: the JVM's default time zone then applies. */
+  public Date getDate(int row, Calendar calendar) throws SQLException {
+    throw refuse("java.sql.Date");
+  }
+
+  public Time getTime(int row, Calendar calendar) throws SQLException {
+    throw refuse("java.sql.Time");
+  }
+
+  public Timestamp getTimestamp(int row, Calendar calendar) throws SQLException {
+    throw refuse("java.sql.Timestamp");
+  }
+
+  /** Drops the fraction, as a cast to an integral type does; a value beyond long is 22003. */
+  static long truncatedLong(BigDecimal v) throws SQLException {
+    try {
+      return v.setScale(0, java.math.RoundingMode.DOWN).longValueExact();
+    } catch (ArithmeticException e) {
+      throw SqlErrors.outOfRange(v.toPlainString(), "long");
+    }
+  }
+
+  /** The Spark type name used in conversion errors. */
+  abstract String typeName();
+
+  final SQLException refuse(String target) {
+    return SqlErrors.cannotConvert(typeName(), target);
+  }
+}

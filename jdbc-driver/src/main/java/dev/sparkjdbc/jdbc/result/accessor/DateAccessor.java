@@ -1,0 +1,98 @@
+package dev.sparkjdbc.jdbc.result.accessor;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Calendar;
+import java.util.TimeZone;
+import org.apache.arrow.vector.DateDayVector;
+
+final class DateAccessor extends ColumnAccessor {
+  /** Direct-mapped cache of DATE → millis, by day; a power of two. */
+  private static final int CACHED_DAYS = 4096;
+
+  private final DateDayVector vector;
+
+  /** No day Spark can hold: marks an empty slot. */
+  private static final int NO_DAY = Integer.MIN_VALUE;
+
+  /** Allocated on the first getDate, so that a column never read as a Date costs nothing. */
+  private int[] cachedDays;
+
+  private long[] cachedMillis;
+  private String cachedZone;
+  private boolean caching;
+
+  DateAccessor(DateDayVector vector) {
+    super(vector);
+    this.vector = vector;
+  }
+
+  private LocalDate localDate(int row) {
+    return LocalDate.ofEpochDay(vector.get(row));
+  }
+
+  @Override
+  public Object getObject(int row) {
+    return getDate(row, null);
+  }
+
+  @Override
+  public Object getObject(int row, Class<?> type) throws java.sql.SQLException {
+    return type == LocalDate.class ? localDate(row) : super.getObject(row, type);
+  }
+
+  @Override
+  public String getString(int row) {
+    return localDate(row).toString();
+  }
+
+  @Override
+  public Date getDate(int row, Calendar calendar) {
+    if (calendar != null || !caching) {
+      return TemporalConversions.date(localDate(row), calendar);
+    }
+    // Date.valueOf's millis, computed once per day: its calendar normalisation in the JVM's
+    // zone costs more than everything else a row of dates needs.
+    if (cachedDays == null) {
+      cachedDays = new int[CACHED_DAYS];
+      Arrays.fill(cachedDays, NO_DAY);
+      cachedMillis = new long[CACHED_DAYS];
+    }
+    int day = vector.get(row);
+    int slot = day & (CACHED_DAYS - 1);
+    if (cachedDays[slot] != day) {
+      cachedDays[slot] = day;
+      cachedMillis[slot] = Date.valueOf(LocalDate.ofEpochDay(day)).getTime();
+    }
+    return new Date(cachedMillis[slot]); // a new one every time: Dates are mutable
+  }
+
+  /**
+   * Checked once per batch: the cached millis hold for the JVM's zone they were computed in. Nested
+   * accessors (dates in arrays, maps, structs) are never told, and never cache.
+   */
+  @Override
+  public void batchLoaded() {
+    super.batchLoaded();
+    String zone = TimeZone.getDefault().getID();
+    if (!zone.equals(cachedZone)) {
+      cachedZone = zone;
+      if (cachedDays != null) {
+        Arrays.fill(cachedDays, NO_DAY);
+      }
+    }
+    caching = true;
+  }
+
+  @Override
+  public Timestamp getTimestamp(int row, Calendar calendar) {
+    return TemporalConversions.timestamp(localDate(row).atStartOfDay(), calendar);
+  }
+
+  @Override
+  String typeName() {
+    return "DATE";
+  }
+}

@@ -1,0 +1,140 @@
+package dev.sparkjdbc.jdbc.result.accessor;
+
+import dev.sparkjdbc.jdbc.errors.SqlState;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.sql.SQLException;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.util.Calendar;
+import java.util.Locale;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VariableWidthFieldVector;
+
+/** STRING, CHAR and VARCHAR: the spec lets every getter parse character data. */
+final class StringAccessor extends ColumnAccessor {
+  private final VariableWidthFieldVector vector;
+
+  /** The same vector when its offsets are 32-bit (Spark's STRING), else null. */
+  private final BaseVariableWidthVector offsets;
+
+  private byte[] scratch = new byte[64];
+
+  StringAccessor(VariableWidthFieldVector vector) {
+    super((FieldVector) vector);
+    this.vector = vector;
+    this.offsets = vector instanceof BaseVariableWidthVector v ? v : null;
+  }
+
+  @Override
+  public Object getObject(int row) {
+    return getString(row);
+  }
+
+  @Override
+  public String getString(int row) {
+    if (offsets == null) {
+      return new String(vector.get(row), StandardCharsets.UTF_8);
+    }
+    // The bytes go through one reused array: the String is the only allocation per value.
+    int start = offsets.getStartOffset(row);
+    int length = offsets.getEndOffset(row) - start;
+    if (scratch.length < length) {
+      scratch = new byte[Math.max(length, 2 * scratch.length)];
+    }
+    offsets.getDataBuffer().getBytes(start, scratch, 0, length);
+    return new String(scratch, 0, length, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public boolean getBoolean(int row) throws SQLException {
+    String v = getString(row).trim().toLowerCase(Locale.ROOT);
+    return switch (v) {
+      case "true", "t", "yes", "y", "1" -> true;
+      case "false", "f", "no", "n", "0" -> false;
+      default -> throw parseError(v, "boolean");
+    };
+  }
+
+  @Override
+  public long getLong(int row) throws SQLException {
+    String v = getString(row).trim();
+    try {
+      return Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      try {
+        return truncatedLong(new BigDecimal(v));
+      } catch (NumberFormatException notNumber) {
+        throw parseError(v, "long");
+      }
+    }
+  }
+
+  @Override
+  public double getDouble(int row) throws SQLException {
+    String v = getString(row).trim();
+    try {
+      return Double.parseDouble(v);
+    } catch (NumberFormatException e) {
+      throw parseError(v, "double");
+    }
+  }
+
+  @Override
+  public BigDecimal getBigDecimal(int row) throws SQLException {
+    String v = getString(row).trim();
+    try {
+      return new BigDecimal(v);
+    } catch (NumberFormatException e) {
+      throw parseError(v, "BigDecimal");
+    }
+  }
+
+  @Override
+  public byte[] getBytes(int row) {
+    return vector.get(row);
+  }
+
+  @Override
+  public Date getDate(int row, Calendar calendar) throws SQLException {
+    String v = getString(row).trim();
+    try {
+      return TemporalConversions.date(java.time.LocalDate.parse(v), calendar);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw parseError(v, "java.sql.Date (expected yyyy-mm-dd)");
+    }
+  }
+
+  @Override
+  public Time getTime(int row, Calendar calendar) throws SQLException {
+    String v = getString(row).trim();
+    try {
+      return TemporalConversions.time(java.time.LocalTime.parse(v), calendar);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw parseError(v, "java.sql.Time (expected hh:mm:ss)");
+    }
+  }
+
+  @Override
+  public Timestamp getTimestamp(int row, Calendar calendar) throws SQLException {
+    String v = getString(row).trim();
+    try {
+      return TemporalConversions.timestamp(Timestamp.valueOf(v).toLocalDateTime(), calendar);
+    } catch (IllegalArgumentException e) {
+      throw parseError(v, "java.sql.Timestamp (expected yyyy-mm-dd hh:mm:ss[.f...])");
+    }
+  }
+
+  private SQLException parseError(String value, String target) {
+    String shown = value.length() > 50 ? value.substring(0, 50) + "..." : value;
+    return new java.sql.SQLDataException(
+        "Cannot convert the string '" + shown + "' to " + target, SqlState.INVALID_CAST);
+  }
+
+  @Override
+  String typeName() {
+    return "STRING";
+  }
+}

@@ -1,0 +1,131 @@
+package dev.sparkjdbc.jdbc.result.accessor;
+
+import java.sql.Date;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.util.Calendar;
+import java.util.concurrent.TimeUnit;
+import org.apache.arrow.vector.TimeStampVector;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+
+/**
+ * TIMESTAMP and TIMESTAMP_NTZ. Spark's TIMESTAMP is an instant: Arrow carries the session time zone
+ * with it, and strings show the instant in that zone. TIMESTAMP_NTZ is a wall-clock value (no zone
+ * in Arrow) that never shifts, whatever the JVM's or the session's zone.
+ */
+final class TimestampAccessor extends ColumnAccessor {
+  /** Spark's own rendering: seconds always, then only the fraction digits that are not zero. */
+  private static final DateTimeFormatter SPARK_FORMAT =
+      new DateTimeFormatterBuilder()
+          .appendPattern("yyyy-MM-dd HH:mm:ss")
+          .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+          .toFormatter();
+
+  private final TimeStampVector vector;
+  private final TimeUnit unit;
+
+  /** The session zone for TIMESTAMP, null for TIMESTAMP_NTZ. */
+  private final ZoneId zone;
+
+  TimestampAccessor(TimeStampVector vector) {
+    super(vector);
+    this.vector = vector;
+    ArrowType.Timestamp type = (ArrowType.Timestamp) vector.getField().getType();
+    this.unit =
+        switch (type.getUnit()) {
+          case SECOND -> TimeUnit.SECONDS;
+          case MILLISECOND -> TimeUnit.MILLISECONDS;
+          case MICROSECOND -> TimeUnit.MICROSECONDS;
+          case NANOSECOND -> TimeUnit.NANOSECONDS;
+        };
+    this.zone = type.getTimezone() == null ? null : ZoneId.of(type.getTimezone());
+  }
+
+  private Instant instant(int row) {
+    long value = vector.get(row);
+    return Instant.ofEpochSecond(epochSecond(value), nanoOfSecond(value));
+  }
+
+  private long epochSecond(long value) {
+    return Math.floorDiv(value, unit.convert(1, TimeUnit.SECONDS));
+  }
+
+  private int nanoOfSecond(long value) {
+    return (int) unit.toNanos(Math.floorMod(value, unit.convert(1, TimeUnit.SECONDS)));
+  }
+
+  /** The wall-clock value: in the session zone for TIMESTAMP, as stored for TIMESTAMP_NTZ. */
+  private LocalDateTime wallClock(int row) {
+    return LocalDateTime.ofInstant(instant(row), zone == null ? ZoneOffset.UTC : zone);
+  }
+
+  @Override
+  public Object getObject(int row) {
+    return getTimestamp(row, null);
+  }
+
+  @Override
+  public String getString(int row) {
+    return SPARK_FORMAT.format(wallClock(row));
+  }
+
+  @Override
+  public Timestamp getTimestamp(int row, Calendar calendar) {
+    if (zone != null) {
+      // An instant needs no calendar to be placed in time. As Timestamp.from(instant(row)),
+      // without the Instant.
+      long value = vector.get(row);
+      Timestamp timestamp = new Timestamp(epochSecond(value) * 1000);
+      timestamp.setNanos(nanoOfSecond(value));
+      return timestamp;
+    }
+    return TemporalConversions.timestamp(wallClock(row), calendar);
+  }
+
+  /**
+   * java.time answers without the JVM's zone: a TIMESTAMP's {@code LocalDateTime} is its wall clock
+   * in the session zone (what getString shows), its {@code OffsetDateTime} carries the session
+   * zone's offset; a TIMESTAMP_NTZ is a {@code LocalDateTime} as stored.
+   */
+  @Override
+  public Object getObject(int row, Class<?> type) throws java.sql.SQLException {
+    if (type == LocalDateTime.class) {
+      return wallClock(row);
+    }
+    if (type == java.time.Instant.class && zone != null) {
+      return instant(row);
+    }
+    if (type == java.time.OffsetDateTime.class && zone != null) {
+      return instant(row).atZone(zone).toOffsetDateTime();
+    }
+    if (type == java.time.LocalDate.class) {
+      return wallClock(row).toLocalDate();
+    }
+    if (type == java.time.LocalTime.class) {
+      return wallClock(row).toLocalTime();
+    }
+    return super.getObject(row, type);
+  }
+
+  @Override
+  public Date getDate(int row, Calendar calendar) {
+    return TemporalConversions.date(wallClock(row).toLocalDate(), calendar);
+  }
+
+  @Override
+  public Time getTime(int row, Calendar calendar) {
+    return TemporalConversions.time(wallClock(row).toLocalTime(), calendar);
+  }
+
+  @Override
+  String typeName() {
+    return zone == null ? "TIMESTAMP_NTZ" : "TIMESTAMP";
+  }
+}

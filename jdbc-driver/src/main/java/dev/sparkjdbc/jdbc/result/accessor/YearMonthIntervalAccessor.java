@@ -1,0 +1,51 @@
+package dev.sparkjdbc.jdbc.result.accessor;
+
+import dev.sparkjdbc.proto.DataType;
+import dev.sparkjdbc.types.SparkTypeNames;
+import java.time.Period;
+import org.apache.arrow.vector.IntervalYearVector;
+
+/** INTERVAL YEAR [TO MONTH] / INTERVAL MONTH: a number of months, as {@link Period}. */
+final class YearMonthIntervalAccessor extends ColumnAccessor {
+  private final IntervalYearVector vector;
+  private final int start;
+  private final int end;
+
+  YearMonthIntervalAccessor(IntervalYearVector vector, DataType.YearMonthInterval type) {
+    super(vector);
+    this.vector = vector;
+    this.start = type.hasStartField() ? type.getStartField() : 0;
+    this.end = type.hasEndField() ? type.getEndField() : 1;
+  }
+
+  @Override
+  public Object getObject(int row) {
+    return Period.ofMonths(vector.get(row)).normalized();
+  }
+
+  @Override
+  public long getLong(int row) {
+    return vector.get(row);
+  }
+
+  /** Spark's ANSI rendering, e.g. {@code INTERVAL '1-2' YEAR TO MONTH}. */
+  @Override
+  public String getString(int row) {
+    long months = vector.get(row);
+    String sign = months < 0 ? "-" : "";
+    long abs = Math.abs(months);
+    String value;
+    if (start == end) {
+      value = start == 0 ? sign + abs / 12 : Long.toString(months);
+    } else {
+      value = sign + abs / 12 + "-" + abs % 12;
+    }
+    String[] f = SparkTypeNames.YEAR_MONTH_FIELDS;
+    return "INTERVAL '" + value + "' " + (start == end ? f[start] : f[start] + " TO " + f[end]);
+  }
+
+  @Override
+  String typeName() {
+    return "INTERVAL";
+  }
+}

@@ -1,0 +1,69 @@
+package dev.sparkjdbc.jdbc.statement;
+
+import dev.sparkjdbc.plan.SqlToPlan;
+import java.util.Set;
+
+/** Cheap lexical facts about SQL text, used before sending it to the server. */
+public final class SqlText {
+  /** Statements that only read: sent as a query relation, streamed in one round trip. */
+  private static final Set<String> QUERY_KEYWORDS = Set.of("SELECT", "VALUES", "TABLE", "FROM");
+
+  private SqlText() {}
+
+  /**
+   * True when the statement is certainly a query. Anything else (DDL, DML, SHOW, WITH …) goes
+   * through Spark's SQL command path, which tells us whether it produced rows.
+   */
+  public static boolean isQuery(String sql) {
+    return QUERY_KEYWORDS.contains(firstKeyword(sql));
+  }
+
+  /** The first word after leading blanks, comments and opening parentheses, upper-cased. */
+  public static String firstKeyword(String sql) {
+    return SqlToPlan.leadingKeyword(sql);
+  }
+
+  /** The index of the first unpaired UTF-16 surrogate in {@code text}, or -1 when it has none. */
+  public static int unpairedSurrogate(CharSequence text) {
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < n
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++; // a pair: one supplementary character
+      } else if (Character.isSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Refuses text that has no UTF-8 form. Spark Connect carries text as UTF-8, where an unpaired
+   * surrogate cannot exist: protobuf would silently send '?' instead, changing the statement or the
+   * value. {@code what} names the text in the message ("SQL statement").
+   */
+  public static void requireEncodable(String text, String what) throws java.sql.SQLDataException {
+    int at = text == null ? -1 : unpairedSurrogate(text);
+    if (at >= 0) {
+      throw new java.sql.SQLDataException(
+          String.format(
+              java.util.Locale.ROOT,
+              "The %s contains an unpaired UTF-16 surrogate (\\u%04X at index %d): it has no UTF-8 "
+                  + "form and cannot be sent to Spark",
+              what,
+              (int) text.charAt(at),
+              at),
+          "22021");
+    }
+  }
+
+  public static boolean isBlank(String sql) {
+    return firstKeyword(sql).isEmpty() && stripComments(sql).isBlank();
+  }
+
+  private static String stripComments(String sql) {
+    return sql.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("--[^\\n]*", " ").replace(";", " ");
+  }
+}
