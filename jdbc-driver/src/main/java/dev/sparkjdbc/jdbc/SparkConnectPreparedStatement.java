@@ -8,7 +8,6 @@ import dev.sparkjdbc.jdbc.statement.ParameterLiterals;
 import dev.sparkjdbc.jdbc.statement.SparkConnectParameterMetaData;
 import dev.sparkjdbc.jdbc.statement.SqlText;
 import dev.sparkjdbc.jdbc.statement.SqlTextRelation;
-import dev.sparkjdbc.jdbc.statement.TargetTypes;
 import dev.sparkjdbc.plan.PlanFeature;
 import dev.sparkjdbc.plan.PreparedQuery;
 import dev.sparkjdbc.plan.SqlTranslationException;
@@ -18,6 +17,7 @@ import dev.sparkjdbc.proto.Expression;
 import dev.sparkjdbc.proto.Plan;
 import dev.sparkjdbc.proto.Relation;
 import dev.sparkjdbc.types.ColumnType;
+import dev.sparkjdbc.types.SparkType;
 import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -307,15 +307,7 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
       setNull(i, targetSqlType);
       return;
     }
-    Expression value = ParameterLiterals.object(x);
-    String type = TargetTypes.cast(targetSqlType);
-    set(
-        i,
-        type == null
-            ? value
-            : Expression.newBuilder()
-                .setCast(Expression.Cast.newBuilder().setExpr(value).setTypeStr(type))
-                .build());
+    set(i, ParameterLiterals.forTarget(x, targetSqlType));
   }
 
   @Override
@@ -509,7 +501,7 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
     Expression[] values = parameters.clone();
     for (int i = 0; i < values.length; i++) {
       if (values[i] == null) {
-        values[i] = ParameterLiterals.nullOf(Types.NULL);
+        values[i] = ParameterLiterals.nullOf(SparkType.NULL.defaultType());
       }
     }
     Translation t;

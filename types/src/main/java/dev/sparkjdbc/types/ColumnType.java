@@ -5,8 +5,9 @@ import java.sql.Types;
 
 /**
  * What {@code ResultSetMetaData} says about a column of a Spark type: the JDBC type, the type name,
- * precision, scale, display size, signedness and the class {@code getObject} returns. This is the
- * driver's type mapping table; {@code docs/types.md} is checked against it.
+ * precision, scale, display size, signedness and the class {@code getObject} returns. The fixed
+ * facts come from the type table ({@link SparkType}); the parameters of the column's type (decimal
+ * precision and scale, text lengths, fraction digits, interval fields) from the type itself.
  */
 public record ColumnType(
     int jdbcType,
@@ -17,69 +18,50 @@ public record ColumnType(
     boolean signed,
     String className) {
 
-  private static final int UNBOUNDED = Integer.MAX_VALUE;
-
   public static ColumnType of(DataType t) {
-    return switch (t.getKindCase()) {
-      case BOOLEAN -> new ColumnType(Types.BOOLEAN, "BOOLEAN", 1, 0, 5, false, "java.lang.Boolean");
-      case BYTE -> integral(Types.TINYINT, "TINYINT", 3, "java.lang.Integer");
-      case SHORT -> integral(Types.SMALLINT, "SMALLINT", 5, "java.lang.Integer");
-      case INTEGER -> integral(Types.INTEGER, "INT", 10, "java.lang.Integer");
-      case LONG -> integral(Types.BIGINT, "BIGINT", 19, "java.lang.Long");
-      case FLOAT -> new ColumnType(Types.REAL, "FLOAT", 7, 0, 15, true, "java.lang.Float");
-      case DOUBLE -> new ColumnType(Types.DOUBLE, "DOUBLE", 15, 0, 24, true, "java.lang.Double");
+    SparkType row = SparkType.of(t).orElse(null);
+    if (row == null) {
+      // A type this driver does not know yet: its name, and getObject's Java view.
+      return new ColumnType(
+          Types.OTHER, SparkTypeNames.sqlName(t), 0, 0, Width.U, false, "java.lang.Object");
+    }
+    DataType type = t.hasUdt() && t.getUdt().hasSqlType() ? t.getUdt().getSqlType() : t;
+    return switch (row) {
       case DECIMAL -> {
-        int p = SparkTypeNames.precision(t);
-        int s = SparkTypeNames.scale(t);
+        int p = SparkTypeNames.precision(type);
+        int s = SparkTypeNames.scale(type);
         // digits, a sign, and a decimal point when there is a fraction
-        yield new ColumnType(
-            Types.DECIMAL, "DECIMAL", p, s, p + (s > 0 ? 2 : 1), true, "java.math.BigDecimal");
+        yield fixed(row, p, s, p + (s > 0 ? 2 : 1));
       }
-      case STRING -> text(Types.VARCHAR, "STRING", UNBOUNDED);
-      case CHAR -> text(Types.CHAR, "CHAR", t.getChar().getLength());
-      case VAR_CHAR -> text(Types.VARCHAR, "VARCHAR", t.getVarChar().getLength());
-      case BINARY ->
-          new ColumnType(Types.VARBINARY, "BINARY", UNBOUNDED, 0, UNBOUNDED, false, "[B");
-      case DATE -> new ColumnType(Types.DATE, "DATE", 10, 0, 10, false, "java.sql.Date");
-      case TIMESTAMP -> timestamp("TIMESTAMP");
-      case TIMESTAMP_NTZ -> timestamp("TIMESTAMP_NTZ");
+      case CHAR -> fixed(row, type.getChar().getLength(), 0, type.getChar().getLength());
+      case VARCHAR -> fixed(row, type.getVarChar().getLength(), 0, type.getVarChar().getLength());
+      case TIMESTAMP, TIMESTAMP_NTZ -> fixed(row, row.precision(), 6, row.displaySize());
       case TIME -> {
-        int p = t.getTime().hasPrecision() ? t.getTime().getPrecision() : 6;
-        int width = 8 + (p > 0 ? p + 1 : 0);
-        yield new ColumnType(Types.TIME, "TIME", width, p, width, false, "java.sql.Time");
+        int p = type.getTime().hasPrecision() ? type.getTime().getPrecision() : 6;
+        int width = 8 + (p > 0 ? p + 1 : 0); // hh:mm:ss, then a point and the fraction digits
+        yield fixed(row, width, p, width);
       }
-      case YEAR_MONTH_INTERVAL -> other(SparkTypeNames.sqlName(t), "java.time.Period");
-      case DAY_TIME_INTERVAL -> other(SparkTypeNames.sqlName(t), "java.time.Duration");
-      case CALENDAR_INTERVAL -> other("INTERVAL", "java.lang.String");
-      case ARRAY -> nested(Types.ARRAY, "ARRAY", "java.sql.Array");
-      case MAP -> nested(Types.JAVA_OBJECT, "MAP", "java.util.Map");
-      case STRUCT -> nested(Types.STRUCT, "STRUCT", "java.sql.Struct");
-      case VARIANT -> other("VARIANT", "java.lang.String");
-      case NULL -> new ColumnType(Types.NULL, "VOID", 0, 0, 4, false, "java.lang.Object");
-      case UDT ->
-          t.getUdt().hasSqlType() ? of(t.getUdt().getSqlType()) : other("UDT", "java.lang.Object");
-      default -> other(SparkTypeNames.sqlName(t), "java.lang.Object");
+      case YEAR_MONTH_INTERVAL, DAY_TIME_INTERVAL ->
+          new ColumnType(
+              row.jdbcType().getVendorTypeNumber(),
+              SparkTypeNames.sqlName(type),
+              0,
+              0,
+              row.displaySize(),
+              false,
+              row.javaClass().getName());
+      default -> fixed(row, row.precision(), 0, row.displaySize());
     };
   }
 
-  private static ColumnType integral(int jdbcType, String name, int precision, String cls) {
-    return new ColumnType(jdbcType, name, precision, 0, precision + 1, true, cls);
-  }
-
-  private static ColumnType text(int jdbcType, String name, int length) {
-    return new ColumnType(jdbcType, name, length, 0, length, false, "java.lang.String");
-  }
-
-  /** Spark shows microseconds: yyyy-mm-dd hh:mm:ss.ffffff. */
-  private static ColumnType timestamp(String name) {
-    return new ColumnType(Types.TIMESTAMP, name, 26, 6, 26, false, "java.sql.Timestamp");
-  }
-
-  private static ColumnType nested(int jdbcType, String name, String cls) {
-    return new ColumnType(jdbcType, name, 0, 0, UNBOUNDED, false, cls);
-  }
-
-  private static ColumnType other(String name, String cls) {
-    return new ColumnType(Types.OTHER, name, 0, 0, UNBOUNDED, false, cls);
+  private static ColumnType fixed(SparkType row, int precision, int scale, int displaySize) {
+    return new ColumnType(
+        row.jdbcType().getVendorTypeNumber(),
+        row.sqlName(),
+        precision,
+        scale,
+        displaySize,
+        row.signed(),
+        row.javaClass().getName());
   }
 }

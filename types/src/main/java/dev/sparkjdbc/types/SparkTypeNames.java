@@ -2,6 +2,8 @@ package dev.sparkjdbc.types;
 
 import dev.sparkjdbc.proto.DataType;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,12 +15,46 @@ import java.util.regex.Pattern;
  * struct}): the listing does not spell out their element types on one line.
  */
 public final class SparkTypeNames {
+  /**
+   * The type names Spark's SQL reads in a CAST, and the type each stands for (the names Calcite
+   * also parses: BYTE, SHORT and LONG reach the translator as user-defined type names).
+   */
+  private static final Map<String, SparkType> SQL_NAMES =
+      Map.ofEntries(
+          Map.entry("BOOLEAN", SparkType.BOOLEAN),
+          Map.entry("TINYINT", SparkType.TINYINT),
+          Map.entry("SMALLINT", SparkType.SMALLINT),
+          Map.entry("INT", SparkType.INT),
+          Map.entry("INTEGER", SparkType.INT),
+          Map.entry("BIGINT", SparkType.BIGINT),
+          Map.entry("REAL", SparkType.FLOAT),
+          // Spark reads FLOAT as single precision, unlike JDBC's FLOAT
+          Map.entry("FLOAT", SparkType.FLOAT),
+          Map.entry("DOUBLE", SparkType.DOUBLE),
+          Map.entry("DECIMAL", SparkType.DECIMAL),
+          Map.entry("NUMERIC", SparkType.DECIMAL),
+          Map.entry("CHAR", SparkType.CHAR),
+          Map.entry("VARCHAR", SparkType.VARCHAR),
+          Map.entry("STRING", SparkType.STRING),
+          Map.entry("BINARY", SparkType.BINARY),
+          Map.entry("VARBINARY", SparkType.BINARY),
+          Map.entry("DATE", SparkType.DATE),
+          Map.entry("TIME", SparkType.TIME),
+          Map.entry("TIMESTAMP", SparkType.TIMESTAMP),
+          Map.entry("TIMESTAMP_LTZ", SparkType.TIMESTAMP),
+          Map.entry("TIMESTAMP_NTZ", SparkType.TIMESTAMP_NTZ));
+
   private static final Pattern DECIMAL = Pattern.compile("decimal\\((\\d+),\\s*(\\d+)\\)");
   private static final Pattern LENGTH = Pattern.compile("(char|varchar)\\((\\d+)\\)");
   private static final String[] DAY_TIME = {"day", "hour", "minute", "second"};
   private static final String[] YEAR_MONTH = {"year", "month"};
 
   private SparkTypeNames() {}
+
+  /** The type a SQL type name stands for in Spark's CAST ({@code INTEGER} is INT), if any. */
+  public static Optional<SparkType> forSqlName(String name) {
+    return Optional.ofNullable(SQL_NAMES.get(name.toUpperCase(Locale.ROOT)));
+  }
 
   /**
    * Never throws: text it does not know (or numbers beyond an int, such as a user's {@code
@@ -122,24 +158,10 @@ public final class SparkTypeNames {
   /** Spark's SQL name of a type: {@code INT}, {@code DECIMAL(10,2)}, {@code ARRAY<STRING>}. */
   public static String sqlName(DataType t) {
     return switch (t.getKindCase()) {
-      case NULL -> "VOID";
-      case BOOLEAN -> "BOOLEAN";
-      case BYTE -> "TINYINT";
-      case SHORT -> "SMALLINT";
-      case INTEGER -> "INT";
-      case LONG -> "BIGINT";
-      case FLOAT -> "FLOAT";
-      case DOUBLE -> "DOUBLE";
       case DECIMAL -> "DECIMAL(" + precision(t) + "," + scale(t) + ")";
-      case STRING -> "STRING";
       case CHAR -> "CHAR(" + t.getChar().getLength() + ")";
       case VAR_CHAR -> "VARCHAR(" + t.getVarChar().getLength() + ")";
-      case BINARY -> "BINARY";
-      case DATE -> "DATE";
-      case TIMESTAMP -> "TIMESTAMP";
-      case TIMESTAMP_NTZ -> "TIMESTAMP_NTZ";
       case TIME -> "TIME(" + (t.getTime().hasPrecision() ? t.getTime().getPrecision() : 6) + ")";
-      case CALENDAR_INTERVAL -> "INTERVAL";
       case YEAR_MONTH_INTERVAL ->
           intervalName(
               t.getYearMonthInterval().getStartField(),
@@ -168,10 +190,9 @@ public final class SparkTypeNames {
         }
         yield s.append('>').toString();
       }
-      case VARIANT -> "VARIANT";
       case UDT -> t.getUdt().hasSqlType() ? sqlName(t.getUdt().getSqlType()) : "UDT";
       case UNPARSED -> t.getUnparsed().getDataTypeString().toUpperCase(Locale.ROOT);
-      default -> t.getKindCase().name();
+      default -> SparkType.of(t).map(SparkType::sqlName).orElse(t.getKindCase().name());
     };
   }
 

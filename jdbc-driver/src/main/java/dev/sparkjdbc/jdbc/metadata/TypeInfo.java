@@ -1,7 +1,7 @@
 package dev.sparkjdbc.jdbc.metadata;
 
-import dev.sparkjdbc.proto.DataType;
 import dev.sparkjdbc.types.ColumnType;
+import dev.sparkjdbc.types.SparkType;
 import java.sql.DatabaseMetaData;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -13,132 +13,42 @@ import java.util.List;
  * ({@link ColumnType}), so a tool's type list and its column types agree.
  */
 final class TypeInfo {
-  private record Entry(DataType type, String prefix, String suffix, String createParams) {}
+  /** A type a column can be created with, and how its literals are written. */
+  private record Entry(SparkType type, String prefix, String suffix, String createParams) {}
 
+  /** TIME (off by default in Spark 4.2) and the legacy INTERVAL are no column types to offer. */
   private static final List<Entry> TYPES =
       List.of(
-          entry(
-              DataType.newBuilder().setBoolean(DataType.Boolean.getDefaultInstance()),
-              null,
-              null,
-              null),
-          entry(DataType.newBuilder().setByte(DataType.Byte.getDefaultInstance()), null, "Y", null),
-          entry(
-              DataType.newBuilder().setShort(DataType.Short.getDefaultInstance()), null, "S", null),
-          entry(
-              DataType.newBuilder().setInteger(DataType.Integer.getDefaultInstance()),
-              null,
-              null,
-              null),
-          entry(DataType.newBuilder().setLong(DataType.Long.getDefaultInstance()), null, "L", null),
-          entry(
-              DataType.newBuilder().setFloat(DataType.Float.getDefaultInstance()), null, "F", null),
-          entry(
-              DataType.newBuilder().setDouble(DataType.Double.getDefaultInstance()),
-              null,
-              "D",
-              null),
-          entry(
-              DataType.newBuilder()
-                  .setDecimal(DataType.Decimal.newBuilder().setPrecision(38).setScale(0)),
-              null,
-              "BD",
-              "precision,scale"),
-          entry(
-              DataType.newBuilder().setChar(DataType.Char.newBuilder().setLength(255)),
-              "'",
-              "'",
-              "length"),
-          entry(
-              DataType.newBuilder().setVarChar(DataType.VarChar.newBuilder().setLength(65535)),
-              "'",
-              "'",
-              "length"),
-          entry(
-              DataType.newBuilder().setString(DataType.String.getDefaultInstance()),
-              "'",
-              "'",
-              null),
-          entry(
-              DataType.newBuilder().setBinary(DataType.Binary.getDefaultInstance()),
-              "X'",
-              "'",
-              null),
-          entry(
-              DataType.newBuilder().setDate(DataType.Date.getDefaultInstance()),
-              "DATE '",
-              "'",
-              null),
-          entry(
-              DataType.newBuilder().setTimestamp(DataType.Timestamp.getDefaultInstance()),
-              "TIMESTAMP '",
-              "'",
-              null),
-          entry(
-              DataType.newBuilder().setTimestampNtz(DataType.TimestampNTZ.getDefaultInstance()),
-              "TIMESTAMP_NTZ '",
-              "'",
-              null),
-          entry(
-              DataType.newBuilder()
-                  .setYearMonthInterval(
-                      DataType.YearMonthInterval.newBuilder().setStartField(0).setEndField(1)),
-              "INTERVAL '",
-              "' YEAR TO MONTH",
-              null),
-          entry(
-              DataType.newBuilder()
-                  .setDayTimeInterval(
-                      DataType.DayTimeInterval.newBuilder().setStartField(0).setEndField(3)),
-              "INTERVAL '",
-              "' DAY TO SECOND",
-              null),
-          entry(
-              DataType.newBuilder()
-                  .setArray(
-                      DataType.Array.newBuilder()
-                          .setElementType(
-                              DataType.newBuilder()
-                                  .setString(DataType.String.getDefaultInstance()))),
-              null,
-              null,
-              "element type"),
-          entry(
-              DataType.newBuilder()
-                  .setMap(
-                      DataType.Map.newBuilder()
-                          .setKeyType(
-                              DataType.newBuilder().setString(DataType.String.getDefaultInstance()))
-                          .setValueType(
-                              DataType.newBuilder()
-                                  .setString(DataType.String.getDefaultInstance()))),
-              null,
-              null,
-              "key type,value type"),
-          entry(
-              DataType.newBuilder().setStruct(DataType.Struct.getDefaultInstance()),
-              null,
-              null,
-              "fields"),
-          entry(
-              DataType.newBuilder().setVariant(DataType.Variant.getDefaultInstance()),
-              null,
-              null,
-              null),
-          entry(
-              DataType.newBuilder().setNull(DataType.NULL.getDefaultInstance()), null, null, null));
+          new Entry(SparkType.BOOLEAN, null, null, null),
+          new Entry(SparkType.TINYINT, null, "Y", null),
+          new Entry(SparkType.SMALLINT, null, "S", null),
+          new Entry(SparkType.INT, null, null, null),
+          new Entry(SparkType.BIGINT, null, "L", null),
+          new Entry(SparkType.FLOAT, null, "F", null),
+          new Entry(SparkType.DOUBLE, null, "D", null),
+          new Entry(SparkType.DECIMAL, null, "BD", "precision,scale"),
+          new Entry(SparkType.CHAR, "'", "'", "length"),
+          new Entry(SparkType.VARCHAR, "'", "'", "length"),
+          new Entry(SparkType.STRING, "'", "'", null),
+          new Entry(SparkType.BINARY, "X'", "'", null),
+          new Entry(SparkType.DATE, "DATE '", "'", null),
+          new Entry(SparkType.TIMESTAMP, "TIMESTAMP '", "'", null),
+          new Entry(SparkType.TIMESTAMP_NTZ, "TIMESTAMP_NTZ '", "'", null),
+          new Entry(SparkType.YEAR_MONTH_INTERVAL, "INTERVAL '", "' YEAR TO MONTH", null),
+          new Entry(SparkType.DAY_TIME_INTERVAL, "INTERVAL '", "' DAY TO SECOND", null),
+          new Entry(SparkType.ARRAY, null, null, "element type"),
+          new Entry(SparkType.MAP, null, null, "key type,value type"),
+          new Entry(SparkType.STRUCT, null, null, "fields"),
+          new Entry(SparkType.VARIANT, null, null, null),
+          new Entry(SparkType.NULL, null, null, null));
 
   private TypeInfo() {}
-
-  private static Entry entry(DataType.Builder type, String prefix, String suffix, String params) {
-    return new Entry(type.build(), prefix, suffix, params);
-  }
 
   /** Rows in the specification's order: by DATA_TYPE, then the closest mapping first. */
   static List<Object[]> rows() {
     List<Object[]> rows = new ArrayList<>();
     for (Entry e : TYPES) {
-      ColumnType t = ColumnType.of(e.type());
+      ColumnType t = ColumnType.of(e.type().defaultType());
       boolean text = t.jdbcType() == Types.VARCHAR || t.jdbcType() == Types.CHAR;
       boolean numeric = radix(t) != null;
       rows.add(

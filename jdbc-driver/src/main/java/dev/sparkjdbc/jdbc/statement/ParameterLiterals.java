@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import dev.sparkjdbc.jdbc.errors.SqlState;
 import dev.sparkjdbc.proto.DataType;
 import dev.sparkjdbc.proto.Expression;
+import dev.sparkjdbc.types.SparkType;
 import dev.sparkjdbc.types.SparkTypeNames;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +23,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Calendar;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -35,8 +37,39 @@ public final class ParameterLiterals {
     return Expression.newBuilder().setLiteral(literal).build();
   }
 
-  public static Expression nullOf(int sqlType) {
-    return of(Expression.Literal.newBuilder().setNull(dataType(sqlType)));
+  /** A NULL of the Spark type the JDBC type stands for ({@link TargetTypes}). */
+  public static Expression nullOf(int sqlType) throws SQLException {
+    return nullOf(TargetTypes.of(sqlType).orElse(SparkType.NULL.defaultType()));
+  }
+
+  public static Expression nullOf(DataType type) {
+    return of(Expression.Literal.newBuilder().setNull(type));
+  }
+
+  /**
+   * {@code setObject(x, targetSqlType)}: the value, cast to the Spark type the target stands for. A
+   * date-time for a TIME target is its time of day (JDBC TIME goes as text, see {@link
+   * TargetTypes}).
+   */
+  public static Expression forTarget(Object x, int targetSqlType) throws SQLException {
+    Optional<DataType> target = TargetTypes.of(targetSqlType);
+    if (targetSqlType == Types.TIME) {
+      if (x instanceof Timestamp t) {
+        return time(t.toLocalDateTime().toLocalTime());
+      } else if (x instanceof LocalDateTime t) {
+        return time(t.toLocalTime());
+      }
+    }
+    Expression value = object(x);
+    return target.isEmpty() ? value : cast(value, target.get());
+  }
+
+  /** {@code CAST(value AS type)}, with the type as Spark's SQL writes it. */
+  public static Expression cast(Expression value, DataType type) {
+    return Expression.newBuilder()
+        .setCast(
+            Expression.Cast.newBuilder().setExpr(value).setTypeStr(SparkTypeNames.sqlName(type)))
+        .build();
   }
 
   /** Text that has no UTF-8 form (an unpaired surrogate) is refused rather than sent as '?'. */
@@ -144,7 +177,7 @@ public final class ParameterLiterals {
   /** setObject without a target type: the JDBC default mapping of the value's class. */
   public static Expression object(Object x) throws SQLException {
     if (x == null) {
-      return nullOf(Types.NULL);
+      return nullOf(SparkType.NULL.defaultType());
     } else if (x instanceof String s) {
       return string(s);
     } else if (x instanceof Boolean b) {
@@ -326,36 +359,5 @@ public final class ParameterLiterals {
     } catch (IOException e) {
       throw new SQLException("Cannot read the parameter's stream: " + e.getMessage(), "22023", e);
     }
-  }
-
-  /** The Spark type for a JDBC type code, for typed NULLs. */
-  static DataType dataType(int sqlType) {
-    DataType.Builder b = DataType.newBuilder();
-    return switch (sqlType) {
-      case Types.BOOLEAN, Types.BIT -> b.setBoolean(DataType.Boolean.getDefaultInstance()).build();
-      case Types.TINYINT -> b.setByte(DataType.Byte.getDefaultInstance()).build();
-      case Types.SMALLINT -> b.setShort(DataType.Short.getDefaultInstance()).build();
-      case Types.INTEGER -> b.setInteger(DataType.Integer.getDefaultInstance()).build();
-      case Types.BIGINT -> b.setLong(DataType.Long.getDefaultInstance()).build();
-      case Types.REAL -> b.setFloat(DataType.Float.getDefaultInstance()).build();
-      case Types.FLOAT, Types.DOUBLE -> b.setDouble(DataType.Double.getDefaultInstance()).build();
-      case Types.DECIMAL, Types.NUMERIC ->
-          b.setDecimal(DataType.Decimal.newBuilder().setPrecision(38).setScale(18)).build();
-      case Types.CHAR,
-          Types.VARCHAR,
-          Types.LONGVARCHAR,
-          Types.NCHAR,
-          Types.NVARCHAR,
-          Types.LONGNVARCHAR,
-          Types.CLOB,
-          Types.NCLOB ->
-          b.setString(DataType.String.getDefaultInstance()).build();
-      case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB ->
-          b.setBinary(DataType.Binary.getDefaultInstance()).build();
-      case Types.DATE -> b.setDate(DataType.Date.getDefaultInstance()).build();
-      case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE ->
-          b.setTimestamp(DataType.Timestamp.getDefaultInstance()).build();
-      default -> b.setNull(DataType.NULL.getDefaultInstance()).build();
-    };
   }
 }

@@ -3,9 +3,10 @@ package dev.sparkjdbc.jdbc.statement;
 import dev.sparkjdbc.jdbc.errors.SelfWrapper;
 import dev.sparkjdbc.proto.Expression;
 import dev.sparkjdbc.types.ColumnType;
+import dev.sparkjdbc.types.LiteralTypes;
+import dev.sparkjdbc.types.SparkType;
 import java.sql.ParameterMetaData;
 import java.sql.SQLException;
-import java.sql.Types;
 
 /**
  * What is known of a prepared statement's parameters: their number, and the type of each value
@@ -31,7 +32,7 @@ public final class SparkConnectParameterMetaData implements SelfWrapper, Paramet
     }
     Expression v = values[param - 1];
     if (v == null || !v.hasLiteral() || v.getLiteral().hasNull()) {
-      return ColumnType.of(ParameterLiterals.dataType(Types.VARCHAR));
+      return ColumnType.of(SparkType.STRING.defaultType());
     }
     return ColumnType.of(LiteralTypes.of(v.getLiteral()));
   }

@@ -1,38 +1,40 @@
 package dev.sparkjdbc.jdbc.statement;
 
-import java.sql.Types;
+import dev.sparkjdbc.jdbc.errors.SqlErrors;
+import dev.sparkjdbc.proto.DataType;
+import dev.sparkjdbc.types.SparkType;
+import java.sql.JDBCType;
+import java.sql.SQLException;
+import java.util.Optional;
 
-/** {@code setObject(i, x, targetSqlType)}: the Spark type the value is cast to on the server. */
+/**
+ * The Spark type a JDBC type code stands for in {@code setNull(i, sqlType)} and {@code setObject(i,
+ * x, targetSqlType)}, as the type table ({@link SparkType}) says: DECIMAL is DECIMAL(38,18), FLOAT
+ * is DOUBLE, TIME is its text. Codes with no Spark counterpart (REF, ROWID, DATALINK, …, or no
+ * {@code java.sql.Types} constant) are refused with 0A000, in both calls alike.
+ */
 public final class TargetTypes {
   private TargetTypes() {}
 
-  /** The Spark type string, or null when the value's own type is kept. */
-  public static String cast(int sqlType) throws java.sql.SQLException {
-    return switch (sqlType) {
-      case Types.BOOLEAN, Types.BIT -> "BOOLEAN";
-      case Types.TINYINT -> "TINYINT";
-      case Types.SMALLINT -> "SMALLINT";
-      case Types.INTEGER -> "INT";
-      case Types.BIGINT -> "BIGINT";
-      case Types.REAL -> "FLOAT";
-      case Types.FLOAT, Types.DOUBLE -> "DOUBLE";
-      case Types.DECIMAL, Types.NUMERIC -> "DECIMAL(38,18)";
-      case Types.CHAR,
-          Types.VARCHAR,
-          Types.LONGVARCHAR,
-          Types.NCHAR,
-          Types.NVARCHAR,
-          Types.LONGNVARCHAR,
-          Types.CLOB,
-          Types.NCLOB ->
-          "STRING";
-      case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> "BINARY";
-      case Types.DATE -> "DATE";
-      case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> "TIMESTAMP";
-      case Types.OTHER, Types.JAVA_OBJECT, Types.ARRAY, Types.TIME, Types.NULL -> null;
-      default ->
-          throw new java.sql.SQLFeatureNotSupportedException(
-              "setObject to java.sql.Types " + sqlType + " has no Spark counterpart", "0A000");
-    };
+  /** The Spark type, or empty where the value's own type stands (OTHER, JAVA_OBJECT, ARRAY, …). */
+  public static Optional<DataType> of(int sqlType) throws SQLException {
+    try {
+      return SparkType.forJdbc(sqlType);
+    } catch (IllegalArgumentException e) {
+      throw SqlErrors.unsupported(
+          "The JDBC type "
+              + name(sqlType)
+              + " as a parameter type (Spark has no such type: "
+              + e.getMessage()
+              + ")");
+    }
+  }
+
+  private static String name(int sqlType) {
+    try {
+      return JDBCType.valueOf(sqlType).getName();
+    } catch (IllegalArgumentException e) {
+      return String.valueOf(sqlType);
+    }
   }
 }

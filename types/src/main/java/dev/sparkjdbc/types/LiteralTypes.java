@@ -1,13 +1,13 @@
-package dev.sparkjdbc.jdbc.statement;
+package dev.sparkjdbc.types;
 
 import dev.sparkjdbc.proto.DataType;
 import dev.sparkjdbc.proto.Expression;
 
 /** The Spark type of a Connect literal the driver built. */
-final class LiteralTypes {
+public final class LiteralTypes {
   private LiteralTypes() {}
 
-  static DataType of(Expression.Literal l) {
+  public static DataType of(Expression.Literal l) {
     DataType.Builder b = DataType.newBuilder();
     return switch (l.getLiteralTypeCase()) {
       case BOOLEAN -> b.setBoolean(DataType.Boolean.getDefaultInstance()).build();
