@@ -1,10 +1,10 @@
 package dev.sparkjdbc.jdbc;
 
-import com.google.protobuf.ByteString;
 import dev.sparkjdbc.jdbc.errors.SqlErrors;
 import dev.sparkjdbc.jdbc.errors.SqlState;
 import dev.sparkjdbc.jdbc.result.SparkConnectResultSetMetaData;
 import dev.sparkjdbc.jdbc.statement.ParameterLiterals;
+import dev.sparkjdbc.jdbc.statement.Plans;
 import dev.sparkjdbc.jdbc.statement.SparkConnectParameterMetaData;
 import dev.sparkjdbc.jdbc.statement.SqlText;
 import dev.sparkjdbc.jdbc.statement.SqlTextRelation;
@@ -14,7 +14,6 @@ import dev.sparkjdbc.plan.SqlTranslationException;
 import dev.sparkjdbc.plan.Translation;
 import dev.sparkjdbc.proto.DataType;
 import dev.sparkjdbc.proto.Expression;
-import dev.sparkjdbc.proto.Plan;
 import dev.sparkjdbc.proto.Relation;
 import dev.sparkjdbc.types.ColumnType;
 import dev.sparkjdbc.types.SparkType;
@@ -161,10 +160,6 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
     parameters[index - 1] = value;
   }
 
-  private static Expression literal(Expression.Literal.Builder b) {
-    return ParameterLiterals.of(b);
-  }
-
   @Override
   public void clearParameters() throws SQLException {
     checkOpen();
@@ -183,37 +178,37 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
 
   @Override
   public void setBoolean(int i, boolean x) throws SQLException {
-    set(i, literal(Expression.Literal.newBuilder().setBoolean(x)));
+    set(i, ParameterLiterals.bool(x));
   }
 
   @Override
   public void setByte(int i, byte x) throws SQLException {
-    set(i, literal(Expression.Literal.newBuilder().setByte(x)));
+    set(i, ParameterLiterals.tinyint(x));
   }
 
   @Override
   public void setShort(int i, short x) throws SQLException {
-    set(i, literal(Expression.Literal.newBuilder().setShort(x)));
+    set(i, ParameterLiterals.smallint(x));
   }
 
   @Override
   public void setInt(int i, int x) throws SQLException {
-    set(i, literal(Expression.Literal.newBuilder().setInteger(x)));
+    set(i, ParameterLiterals.integer(x));
   }
 
   @Override
   public void setLong(int i, long x) throws SQLException {
-    set(i, literal(Expression.Literal.newBuilder().setLong(x)));
+    set(i, ParameterLiterals.bigint(x));
   }
 
   @Override
   public void setFloat(int i, float x) throws SQLException {
-    set(i, literal(Expression.Literal.newBuilder().setFloat(x)));
+    set(i, ParameterLiterals.real(x));
   }
 
   @Override
   public void setDouble(int i, double x) throws SQLException {
-    set(i, literal(Expression.Literal.newBuilder().setDouble(x)));
+    set(i, ParameterLiterals.doublePrecision(x));
   }
 
   @Override
@@ -233,11 +228,7 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
 
   @Override
   public void setBytes(int i, byte[] x) throws SQLException {
-    set(
-        i,
-        x == null
-            ? ParameterLiterals.nullOf(Types.VARBINARY)
-            : literal(Expression.Literal.newBuilder().setBinary(ByteString.copyFrom(x))));
+    set(i, ParameterLiterals.binary(x));
   }
 
   @Override
@@ -518,7 +509,7 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
     } else {
       return null;
     }
-    DataType schema = connection().client().schema(Plan.newBuilder().setRoot(relation).build());
+    DataType schema = connection().client().schema(Plans.query(relation));
     List<DataType.StructField> fields = schema.getStruct().getFieldsList();
     String[] labels = new String[fields.size()];
     ColumnType[] types = new ColumnType[fields.size()];
@@ -587,43 +578,13 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
     }
   }
 
-  /** Spark's {@code insertInto} of {@code inline(array(struct(row values)…))}. */
+  /** One append of every row, as the server reads their values. */
   private void appendRows(String table, List<Expression[]> rows) throws SQLException {
-    List<Expression> structs = new java.util.ArrayList<>(rows.size());
+    List<List<Expression>> values = new java.util.ArrayList<>(rows.size());
     for (Expression[] row : rows) {
-      structs.add(call("struct", valuesForServer(row)));
+      values.add(valuesForServer(row));
     }
-    Relation values =
-        Relation.newBuilder()
-            .setProject(
-                dev.sparkjdbc.proto.Project.newBuilder()
-                    .addExpressions(call("inline", List.of(call("array", structs)))))
-            .build();
-    Plan plan =
-        Plan.newBuilder()
-            .setCommand(
-                dev.sparkjdbc.proto.Command.newBuilder()
-                    .setWriteOperation(
-                        dev.sparkjdbc.proto.WriteOperation.newBuilder()
-                            .setInput(values)
-                            .setTable(
-                                dev.sparkjdbc.proto.WriteOperation.SaveTable.newBuilder()
-                                    .setTableName(table)
-                                    .setSaveMethod(
-                                        dev.sparkjdbc.proto.WriteOperation.SaveTable.TableSaveMethod
-                                            .TABLE_SAVE_METHOD_INSERT_INTO))
-                            .setMode(dev.sparkjdbc.proto.WriteOperation.SaveMode.SAVE_MODE_APPEND)))
-            .build();
-    runToCompletion(plan);
-  }
-
-  private static Expression call(String name, List<Expression> arguments) {
-    return Expression.newBuilder()
-        .setUnresolvedFunction(
-            Expression.UnresolvedFunction.newBuilder()
-                .setFunctionName(name)
-                .addAllArguments(arguments))
-        .build();
+    runToCompletion(Plans.appendRows(table, values));
   }
 
   // The SQL-taking methods of Statement are not for a PreparedStatement (JDBC spec).

@@ -11,20 +11,16 @@ import dev.sparkjdbc.jdbc.errors.SqlErrors;
 import dev.sparkjdbc.jdbc.errors.SqlState;
 import dev.sparkjdbc.jdbc.result.ResultOwner;
 import dev.sparkjdbc.jdbc.result.SparkConnectResultSet;
+import dev.sparkjdbc.jdbc.statement.Plans;
 import dev.sparkjdbc.jdbc.statement.SqlText;
-import dev.sparkjdbc.jdbc.statement.SqlTextRelation;
 import dev.sparkjdbc.plan.PlanFeature;
 import dev.sparkjdbc.plan.SqlTranslationException;
 import dev.sparkjdbc.plan.Translation;
 import dev.sparkjdbc.plan.TranslationConfig;
-import dev.sparkjdbc.proto.Command;
 import dev.sparkjdbc.proto.ExecutePlanResponse;
 import dev.sparkjdbc.proto.Expression;
-import dev.sparkjdbc.proto.LocalRelation;
 import dev.sparkjdbc.proto.Plan;
-import dev.sparkjdbc.proto.Project;
 import dev.sparkjdbc.proto.Relation;
-import dev.sparkjdbc.proto.SqlCommand;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -126,11 +122,11 @@ class SparkConnectStatement
       return true;
     }
     if (translation.isTranslated()) {
-      resultSet = stream(Plan.newBuilder().setRoot(translation.relation().orElseThrow()).build());
+      resultSet = stream(Plans.query(translation.relation().orElseThrow()));
       return true;
     }
     if (translation.isQuery() || SqlText.isQuery(sql)) {
-      resultSet = stream(Plan.newBuilder().setRoot(SqlTextRelation.of(sql, arguments)).build());
+      resultSet = stream(Plans.textQuery(sql, arguments));
       return true;
     }
     String keyword = SqlText.firstKeyword(sql);
@@ -149,24 +145,9 @@ class SparkConnectStatement
         connection
             .client()
             .explain(
-                Plan.newBuilder().setRoot(translation.relation().orElseThrow()).build(),
+                Plans.query(translation.relation().orElseThrow()),
                 translation.explainMode().orElseThrow());
-    Relation row =
-        Relation.newBuilder()
-            .setProject(
-                Project.newBuilder()
-                    .addExpressions(
-                        Expression.newBuilder()
-                            .setAlias(
-                                Expression.Alias.newBuilder()
-                                    .addName("plan")
-                                    .setExpr(
-                                        Expression.newBuilder()
-                                            .setLiteral(
-                                                Expression.Literal.newBuilder()
-                                                    .setString(explanation))))))
-            .build();
-    return stream(Plan.newBuilder().setRoot(row).build());
+    return stream(Plans.explanation(explanation));
   }
 
   private Translation translate(String sql) throws SQLException {
@@ -265,13 +246,7 @@ class SparkConnectStatement
   }
 
   private boolean runCommand(String sql, List<Expression> arguments) throws SQLException {
-    Plan plan =
-        Plan.newBuilder()
-            .setCommand(
-                Command.newBuilder()
-                    .setSqlCommand(
-                        SqlCommand.newBuilder().setInput(SqlTextRelation.of(sql, arguments))))
-            .build();
+    Plan plan = Plans.textCommand(sql, arguments);
     Relation result = null;
     try (ExecutionStream stream = startOperation(plan)) {
       for (ExecutePlanResponse r = stream.next(); r != null; r = stream.next()) {
@@ -282,7 +257,7 @@ class SparkConnectStatement
     } finally {
       execution.detach();
     }
-    if (result == null || isEmptyLocalRelation(result)) {
+    if (result == null || Plans.isEmptyLocalRelation(result)) {
       updateCount = 0; // Spark reports no row counts for its commands
       return false;
     }
@@ -301,7 +276,7 @@ class SparkConnectStatement
       return true;
     }
     // A query (or a large command output the server keeps cached): stream it.
-    resultSet = stream(Plan.newBuilder().setRoot(result).build());
+    resultSet = stream(Plans.query(result));
     return true;
   }
 
@@ -316,14 +291,6 @@ class SparkConnectStatement
       execution.detach();
     }
     updateCount = 0;
-  }
-
-  private static boolean isEmptyLocalRelation(Relation relation) {
-    if (!relation.hasLocalRelation()) {
-      return false;
-    }
-    LocalRelation local = relation.getLocalRelation();
-    return !local.hasData() || local.getData().isEmpty();
   }
 
   private static void requireSql(String sql) throws SQLException {

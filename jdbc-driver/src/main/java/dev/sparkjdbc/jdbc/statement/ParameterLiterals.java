@@ -37,6 +37,41 @@ public final class ParameterLiterals {
     return Expression.newBuilder().setLiteral(literal).build();
   }
 
+  public static Expression bool(boolean v) {
+    return of(Expression.Literal.newBuilder().setBoolean(v));
+  }
+
+  public static Expression tinyint(byte v) {
+    return of(Expression.Literal.newBuilder().setByte(v));
+  }
+
+  public static Expression smallint(short v) {
+    return of(Expression.Literal.newBuilder().setShort(v));
+  }
+
+  public static Expression integer(int v) {
+    return of(Expression.Literal.newBuilder().setInteger(v));
+  }
+
+  public static Expression bigint(long v) {
+    return of(Expression.Literal.newBuilder().setLong(v));
+  }
+
+  public static Expression real(float v) {
+    return of(Expression.Literal.newBuilder().setFloat(v));
+  }
+
+  public static Expression doublePrecision(double v) {
+    return of(Expression.Literal.newBuilder().setDouble(v));
+  }
+
+  /** A copy of the bytes: the caller may change its array after binding. */
+  public static Expression binary(byte[] v) {
+    return v == null
+        ? nullOf(SparkType.BINARY.defaultType())
+        : of(Expression.Literal.newBuilder().setBinary(ByteString.copyFrom(v)));
+  }
+
   /** A NULL of the Spark type the JDBC type stands for ({@link TargetTypes}). */
   public static Expression nullOf(int sqlType) throws SQLException {
     return nullOf(TargetTypes.of(sqlType).orElse(SparkType.NULL.defaultType()));
@@ -181,25 +216,25 @@ public final class ParameterLiterals {
     } else if (x instanceof String s) {
       return string(s);
     } else if (x instanceof Boolean b) {
-      return of(Expression.Literal.newBuilder().setBoolean(b));
+      return bool(b);
     } else if (x instanceof Byte b) {
-      return of(Expression.Literal.newBuilder().setByte(b));
+      return tinyint(b);
     } else if (x instanceof Short s) {
-      return of(Expression.Literal.newBuilder().setShort(s));
+      return smallint(s);
     } else if (x instanceof Integer i) {
-      return of(Expression.Literal.newBuilder().setInteger(i));
+      return integer(i);
     } else if (x instanceof Long l) {
-      return of(Expression.Literal.newBuilder().setLong(l));
+      return bigint(l);
     } else if (x instanceof Float f) {
-      return of(Expression.Literal.newBuilder().setFloat(f));
+      return real(f);
     } else if (x instanceof Double d) {
-      return of(Expression.Literal.newBuilder().setDouble(d));
+      return doublePrecision(d);
     } else if (x instanceof BigDecimal d) {
       return decimal(d);
     } else if (x instanceof BigInteger i) {
       return decimal(new BigDecimal(i));
     } else if (x instanceof byte[] b) {
-      return of(Expression.Literal.newBuilder().setBinary(ByteString.copyFrom(b)));
+      return binary(b);
     } else if (x instanceof java.sql.Date d) {
       return date(d.toLocalDate());
     } else if (x instanceof Time t) {

@@ -1,0 +1,107 @@
+package dev.sparkjdbc.jdbc.statement;
+
+import dev.sparkjdbc.proto.Command;
+import dev.sparkjdbc.proto.Expression;
+import dev.sparkjdbc.proto.LocalRelation;
+import dev.sparkjdbc.proto.Plan;
+import dev.sparkjdbc.proto.Project;
+import dev.sparkjdbc.proto.Relation;
+import dev.sparkjdbc.proto.SqlCommand;
+import dev.sparkjdbc.proto.WriteOperation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The plans the JDBC classes run, besides the translator's: a relation to stream, SQL text as a
+ * query or as a command, the one-row answer of EXPLAIN, and a batch of rows appended to a table.
+ */
+public final class Plans {
+  private Plans() {}
+
+  /** A query: its rows stream back. */
+  public static Plan query(Relation root) {
+    return Plan.newBuilder().setRoot(root).build();
+  }
+
+  /** SQL text that is certainly a query, with its parameter values bound by name. */
+  public static Plan textQuery(String sql, List<Expression> arguments) {
+    return query(SqlTextRelation.of(sql, arguments));
+  }
+
+  /**
+   * SQL text through Spark's command path, which runs commands (DDL, DML, SET…) eagerly and answers
+   * with their output, or with the relation to stream for a query it did not run.
+   */
+  public static Plan textCommand(String sql, List<Expression> arguments) {
+    return Plan.newBuilder()
+        .setCommand(
+            Command.newBuilder()
+                .setSqlCommand(
+                    SqlCommand.newBuilder().setInput(SqlTextRelation.of(sql, arguments))))
+        .build();
+  }
+
+  /** One row with one column {@code plan}: the shape of Spark's own EXPLAIN output. */
+  public static Plan explanation(String text) {
+    Expression value =
+        Expression.newBuilder().setLiteral(Expression.Literal.newBuilder().setString(text)).build();
+    return query(
+        Relation.newBuilder()
+            .setProject(
+                Project.newBuilder()
+                    .addExpressions(
+                        Expression.newBuilder()
+                            .setAlias(
+                                Expression.Alias.newBuilder().addName("plan").setExpr(value))))
+            .build());
+  }
+
+  /**
+   * Rows of parameter values appended to a table in one operation: Spark's {@code insertInto} of
+   * {@code inline(array(struct(row values)…))}.
+   */
+  public static Plan appendRows(String table, List<List<Expression>> rows) {
+    List<Expression> structs = new ArrayList<>(rows.size());
+    for (List<Expression> row : rows) {
+      structs.add(call("struct", row));
+    }
+    Relation values =
+        Relation.newBuilder()
+            .setProject(
+                Project.newBuilder()
+                    .addExpressions(call("inline", List.of(call("array", structs)))))
+            .build();
+    WriteOperation.SaveTable target =
+        WriteOperation.SaveTable.newBuilder()
+            .setTableName(table)
+            .setSaveMethod(WriteOperation.SaveTable.TableSaveMethod.TABLE_SAVE_METHOD_INSERT_INTO)
+            .build();
+    return Plan.newBuilder()
+        .setCommand(
+            Command.newBuilder()
+                .setWriteOperation(
+                    WriteOperation.newBuilder()
+                        .setInput(values)
+                        .setTable(target)
+                        .setMode(WriteOperation.SaveMode.SAVE_MODE_APPEND)))
+        .build();
+  }
+
+  /** True for a command's answer that holds no rows at all (no data, or an empty one). */
+  public static boolean isEmptyLocalRelation(Relation relation) {
+    if (!relation.hasLocalRelation()) {
+      return false;
+    }
+    LocalRelation local = relation.getLocalRelation();
+    return !local.hasData() || local.getData().isEmpty();
+  }
+
+  static Expression call(String name, List<Expression> arguments) {
+    return Expression.newBuilder()
+        .setUnresolvedFunction(
+            Expression.UnresolvedFunction.newBuilder()
+                .setFunctionName(name)
+                .addAllArguments(arguments))
+        .build();
+  }
+}
