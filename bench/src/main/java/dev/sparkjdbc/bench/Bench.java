@@ -1,5 +1,7 @@
 package dev.sparkjdbc.bench;
 
+import java.util.ArrayList;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -118,7 +120,7 @@ public final class Bench {
    */
   private static void throughput(String url, SparkClientProcess spark) throws Exception {
     URI where = URI.create(url.substring("jdbc:".length()));
-    List<String[]> table = new java.util.ArrayList<>();
+    List<String[]> table = new ArrayList<>();
     for (Shape shape : SHAPES) {
       try (JdbcReader ours = new JdbcReader(url);
           JdbcReader oursInline = new JdbcReader(url + "/;read_ahead=0");

@@ -37,11 +37,14 @@ import java.sql.SQLXML;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Struct;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
@@ -56,7 +59,7 @@ final class SparkConnectConnection implements SelfWrapper, Connection, MetadataC
   private final SqlToPlan translator;
   private final ServerCapabilities capabilities;
   private final ColumnContext columnContext;
-  private volatile java.time.ZoneId sessionZone;
+  private volatile ZoneId sessionZone;
   private final Set<SparkConnectStatement> statements = ConcurrentHashMap.newKeySet();
   private final Properties clientInfo = new Properties();
   private SQLWarning warnings;
@@ -141,13 +144,13 @@ final class SparkConnectConnection implements SelfWrapper, Connection, MetadataC
    * Spark's session time zone (for rendering VARIANT timestamps), asked once when first needed; the
    * JVM's zone if the server does not say.
    */
-  private java.time.ZoneId sessionZone() {
-    java.time.ZoneId zone = sessionZone;
+  private ZoneId sessionZone() {
+    ZoneId zone = sessionZone;
     if (zone == null) {
       try {
-        zone = java.time.ZoneId.of(client.config("spark.sql.session.timeZone"));
+        zone = ZoneId.of(client.config("spark.sql.session.timeZone"));
       } catch (SQLException | RuntimeException e) {
-        zone = java.time.ZoneId.systemDefault();
+        zone = ZoneId.systemDefault();
       }
       sessionZone = zone;
     }
@@ -194,7 +197,7 @@ final class SparkConnectConnection implements SelfWrapper, Connection, MetadataC
   }
 
   private void addWarning(String message) {
-    addWarning(new SQLWarning(message, "01000"));
+    addWarning(new SQLWarning(message, SqlState.WARNING));
   }
 
   private void addWarning(SQLWarning w) {
@@ -331,7 +334,8 @@ final class SparkConnectConnection implements SelfWrapper, Connection, MetadataC
   public void commit() throws SQLException {
     checkOpen();
     if (autoCommit) {
-      throw new SQLException("commit() while auto-commit is on", "25000");
+      throw new SQLException(
+          "commit() while auto-commit is on", SqlState.INVALID_TRANSACTION_STATE);
     }
   }
 
@@ -340,7 +344,8 @@ final class SparkConnectConnection implements SelfWrapper, Connection, MetadataC
   public void rollback() throws SQLException {
     checkOpen();
     if (autoCommit) {
-      throw new SQLException("rollback() while auto-commit is on", "25000");
+      throw new SQLException(
+          "rollback() while auto-commit is on", SqlState.INVALID_TRANSACTION_STATE);
     }
   }
 
@@ -697,11 +702,8 @@ final class SparkConnectConnection implements SelfWrapper, Connection, MetadataC
     try {
       allocator.close();
     } catch (IllegalStateException leaked) {
-      java.util.logging.Logger.getLogger(SparkConnectConnection.class.getName())
-          .log(
-              java.util.logging.Level.SEVERE,
-              "Arrow memory still held when the connection closed",
-              leaked);
+      Logger.getLogger(SparkConnectConnection.class.getName())
+          .log(Level.SEVERE, "Arrow memory still held when the connection closed", leaked);
     }
   }
 

@@ -20,11 +20,15 @@ import dev.sparkjdbc.types.SparkType;
 import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
+import java.sql.BatchUpdateException;
 import java.sql.Blob;
 import java.sql.Clob;
 import java.sql.Date;
+import java.sql.JDBCType;
 import java.sql.NClob;
 import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
@@ -33,13 +37,20 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.RowId;
 import java.sql.SQLException;
+import java.sql.SQLType;
 import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Calendar;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A statement parsed and translated once; each execution binds the current parameter values into
@@ -49,22 +60,18 @@ import java.util.List;
 final class SparkConnectPreparedStatement extends SparkConnectStatement
     implements PreparedStatement {
   /** {@code INSERT INTO [TABLE] t VALUES (?, …)}: the table name, then only markers. */
-  private static final java.util.regex.Pattern INSERT_VALUES =
-      java.util.regex.Pattern.compile(
+  private static final Pattern INSERT_VALUES =
+      Pattern.compile(
           "(?is)\\s*INSERT\\s+INTO\\s+(?:TABLE\\s+)?([^\\s(]+)\\s+VALUES\\s*"
               + "\\(\\s*\\?\\s*(?:,\\s*\\?\\s*)*\\)\\s*;?\\s*");
 
   private final PreparedQuery query;
   private final Expression[] parameters;
-  private final List<Expression[]> batch = new java.util.ArrayList<>();
+  private final List<Expression[]> batch = new ArrayList<>();
 
   SparkConnectPreparedStatement(SparkConnectConnection connection, String sql) throws SQLException {
     super(connection, false);
-    if (sql == null || SqlText.isBlank(sql)) {
-      throw new java.sql.SQLSyntaxErrorException(
-          "The SQL statement is " + (sql == null ? "null" : "empty"), "42000");
-    }
-    SqlText.requireEncodable(sql, "SQL statement");
+    SqlText.requireSql(sql);
     try {
       this.query = connection.translator().prepare(sql);
     } catch (SqlTranslationException e) {
@@ -84,7 +91,7 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
                 + " of "
                 + parameters.length
                 + " has no value: set it before executing",
-            "07001");
+            SqlState.PARAMETER_NOT_SET);
       }
     }
     return valuesForServer(parameters);
@@ -129,7 +136,7 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
   @Override
   public ResultSet executeQuery() throws SQLException {
     if (!execute()) {
-      throw new SQLException("The statement produced no result set; use executeUpdate", "07000");
+      throw SqlErrors.wrongStatementKind("The statement produced no result set; use executeUpdate");
     }
     return getResultSet();
   }
@@ -148,15 +155,7 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
 
   private void set(int index, Expression value) throws SQLException {
     checkOpen();
-    if (index < 1 || index > parameters.length) {
-      throw new SQLException(
-          "Parameter index "
-              + index
-              + " is out of range: the statement has "
-              + parameters.length
-              + " parameter(s)",
-          "07009");
-    }
+    SqlErrors.checkIndex(index, parameters.length, "Parameter", "statement");
     parameters[index - 1] = value;
   }
 
@@ -244,12 +243,10 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
       return;
     }
     // java.sql.Date.toInstant() throws UnsupportedOperationException: go through the millis
-    java.time.LocalDate date =
+    LocalDate date =
         cal == null
             ? x.toLocalDate()
-            : java.time.Instant.ofEpochMilli(x.getTime())
-                .atZone(cal.getTimeZone().toZoneId())
-                .toLocalDate();
+            : Instant.ofEpochMilli(x.getTime()).atZone(cal.getTimeZone().toZoneId()).toLocalDate();
     set(i, ParameterLiterals.date(date));
   }
 
@@ -264,12 +261,10 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
       setNull(i, Types.TIME);
       return;
     }
-    java.time.LocalTime time =
+    LocalTime time =
         cal == null
             ? x.toLocalTime()
-            : java.time.Instant.ofEpochMilli(x.getTime())
-                .atZone(cal.getTimeZone().toZoneId())
-                .toLocalTime();
+            : Instant.ofEpochMilli(x.getTime()).atZone(cal.getTimeZone().toZoneId()).toLocalTime();
     set(i, ParameterLiterals.time(time));
   }
 
@@ -311,7 +306,7 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
             "Scale " + scaleOrLength + " is outside 0 to 38, " + "the scales of a Spark DECIMAL",
             SqlState.DATA_OUT_OF_RANGE);
       }
-      setBigDecimal(i, d.setScale(scaleOrLength, java.math.RoundingMode.HALF_UP));
+      setBigDecimal(i, d.setScale(scaleOrLength, RoundingMode.HALF_UP));
       return;
     }
     setObject(i, x, targetSqlType);
@@ -319,19 +314,19 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
 
   /** A {@code JDBCType} is its {@code java.sql.Types} number; other SQLTypes are vendors'. */
   @Override
-  public void setObject(int i, Object x, java.sql.SQLType targetSqlType) throws SQLException {
+  public void setObject(int i, Object x, SQLType targetSqlType) throws SQLException {
     setObject(i, x, typeNumber(targetSqlType));
   }
 
   @Override
-  public void setObject(int i, Object x, java.sql.SQLType targetSqlType, int scaleOrLength)
+  public void setObject(int i, Object x, SQLType targetSqlType, int scaleOrLength)
       throws SQLException {
     setObject(i, x, typeNumber(targetSqlType), scaleOrLength);
   }
 
-  private int typeNumber(java.sql.SQLType type) throws SQLException {
+  private int typeNumber(SQLType type) throws SQLException {
     checkOpen();
-    if (type instanceof java.sql.JDBCType jdbc) {
+    if (type instanceof JDBCType jdbc) {
       return jdbc.getVendorTypeNumber();
     }
     throw SqlErrors.unsupported(
@@ -355,8 +350,7 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
         i,
         x == null
             ? null
-            : new String(
-                ParameterLiterals.read(x, length), java.nio.charset.StandardCharsets.US_ASCII));
+            : new String(ParameterLiterals.read(x, length), StandardCharsets.US_ASCII));
   }
 
   @Override
@@ -371,8 +365,7 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
         i,
         x == null
             ? null
-            : new String(
-                ParameterLiterals.read(x, length), java.nio.charset.StandardCharsets.UTF_16BE));
+            : new String(ParameterLiterals.read(x, length), StandardCharsets.UTF_16BE));
   }
 
   @Override
@@ -548,13 +541,13 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
   @Override
   public long[] executeLargeBatch() throws SQLException {
     checkOpen();
-    List<Expression[]> rows = new java.util.ArrayList<>(batch);
+    List<Expression[]> rows = new ArrayList<>(batch);
     batch.clear();
     long[] counts = new long[rows.size()];
     if (rows.isEmpty()) {
       return counts;
     }
-    java.util.regex.Matcher insert = INSERT_VALUES.matcher(query.sql());
+    Matcher insert = INSERT_VALUES.matcher(query.sql());
     try {
       if (insert.matches() && parameters.length > 0) {
         appendRows(insert.group(1), rows);
@@ -564,13 +557,13 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
       for (int r = 0; r < rows.size(); r++) {
         System.arraycopy(rows.get(r), 0, parameters, 0, parameters.length);
         if (execute()) {
-          throw new java.sql.BatchUpdateException(
-              "Batch entry " + r + " returned rows", "21000", Arrays.copyOf(toInts(counts), r));
+          throw SqlErrors.batchReturnedRows(
+              "Batch entry " + r + " returned rows", Arrays.copyOf(toInts(counts), r));
         }
         counts[r] = getLargeUpdateCount() > 0 ? getLargeUpdateCount() : SUCCESS_NO_INFO;
       }
       return counts;
-    } catch (java.sql.BatchUpdateException e) {
+    } catch (BatchUpdateException e) {
       throw e;
     } catch (SQLException e) {
       throw new java.sql.BatchUpdateException(
@@ -580,7 +573,7 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
 
   /** One append of every row, as the server reads their values. */
   private void appendRows(String table, List<Expression[]> rows) throws SQLException {
-    List<List<Expression>> values = new java.util.ArrayList<>(rows.size());
+    List<List<Expression>> values = new ArrayList<>(rows.size());
     for (Expression[] row : rows) {
       values.add(valuesForServer(row));
     }
@@ -634,6 +627,6 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
     return new SQLException(
         "A PreparedStatement executes its own SQL: call execute(), "
             + "executeQuery() or executeUpdate() without an argument",
-        "HY000");
+        SqlState.GENERAL);
   }
 }

@@ -21,6 +21,7 @@ import dev.sparkjdbc.proto.ExecutePlanResponse;
 import dev.sparkjdbc.proto.Expression;
 import dev.sparkjdbc.proto.Plan;
 import dev.sparkjdbc.proto.Relation;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,6 +29,8 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -54,7 +57,7 @@ class SparkConnectStatement
   private volatile boolean closed;
   private final ExecutionControl execution;
   private Translation lastTranslation;
-  private final List<String> batch = new java.util.ArrayList<>();
+  private final List<String> batch = new ArrayList<>();
 
   SparkConnectStatement(SparkConnectConnection connection, boolean internal) {
     this.connection = connection;
@@ -83,7 +86,7 @@ class SparkConnectStatement
   public boolean execute(String sql) throws SQLException {
     checkOpen();
     closeResults();
-    requireSql(sql);
+    SqlText.requireSql(sql);
     boolean outermost = beginExecution();
     try {
       return execute(sql, translate(sql), List.of());
@@ -162,11 +165,11 @@ class SparkConnectStatement
 
   static SQLException strictRefusal(SqlTranslationException e) {
     return e.isSyntaxError()
-        ? new SQLSyntaxErrorException(e.getMessage(), "42601", e)
+        ? new SQLSyntaxErrorException(e.getMessage(), SqlState.SYNTAX_ERROR_AT, e)
         : new SQLFeatureNotSupportedException(
             e.getMessage()
                 + " (translation_mode=strict; use 'translate' to send it to Spark as text)",
-            "0A000",
+            SqlState.NOT_SUPPORTED,
             e);
   }
 
@@ -204,7 +207,7 @@ class SparkConnectStatement
           "Cannot translate for this server: "
               + reason
               + " (translation_mode=strict; use 'translate' to send it to Spark as text)",
-          "0A000");
+          SqlState.NOT_SUPPORTED);
     }
     return translation.asText(reason);
   }
@@ -293,21 +296,12 @@ class SparkConnectStatement
     updateCount = 0;
   }
 
-  private static void requireSql(String sql) throws SQLException {
-    if (sql == null || SqlText.isBlank(sql)) {
-      throw new java.sql.SQLSyntaxErrorException(
-          "The SQL statement is " + (sql == null ? "null" : "empty"), "42000");
-    }
-    SqlText.requireEncodable(sql, "SQL statement");
-  }
-
   @Override
   public ResultSet executeQuery(String sql) throws SQLException {
     if (!execute(sql)) {
-      throw new SQLException(
+      throw SqlErrors.wrongStatementKind(
           "The statement produced no result set; use executeUpdate or "
-              + "execute for statements that return no rows",
-          "07000");
+              + "execute for statements that return no rows");
     }
     return resultSet;
   }
@@ -320,7 +314,7 @@ class SparkConnectStatement
   @Override
   public long executeLargeUpdate(String sql) throws SQLException {
     checkOpen();
-    requireSql(sql);
+    SqlText.requireSql(sql);
     refuseQuery(sql);
     return updateCountWithoutRows(execute(sql));
   }
@@ -328,7 +322,7 @@ class SparkConnectStatement
   /** executeUpdate runs no queries (JDBC): refused before anything reaches the server. */
   static void refuseQuery(String sql) throws SQLException {
     if (SqlText.isQuery(sql)) {
-      throw new SQLException("executeUpdate cannot run a query; use executeQuery", "07000");
+      throw SqlErrors.wrongStatementKind("executeUpdate cannot run a query; use executeQuery");
     }
   }
 
@@ -336,7 +330,8 @@ class SparkConnectStatement
   final long updateCountWithoutRows(boolean producedRows) throws SQLException {
     if (producedRows) {
       closeResults();
-      throw new SQLException("The statement returned rows; use executeQuery or execute", "07000");
+      throw SqlErrors.wrongStatementKind(
+          "The statement returned rows; use executeQuery or execute");
     }
     return updateCount;
   }
@@ -506,8 +501,7 @@ class SparkConnectStatement
   @Override
   public void setCursorName(String name) throws SQLException {
     checkOpen();
-    throw new java.sql.SQLFeatureNotSupportedException(
-        "Spark has no named cursors (positioned UPDATE/DELETE)", "0A000");
+    throw SqlErrors.noNamedCursors();
   }
 
   @Override
@@ -560,7 +554,7 @@ class SparkConnectStatement
   @Override
   public void addBatch(String sql) throws SQLException {
     checkOpen();
-    requireSql(sql);
+    SqlText.requireSql(sql);
     batch.add(sql);
   }
 
@@ -578,23 +572,22 @@ class SparkConnectStatement
   @Override
   public long[] executeLargeBatch() throws SQLException {
     checkOpen();
-    List<String> statements = new java.util.ArrayList<>(batch);
+    List<String> statements = new ArrayList<>(batch);
     batch.clear();
     long[] counts = new long[statements.size()];
     for (int i = 0; i < statements.size(); i++) {
       try {
         if (execute(statements.get(i))) {
           closeResults();
-          throw new java.sql.BatchUpdateException(
+          throw SqlErrors.batchReturnedRows(
               "Batch entry " + i + " returned rows: " + statements.get(i),
-              "21000",
-              java.util.Arrays.copyOf(new int[counts.length], i));
+              Arrays.copyOf(new int[counts.length], i));
         }
-      } catch (java.sql.BatchUpdateException e) {
+      } catch (BatchUpdateException e) {
         throw e;
       } catch (SQLException e) {
         int[] done = new int[i];
-        java.util.Arrays.fill(done, SUCCESS_NO_INFO);
+        Arrays.fill(done, SUCCESS_NO_INFO);
         throw new java.sql.BatchUpdateException(
             e.getMessage(), e.getSQLState(), e.getErrorCode(), done, e);
       }

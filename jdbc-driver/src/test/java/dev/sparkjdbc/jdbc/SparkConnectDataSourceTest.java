@@ -15,6 +15,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.ShardingKey;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -197,7 +198,7 @@ class SparkConnectDataSourceTest {
   @Test
   void shardingKeysAreRefusedAsUnsupported() {
     SparkConnectDataSource ds = new SparkConnectDataSource();
-    java.sql.ShardingKey key = new java.sql.ShardingKey() {};
+    ShardingKey key = new java.sql.ShardingKey() {};
     assertThatThrownBy(() -> ds.createConnectionBuilder().shardingKey(key).build())
         .isInstanceOf(SQLFeatureNotSupportedException.class)
         .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("0A000"));

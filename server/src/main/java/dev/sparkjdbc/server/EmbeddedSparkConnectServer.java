@@ -2,6 +2,7 @@ package dev.sparkjdbc.server;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -61,8 +62,7 @@ public final class EmbeddedSparkConnectServer {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(SparkJvmOptions.required());
-    for (String jvmArg :
-        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+    for (String jvmArg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if (jvmArg.startsWith("-Xm") || jvmArg.startsWith("-D") || jvmArg.startsWith("-XX:")) {
         command.add(jvmArg);
       }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ServerOptionsTest {
@@ -82,17 +83,15 @@ class ServerOptionsTest {
 
   @Test
   void yarnNeedsTheClustersHadoopConfiguration() throws Exception {
-    assertThatThrownBy(() -> ServerOptions.parse(List.of("--master", "yarn"), java.util.Map.of()))
+    assertThatThrownBy(() -> ServerOptions.parse(List.of("--master", "yarn"), Map.of()))
         .hasMessageContaining("HADOOP_CONF_DIR or YARN_CONF_DIR");
     assertThat(
             ServerOptions.parse(
-                    List.of("--master", "yarn"),
-                    java.util.Map.of("HADOOP_CONF_DIR", "/etc/hadoop/conf"))
+                    List.of("--master", "yarn"), Map.of("HADOOP_CONF_DIR", "/etc/hadoop/conf"))
                 .master())
         .isEqualTo("yarn");
     assertThat(
-            ServerOptions.parse(
-                    List.of("--master", "k8s://https://k8s.example.com:6443"), java.util.Map.of())
+            ServerOptions.parse(List.of("--master", "k8s://https://k8s.example.com:6443"), Map.of())
                 .master())
         .isEqualTo("k8s://https://k8s.example.com:6443");
   }

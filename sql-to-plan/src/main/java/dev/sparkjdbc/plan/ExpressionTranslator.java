@@ -4,10 +4,14 @@ import dev.sparkjdbc.proto.Expression;
 import dev.sparkjdbc.proto.Expression.SortOrder;
 import dev.sparkjdbc.proto.Expression.Window.WindowFrame;
 import dev.sparkjdbc.proto.SubqueryExpression;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDataTypeSpec;
@@ -34,7 +38,7 @@ final class ExpressionTranslator {
   private final List<Expression> parameters;
 
   /** Parameter names of the lambdas being translated, innermost first. */
-  private final java.util.Deque<java.util.Set<String>> lambdaScopes = new java.util.ArrayDeque<>();
+  private final Deque<Set<String>> lambdaScopes = new ArrayDeque<>();
 
   private final String[] lines;
 
@@ -284,7 +288,7 @@ final class ExpressionTranslator {
   /** {@code x -> x + 1}: the body's references to the parameters become lambda variables. */
   private Expression lambda(org.apache.calcite.sql.SqlLambda lambda) {
     Expression.LambdaFunction.Builder out = Expression.LambdaFunction.newBuilder();
-    java.util.Set<String> names = new java.util.HashSet<>();
+    Set<String> names = new HashSet<>();
     for (SqlNode p : lambda.getParameters()) {
       String name = ((SqlIdentifier) p).getSimple();
       names.add(name.toLowerCase(Locale.ROOT));

@@ -5,6 +5,7 @@ import dev.sparkjdbc.proto.DataType;
 import dev.sparkjdbc.proto.Expression;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Locale;
 import org.apache.calcite.avatica.util.TimeUnit;
 import org.apache.calcite.sql.SqlCharStringLiteral;
@@ -239,7 +240,7 @@ final class Literals {
       String[] parts = text.split("[ :]");
       TimeUnit[] order = {TimeUnit.DAY, TimeUnit.HOUR, TimeUnit.MINUTE, TimeUnit.SECOND};
       long[] scale = {86_400L, 3_600L, 60L, 1L};
-      int first = java.util.Arrays.asList(order).indexOf(start);
+      int first = Arrays.asList(order).indexOf(start);
       BigDecimal total = BigDecimal.ZERO;
       for (int p = 0; p < parts.length; p++) {
         total = total.add(new BigDecimal(parts[p]).multiply(BigDecimal.valueOf(scale[first + p])));

@@ -19,10 +19,14 @@ import dev.sparkjdbc.proto.WithRelations;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.calcite.sql.JoinConditionType;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
@@ -58,7 +62,7 @@ final class RelationTranslator {
   private final Deque<Map<String, SqlWithItem>> ctes = new ArrayDeque<>();
   private final Deque<Map<String, SqlWindow>> windows = new ArrayDeque<>();
   private long nextPlanId = 1;
-  private final java.util.Set<PlanFeature> features = java.util.EnumSet.noneOf(PlanFeature.class);
+  private final Set<PlanFeature> features = EnumSet.noneOf(PlanFeature.class);
 
   RelationTranslator(List<Expression> parameters, String sql) {
     this.expressions = new ExpressionTranslator(this, parameters, sql);
@@ -70,7 +74,7 @@ final class RelationTranslator {
   }
 
   /** The {@link PlanFeature}s the plans translated so far use. */
-  java.util.Set<PlanFeature> features() {
+  Set<PlanFeature> features() {
     return features;
   }
 
@@ -93,7 +97,7 @@ final class RelationTranslator {
     return id;
   }
 
-  private Relation withReferences(java.util.function.Supplier<Relation> translation) {
+  private Relation withReferences(Supplier<Relation> translation) {
     references.push(new ArrayList<>());
     Relation rel;
     List<Relation> own;
@@ -393,11 +397,11 @@ final class RelationTranslator {
         .orElse(item);
   }
 
-  private static java.util.Optional<Integer> ordinal(SqlNode node) {
+  private static Optional<Integer> ordinal(SqlNode node) {
     if (node instanceof SqlNumericLiteral n && n.isInteger()) {
-      return java.util.Optional.of(n.intValue(true));
+      return Optional.of(n.intValue(true));
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   private static SqlNode selectItem(List<SqlNode> items, int ordinal, SqlNode at) {

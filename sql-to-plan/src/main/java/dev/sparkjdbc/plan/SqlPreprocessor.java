@@ -3,6 +3,7 @@ package dev.sparkjdbc.plan;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A quote-aware pass over the text for what Calcite cannot parse but is cheap to normalise: JDBC
@@ -20,8 +21,8 @@ final class SqlPreprocessor {
 
   private int i;
   private String sparkOnly;
-  private static final java.util.regex.Pattern TYPED_LITERAL =
-      java.util.regex.Pattern.compile("(?i)(^|[^A-Za-z0-9_])TIMESTAMP_(NTZ|LTZ)\\s*$");
+  private static final Pattern TYPED_LITERAL =
+      Pattern.compile("(?i)(^|[^A-Za-z0-9_])TIMESTAMP_(NTZ|LTZ)\\s*$");
 
   private SqlPreprocessor(String sql, char identifierQuote) {
     this.sql = sql;

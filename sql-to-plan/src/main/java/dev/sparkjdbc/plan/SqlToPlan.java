@@ -4,7 +4,10 @@ import dev.sparkjdbc.proto.AnalyzePlanRequest.Explain.ExplainMode;
 import dev.sparkjdbc.proto.Expression;
 import dev.sparkjdbc.proto.Relation;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.sql.SqlKind;
@@ -43,9 +46,8 @@ public final class SqlToPlan {
    */
   static final int MAX_TRANSLATED_LENGTH = 64 * 1024;
 
-  private static final java.util.regex.Pattern EXPLAIN =
-      java.util.regex.Pattern.compile(
-          "(?is)\\s*EXPLAIN\\s+(?:(EXTENDED|CODEGEN|COST|FORMATTED)\\s+)?");
+  private static final Pattern EXPLAIN =
+      Pattern.compile("(?is)\\s*EXPLAIN\\s+(?:(EXTENDED|CODEGEN|COST|FORMATTED)\\s+)?");
 
   private final TranslationConfig config;
   private final SqlParser.Config parserConfig;
@@ -112,11 +114,10 @@ public final class SqlToPlan {
     }
     SqlPreprocessor.Result pre = SqlPreprocessor.normalise(sql, config.quoting());
     String text = pre.sql();
-    java.util.regex.Matcher explain = EXPLAIN.matcher(text);
+    Matcher explain = EXPLAIN.matcher(text);
     if (explain.lookingAt()
         && QUERY_KEYWORDS.contains(SqlPreprocessor.leadingKeyword(text.substring(explain.end())))) {
-      String mode =
-          explain.group(1) == null ? "SIMPLE" : explain.group(1).toUpperCase(java.util.Locale.ROOT);
+      String mode = explain.group(1) == null ? "SIMPLE" : explain.group(1).toUpperCase(Locale.ROOT);
       return prepare(text.substring(explain.end()))
           .explained(ExplainMode.valueOf("EXPLAIN_MODE_" + mode), sql);
     }

@@ -2,6 +2,7 @@ package dev.sparkjdbc.plan;
 
 import dev.sparkjdbc.proto.AnalyzePlanRequest.Explain.ExplainMode;
 import dev.sparkjdbc.proto.Relation;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -28,9 +29,7 @@ public final class Translation {
     this.query = query;
     this.explainMode = explainMode;
     this.features =
-        features.isEmpty()
-            ? Set.of()
-            : java.util.Collections.unmodifiableSet(EnumSet.copyOf(features));
+        features.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(features));
   }
 
   static Translation translated(Relation relation, Set<PlanFeature> features) {

@@ -3,6 +3,7 @@ package dev.sparkjdbc.plan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -42,7 +43,7 @@ public final class TranslationTimer {
           throw new IllegalStateException(file + " fell back: " + t.fallbackReason().orElse(""));
         }
       }
-      java.util.Arrays.sort(nanos);
+      Arrays.sort(nanos);
       double median = nanos[nanos.length / 2] / 1e6;
       medians.add(median);
       System.out.printf("%s  median %.3f ms%n", file.getFileName(), median);

@@ -1,5 +1,6 @@
 package dev.sparkjdbc.jdbc.errors;
 
+import java.sql.BatchUpdateException;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -10,6 +11,7 @@ import java.sql.SQLNonTransientException;
 import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransactionRollbackException;
+import java.util.Locale;
 
 /**
  * Turns gRPC failures and Spark's error details into the {@code SQLException} subclass a JDBC user
@@ -31,7 +33,7 @@ public final class SqlErrors {
       case "40" -> new SQLTransactionRollbackException(message, sqlState, cause);
       case "42" -> new SQLSyntaxErrorException(message, sqlState, cause);
       default ->
-          "HYT00".equals(sqlState)
+          SqlState.TIMEOUT.equals(sqlState)
               ? new SQLTimeoutException(message, sqlState, cause)
               : new SQLException(message, sqlState, cause);
     };
@@ -113,6 +115,57 @@ public final class SqlErrors {
   }
 
   public static SQLFeatureNotSupportedException unsupported(String what) {
-    return new SQLFeatureNotSupportedException(what + " is not supported by this driver", "0A000");
+    return new SQLFeatureNotSupportedException(
+        what + " is not supported by this driver", SqlState.NOT_SUPPORTED);
+  }
+
+  /**
+   * A 1-based column or parameter index outside {@code 1..count}: {@code checkIndex("Column", i, n,
+   * "the result has", "column(s)")}.
+   */
+  public static void checkIndex(int index, int count, String what, String owner)
+      throws SQLException {
+    if (index < 1 || index > count) {
+      throw new SQLException(
+          what
+              + " index "
+              + index
+              + " is out of range: the "
+              + owner
+              + " has "
+              + count
+              + " "
+              + what.toLowerCase(Locale.ROOT)
+              + "(s)",
+          SqlState.INVALID_INDEX);
+    }
+  }
+
+  /** Spark has no positioned UPDATE/DELETE, so neither statements nor results name cursors. */
+  public static SQLFeatureNotSupportedException noNamedCursors() {
+    return new SQLFeatureNotSupportedException(
+        "Spark has no named cursors (positioned UPDATE/DELETE)", SqlState.NOT_SUPPORTED);
+  }
+
+  /** A call that cannot run this kind of statement (executeUpdate with a query, and so on). */
+  public static SQLException wrongStatementKind(String message) {
+    return new SQLException(message, SqlState.WRONG_STATEMENT_KIND);
+  }
+
+  /** A batch entry returned rows; {@code counts} are the entries that ran before it. */
+  public static BatchUpdateException batchReturnedRows(String message, int[] counts) {
+    return new java.sql.BatchUpdateException(message, SqlState.BATCH_RETURNED_ROWS, counts);
+  }
+
+  /** A parameter value the driver cannot bind. */
+  public static SQLException badParameter(String message, Throwable cause) {
+    return new SQLException(message, SqlState.INVALID_PARAMETER_VALUE, cause);
+  }
+
+  /** A date or time beyond what Spark's type holds. */
+  public static SQLDataException datetimeOutOfRange(Object value, String sparkType) {
+    return new SQLDataException(
+        "The value " + value + " is outside the range of Spark's " + sparkType,
+        SqlState.DATETIME_OUT_OF_RANGE);
   }
 }

@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -105,8 +107,8 @@ public final class CatalogListing {
     } catch (SQLException e) {
       return table; // e.g. a view over a dropped table: the listing is still right
     }
-    java.util.Map<String, String[]> declared = new java.util.HashMap<>();
-    java.util.Map<String, String> defaults = new java.util.HashMap<>();
+    Map<String, String[]> declared = new HashMap<>();
+    Map<String, String> defaults = new HashMap<>();
     boolean inDefaults = false;
     for (String[] r : rows) {
       String name = r[0] == null ? "" : r[0];

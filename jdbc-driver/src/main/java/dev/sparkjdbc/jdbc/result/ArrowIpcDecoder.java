@@ -2,6 +2,8 @@ package dev.sparkjdbc.jdbc.result;
 
 import dev.sparkjdbc.jdbc.errors.SqlState;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.sql.SQLException;
 import org.apache.arrow.flatbuf.MessageHeader;
 import org.apache.arrow.memory.ArrowBuf;
@@ -127,7 +129,7 @@ final class ArrowIpcDecoder implements AutoCloseable {
    * The chunk's bytes as a channel. Not {@code Channels.newChannel}: that channel is interruptible
    * and would fail decoding bytes already in memory on an interrupted thread.
    */
-  private static final class BytesChannel implements java.nio.channels.ReadableByteChannel {
+  private static final class BytesChannel implements ReadableByteChannel {
     private final byte[] bytes;
     private int position;
 
@@ -137,7 +139,7 @@ final class ArrowIpcDecoder implements AutoCloseable {
     }
 
     @Override
-    public int read(java.nio.ByteBuffer target) {
+    public int read(ByteBuffer target) {
       if (position >= bytes.length) {
         return -1;
       }

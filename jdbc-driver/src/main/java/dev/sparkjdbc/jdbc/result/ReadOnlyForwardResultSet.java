@@ -1,7 +1,22 @@
 package dev.sparkjdbc.jdbc.result;
 
+import dev.sparkjdbc.jdbc.errors.SqlState;
+import java.io.InputStream;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.Clob;
+import java.sql.Date;
+import java.sql.NClob;
+import java.sql.Ref;
 import java.sql.ResultSet;
+import java.sql.RowId;
 import java.sql.SQLException;
+import java.sql.SQLType;
+import java.sql.SQLXML;
+import java.sql.Time;
+import java.sql.Timestamp;
 
 /**
  * The part of {@code ResultSet} a read-only, forward-only cursor answers the same way every time:
@@ -16,13 +31,14 @@ abstract class ReadOnlyForwardResultSet implements ResultSet {
     checkOpen();
     return new java.sql.SQLFeatureNotSupportedException(
         "Result sets of Spark are read-only (CONCUR_READ_ONLY): change data with SQL statements",
-        "0A000");
+        SqlState.NOT_SUPPORTED);
   }
 
   private SQLException forwardOnly(String move) throws SQLException {
     checkOpen();
     return new SQLException(
-        move + "() needs a scrollable result set; this one is TYPE_FORWARD_ONLY", "24000");
+        move + "() needs a scrollable result set; this one is TYPE_FORWARD_ONLY",
+        SqlState.INVALID_CURSOR_STATE);
   }
 
   @Override
@@ -66,7 +82,7 @@ abstract class ReadOnlyForwardResultSet implements ResultSet {
   }
 
   @Override
-  public final void updateBigDecimal(int a, java.math.BigDecimal x) throws SQLException {
+  public final void updateBigDecimal(int a, BigDecimal x) throws SQLException {
     throw readOnly();
   }
 
@@ -81,32 +97,32 @@ abstract class ReadOnlyForwardResultSet implements ResultSet {
   }
 
   @Override
-  public final void updateDate(int a, java.sql.Date x) throws SQLException {
+  public final void updateDate(int a, Date x) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateTime(int a, java.sql.Time x) throws SQLException {
+  public final void updateTime(int a, Time x) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateTimestamp(int a, java.sql.Timestamp x) throws SQLException {
+  public final void updateTimestamp(int a, Timestamp x) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateAsciiStream(int a, java.io.InputStream x, int l) throws SQLException {
+  public final void updateAsciiStream(int a, InputStream x, int l) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateBinaryStream(int a, java.io.InputStream x, int l) throws SQLException {
+  public final void updateBinaryStream(int a, InputStream x, int l) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateCharacterStream(int a, java.io.Reader x, int l) throws SQLException {
+  public final void updateCharacterStream(int a, Reader x, int l) throws SQLException {
     throw readOnly();
   }
 
@@ -121,23 +137,22 @@ abstract class ReadOnlyForwardResultSet implements ResultSet {
   }
 
   @Override
-  public final void updateObject(int a, Object x, java.sql.SQLType t, int s) throws SQLException {
+  public final void updateObject(int a, Object x, SQLType t, int s) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateObject(String a, Object x, java.sql.SQLType t, int s)
-      throws SQLException {
+  public final void updateObject(String a, Object x, SQLType t, int s) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateObject(int a, Object x, java.sql.SQLType t) throws SQLException {
+  public final void updateObject(int a, Object x, SQLType t) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateObject(String a, Object x, java.sql.SQLType t) throws SQLException {
+  public final void updateObject(String a, Object x, SQLType t) throws SQLException {
     throw readOnly();
   }
 
@@ -182,7 +197,7 @@ abstract class ReadOnlyForwardResultSet implements ResultSet {
   }
 
   @Override
-  public final void updateBigDecimal(String a, java.math.BigDecimal x) throws SQLException {
+  public final void updateBigDecimal(String a, BigDecimal x) throws SQLException {
     throw readOnly();
   }
 
@@ -197,32 +212,32 @@ abstract class ReadOnlyForwardResultSet implements ResultSet {
   }
 
   @Override
-  public final void updateDate(String a, java.sql.Date x) throws SQLException {
+  public final void updateDate(String a, Date x) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateTime(String a, java.sql.Time x) throws SQLException {
+  public final void updateTime(String a, Time x) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateTimestamp(String a, java.sql.Timestamp x) throws SQLException {
+  public final void updateTimestamp(String a, Timestamp x) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateAsciiStream(String a, java.io.InputStream x, int l) throws SQLException {
+  public final void updateAsciiStream(String a, InputStream x, int l) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateBinaryStream(String a, java.io.InputStream x, int l) throws SQLException {
+  public final void updateBinaryStream(String a, InputStream x, int l) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateCharacterStream(String a, java.io.Reader x, int l) throws SQLException {
+  public final void updateCharacterStream(String a, Reader x, int l) throws SQLException {
     throw readOnly();
   }
 
@@ -272,52 +287,52 @@ abstract class ReadOnlyForwardResultSet implements ResultSet {
   }
 
   @Override
-  public final void updateRef(int a, java.sql.Ref x) throws SQLException {
+  public final void updateRef(int a, Ref x) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateRef(String a, java.sql.Ref x) throws SQLException {
+  public final void updateRef(String a, Ref x) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateBlob(int a, java.sql.Blob x) throws SQLException {
+  public final void updateBlob(int a, Blob x) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateBlob(String a, java.sql.Blob x) throws SQLException {
+  public final void updateBlob(String a, Blob x) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateClob(int a, java.sql.Clob x) throws SQLException {
+  public final void updateClob(int a, Clob x) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateClob(String a, java.sql.Clob x) throws SQLException {
+  public final void updateClob(String a, Clob x) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateArray(int a, java.sql.Array x) throws SQLException {
+  public final void updateArray(int a, Array x) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateArray(String a, java.sql.Array x) throws SQLException {
+  public final void updateArray(String a, Array x) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateRowId(int a, java.sql.RowId x) throws SQLException {
+  public final void updateRowId(int a, RowId x) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateRowId(String a, java.sql.RowId x) throws SQLException {
+  public final void updateRowId(String a, RowId x) throws SQLException {
     throw readOnly();
   }
 
@@ -332,163 +347,162 @@ abstract class ReadOnlyForwardResultSet implements ResultSet {
   }
 
   @Override
-  public final void updateNClob(int a, java.sql.NClob x) throws SQLException {
+  public final void updateNClob(int a, NClob x) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateNClob(String a, java.sql.NClob x) throws SQLException {
+  public final void updateNClob(String a, NClob x) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateSQLXML(int a, java.sql.SQLXML x) throws SQLException {
+  public final void updateSQLXML(int a, SQLXML x) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateSQLXML(String a, java.sql.SQLXML x) throws SQLException {
+  public final void updateSQLXML(String a, SQLXML x) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateNCharacterStream(int a, java.io.Reader x, long l) throws SQLException {
+  public final void updateNCharacterStream(int a, Reader x, long l) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateNCharacterStream(String a, java.io.Reader x, long l) throws SQLException {
+  public final void updateNCharacterStream(String a, Reader x, long l) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateAsciiStream(int a, java.io.InputStream x, long l) throws SQLException {
+  public final void updateAsciiStream(int a, InputStream x, long l) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateBinaryStream(int a, java.io.InputStream x, long l) throws SQLException {
+  public final void updateBinaryStream(int a, InputStream x, long l) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateCharacterStream(int a, java.io.Reader x, long l) throws SQLException {
+  public final void updateCharacterStream(int a, Reader x, long l) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateAsciiStream(String a, java.io.InputStream x, long l) throws SQLException {
+  public final void updateAsciiStream(String a, InputStream x, long l) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateBinaryStream(String a, java.io.InputStream x, long l)
-      throws SQLException {
+  public final void updateBinaryStream(String a, InputStream x, long l) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateCharacterStream(String a, java.io.Reader x, long l) throws SQLException {
+  public final void updateCharacterStream(String a, Reader x, long l) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateBlob(int a, java.io.InputStream x, long l) throws SQLException {
+  public final void updateBlob(int a, InputStream x, long l) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateBlob(String a, java.io.InputStream x, long l) throws SQLException {
+  public final void updateBlob(String a, InputStream x, long l) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateClob(int a, java.io.Reader x, long l) throws SQLException {
+  public final void updateClob(int a, Reader x, long l) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateClob(String a, java.io.Reader x, long l) throws SQLException {
+  public final void updateClob(String a, Reader x, long l) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateNClob(int a, java.io.Reader x, long l) throws SQLException {
+  public final void updateNClob(int a, Reader x, long l) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateNClob(String a, java.io.Reader x, long l) throws SQLException {
+  public final void updateNClob(String a, Reader x, long l) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateNCharacterStream(int a, java.io.Reader x) throws SQLException {
+  public final void updateNCharacterStream(int a, Reader x) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateNCharacterStream(String a, java.io.Reader x) throws SQLException {
+  public final void updateNCharacterStream(String a, Reader x) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateAsciiStream(int a, java.io.InputStream x) throws SQLException {
+  public final void updateAsciiStream(int a, InputStream x) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateBinaryStream(int a, java.io.InputStream x) throws SQLException {
+  public final void updateBinaryStream(int a, InputStream x) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateCharacterStream(int a, java.io.Reader x) throws SQLException {
+  public final void updateCharacterStream(int a, Reader x) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateAsciiStream(String a, java.io.InputStream x) throws SQLException {
+  public final void updateAsciiStream(String a, InputStream x) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateBinaryStream(String a, java.io.InputStream x) throws SQLException {
+  public final void updateBinaryStream(String a, InputStream x) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateCharacterStream(String a, java.io.Reader x) throws SQLException {
+  public final void updateCharacterStream(String a, Reader x) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateBlob(int a, java.io.InputStream x) throws SQLException {
+  public final void updateBlob(int a, InputStream x) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateBlob(String a, java.io.InputStream x) throws SQLException {
+  public final void updateBlob(String a, InputStream x) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateClob(int a, java.io.Reader x) throws SQLException {
+  public final void updateClob(int a, Reader x) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateClob(String a, java.io.Reader x) throws SQLException {
+  public final void updateClob(String a, Reader x) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateNClob(int a, java.io.Reader x) throws SQLException {
+  public final void updateNClob(int a, Reader x) throws SQLException {
     throw readOnly();
   }
 
   @Override
-  public final void updateNClob(String a, java.io.Reader x) throws SQLException {
+  public final void updateNClob(String a, Reader x) throws SQLException {
     throw readOnly();
   }
 
@@ -561,7 +575,8 @@ abstract class ReadOnlyForwardResultSet implements ResultSet {
   public final void setFetchDirection(int direction) throws SQLException {
     checkOpen();
     if (direction != FETCH_FORWARD) {
-      throw new SQLException("A forward-only result set only fetches forward", "HY024");
+      throw new SQLException(
+          "A forward-only result set only fetches forward", SqlState.INVALID_ARGUMENT);
     }
   }
 

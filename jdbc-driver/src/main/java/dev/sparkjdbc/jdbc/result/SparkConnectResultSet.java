@@ -29,6 +29,7 @@ import java.sql.SQLXML;
 import java.sql.Statement;
 import java.sql.Time;
 import java.sql.Timestamp;
+import java.util.Arrays;
 import java.util.Calendar;
 import java.util.HashMap;
 import java.util.Locale;
@@ -101,15 +102,7 @@ public final class SparkConnectResultSet extends ReadOnlyForwardResultSet implem
   /** Checks the cursor and the index, records null-ness; false when the value is SQL NULL. */
   private boolean present(int column) throws SQLException {
     checkOpen();
-    if (column < 1 || column > accessors.length) {
-      throw new SQLException(
-          "Column index "
-              + column
-              + " is out of range: the result has "
-              + accessors.length
-              + " column(s)",
-          "07009");
-    }
+    SqlErrors.checkIndex(column, accessors.length, "Column", "result");
     if (row < 0 || afterLast) {
       throw new SQLException(
           afterLast
@@ -527,10 +520,7 @@ public final class SparkConnectResultSet extends ReadOnlyForwardResultSet implem
     Integer i = columnIndex.get(label.toLowerCase(Locale.ROOT));
     if (i == null) {
       throw new SQLException(
-          "No column named '"
-              + label
-              + "' in this result; columns are "
-              + java.util.Arrays.toString(labels),
+          "No column named '" + label + "' in this result; columns are " + Arrays.toString(labels),
           SqlState.NO_SUCH_COLUMN);
     }
     return i;
@@ -615,8 +605,7 @@ public final class SparkConnectResultSet extends ReadOnlyForwardResultSet implem
   @Override
   public String getCursorName() throws SQLException {
     checkOpen();
-    throw new java.sql.SQLFeatureNotSupportedException(
-        "Spark has no named cursors (positioned UPDATE/DELETE)", "0A000");
+    throw SqlErrors.noNamedCursors();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.sparkjdbc.jdbc.result;
 
 import dev.sparkjdbc.jdbc.errors.SelfWrapper;
+import dev.sparkjdbc.jdbc.errors.SqlErrors;
 import dev.sparkjdbc.types.ColumnType;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -28,15 +29,7 @@ public final class SparkConnectResultSetMetaData implements SelfWrapper, ResultS
   }
 
   private void check(int column) throws SQLException {
-    if (column < 1 || column > types.length) {
-      throw new SQLException(
-          "Column index "
-              + column
-              + " is out of range: the result has "
-              + types.length
-              + " column(s)",
-          "07009");
-    }
+    SqlErrors.checkIndex(column, types.length, "Column", "result");
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.sparkjdbc.jdbc.statement;
 
 import com.google.protobuf.ByteString;
+import dev.sparkjdbc.jdbc.errors.SqlErrors;
 import dev.sparkjdbc.jdbc.errors.SqlState;
 import dev.sparkjdbc.proto.DataType;
 import dev.sparkjdbc.proto.Expression;
@@ -11,6 +12,8 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.sql.Array;
+import java.sql.Date;
 import java.sql.SQLException;
 import java.sql.Time;
 import java.sql.Timestamp;
@@ -154,7 +157,7 @@ public final class ParameterLiterals {
   public static Expression date(LocalDate d) throws SQLException {
     long days = d.toEpochDay();
     if (days < Integer.MIN_VALUE || days > Integer.MAX_VALUE) {
-      throw outOfDatetimeRange(d, "DATE");
+      throw SqlErrors.datetimeOutOfRange(d, "DATE");
     }
     return of(Expression.Literal.newBuilder().setDate((int) days));
   }
@@ -166,7 +169,7 @@ public final class ParameterLiterals {
           Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1_000);
       return of(Expression.Literal.newBuilder().setTimestamp(micros));
     } catch (ArithmeticException beyondLong) {
-      throw outOfDatetimeRange(i, "TIMESTAMP");
+      throw SqlErrors.datetimeOutOfRange(i, "TIMESTAMP");
     }
   }
 
@@ -180,13 +183,8 @@ public final class ParameterLiterals {
                       Math.multiplyExact(t.toEpochSecond(ZoneOffset.UTC), 1_000_000L),
                       t.getNano() / 1_000)));
     } catch (ArithmeticException beyondLong) {
-      throw outOfDatetimeRange(t, "TIMESTAMP_NTZ");
+      throw SqlErrors.datetimeOutOfRange(t, "TIMESTAMP_NTZ");
     }
-  }
-
-  private static SQLException outOfDatetimeRange(Object value, String type) {
-    return new java.sql.SQLDataException(
-        "The value " + value + " is outside the range of Spark's " + type, "22008");
   }
 
   /** A number for a message: BigDecimal can print as a billion digits. */
@@ -235,7 +233,7 @@ public final class ParameterLiterals {
       return decimal(new BigDecimal(i));
     } else if (x instanceof byte[] b) {
       return binary(b);
-    } else if (x instanceof java.sql.Date d) {
+    } else if (x instanceof Date d) {
       return date(d.toLocalDate());
     } else if (x instanceof Time t) {
       return time(t.toLocalTime());
@@ -259,10 +257,11 @@ public final class ParameterLiterals {
       return instant(d.toInstant());
     } else if (x instanceof Character c) {
       return string(c.toString());
-    } else if (x instanceof java.sql.Array a) {
+    } else if (x instanceof Array a) {
       return array(a);
     }
-    throw new SQLException("Cannot bind a " + x.getClass().getName() + " as a parameter", "22023");
+    throw SqlErrors.badParameter(
+        "Cannot bind a " + x.getClass().getName() + " as a parameter", null);
   }
 
   /**
@@ -272,21 +271,21 @@ public final class ParameterLiterals {
    * so every server types the array alike.
    */
   @SuppressWarnings("deprecation")
-  private static Expression array(java.sql.Array a) throws SQLException {
+  private static Expression array(Array a) throws SQLException {
     Object elements = a.getArray();
     if (!(elements instanceof Object[] values)) {
-      throw new SQLException(
+      throw SqlErrors.badParameter(
           "Cannot bind an Array whose getArray() returns "
               + (elements == null ? "null" : "a " + elements.getClass().getSimpleName())
               + ": the elements must come as an Object[]",
-          "22023");
+          null);
     }
     String baseType = a.getBaseTypeName();
     if (baseType == null || baseType.isBlank()) {
-      throw new SQLException(
+      throw SqlErrors.badParameter(
           "Cannot bind an Array without a base type name (Spark needs the "
               + "element type, e.g. 'INT' or 'STRING')",
-          "22023");
+          null);
     }
     Expression.Literal.Array.Builder array = Expression.Literal.Array.newBuilder();
     for (Object element : values) {
@@ -382,7 +381,7 @@ public final class ParameterLiterals {
       }
       return s.toString();
     } catch (IOException e) {
-      throw new SQLException("Cannot read the parameter's stream: " + e.getMessage(), "22023", e);
+      throw SqlErrors.badParameter("Cannot read the parameter's stream: " + e.getMessage(), e);
     }
   }
 
@@ -392,7 +391,7 @@ public final class ParameterLiterals {
           ? in.readAllBytes()
           : in.readNBytes((int) Math.min(length, Integer.MAX_VALUE));
     } catch (IOException e) {
-      throw new SQLException("Cannot read the parameter's stream: " + e.getMessage(), "22023", e);
+      throw SqlErrors.badParameter("Cannot read the parameter's stream: " + e.getMessage(), e);
     }
   }
 }

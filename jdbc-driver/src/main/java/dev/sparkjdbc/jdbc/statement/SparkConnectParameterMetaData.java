@@ -1,6 +1,7 @@
 package dev.sparkjdbc.jdbc.statement;
 
 import dev.sparkjdbc.jdbc.errors.SelfWrapper;
+import dev.sparkjdbc.jdbc.errors.SqlErrors;
 import dev.sparkjdbc.proto.Expression;
 import dev.sparkjdbc.types.ColumnType;
 import dev.sparkjdbc.types.LiteralTypes;
@@ -21,15 +22,7 @@ public final class SparkConnectParameterMetaData implements SelfWrapper, Paramet
   }
 
   private ColumnType type(int param) throws SQLException {
-    if (param < 1 || param > values.length) {
-      throw new SQLException(
-          "Parameter index "
-              + param
-              + " is out of range: the statement has "
-              + values.length
-              + " parameter(s)",
-          "07009");
-    }
+    SqlErrors.checkIndex(param, values.length, "Parameter", "statement");
     Expression v = values[param - 1];
     if (v == null || !v.hasLiteral() || v.getLiteral().hasNull()) {
       return ColumnType.of(SparkType.STRING.defaultType());

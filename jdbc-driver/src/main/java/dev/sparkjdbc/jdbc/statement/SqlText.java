@@ -1,6 +1,10 @@
 package dev.sparkjdbc.jdbc.statement;
 
+import dev.sparkjdbc.jdbc.errors.SqlState;
 import dev.sparkjdbc.plan.SqlToPlan;
+import java.sql.SQLDataException;
+import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Set;
 
 /** Cheap lexical facts about SQL text, used before sending it to the server. */
@@ -44,19 +48,28 @@ public final class SqlText {
    * surrogate cannot exist: protobuf would silently send '?' instead, changing the statement or the
    * value. {@code what} names the text in the message ("SQL statement").
    */
-  public static void requireEncodable(String text, String what) throws java.sql.SQLDataException {
+  public static void requireEncodable(String text, String what) throws SQLDataException {
     int at = text == null ? -1 : unpairedSurrogate(text);
     if (at >= 0) {
       throw new java.sql.SQLDataException(
           String.format(
-              java.util.Locale.ROOT,
+              Locale.ROOT,
               "The %s contains an unpaired UTF-16 surrogate (\\u%04X at index %d): it has no UTF-8 "
                   + "form and cannot be sent to Spark",
               what,
               (int) text.charAt(at),
               at),
-          "22021");
+          SqlState.CHARACTER_NOT_IN_REPERTOIRE);
     }
+  }
+
+  /** A statement's text must be there, hold more than comments, and have a UTF-8 form. */
+  public static void requireSql(String sql) throws SQLException {
+    if (sql == null || isBlank(sql)) {
+      throw new java.sql.SQLSyntaxErrorException(
+          "The SQL statement is " + (sql == null ? "null" : "empty"), SqlState.SYNTAX_ERROR);
+    }
+    requireEncodable(sql, "SQL statement");
   }
 
   public static boolean isBlank(String sql) {

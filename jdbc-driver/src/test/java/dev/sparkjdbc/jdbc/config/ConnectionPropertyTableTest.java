@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** The property table is consistent with itself: names, types, defaults, choices. */
@@ -39,7 +40,7 @@ class ConnectionPropertyTableTest {
     for (ConnectionProperty p : ConnectionProperty.values()) {
       for (String choice : p.type().choices()) {
         assertThat(p.parse(choice)).as("%s=%s", p.key(), choice).isNotNull();
-        assertThat(p.parse(choice.toUpperCase(java.util.Locale.ROOT))).isEqualTo(p.parse(choice));
+        assertThat(p.parse(choice.toUpperCase(Locale.ROOT))).isEqualTo(p.parse(choice));
       }
       if (!p.type().choices().isEmpty()) {
         assertThatThrownBy(() -> p.parse("bogus"))

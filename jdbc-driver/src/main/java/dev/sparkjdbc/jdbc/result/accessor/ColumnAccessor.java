@@ -2,6 +2,7 @@ package dev.sparkjdbc.jdbc.result.accessor;
 
 import dev.sparkjdbc.jdbc.errors.SqlErrors;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Date;
 import java.sql.SQLException;
 import java.sql.Time;
@@ -121,7 +122,7 @@ public abstract class ColumnAccessor {
   /** Drops the fraction, as a cast to an integral type does; a value beyond long is 22003. */
   static long truncatedLong(BigDecimal v) throws SQLException {
     try {
-      return v.setScale(0, java.math.RoundingMode.DOWN).longValueExact();
+      return v.setScale(0, RoundingMode.DOWN).longValueExact();
     } catch (ArithmeticException e) {
       throw SqlErrors.outOfRange(v.toPlainString(), "long");
     }

@@ -1,6 +1,7 @@
 package dev.sparkjdbc.jdbc.result.accessor;
 
 import java.sql.Date;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -39,7 +40,7 @@ final class DateAccessor extends ColumnAccessor {
   }
 
   @Override
-  public Object getObject(int row, Class<?> type) throws java.sql.SQLException {
+  public Object getObject(int row, Class<?> type) throws SQLException {
     return type == LocalDate.class ? localDate(row) : super.getObject(row, type);
   }
 

@@ -2,7 +2,9 @@ package dev.sparkjdbc.jdbc.result.accessor;
 
 import dev.sparkjdbc.jdbc.errors.SqlErrors;
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.sql.SQLException;
+import java.sql.Time;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,8 +38,8 @@ final class ObjectConversions {
           Map.entry(Double.class, ColumnAccessor::getDouble),
           Map.entry(BigDecimal.class, ColumnAccessor::getBigDecimal),
           Map.entry(byte[].class, ColumnAccessor::getBytes),
-          Map.entry(java.sql.Date.class, (a, r) -> a.getDate(r, null)),
-          Map.entry(java.sql.Time.class, (a, r) -> a.getTime(r, null)),
+          Map.entry(Date.class, (a, r) -> a.getDate(r, null)),
+          Map.entry(Time.class, (a, r) -> a.getTime(r, null)),
           Map.entry(Timestamp.class, (a, r) -> a.getTimestamp(r, null)),
           Map.entry(LocalDate.class, (a, r) -> a.getDate(r, null).toLocalDate()),
           Map.entry(LocalTime.class, (a, r) -> a.getTime(r, null).toLocalTime()),

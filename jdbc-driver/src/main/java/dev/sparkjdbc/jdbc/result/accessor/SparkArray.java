@@ -116,7 +116,7 @@ public final class SparkArray implements Array {
               + (index - 1 + count)
               + " are outside this array of "
               + length,
-          "2202E");
+          SqlState.ARRAY_INDEX_OUT_OF_RANGE);
     }
     return (int) (index - 1);
   }

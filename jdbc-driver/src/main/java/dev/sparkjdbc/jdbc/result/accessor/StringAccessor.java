@@ -7,6 +7,9 @@ import java.sql.Date;
 import java.sql.SQLException;
 import java.sql.Time;
 import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.Calendar;
 import java.util.Locale;
 import org.apache.arrow.vector.BaseVariableWidthVector;
@@ -101,8 +104,8 @@ final class StringAccessor extends ColumnAccessor {
   public Date getDate(int row, Calendar calendar) throws SQLException {
     String v = getString(row).trim();
     try {
-      return TemporalConversions.date(java.time.LocalDate.parse(v), calendar);
-    } catch (java.time.format.DateTimeParseException e) {
+      return TemporalConversions.date(LocalDate.parse(v), calendar);
+    } catch (DateTimeParseException e) {
       throw parseError(v, "java.sql.Date (expected yyyy-mm-dd)");
     }
   }
@@ -111,8 +114,8 @@ final class StringAccessor extends ColumnAccessor {
   public Time getTime(int row, Calendar calendar) throws SQLException {
     String v = getString(row).trim();
     try {
-      return TemporalConversions.time(java.time.LocalTime.parse(v), calendar);
-    } catch (java.time.format.DateTimeParseException e) {
+      return TemporalConversions.time(LocalTime.parse(v), calendar);
+    } catch (DateTimeParseException e) {
       throw parseError(v, "java.sql.Time (expected hh:mm:ss)");
     }
   }

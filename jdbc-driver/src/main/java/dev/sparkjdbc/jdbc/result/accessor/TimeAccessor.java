@@ -1,5 +1,6 @@
 package dev.sparkjdbc.jdbc.result.accessor;
 
+import java.sql.SQLException;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -32,7 +33,7 @@ final class TimeAccessor extends ColumnAccessor {
   }
 
   @Override
-  public Object getObject(int row, Class<?> type) throws java.sql.SQLException {
+  public Object getObject(int row, Class<?> type) throws SQLException {
     return type == LocalTime.class ? localTime(row) : super.getObject(row, type);
   }
 

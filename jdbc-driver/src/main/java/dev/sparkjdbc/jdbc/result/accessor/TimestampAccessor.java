@@ -1,10 +1,14 @@
 package dev.sparkjdbc.jdbc.result.accessor;
 
 import java.sql.Date;
+import java.sql.SQLException;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -95,20 +99,20 @@ final class TimestampAccessor extends ColumnAccessor {
    * zone's offset; a TIMESTAMP_NTZ is a {@code LocalDateTime} as stored.
    */
   @Override
-  public Object getObject(int row, Class<?> type) throws java.sql.SQLException {
+  public Object getObject(int row, Class<?> type) throws SQLException {
     if (type == LocalDateTime.class) {
       return wallClock(row);
     }
-    if (type == java.time.Instant.class && zone != null) {
+    if (type == Instant.class && zone != null) {
       return instant(row);
     }
-    if (type == java.time.OffsetDateTime.class && zone != null) {
+    if (type == OffsetDateTime.class && zone != null) {
       return instant(row).atZone(zone).toOffsetDateTime();
     }
-    if (type == java.time.LocalDate.class) {
+    if (type == LocalDate.class) {
       return wallClock(row).toLocalDate();
     }
-    if (type == java.time.LocalTime.class) {
+    if (type == LocalTime.class) {
       return wallClock(row).toLocalTime();
     }
     return super.getObject(row, type);
