@@ -1,9 +1,9 @@
-package dev.sparkjdbc.tck.prepared;
+package dev.sparkjdbc.tck.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sparkjdbc.tck.SparkConnectServer;
-import dev.sparkjdbc.tck.SparkConnectServerExtension;
+import dev.sparkjdbc.tck.harness.SparkConnectServer;
+import dev.sparkjdbc.tck.harness.SparkConnectServerExtension;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,7 +25,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * (which reads getParameterMetaData) and Spring's JdbcTemplate with arguments.
  */
 @ExtendWith(SparkConnectServerExtension.class)
-class RealClientsTest {
+class PreparedStatementClientsTest {
 
   @Test
   void commonsDbUtilsQueryRunner(SparkConnectServer server) throws SQLException {

@@ -1,15 +1,18 @@
-package dev.sparkjdbc.tck.meta;
+package dev.sparkjdbc.tck.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sparkjdbc.tck.SparkConnectServer;
-import dev.sparkjdbc.tck.SparkConnectServerExtension;
+import dev.sparkjdbc.tck.harness.SparkConnectServer;
+import dev.sparkjdbc.tck.harness.SparkConnectServerExtension;
+import dev.sparkjdbc.tck.harness.TestSchemas;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Handler;
@@ -133,7 +136,7 @@ class SchemaCrawlerTest {
   }
 
   private static Map<String, Integer> orderedMap(Object... pairs) {
-    Map<String, Integer> map = new java.util.LinkedHashMap<>();
+    Map<String, Integer> map = new LinkedHashMap<>();
     for (int k = 0; k < pairs.length; k += 2) {
       map.put((String) pairs[k], (Integer) pairs[k + 1]);
     }
@@ -161,7 +164,7 @@ class SchemaCrawlerTest {
       if (record.getLevel().intValue() >= Level.WARNING.intValue() && !aboutCredentials) {
         String message = record.getMessage();
         if (record.getParameters() != null) {
-          message = java.text.MessageFormat.format(message, record.getParameters());
+          message = MessageFormat.format(message, record.getParameters());
         }
         messages.add(
             record.getLoggerName()

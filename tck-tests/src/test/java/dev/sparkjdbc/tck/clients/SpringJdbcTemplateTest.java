@@ -3,13 +3,16 @@ package dev.sparkjdbc.tck.clients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sparkjdbc.tck.SparkConnectServer;
-import dev.sparkjdbc.tck.SparkConnectServerExtension;
+import dev.sparkjdbc.tck.harness.SparkConnectServer;
+import dev.sparkjdbc.tck.harness.SparkConnectServerExtension;
 import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +41,8 @@ import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
  * driver connection per operation): typed queries, row mappers into beans and records, named
  * parameters with list expansion, {@link SimpleJdbcInsert} (which builds its INSERT from
  * DatabaseMetaData), batch updates and the translation of Spark's errors into Spring's
- * DataAccessException hierarchy. RealClientsTest covers JdbcTemplate's plain query methods.
+ * DataAccessException hierarchy. PreparedStatementClientsTest covers JdbcTemplate's plain query
+ * methods.
  */
 @ExtendWith(SparkConnectServerExtension.class)
 class SpringJdbcTemplateTest {
@@ -335,7 +339,7 @@ class SpringJdbcTemplateTest {
       }
       int[] counts = jdbc.batchUpdate("INSERT INTO " + table + " VALUES (?, ?, ?)", args);
       assertThat(counts).hasSize(rows);
-      assertThat(java.util.Arrays.stream(counts).boxed())
+      assertThat(Arrays.stream(counts).boxed())
           .allMatch(c -> c == 1 || c == Statement.SUCCESS_NO_INFO);
 
       // The chunked form: 2 rows per executeBatch.
@@ -397,9 +401,7 @@ class SpringJdbcTemplateTest {
       assertThatThrownBy(() -> template.queryForObject("SELECT 1 / (? - ?)", Integer.class, 3, 3))
           .isInstanceOfSatisfying(
               DataIntegrityViolationException.class,
-              e ->
-                  assertThat(((java.sql.SQLException) e.getCause()).getSQLState())
-                      .isEqualTo("22012"));
+              e -> assertThat(((SQLException) e.getCause()).getSQLState()).isEqualTo("22012"));
     }
   }
 
@@ -410,7 +412,7 @@ class SpringJdbcTemplateTest {
     expected.put("name", name);
     expected.put("amount", amount);
     // getObject gives a DATE as java.sql.Date (JDBC's mapping)
-    expected.put("created_on", createdOn == null ? null : java.sql.Date.valueOf(createdOn));
+    expected.put("created_on", createdOn == null ? null : Date.valueOf(createdOn));
     assertThat(row).isEqualTo(expected);
   }
 

@@ -1,9 +1,10 @@
-package dev.sparkjdbc.tck.meta;
+package dev.sparkjdbc.tck.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sparkjdbc.tck.SparkConnectServer;
-import dev.sparkjdbc.tck.SparkConnectServerExtension;
+import dev.sparkjdbc.tck.harness.SparkConnectServer;
+import dev.sparkjdbc.tck.harness.SparkConnectServerExtension;
+import dev.sparkjdbc.tck.harness.TestSchemas;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,9 +85,7 @@ class SqllineMetadataTest {
             .redirectOutput(out.toFile())
             .redirectError(err.toFile())
             .start();
-    assertThat(process.waitFor(3, java.util.concurrent.TimeUnit.MINUTES))
-        .as("bin/sql finished %s", command)
-        .isTrue();
+    assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("bin/sql finished %s", command).isTrue();
     String error = Files.readString(err, StandardCharsets.UTF_8);
     assertThat(process.exitValue())
         .as("bin/sql exit code of %s; stderr:%n%s", command, error)

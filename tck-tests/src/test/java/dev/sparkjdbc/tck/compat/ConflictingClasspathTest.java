@@ -1,12 +1,12 @@
-package dev.sparkjdbc.tck.shaded;
+package dev.sparkjdbc.tck.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sparkjdbc.tck.ChildJvm;
-import dev.sparkjdbc.tck.SparkConnectServer;
-import dev.sparkjdbc.tck.SparkConnectServerExtension;
-import dev.sparkjdbc.tck.child.ConflictingLibrariesClient;
-import dev.sparkjdbc.tck.child.StandaloneClient;
+import dev.sparkjdbc.tck.harness.ChildJvm;
+import dev.sparkjdbc.tck.harness.SparkConnectServer;
+import dev.sparkjdbc.tck.harness.SparkConnectServerExtension;
+import dev.sparkjdbc.tck.harness.child.ConflictingLibrariesClient;
+import dev.sparkjdbc.tck.harness.child.StandaloneClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,12 @@
-package dev.sparkjdbc.tck;
+package dev.sparkjdbc.tck.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sparkjdbc.tck.child.RowPrinter;
+import dev.sparkjdbc.tck.harness.BuildPaths;
+import dev.sparkjdbc.tck.harness.ChildJvm;
+import dev.sparkjdbc.tck.harness.SparkConnectServer;
+import dev.sparkjdbc.tck.harness.SparkConnectServerExtension;
+import dev.sparkjdbc.tck.harness.child.RowPrinter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,8 +1,10 @@
-package dev.sparkjdbc.tck;
+package dev.sparkjdbc.tck.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparkjdbc.jdbc.SparkConnectStatementInfo;
+import dev.sparkjdbc.tck.harness.SparkConnectServer;
+import dev.sparkjdbc.tck.harness.SparkConnectServerExtension;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,9 +1,9 @@
-package dev.sparkjdbc.tck.shaded;
+package dev.sparkjdbc.tck.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sparkjdbc.tck.BuildPaths;
-import dev.sparkjdbc.tck.ChildJvm;
+import dev.sparkjdbc.tck.harness.BuildPaths;
+import dev.sparkjdbc.tck.harness.ChildJvm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;

@@ -1,12 +1,12 @@
-package dev.sparkjdbc.tck.shaded;
+package dev.sparkjdbc.tck.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sparkjdbc.tck.ChildJvm;
-import dev.sparkjdbc.tck.SparkConnectServer;
-import dev.sparkjdbc.tck.SparkConnectServerExtension;
-import dev.sparkjdbc.tck.child.FrameLogProbe;
-import dev.sparkjdbc.tck.child.StandaloneClient;
+import dev.sparkjdbc.tck.harness.ChildJvm;
+import dev.sparkjdbc.tck.harness.SparkConnectServer;
+import dev.sparkjdbc.tck.harness.SparkConnectServerExtension;
+import dev.sparkjdbc.tck.harness.child.FrameLogProbe;
+import dev.sparkjdbc.tck.harness.child.StandaloneClient;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
 import java.io.InputStream;
@@ -95,6 +95,7 @@ class StandaloneJarTest {
               p ->
                   p.equals("dev.sparkjdbc.jdbc")
                       || p.startsWith("dev.sparkjdbc.jdbc.")
+                      || p.equals("dev.sparkjdbc.types")
                       || p.equals("dev.sparkjdbc.plan")
                       || p.startsWith("dev.sparkjdbc.plan.")
                       || p.equals("dev.sparkjdbc.proto")
@@ -294,7 +295,7 @@ class StandaloneJarTest {
     assertThat(result.exitCode()).as("exit code; stderr:%n%s", result.stderr()).isZero();
     assertThat(result.value("answer")).isEqualTo("42");
     assertThat(result.value("frameLoggerFilter"))
-        .isEqualTo("dev.sparkjdbc.jdbc.TransportSecurity$FrameLogRedaction");
+        .isEqualTo("dev.sparkjdbc.jdbc.client.TransportSecurity$FrameLogRedaction");
     assertThat(Integer.parseInt(result.value("frameRecords"))).isPositive();
     assertThat(result.value("authorizationHeaderLogged")).isEqualTo("true");
     assertThat(result.value("authorizationHidden")).isEqualTo("true");

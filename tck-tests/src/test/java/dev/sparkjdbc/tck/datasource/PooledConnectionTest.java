@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sparkjdbc.jdbc.SparkConnectConnectionPoolDataSource;
 import dev.sparkjdbc.jdbc.SparkConnectStatementInfo;
-import dev.sparkjdbc.tck.ServerOperations;
-import dev.sparkjdbc.tck.SparkConnectServer;
-import dev.sparkjdbc.tck.SparkConnectServerExtension;
+import dev.sparkjdbc.tck.harness.ServerOperations;
+import dev.sparkjdbc.tck.harness.SparkConnectServer;
+import dev.sparkjdbc.tck.harness.SparkConnectServerExtension;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

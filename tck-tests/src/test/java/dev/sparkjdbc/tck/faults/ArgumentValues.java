@@ -4,8 +4,12 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
+import java.lang.reflect.Array;
 import java.math.BigDecimal;
+import java.net.MalformedURLException;
 import java.net.URI;
+import java.net.URL;
+import java.sql.Date;
 import java.sql.JDBCType;
 import java.sql.SQLType;
 import java.sql.Time;
@@ -68,8 +72,8 @@ final class ArgumentValues {
       return (Executor) Runnable::run;
     } else if (type == BigDecimal.class) {
       return BigDecimal.ONE;
-    } else if (type == java.sql.Date.class) {
-      return java.sql.Date.valueOf("2024-01-02");
+    } else if (type == Date.class) {
+      return Date.valueOf("2024-01-02");
     } else if (type == Time.class) {
       return Time.valueOf("12:34:56");
     } else if (type == Timestamp.class) {
@@ -78,10 +82,10 @@ final class ArgumentValues {
       return new ByteArrayInputStream(new byte[] {1});
     } else if (type == Reader.class) {
       return new StringReader("x");
-    } else if (type == java.net.URL.class) {
+    } else if (type == URL.class) {
       try {
         return URI.create("http://example.com/").toURL();
-      } catch (java.net.MalformedURLException e) {
+      } catch (MalformedURLException e) {
         throw new AssertionError(e);
       }
     } else if (type == SQLType.class) {
@@ -114,7 +118,7 @@ final class ArgumentValues {
     } else if (type == String.class) {
       return "";
     } else if (type.isArray()) {
-      return java.lang.reflect.Array.newInstance(type.getComponentType(), 0);
+      return Array.newInstance(type.getComponentType(), 0);
     } else if (type == Map.class) {
       return new HashMap<>();
     } else if (type == Properties.class) {

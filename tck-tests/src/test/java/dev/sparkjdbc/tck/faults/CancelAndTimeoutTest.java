@@ -1,11 +1,15 @@
 package dev.sparkjdbc.tck.faults;
 
+import static dev.sparkjdbc.tck.harness.OperationAssertions.assertGoneFromServer;
+import static dev.sparkjdbc.tck.harness.OperationAssertions.assertUsable;
+import static dev.sparkjdbc.tck.harness.OperationAssertions.operationId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparkjdbc.jdbc.SparkConnectStatementInfo;
-import dev.sparkjdbc.tck.ServerOperations;
-import dev.sparkjdbc.tck.SparkConnectServer;
-import dev.sparkjdbc.tck.SparkConnectServerExtension;
+import dev.sparkjdbc.tck.harness.Background;
+import dev.sparkjdbc.tck.harness.ServerOperations;
+import dev.sparkjdbc.tck.harness.SparkConnectServer;
+import dev.sparkjdbc.tck.harness.SparkConnectServerExtension;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -17,8 +21,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -124,7 +130,7 @@ class CancelAndTimeoutTest {
         "SELECT count(*) FROM range(0, 50000000000) WHERE rand() < 2 AND id NOT IN ("
             + IntStream.range(-9000, 0).mapToObj(Integer::toString).collect(Collectors.joining(","))
             + ")";
-    Logger logger = Logger.getLogger("dev.sparkjdbc.jdbc.ExecutionControl");
+    Logger logger = Logger.getLogger("dev.sparkjdbc.jdbc.client.ExecutionControl");
     List<String> early = new ArrayList<>();
     Handler capture =
         new Handler() {
@@ -152,14 +158,14 @@ class CancelAndTimeoutTest {
         try (Statement s = c.createStatement()) {
           // A cancel before executeQuery has begun has nothing to stop (and is a no-op): wait
           // until the worker is about to call it, then give it a moment to begin.
-          java.util.concurrent.CountDownLatch calling = new java.util.concurrent.CountDownLatch(1);
+          CountDownLatch calling = new java.util.concurrent.CountDownLatch(1);
           Background<ResultSet> query =
               Background.start(
                   () -> {
                     calling.countDown();
                     return s.executeQuery(bigIn);
                   });
-          assertThat(calling.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+          assertThat(calling.await(10, TimeUnit.SECONDS)).isTrue();
           Thread.sleep(2 + attempt * 3L);
           s.cancel();
           // On a loaded machine the worker may not have begun even now, and that cancel was
@@ -328,40 +334,5 @@ class CancelAndTimeoutTest {
     }
     throw new AssertionError(
         "the statement's operation never ran a job on the server: " + server.operations().list());
-  }
-
-  static String operationId(Statement s) throws SQLException {
-    return s.unwrap(SparkConnectStatementInfo.class).lastOperationId().orElseThrow();
-  }
-
-  /** The server no longer holds the operation and runs no job for it. */
-  static void assertGoneFromServer(SparkConnectServer server, String operation) throws Exception {
-    long deadline = System.nanoTime() + PROMPT.toNanos();
-    List<ServerOperations.Operation> ours = List.of();
-    while (System.nanoTime() < deadline) {
-      ours =
-          server.operations().list().stream()
-              .filter(op -> op.operationId().equals(operation))
-              .toList();
-      if (ours.isEmpty() && server.operations().runningJobs() == 0) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError(
-        "operation "
-            + operation
-            + " still on the server: "
-            + ours
-            + ", running jobs: "
-            + server.operations().runningJobs());
-  }
-
-  static void assertUsable(Connection c) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT 6 * 7")) {
-      assertThat(rs.next()).isTrue();
-      assertThat(rs.getInt(1)).isEqualTo(42);
-    }
   }
 }

@@ -2,9 +2,9 @@ package dev.sparkjdbc.tck.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sparkjdbc.tck.SparkConnectServer;
-import dev.sparkjdbc.tck.SparkConnectServerExtension;
-import dev.sparkjdbc.tck.meta.TestSchemas;
+import dev.sparkjdbc.tck.harness.SparkConnectServer;
+import dev.sparkjdbc.tck.harness.SparkConnectServerExtension;
+import dev.sparkjdbc.tck.harness.TestSchemas;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
@@ -12,7 +12,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +23,8 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -103,8 +107,7 @@ class ConcurrencyTest {
     ExecutorService cancellers = Executors.newFixedThreadPool(CONNECTIONS, named("conc-cancel"));
     try {
       List<Future<?>> futures = new ArrayList<>();
-      java.util.concurrent.CountDownLatch start =
-          new java.util.concurrent.CountDownLatch(CONNECTIONS);
+      CountDownLatch start = new java.util.concurrent.CountDownLatch(CONNECTIONS);
       for (int i = 0; i < CONNECTIONS; i++) {
         int id = i;
         futures.add(
@@ -308,7 +311,7 @@ class ConcurrencyTest {
     } finally {
       lanes.forEach(ConcurrencyTest::shutdown);
     }
-    assertThat(new java.util.HashSet<>(threadNames)).hasSize(threads);
+    assertThat(new HashSet<>(threadNames)).hasSize(threads);
   }
 
   // ---------------------------------------------------------------------------------------
@@ -320,7 +323,7 @@ class ConcurrencyTest {
     final AtomicLong statements = new AtomicLong();
     final AtomicInteger cancelled = new AtomicInteger();
     final AtomicInteger cancelTooLate = new AtomicInteger();
-    final Map<String, AtomicInteger> kinds = new java.util.concurrent.ConcurrentSkipListMap<>();
+    final Map<String, AtomicInteger> kinds = new ConcurrentSkipListMap<>();
 
     /** Set at the deadline: workers stop, and what the interruption causes is not reported. */
     volatile boolean deadlinePassed;
@@ -532,7 +535,7 @@ class ConcurrencyTest {
       strings.setString(2, b);
       strings.setLong(3, d);
       if (nullFourth) {
-        strings.setNull(4, java.sql.Types.VARCHAR);
+        strings.setNull(4, Types.VARCHAR);
       } else {
         strings.setString(4, a);
       }
@@ -648,9 +651,7 @@ class ConcurrencyTest {
             }
           }
           check(
-              columns.equals(
-                  List.of(
-                      "a:" + java.sql.Types.INTEGER + ":1", "b:" + java.sql.Types.VARCHAR + ":2")),
+              columns.equals(List.of("a:" + Types.INTEGER + ":1", "b:" + Types.VARCHAR + ":2")),
               "columns " + columns);
         }
         default -> {

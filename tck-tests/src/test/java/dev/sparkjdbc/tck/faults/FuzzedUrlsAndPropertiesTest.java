@@ -5,8 +5,8 @@ import static dev.sparkjdbc.tck.faults.BadInput.messageProblem;
 import static dev.sparkjdbc.tck.faults.BadInput.withinAttemptLimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sparkjdbc.tck.SparkConnectServer;
-import dev.sparkjdbc.tck.SparkConnectServerExtension;
+import dev.sparkjdbc.tck.harness.SparkConnectServer;
+import dev.sparkjdbc.tck.harness.SparkConnectServerExtension;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

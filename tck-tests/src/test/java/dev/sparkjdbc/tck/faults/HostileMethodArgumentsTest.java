@@ -5,10 +5,11 @@ import static dev.sparkjdbc.tck.faults.BadInput.signature;
 import static dev.sparkjdbc.tck.faults.BadInput.withinAttemptLimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sparkjdbc.tck.SparkConnectServer;
-import dev.sparkjdbc.tck.SparkConnectServerExtension;
+import dev.sparkjdbc.tck.harness.SparkConnectServer;
+import dev.sparkjdbc.tck.harness.SparkConnectServerExtension;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
@@ -139,7 +140,7 @@ class HostileMethodArgumentsTest {
     int calls = 0;
     List<Method> methods =
         Arrays.stream(iface.getMethods())
-            .filter(m -> !java.lang.reflect.Modifier.isStatic(m.getModifiers()))
+            .filter(m -> !Modifier.isStatic(m.getModifiers()))
             .sorted(Comparator.comparing(Method::toString))
             .toList();
     for (Method m : methods) {

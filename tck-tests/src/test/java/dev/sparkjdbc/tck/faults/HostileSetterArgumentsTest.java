@@ -6,9 +6,10 @@ import static dev.sparkjdbc.tck.faults.BadInput.signature;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.sparkjdbc.tck.SparkConnectServer;
-import dev.sparkjdbc.tck.SparkConnectServerExtension;
+import dev.sparkjdbc.tck.harness.SparkConnectServer;
+import dev.sparkjdbc.tck.harness.SparkConnectServerExtension;
 import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Array;
@@ -26,6 +27,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.Period;
+import java.time.Year;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -70,11 +75,11 @@ class HostileSetterArgumentsTest {
             (Runnable) () -> {},
             new java.util.concurrent.atomic.AtomicInteger(1),
             Duration.ofSeconds(1),
-            java.time.Period.ofDays(1),
-            java.time.Year.of(2024),
+            Period.ofDays(1),
+            Year.of(2024),
             new char[] {'a'},
-            java.time.OffsetTime.now(),
-            java.time.ZoneId.of("UTC"),
+            OffsetTime.now(),
+            ZoneId.of("UTC"),
             new Exception("boom"));
     List<String> failures = new ArrayList<>();
     try (Connection c = DriverManager.getConnection(server.url());
@@ -395,7 +400,7 @@ class HostileSetterArgumentsTest {
   /** An Array of another library: its base type name and elements as given. */
   private static Array array(String baseTypeName, Object elements) {
     return (Array)
-        java.lang.reflect.Proxy.newProxyInstance(
+        Proxy.newProxyInstance(
             HostileSetterArgumentsTest.class.getClassLoader(),
             new Class<?>[] {Array.class},
             (proxy, method, args) ->

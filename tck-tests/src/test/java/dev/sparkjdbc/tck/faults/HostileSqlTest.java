@@ -7,9 +7,9 @@ import static dev.sparkjdbc.tck.faults.BadInput.messageProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.sparkjdbc.tck.SparkConnectServer;
-import dev.sparkjdbc.tck.SparkConnectServerExtension;
-import dev.sparkjdbc.tck.meta.TestSchemas;
+import dev.sparkjdbc.tck.harness.SparkConnectServer;
+import dev.sparkjdbc.tck.harness.SparkConnectServerExtension;
+import dev.sparkjdbc.tck.harness.TestSchemas;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;

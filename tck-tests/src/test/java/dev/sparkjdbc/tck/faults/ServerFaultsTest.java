@@ -2,7 +2,9 @@ package dev.sparkjdbc.tck.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sparkjdbc.tck.SparkConnectServer;
+import dev.sparkjdbc.tck.harness.Background;
+import dev.sparkjdbc.tck.harness.OperationAssertions;
+import dev.sparkjdbc.tck.harness.SparkConnectServer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -83,7 +85,7 @@ class ServerFaultsTest {
       restart();
     }
     try (Connection fresh = DriverManager.getConnection(server.url())) {
-      CancelAndTimeoutTest.assertUsable(fresh);
+      OperationAssertions.assertUsable(fresh);
     }
   }
 
@@ -122,7 +124,7 @@ class ServerFaultsTest {
   void aConnectionFromBeforeTheRestartIsNoLongerValid() throws Throwable {
     Connection old = DriverManager.getConnection(server.url());
     try {
-      CancelAndTimeoutTest.assertUsable(old);
+      OperationAssertions.assertUsable(old);
       restart();
       // The new server does not know the old session: the pool must see it as broken.
       assertThat(old.isValid(5)).isFalse();
@@ -192,7 +194,7 @@ class ServerFaultsTest {
   void networkTimeoutEndsAWaitOnASilentNetworkAndClosesTheConnection() throws Throwable {
     try (CuttingProxy proxy = new CuttingProxy(server.port(), 0);
         Connection c = DriverManager.getConnection(proxy.url())) {
-      CancelAndTimeoutTest.assertUsable(c);
+      OperationAssertions.assertUsable(c);
       c.setNetworkTimeout(Runnable::run, 1500);
       assertThat(c.getNetworkTimeout()).isEqualTo(1500);
       Statement s = c.createStatement();

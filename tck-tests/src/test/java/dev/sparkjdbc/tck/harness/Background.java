@@ -1,4 +1,4 @@
-package dev.sparkjdbc.tck.faults;
+package dev.sparkjdbc.tck.harness;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -11,7 +11,7 @@ import java.util.concurrent.TimeoutException;
  * A call running on its own thread, whose outcome a test waits for with a bound: a hang fails the
  * test instead of blocking the build.
  */
-final class Background<T> {
+public final class Background<T> {
   private final CompletableFuture<T> result = new CompletableFuture<>();
   private final Thread thread;
   private volatile long finishedNanos;
@@ -35,18 +35,18 @@ final class Background<T> {
     thread.setDaemon(true);
   }
 
-  static <T> Background<T> start(Callable<T> call) {
+  public static <T> Background<T> start(Callable<T> call) {
     Background<T> b = new Background<>(call);
     b.thread.start();
     return b;
   }
 
-  boolean isDone() {
+  public boolean isDone() {
     return result.isDone();
   }
 
   /** The value, or the failure as thrown by the call; fails after {@code limit}. */
-  T await(Duration limit) throws Throwable {
+  public T await(Duration limit) throws Throwable {
     try {
       return result.get(limit.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
@@ -57,7 +57,7 @@ final class Background<T> {
   }
 
   /** The failure the call ended with; fails if it returned normally or did not end in time. */
-  Throwable failure(Duration limit) {
+  public Throwable failure(Duration limit) {
     try {
       T value = await(limit);
       throw new AssertionError("expected a failure, but the call returned " + value);
@@ -69,7 +69,7 @@ final class Background<T> {
   }
 
   /** When the call ended, in System.nanoTime(). */
-  long finishedNanos() {
+  public long finishedNanos() {
     return finishedNanos;
   }
 }

@@ -1,5 +1,6 @@
-package dev.sparkjdbc.tck;
+package dev.sparkjdbc.tck.harness;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,14 +21,14 @@ public final class BuildPaths {
     List<String> entries = new ArrayList<>();
     entries.add(existing("sparkjdbc.server.classes").toString());
     entries.addAll(classpathFile("sparkjdbc.server.classpathFile"));
-    return String.join(java.io.File.pathSeparator, entries);
+    return String.join(File.pathSeparator, entries);
   }
 
   /**
    * The driver as a client application would use it: its jar (its classes when the build stopped
    * before packaging) followed by its runtime dependencies.
    */
-  static List<String> driverClasspath() {
+  public static List<String> driverClasspath() {
     List<String> entries = new ArrayList<>();
     Path jar = Path.of(property("sparkjdbc.driver.jar"));
     entries.add(
@@ -55,7 +56,7 @@ public final class BuildPaths {
       if (text.isEmpty()) {
         return List.of();
       }
-      return Arrays.asList(text.split(java.io.File.pathSeparator));
+      return Arrays.asList(text.split(File.pathSeparator));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }

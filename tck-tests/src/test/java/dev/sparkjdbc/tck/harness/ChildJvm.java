@@ -1,5 +1,6 @@
-package dev.sparkjdbc.tck;
+package dev.sparkjdbc.tck.harness;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,7 +63,7 @@ public final class ChildJvm {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
     command.add("-cp");
-    command.add(String.join(java.io.File.pathSeparator, classpath));
+    command.add(String.join(File.pathSeparator, classpath));
     command.add(mainClass.getName());
     command.addAll(args);
 

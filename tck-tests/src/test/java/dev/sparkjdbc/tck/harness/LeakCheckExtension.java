@@ -1,4 +1,4 @@
-package dev.sparkjdbc.tck;
+package dev.sparkjdbc.tck.harness;
 
 import dev.sparkjdbc.jdbc.DriverDiagnostics;
 import java.time.Duration;

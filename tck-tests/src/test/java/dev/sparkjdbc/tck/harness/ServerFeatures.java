@@ -1,4 +1,4 @@
-package dev.sparkjdbc.tck;
+package dev.sparkjdbc.tck.harness;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

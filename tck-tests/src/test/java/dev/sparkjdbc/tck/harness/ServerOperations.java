@@ -1,4 +1,4 @@
-package dev.sparkjdbc.tck;
+package dev.sparkjdbc.tck.harness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.sparkjdbc.tck;
+package dev.sparkjdbc.tck.harness;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -30,8 +31,7 @@ public final class SparkConnectServer implements AutoCloseable {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
   private static final int LOG_TAIL_LINES = 60;
-  private static final java.util.concurrent.atomic.AtomicInteger STARTED =
-      new java.util.concurrent.atomic.AtomicInteger();
+  private static final AtomicInteger STARTED = new java.util.concurrent.atomic.AtomicInteger();
 
   private final Process process;
   private final OutputStream stdin;

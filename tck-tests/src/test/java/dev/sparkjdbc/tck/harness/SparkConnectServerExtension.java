@@ -1,4 +1,4 @@
-package dev.sparkjdbc.tck;
+package dev.sparkjdbc.tck.harness;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;

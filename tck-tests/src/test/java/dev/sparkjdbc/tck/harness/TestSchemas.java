@@ -1,4 +1,4 @@
-package dev.sparkjdbc.tck.meta;
+package dev.sparkjdbc.tck.harness;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,17 +20,17 @@ import java.util.UUID;
  */
 public final class TestSchemas {
   /** The catalog Spark's built-in session catalog answers to. */
-  static final String SESSION_CATALOG = "spark_catalog";
+  public static final String SESSION_CATALOG = "spark_catalog";
 
   private TestSchemas() {}
 
   /** A fresh lower-case name: Spark's session catalog stores names in lower case. */
-  static String unique(String prefix) {
+  public static String unique(String prefix) {
     return (prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12))
         .toLowerCase(Locale.ROOT);
   }
 
-  static void execute(Connection connection, String... statements) throws SQLException {
+  public static void execute(Connection connection, String... statements) throws SQLException {
     try (Statement s = connection.createStatement()) {
       for (String sql : statements) {
         s.execute(sql);
@@ -51,7 +51,7 @@ public final class TestSchemas {
   }
 
   /** Every row of a result set as label → value maps (getObject), closing it. */
-  static List<Map<String, Object>> rows(ResultSet rs) throws SQLException {
+  public static List<Map<String, Object>> rows(ResultSet rs) throws SQLException {
     try (rs) {
       ResultSetMetaData md = rs.getMetaData();
       List<Map<String, Object>> rows = new ArrayList<>();
@@ -67,7 +67,7 @@ public final class TestSchemas {
   }
 
   /** The column labels of a result set, in order. */
-  static List<String> labels(ResultSet rs) throws SQLException {
+  public static List<String> labels(ResultSet rs) throws SQLException {
     ResultSetMetaData md = rs.getMetaData();
     List<String> labels = new ArrayList<>();
     for (int i = 1; i <= md.getColumnCount(); i++) {
@@ -77,7 +77,7 @@ public final class TestSchemas {
   }
 
   /** One string column of every row, closing the result set. */
-  static List<String> strings(ResultSet rs, String label) throws SQLException {
+  public static List<String> strings(ResultSet rs, String label) throws SQLException {
     try (rs) {
       List<String> out = new ArrayList<>();
       while (rs.next()) {

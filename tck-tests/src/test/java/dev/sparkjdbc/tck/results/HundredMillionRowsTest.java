@@ -1,11 +1,11 @@
-package dev.sparkjdbc.tck.types;
+package dev.sparkjdbc.tck.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sparkjdbc.tck.ChildJvm;
-import dev.sparkjdbc.tck.SparkConnectServer;
-import dev.sparkjdbc.tck.SparkConnectServerExtension;
-import dev.sparkjdbc.tck.child.IdSummer;
+import dev.sparkjdbc.tck.harness.ChildJvm;
+import dev.sparkjdbc.tck.harness.SparkConnectServer;
+import dev.sparkjdbc.tck.harness.SparkConnectServerExtension;
+import dev.sparkjdbc.tck.harness.child.IdSummer;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
-package dev.sparkjdbc.tck.types;
+package dev.sparkjdbc.tck.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sparkjdbc.tck.SparkConnectServer;
-import dev.sparkjdbc.tck.SparkConnectServerExtension;
+import dev.sparkjdbc.tck.harness.SparkConnectServer;
+import dev.sparkjdbc.tck.harness.SparkConnectServerExtension;
 import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

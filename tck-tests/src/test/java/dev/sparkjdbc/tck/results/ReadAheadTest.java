@@ -1,12 +1,13 @@
-package dev.sparkjdbc.tck.faults;
+package dev.sparkjdbc.tck.results;
 
-import static dev.sparkjdbc.tck.faults.CancelAndTimeoutTest.assertGoneFromServer;
-import static dev.sparkjdbc.tck.faults.CancelAndTimeoutTest.assertUsable;
-import static dev.sparkjdbc.tck.faults.CancelAndTimeoutTest.operationId;
+import static dev.sparkjdbc.tck.harness.OperationAssertions.assertGoneFromServer;
+import static dev.sparkjdbc.tck.harness.OperationAssertions.assertUsable;
+import static dev.sparkjdbc.tck.harness.OperationAssertions.operationId;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sparkjdbc.tck.SparkConnectServer;
-import dev.sparkjdbc.tck.SparkConnectServerExtension;
+import dev.sparkjdbc.tck.harness.Background;
+import dev.sparkjdbc.tck.harness.SparkConnectServer;
+import dev.sparkjdbc.tck.harness.SparkConnectServerExtension;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;

@@ -1,8 +1,11 @@
-package dev.sparkjdbc.tck;
+package dev.sparkjdbc.tck.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sparkjdbc.tck.child.StreamCounter;
+import dev.sparkjdbc.tck.harness.ChildJvm;
+import dev.sparkjdbc.tck.harness.SparkConnectServer;
+import dev.sparkjdbc.tck.harness.SparkConnectServerExtension;
+import dev.sparkjdbc.tck.harness.child.StreamCounter;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

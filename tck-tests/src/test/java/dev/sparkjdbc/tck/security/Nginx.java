@@ -1,7 +1,9 @@
 package dev.sparkjdbc.tck.security;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -143,7 +145,7 @@ final class Nginx implements AutoCloseable {
 
   /** A port nobody listens on right now (nginx binds it a moment later). */
   static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -177,7 +179,7 @@ final class Nginx implements AutoCloseable {
   private static Path binary() {
     List<String> dirs =
         new ArrayList<>(
-            List.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)));
+            List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
     dirs.addAll(SEARCH_PATH);
     for (String d : dirs) {
       if (!d.isEmpty() && Files.isExecutable(Path.of(d, "nginx"))) {

@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -280,8 +281,7 @@ class SecretsNeverLeakTest {
     List<String> logged = loggedTexts();
     assertThat(logged)
         .as("gRPC's frame log was captured")
-        .anySatisfy(
-            text -> assertThat(text.toLowerCase(java.util.Locale.ROOT)).contains("authorization:"));
+        .anySatisfy(text -> assertThat(text.toLowerCase(Locale.ROOT)).contains("authorization:"));
   }
 
   private void assertNoSecretAnywhere() {

@@ -1,6 +1,6 @@
 package dev.sparkjdbc.tck.security;
 
-import dev.sparkjdbc.tck.SparkConnectServer;
+import dev.sparkjdbc.tck.harness.SparkConnectServer;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;

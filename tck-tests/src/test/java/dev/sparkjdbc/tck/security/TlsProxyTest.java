@@ -3,8 +3,8 @@ package dev.sparkjdbc.tck.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.sparkjdbc.tck.ChildJvm;
-import dev.sparkjdbc.tck.child.RowPrinter;
+import dev.sparkjdbc.tck.harness.ChildJvm;
+import dev.sparkjdbc.tck.harness.child.RowPrinter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;

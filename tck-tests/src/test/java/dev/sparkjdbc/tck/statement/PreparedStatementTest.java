@@ -1,12 +1,13 @@
-package dev.sparkjdbc.tck.prepared;
+package dev.sparkjdbc.tck.statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sparkjdbc.jdbc.SparkConnectStatementInfo;
-import dev.sparkjdbc.tck.SparkConnectServer;
-import dev.sparkjdbc.tck.SparkConnectServerExtension;
+import dev.sparkjdbc.tck.harness.SparkConnectServer;
+import dev.sparkjdbc.tck.harness.SparkConnectServerExtension;
 import java.math.BigDecimal;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.DriverManager;
@@ -17,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.UUID;
@@ -149,7 +151,7 @@ class PreparedStatementTest {
   @Test
   void createArrayOfBindsAnArray() throws SQLException {
     try (PreparedStatement p = connection.prepareStatement("SELECT size(?) AS n, ?[1] AS second")) {
-      java.sql.Array array = connection.createArrayOf("INT", new Object[] {10, 20, 30});
+      Array array = connection.createArrayOf("INT", new Object[] {10, 20, 30});
       p.setArray(1, array);
       p.setArray(2, array);
       try (ResultSet rs = p.executeQuery()) {
@@ -219,7 +221,7 @@ class PreparedStatementTest {
           p.setNString(9, "ünïcode 'quoted'");
           p.setBinaryStream(10, new java.io.ByteArrayInputStream(new byte[] {0, -1, 127}));
           p.setObject(11, LocalDate.of(1, 1, 1));
-          p.setObject(12, java.time.Instant.parse("2024-03-10T10:02:03.456789Z"));
+          p.setObject(12, Instant.parse("2024-03-10T10:02:03.456789Z"));
           p.setObject(13, LocalDateTime.of(9999, 12, 31, 23, 59, 59));
           p.setNull(14, Types.INTEGER);
           assertThat(p.executeUpdate()).isZero();
@@ -238,7 +240,7 @@ class PreparedStatementTest {
           assertThat(rs.getBytes("bin")).containsExactly(0, -1, 127);
           assertThat(rs.getObject("dt", LocalDate.class)).isEqualTo(LocalDate.of(1, 1, 1));
           assertThat(rs.getTimestamp("ts").toInstant())
-              .isEqualTo(java.time.Instant.parse("2024-03-10T10:02:03.456789Z"));
+              .isEqualTo(Instant.parse("2024-03-10T10:02:03.456789Z"));
           assertThat(rs.getObject("ntz", LocalDateTime.class))
               .isEqualTo(LocalDateTime.of(9999, 12, 31, 23, 59, 59));
           assertThat(rs.getObject("n")).isNull();

@@ -1,7 +1,9 @@
-package dev.sparkjdbc.tck;
+package dev.sparkjdbc.tck.statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparkjdbc.tck.harness.SparkConnectServer;
+import dev.sparkjdbc.tck.harness.SparkConnectServerExtension;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,10 +1,11 @@
-package dev.sparkjdbc.tck.tpch;
+package dev.sparkjdbc.tck.translation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparkjdbc.jdbc.SparkConnectStatementInfo;
-import dev.sparkjdbc.tck.SparkConnectServer;
-import dev.sparkjdbc.tck.SparkConnectServerExtension;
+import dev.sparkjdbc.tck.harness.SparkConnectServer;
+import dev.sparkjdbc.tck.harness.SparkConnectServerExtension;
+import dev.sparkjdbc.tck.tpch.TpchDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -46,6 +47,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Cases under {@code features/fallback/} are queries the translator leaves to Spark by design
  * (Spark-only syntax Calcite cannot parse): they run in the default {@code translate} mode, must be
  * reported as not translated, and must return what the SQL text returns.
+ *
+ * <p>Groups are those of sql-to-plan's golden corpus ({@code golden/<group>/<name>.sql}, the
+ * expected plans), and a query that tests the same construct as a golden case has the same {@code
+ * <group>/<name>}: the golden case shows the plan, this test shows that it gives Spark's answer.
  */
 @ExtendWith(SparkConnectServerExtension.class)
 class FeatureDifferentialTest {

@@ -1,4 +1,4 @@
-package dev.sparkjdbc.tck.tpch;
+package dev.sparkjdbc.tck.translation;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

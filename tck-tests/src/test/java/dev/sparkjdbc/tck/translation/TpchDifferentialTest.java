@@ -1,9 +1,11 @@
-package dev.sparkjdbc.tck.tpch;
+package dev.sparkjdbc.tck.translation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sparkjdbc.tck.SparkConnectServer;
-import dev.sparkjdbc.tck.SparkConnectServerExtension;
+import dev.sparkjdbc.tck.harness.SparkConnectServer;
+import dev.sparkjdbc.tck.harness.SparkConnectServerExtension;
+import dev.sparkjdbc.tck.tpch.TpchDatabase;
+import dev.sparkjdbc.tck.tpch.TpchQueries;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;

@@ -3,11 +3,12 @@ package dev.sparkjdbc.tck.types;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sparkjdbc.tck.SparkConnectServer;
-import dev.sparkjdbc.tck.SparkConnectServerExtension;
+import dev.sparkjdbc.tck.harness.SparkConnectServer;
+import dev.sparkjdbc.tck.harness.SparkConnectServerExtension;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -192,7 +193,7 @@ class ComplexTypesTest {
                 + " BIGINT)) AS l, array(true) AS z, array(CAST('2.5' AS DOUBLE)) AS dbl")) {
       assertThat(array(rs.getObject(1)).getBaseType()).isEqualTo(Types.DATE);
       assertThat(elements(rs.getObject(1)))
-          .containsExactly(java.sql.Date.valueOf(LocalDate.of(2024, 2, 29)));
+          .containsExactly(Date.valueOf(LocalDate.of(2024, 2, 29)));
       assertThat(array(rs.getObject(2)).getBaseType()).isEqualTo(Types.DECIMAL);
       assertThat(elements(rs.getObject(2))).containsExactly(new BigDecimal("1.50"));
       assertThat(array(rs.getObject(3)).getBaseType()).isEqualTo(Types.VARBINARY);
@@ -243,7 +244,7 @@ class ComplexTypesTest {
       assertThat(rs.getObject(3)).isNull();
       assertThat(rs.wasNull()).isTrue();
       Map<Object, Object> d = (Map<Object, Object>) rs.getObject(4);
-      assertThat(d).containsEntry(java.sql.Date.valueOf(LocalDate.of(2024, 1, 1)), (Object) 1.5d);
+      assertThat(d).containsEntry(Date.valueOf(LocalDate.of(2024, 1, 1)), (Object) 1.5d);
     }
   }
 

@@ -3,15 +3,17 @@ package dev.sparkjdbc.tck.types;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.sparkjdbc.tck.ServerFeatures;
-import dev.sparkjdbc.tck.SparkConnectServer;
-import dev.sparkjdbc.tck.SparkConnectServerExtension;
+import dev.sparkjdbc.tck.harness.ServerFeatures;
+import dev.sparkjdbc.tck.harness.SparkConnectServer;
+import dev.sparkjdbc.tck.harness.SparkConnectServerExtension;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -287,7 +289,7 @@ class GetStringMatchesSparkCastTest {
   /** A sanity check of the corpus itself: it covers every type named in docs/types.md. */
   @org.junit.jupiter.api.Test
   void corpusCoversEveryTypeOfTheMapping() throws SQLException {
-    java.util.Set<String> seen = new java.util.TreeSet<>();
+    Set<String> seen = new TreeSet<>();
     for (String expression : corpus().toList()) {
       if (!timeType && expression.startsWith("TIME '")) {
         seen.add("TIME"); // covered where the server has the type

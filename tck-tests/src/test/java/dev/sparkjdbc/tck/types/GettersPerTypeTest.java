@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.sparkjdbc.tck.ServerFeatures;
-import dev.sparkjdbc.tck.SparkConnectServer;
-import dev.sparkjdbc.tck.SparkConnectServerExtension;
+import dev.sparkjdbc.tck.harness.ServerFeatures;
+import dev.sparkjdbc.tck.harness.SparkConnectServer;
+import dev.sparkjdbc.tck.harness.SparkConnectServerExtension;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -543,7 +544,7 @@ class GettersPerTypeTest {
         statement.executeQuery(
             "SELECT DATE '2024-02-29', DATE '0001-01-01', DATE '9999-12-31', DATE '1582-10-10'")) {
       assertThat(rs.next()).isTrue();
-      assertThat(rs.getDate(1)).isEqualTo(java.sql.Date.valueOf(literal));
+      assertThat(rs.getDate(1)).isEqualTo(Date.valueOf(literal));
       assertThat(rs.getDate(1).toLocalDate()).isEqualTo(literal);
       for (ZoneId zone : List.of(TOKYO, LOS_ANGELES)) {
         long midnight = literal.atStartOfDay(zone).toInstant().toEpochMilli();
@@ -557,7 +558,7 @@ class GettersPerTypeTest {
       assertThat(rs.getTimestamp(1)).isEqualTo(Timestamp.valueOf(literal.atStartOfDay()));
       assertThat(rs.getObject(1, LocalDate.class)).isEqualTo(literal);
       assertThat(rs.getObject(1, LocalDateTime.class)).isEqualTo(literal.atStartOfDay());
-      assertThat(rs.getObject(1, java.sql.Date.class)).isEqualTo(java.sql.Date.valueOf(literal));
+      assertThat(rs.getObject(1, Date.class)).isEqualTo(Date.valueOf(literal));
       assertThat(rs.getObject(1, String.class)).isEqualTo("2024-02-29");
       assertThat(rs.getObject(2, LocalDate.class)).isEqualTo(LocalDate.of(1, 1, 1));
       assertThat(rs.getDate(2).toLocalDate()).isEqualTo(LocalDate.of(1, 1, 1));
@@ -581,7 +582,7 @@ class GettersPerTypeTest {
       assertThat(rs.getObject(1, LocalDate.class)).isEqualTo(literal.toLocalDate());
       assertThat(rs.getObject(1, LocalTime.class)).isEqualTo(literal.toLocalTime());
       assertThat(rs.getObject(1, Timestamp.class)).isEqualTo(Timestamp.valueOf(literal));
-      assertThat(rs.getDate(1)).isEqualTo(java.sql.Date.valueOf(literal.toLocalDate()));
+      assertThat(rs.getDate(1)).isEqualTo(Date.valueOf(literal.toLocalDate()));
       for (ZoneId zone : List.of(TOKYO, LOS_ANGELES)) {
         Timestamp ts = rs.getTimestamp(1, calendar(zone));
         assertThat(ts.toInstant())

@@ -1,8 +1,10 @@
-package dev.sparkjdbc.tck;
+package dev.sparkjdbc.tck.types;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sparkjdbc.tck.harness.SparkConnectServer;
+import dev.sparkjdbc.tck.harness.SparkConnectServerExtension;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;

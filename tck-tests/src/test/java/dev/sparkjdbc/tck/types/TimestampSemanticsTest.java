@@ -2,10 +2,10 @@ package dev.sparkjdbc.tck.types;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sparkjdbc.tck.ChildJvm;
-import dev.sparkjdbc.tck.SparkConnectServer;
-import dev.sparkjdbc.tck.SparkConnectServerExtension;
-import dev.sparkjdbc.tck.child.TemporalProbe;
+import dev.sparkjdbc.tck.harness.ChildJvm;
+import dev.sparkjdbc.tck.harness.SparkConnectServer;
+import dev.sparkjdbc.tck.harness.SparkConnectServerExtension;
+import dev.sparkjdbc.tck.harness.child.TemporalProbe;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -19,7 +19,9 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Calendar;
 import java.util.List;
+import java.util.TimeZone;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -214,15 +216,13 @@ class TimestampSemanticsTest {
               .isEqualTo(wall);
           assertThat(rs.getString(1)).as("getString vs CAST").isEqualTo(rs.getString(2));
           assertThat(wallClock(rs.getString(1))).isEqualTo(wall);
-          if (wall.getYear() > 1900) { // java.sql.Timestamp is Julian before 1582
+          if (wall.getYear() > 1900) { // Timestamp is Julian before 1582
             assertThat(rs.getTimestamp(1).toLocalDateTime())
                 .as("getTimestamp in the JVM zone")
                 .isEqualTo(wall);
           }
           assertThat(
-                  rs.getTimestamp(
-                          1, java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone(TOKYO)))
-                      .toInstant())
+                  rs.getTimestamp(1, Calendar.getInstance(TimeZone.getTimeZone(TOKYO))).toInstant())
               .isEqualTo(wall.atZone(TOKYO).toInstant());
         }
       }

@@ -1,4 +1,4 @@
-package dev.sparkjdbc.tck.child;
+package dev.sparkjdbc.tck.harness.child;
 
 import com.google.common.base.Joiner;
 import com.google.common.collect.ImmutableList;

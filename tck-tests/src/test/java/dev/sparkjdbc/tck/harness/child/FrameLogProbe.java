@@ -1,4 +1,4 @@
-package dev.sparkjdbc.tck.child;
+package dev.sparkjdbc.tck.harness.child;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -71,7 +72,7 @@ public final class FrameLogProbe {
         if (args[2].equals(record.getLoggerName())) {
           frameRecords++;
           frameSources.add(String.valueOf(record.getSourceClassName()));
-          String lower = text.toLowerCase(java.util.Locale.ROOT);
+          String lower = text.toLowerCase(Locale.ROOT);
           headersSeen |= lower.contains("authorization");
           hiddenSeen |= lower.contains("authorization: (hidden)");
         }

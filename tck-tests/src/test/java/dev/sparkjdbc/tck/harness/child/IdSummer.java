@@ -1,4 +1,4 @@
-package dev.sparkjdbc.tck.child;
+package dev.sparkjdbc.tck.harness.child;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

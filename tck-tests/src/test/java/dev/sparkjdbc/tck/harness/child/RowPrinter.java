@@ -1,4 +1,4 @@
-package dev.sparkjdbc.tck.child;
+package dev.sparkjdbc.tck.harness.child;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
