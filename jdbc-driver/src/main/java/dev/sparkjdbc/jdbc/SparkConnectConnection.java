@@ -19,6 +19,7 @@ import dev.sparkjdbc.jdbc.result.accessor.ColumnContext;
 import dev.sparkjdbc.jdbc.result.accessor.SparkArray;
 import dev.sparkjdbc.jdbc.statement.SqlText;
 import dev.sparkjdbc.plan.SqlToPlan;
+import dev.sparkjdbc.proto.DataType;
 import dev.sparkjdbc.types.SparkTypeNames;
 import java.sql.Array;
 import java.sql.Blob;
@@ -38,6 +39,7 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Struct;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -85,11 +87,16 @@ final class SparkConnectConnection implements SelfWrapper, Connection, MetadataC
     DriverDiagnostics.connectionOpened();
     this.translator = new SqlToPlan(config.translation());
     this.capabilities = new ServerCapabilities(client);
-    this.columnContext = new ColumnContext(this::sessionZone, JavaRows::resultSet);
+    this.columnContext = new ColumnContext(this::sessionZone, this::detachedRows);
     config
         .applicationName()
         .ifPresent(name -> clientInfo.setProperty(OperationTags.APPLICATION_NAME, name));
     client.setOperationTags(OperationTags.of(config.userAgent(), clientInfo));
+  }
+
+  /** A result set of rows the driver holds (an array's elements), read as this session's. */
+  private ResultSet detachedRows(String[] labels, DataType[] types, List<Object[]> rows) {
+    return JavaRows.resultSet(labels, types, rows, columnContext);
   }
 
   /** The rows of a result from the server, with this connection's memory and session zone. */

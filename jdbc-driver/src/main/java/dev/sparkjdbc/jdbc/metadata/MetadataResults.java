@@ -2,7 +2,6 @@ package dev.sparkjdbc.jdbc.metadata;
 
 import dev.sparkjdbc.jdbc.result.JavaRows;
 import dev.sparkjdbc.proto.DataType;
-import dev.sparkjdbc.types.ColumnType;
 import java.sql.ResultSet;
 import java.util.List;
 
@@ -85,11 +84,11 @@ final class MetadataResults {
   static ResultSet of(String layout, List<Object[]> rows) {
     String[] columns = layout.split(",");
     String[] labels = new String[columns.length];
-    ColumnType[] types = new ColumnType[columns.length];
+    DataType[] types = new DataType[columns.length];
     for (int i = 0; i < columns.length; i++) {
       String[] nameAndKind = columns[i].split(":");
       labels[i] = nameAndKind[0];
-      types[i] = ColumnType.of(kind(nameAndKind[1]));
+      types[i] = kind(nameAndKind[1]);
     }
     return JavaRows.resultSet(labels, types, rows);
   }

@@ -1,14 +1,25 @@
 package dev.sparkjdbc.jdbc.result;
 
 import dev.sparkjdbc.jdbc.result.accessor.ColumnAccessor;
-import dev.sparkjdbc.jdbc.result.accessor.JavaValueAccessor;
+import dev.sparkjdbc.jdbc.result.accessor.ColumnAccessors;
+import dev.sparkjdbc.jdbc.result.accessor.ColumnContext;
+import dev.sparkjdbc.jdbc.result.accessor.ValueColumn;
+import dev.sparkjdbc.proto.DataType;
 import dev.sparkjdbc.types.ColumnType;
 import java.sql.ResultSet;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 
-/** Rows the driver holds itself (array elements, catalog listings), read like server rows. */
+/**
+ * Rows the driver holds itself (array elements, catalog listings), read like server rows: each
+ * column's accessor is the one its Spark type has for server rows, over the Java values.
+ */
 public final class JavaRows implements RowSource {
+  /** For metadata: its columns are text, numbers and booleans, which need no session. */
+  private static final ColumnContext DRIVER_ROWS =
+      new ColumnContext(ZoneId::systemDefault, JavaRows::resultSet);
+
   private final String[] labels;
   private final ColumnType[] types;
   private final boolean[] nullable;
@@ -16,20 +27,27 @@ public final class JavaRows implements RowSource {
   private final List<Object[]> rows;
   private int row = -1;
 
-  /** A result set of these rows that no statement produced (metadata, array elements). */
-  public static ResultSet resultSet(String[] labels, ColumnType[] types, List<Object[]> rows) {
-    return new SparkConnectResultSet(null, new JavaRows(labels, types, rows), 0);
+  /** A result set of these rows that no statement produced (metadata). */
+  public static ResultSet resultSet(String[] labels, DataType[] types, List<Object[]> rows) {
+    return resultSet(labels, types, rows, DRIVER_ROWS);
   }
 
-  public JavaRows(String[] labels, ColumnType[] types, List<Object[]> rows) {
+  /** A result set of these rows that no statement produced, read in the connection's context. */
+  public static ResultSet resultSet(
+      String[] labels, DataType[] types, List<Object[]> rows, ColumnContext context) {
+    return new SparkConnectResultSet(null, new JavaRows(labels, types, rows, context), 0);
+  }
+
+  JavaRows(String[] labels, DataType[] types, List<Object[]> rows, ColumnContext context) {
     this.labels = labels;
-    this.types = types;
     this.rows = rows;
+    this.types = new ColumnType[types.length];
     this.nullable = new boolean[labels.length];
     Arrays.fill(nullable, true);
     this.accessors = new ColumnAccessor[labels.length];
     for (int i = 0; i < labels.length; i++) {
-      accessors[i] = new JavaValueAccessor(rows, i, types[i].typeName());
+      this.types[i] = ColumnType.of(types[i]);
+      accessors[i] = ColumnAccessors.forValues(ValueColumn.of(rows, i), types[i], context);
     }
   }
 

@@ -3,13 +3,18 @@ package dev.sparkjdbc.jdbc.result.accessor;
 import java.math.BigDecimal;
 import org.apache.arrow.vector.BitVector;
 
-final class BooleanAccessor extends ColumnAccessor {
-  private final BitVector vector;
-
+/** BOOLEAN: numbers read it as 1 or 0. */
+abstract class BooleanAccessor extends ColumnAccessor {
   BooleanAccessor(BitVector vector) {
     super(vector);
-    this.vector = vector;
   }
+
+  BooleanAccessor(ValueColumn values) {
+    super(values);
+  }
+
+  @Override
+  public abstract boolean getBoolean(int row);
 
   @Override
   public Object getObject(int row) {
@@ -22,18 +27,13 @@ final class BooleanAccessor extends ColumnAccessor {
   }
 
   @Override
-  public boolean getBoolean(int row) {
-    return vector.get(row) != 0;
-  }
-
-  @Override
   public long getLong(int row) {
-    return vector.get(row);
+    return getBoolean(row) ? 1 : 0;
   }
 
   @Override
   public double getDouble(int row) {
-    return vector.get(row);
+    return getLong(row);
   }
 
   @Override
@@ -44,5 +44,33 @@ final class BooleanAccessor extends ColumnAccessor {
   @Override
   String typeName() {
     return "BOOLEAN";
+  }
+
+  static final class OfVector extends BooleanAccessor {
+    private final BitVector vector;
+
+    OfVector(BitVector vector) {
+      super(vector);
+      this.vector = vector;
+    }
+
+    @Override
+    public boolean getBoolean(int row) {
+      return vector.get(row) != 0;
+    }
+  }
+
+  static final class OfValues extends BooleanAccessor {
+    private final ValueColumn values;
+
+    OfValues(ValueColumn values) {
+      super(values);
+      this.values = values;
+    }
+
+    @Override
+    public boolean getBoolean(int row) {
+      return (Boolean) values.get(row);
+    }
   }
 }

@@ -8,26 +8,28 @@ import org.apache.arrow.vector.holders.NullableIntervalMonthDayNanoHolder;
  * Spark's legacy INTERVAL (months, days, microseconds). Java has no such class, so getObject
  * returns Spark's own text for it, e.g. {@code 1 years 2 months 3 days 4 hours}.
  */
-final class CalendarIntervalAccessor extends ColumnAccessor {
+abstract class CalendarIntervalAccessor extends ColumnAccessor {
   private static final long MICROS_PER_MINUTE = 60_000_000L;
   private static final long MICROS_PER_HOUR = 60 * MICROS_PER_MINUTE;
 
-  private final IntervalMonthDayNanoVector vector;
-
   CalendarIntervalAccessor(IntervalMonthDayNanoVector vector) {
     super(vector);
-    this.vector = vector;
   }
+
+  CalendarIntervalAccessor(ValueColumn values) {
+    super(values);
+  }
+
+  @Override
+  public abstract String getString(int row);
 
   @Override
   public Object getObject(int row) {
     return getString(row);
   }
 
-  @Override
-  public String getString(int row) {
-    NullableIntervalMonthDayNanoHolder h = new NullableIntervalMonthDayNanoHolder();
-    vector.get(row, h);
+  /** Spark's text for an interval of months, days and nanoseconds. */
+  static String text(NullableIntervalMonthDayNanoHolder h) {
     long micros = h.nanoseconds / 1_000L;
     if (h.months == 0 && h.days == 0 && micros == 0) {
       return "0 seconds";
@@ -60,5 +62,36 @@ final class CalendarIntervalAccessor extends ColumnAccessor {
   @Override
   String typeName() {
     return "INTERVAL";
+  }
+
+  static final class OfVector extends CalendarIntervalAccessor {
+    private final IntervalMonthDayNanoVector vector;
+
+    OfVector(IntervalMonthDayNanoVector vector) {
+      super(vector);
+      this.vector = vector;
+    }
+
+    @Override
+    public String getString(int row) {
+      NullableIntervalMonthDayNanoHolder h = new NullableIntervalMonthDayNanoHolder();
+      vector.get(row, h);
+      return text(h);
+    }
+  }
+
+  /** The values are what getObject gives: Spark's text. */
+  static final class OfValues extends CalendarIntervalAccessor {
+    private final ValueColumn values;
+
+    OfValues(ValueColumn values) {
+      super(values);
+      this.values = values;
+    }
+
+    @Override
+    public String getString(int row) {
+      return (String) values.get(row);
+    }
   }
 }

@@ -17,14 +17,25 @@ import org.apache.arrow.vector.ValueVector;
  * getters ({@code getInt}, {@code getFloat}, …) derive from the widest one and check the range, so
  * overflow is a {@code SQLDataException} (22003) for every type alike.
  *
+ * <p>Each family reads its values through one or two abstract methods, implemented twice: over an
+ * Arrow vector ({@code OfVector}, the server's rows) and over Java values ({@code OfValues}: rows
+ * the driver holds, such as metadata and array elements). Every conversion is written once, in the
+ * family, so a value answers alike wherever it comes from.
+ *
  * <p>Callers check {@link #isNull} first; getters are only called on non-null values.
  */
 public abstract class ColumnAccessor {
   private final ValueVector vector;
+  private final ValueColumn values;
 
-  /** {@code vector} may be null for accessors over values the driver holds itself. */
   ColumnAccessor(ValueVector vector) {
     this.vector = vector;
+    this.values = null;
+  }
+
+  ColumnAccessor(ValueColumn values) {
+    this.vector = null;
+    this.values = values;
   }
 
   /** True while the loaded batch has no null in this column, so no bitmap read is needed. */
@@ -39,7 +50,7 @@ public abstract class ColumnAccessor {
   }
 
   public boolean isNull(int row) {
-    return !noNulls && vector.isNull(row);
+    return !noNulls && (values == null ? vector.isNull(row) : values.get(row) == null);
   }
 
   /** The value as the class the JDBC specification maps this column type to. */

@@ -9,29 +9,21 @@ import java.util.Calendar;
 import java.util.TimeZone;
 import org.apache.arrow.vector.DateDayVector;
 
-final class DateAccessor extends ColumnAccessor {
-  /** Direct-mapped cache of DATE → millis, by day; a power of two. */
-  private static final int CACHED_DAYS = 4096;
-
-  private final DateDayVector vector;
-
-  /** No day Spark can hold: marks an empty slot. */
-  private static final int NO_DAY = Integer.MIN_VALUE;
-
-  /** Allocated on the first getDate, so that a column never read as a Date costs nothing. */
-  private int[] cachedDays;
-
-  private long[] cachedMillis;
-  private String cachedZone;
-  private boolean caching;
-
+/** DATE: a day, without a time or a zone. */
+abstract class DateAccessor extends ColumnAccessor {
   DateAccessor(DateDayVector vector) {
     super(vector);
-    this.vector = vector;
   }
 
-  private LocalDate localDate(int row) {
-    return LocalDate.ofEpochDay(vector.get(row));
+  DateAccessor(ValueColumn values) {
+    super(values);
+  }
+
+  /** Days since 1970-01-01. */
+  abstract int epochDay(int row);
+
+  LocalDate localDate(int row) {
+    return LocalDate.ofEpochDay(epochDay(row));
   }
 
   @Override
@@ -51,40 +43,7 @@ final class DateAccessor extends ColumnAccessor {
 
   @Override
   public Date getDate(int row, Calendar calendar) {
-    if (calendar != null || !caching) {
-      return TemporalConversions.date(localDate(row), calendar);
-    }
-    // Date.valueOf's millis, computed once per day: its calendar normalisation in the JVM's
-    // zone costs more than everything else a row of dates needs.
-    if (cachedDays == null) {
-      cachedDays = new int[CACHED_DAYS];
-      Arrays.fill(cachedDays, NO_DAY);
-      cachedMillis = new long[CACHED_DAYS];
-    }
-    int day = vector.get(row);
-    int slot = day & (CACHED_DAYS - 1);
-    if (cachedDays[slot] != day) {
-      cachedDays[slot] = day;
-      cachedMillis[slot] = Date.valueOf(LocalDate.ofEpochDay(day)).getTime();
-    }
-    return new Date(cachedMillis[slot]); // a new one every time: Dates are mutable
-  }
-
-  /**
-   * Checked once per batch: the cached millis hold for the JVM's zone they were computed in. Nested
-   * accessors (dates in arrays, maps, structs) are never told, and never cache.
-   */
-  @Override
-  public void batchLoaded() {
-    super.batchLoaded();
-    String zone = TimeZone.getDefault().getID();
-    if (!zone.equals(cachedZone)) {
-      cachedZone = zone;
-      if (cachedDays != null) {
-        Arrays.fill(cachedDays, NO_DAY);
-      }
-    }
-    caching = true;
+    return TemporalConversions.date(localDate(row), calendar);
   }
 
   @Override
@@ -95,5 +54,87 @@ final class DateAccessor extends ColumnAccessor {
   @Override
   String typeName() {
     return "DATE";
+  }
+
+  static final class OfVector extends DateAccessor {
+    /** Direct-mapped cache of DATE → millis, by day; a power of two. */
+    private static final int CACHED_DAYS = 4096;
+
+    /** No day Spark can hold: marks an empty slot. */
+    private static final int NO_DAY = Integer.MIN_VALUE;
+
+    private final DateDayVector vector;
+
+    /** Allocated on the first getDate, so that a column never read as a Date costs nothing. */
+    private int[] cachedDays;
+
+    private long[] cachedMillis;
+    private String cachedZone;
+    private boolean caching;
+
+    OfVector(DateDayVector vector) {
+      super(vector);
+      this.vector = vector;
+    }
+
+    @Override
+    int epochDay(int row) {
+      return vector.get(row);
+    }
+
+    @Override
+    public Date getDate(int row, Calendar calendar) {
+      if (calendar != null || !caching) {
+        return super.getDate(row, calendar);
+      }
+      // Date.valueOf's millis, computed once per day: its calendar normalisation in the JVM's
+      // zone costs more than everything else a row of dates needs.
+      if (cachedDays == null) {
+        cachedDays = new int[CACHED_DAYS];
+        Arrays.fill(cachedDays, NO_DAY);
+        cachedMillis = new long[CACHED_DAYS];
+      }
+      int day = vector.get(row);
+      int slot = day & (CACHED_DAYS - 1);
+      if (cachedDays[slot] != day) {
+        cachedDays[slot] = day;
+        cachedMillis[slot] = Date.valueOf(LocalDate.ofEpochDay(day)).getTime();
+      }
+      return new Date(cachedMillis[slot]); // a new one every time: Dates are mutable
+    }
+
+    /**
+     * Checked once per batch: the cached millis hold for the JVM's zone they were computed in.
+     * Nested accessors (dates in arrays, maps, structs) are never told, and never cache.
+     */
+    @Override
+    public void batchLoaded() {
+      super.batchLoaded();
+      String zone = TimeZone.getDefault().getID();
+      if (!zone.equals(cachedZone)) {
+        cachedZone = zone;
+        if (cachedDays != null) {
+          Arrays.fill(cachedDays, NO_DAY);
+        }
+      }
+      caching = true;
+    }
+  }
+
+  /** The values are what getObject gives: {@code java.sql.Date}s of the JVM's zone. */
+  static final class OfValues extends DateAccessor {
+    private final ValueColumn values;
+
+    OfValues(ValueColumn values) {
+      super(values);
+      this.values = values;
+    }
+
+    @Override
+    int epochDay(int row) {
+      Object v = values.get(row);
+      LocalDate date = v instanceof Date d ? d.toLocalDate() : (LocalDate) v;
+      return Math.toIntExact(date.toEpochDay());
+    }
   }
 }

@@ -7,26 +7,28 @@ import java.time.Duration;
 import org.apache.arrow.vector.DurationVector;
 
 /** INTERVAL DAY/HOUR/MINUTE/SECOND [TO …]: microseconds, as {@link Duration}. */
-final class DayTimeIntervalAccessor extends ColumnAccessor {
+abstract class DayTimeIntervalAccessor extends ColumnAccessor {
   private static final long SECOND = 1_000_000L;
   private static final long MINUTE = 60 * SECOND;
   private static final long HOUR = 60 * MINUTE;
   private static final long DAY = 24 * HOUR;
 
-  private final DurationVector vector;
   private final int start;
   private final int end;
 
   DayTimeIntervalAccessor(DurationVector vector, DataType.DayTimeInterval type) {
     super(vector);
-    this.vector = vector;
     this.start = type.hasStartField() ? type.getStartField() : 0;
     this.end = type.hasEndField() ? type.getEndField() : 3;
   }
 
-  private long micros(int row) {
-    return DurationVector.get(vector.getDataBuffer(), row);
+  DayTimeIntervalAccessor(ValueColumn values, DataType.DayTimeInterval type) {
+    super(values);
+    this.start = type.hasStartField() ? type.getStartField() : 0;
+    this.end = type.hasEndField() ? type.getEndField() : 3;
   }
+
+  abstract long micros(int row);
 
   @Override
   public Object getObject(int row) {
@@ -94,5 +96,35 @@ final class DayTimeIntervalAccessor extends ColumnAccessor {
   @Override
   String typeName() {
     return "INTERVAL";
+  }
+
+  static final class OfVector extends DayTimeIntervalAccessor {
+    private final DurationVector vector;
+
+    OfVector(DurationVector vector, DataType.DayTimeInterval type) {
+      super(vector, type);
+      this.vector = vector;
+    }
+
+    @Override
+    long micros(int row) {
+      return DurationVector.get(vector.getDataBuffer(), row);
+    }
+  }
+
+  /** The values are what getObject gives: {@link Duration}s. */
+  static final class OfValues extends DayTimeIntervalAccessor {
+    private final ValueColumn values;
+
+    OfValues(ValueColumn values, DataType.DayTimeInterval type) {
+      super(values, type);
+      this.values = values;
+    }
+
+    @Override
+    long micros(int row) {
+      Duration d = (Duration) values.get(row);
+      return Math.addExact(Math.multiplyExact(d.getSeconds(), SECOND), d.getNano() / 1_000);
+    }
   }
 }

@@ -1,6 +1,6 @@
 package dev.sparkjdbc.jdbc.result.accessor;
 
-import dev.sparkjdbc.types.ColumnType;
+import dev.sparkjdbc.proto.DataType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -12,5 +12,5 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface DetachedRows {
-  ResultSet resultSet(String[] labels, ColumnType[] types, List<Object[]> rows) throws SQLException;
+  ResultSet resultSet(String[] labels, DataType[] types, List<Object[]> rows) throws SQLException;
 }

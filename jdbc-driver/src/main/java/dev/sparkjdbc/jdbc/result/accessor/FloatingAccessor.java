@@ -4,45 +4,45 @@ import dev.sparkjdbc.jdbc.errors.SqlErrors;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.FloatingPointVector;
 
 /** FLOAT (JDBC REAL) and DOUBLE. */
-final class FloatingAccessor extends ColumnAccessor {
-  private final FloatingPointVector vector;
+abstract class FloatingAccessor extends ColumnAccessor {
   private final boolean isFloat;
 
-  FloatingAccessor(FloatingPointVector vector) {
-    super((FieldVector) vector);
-    this.vector = vector;
-    this.isFloat = vector instanceof Float4Vector;
+  FloatingAccessor(FieldVector vector, boolean isFloat) {
+    super(vector);
+    this.isFloat = isFloat;
+  }
+
+  FloatingAccessor(ValueColumn values, boolean isFloat) {
+    super(values);
+    this.isFloat = isFloat;
   }
 
   @Override
+  public abstract double getDouble(int row);
+
+  @Override
   public Object getObject(int row) {
-    double v = vector.getValueAsDouble(row);
+    double v = getDouble(row);
     return isFloat ? (Object) (float) v : (Object) v;
   }
 
   @Override
   public String getString(int row) {
-    double v = vector.getValueAsDouble(row);
+    double v = getDouble(row);
     return isFloat ? Float.toString((float) v) : Double.toString(v);
   }
 
   @Override
   public boolean getBoolean(int row) {
-    return vector.getValueAsDouble(row) != 0;
-  }
-
-  @Override
-  public double getDouble(int row) {
-    return vector.getValueAsDouble(row);
+    return getDouble(row) != 0;
   }
 
   @Override
   public long getLong(int row) throws SQLException {
-    double v = vector.getValueAsDouble(row);
+    double v = getDouble(row);
     // (long) would silently saturate; a value that does not fit is an error, as the spec wants.
     if (Double.isNaN(v) || v >= 0x1p63 || v < -0x1p63) {
       throw SqlErrors.outOfRange(v, "long");
@@ -52,7 +52,7 @@ final class FloatingAccessor extends ColumnAccessor {
 
   @Override
   public BigDecimal getBigDecimal(int row) throws SQLException {
-    double v = vector.getValueAsDouble(row);
+    double v = getDouble(row);
     if (!Double.isFinite(v)) {
       throw SqlErrors.outOfRange(v, "BigDecimal");
     }
@@ -62,5 +62,33 @@ final class FloatingAccessor extends ColumnAccessor {
   @Override
   String typeName() {
     return isFloat ? "FLOAT" : "DOUBLE";
+  }
+
+  static final class OfVector extends FloatingAccessor {
+    private final FloatingPointVector vector;
+
+    OfVector(FloatingPointVector vector, boolean isFloat) {
+      super((FieldVector) vector, isFloat);
+      this.vector = vector;
+    }
+
+    @Override
+    public double getDouble(int row) {
+      return vector.getValueAsDouble(row);
+    }
+  }
+
+  static final class OfValues extends FloatingAccessor {
+    private final ValueColumn values;
+
+    OfValues(ValueColumn values, boolean isFloat) {
+      super(values, isFloat);
+      this.values = values;
+    }
+
+    @Override
+    public double getDouble(int row) {
+      return ((Number) values.get(row)).doubleValue();
+    }
   }
 }

@@ -2,56 +2,85 @@ package dev.sparkjdbc.jdbc.result.accessor;
 
 import java.math.BigDecimal;
 import org.apache.arrow.vector.BaseIntVector;
-import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 
 /** TINYINT, SMALLINT, INT and BIGINT. */
-final class IntegralAccessor extends ColumnAccessor {
-  private final BaseIntVector vector;
-  private final boolean isLong;
+abstract class IntegralAccessor extends ColumnAccessor {
   private final String typeName;
+  private final boolean isLong;
 
-  IntegralAccessor(BaseIntVector vector, String typeName) {
-    super((FieldVector) vector);
-    this.vector = vector;
-    this.isLong = vector instanceof BigIntVector;
+  IntegralAccessor(FieldVector vector, String typeName) {
+    super(vector);
     this.typeName = typeName;
+    this.isLong = typeName.equals("BIGINT");
+  }
+
+  IntegralAccessor(ValueColumn values, String typeName) {
+    super(values);
+    this.typeName = typeName;
+    this.isLong = typeName.equals("BIGINT");
   }
 
   @Override
+  public abstract long getLong(int row);
+
+  @Override
   public Object getObject(int row) {
-    long v = vector.getValueAsLong(row);
+    long v = getLong(row);
     // JDBC maps TINYINT, SMALLINT and INTEGER to Integer, BIGINT to Long.
     return isLong ? (Object) v : (Object) (int) v;
   }
 
   @Override
   public String getString(int row) {
-    return Long.toString(vector.getValueAsLong(row));
+    return Long.toString(getLong(row));
   }
 
   @Override
   public boolean getBoolean(int row) {
-    return vector.getValueAsLong(row) != 0;
-  }
-
-  @Override
-  public long getLong(int row) {
-    return vector.getValueAsLong(row);
+    return getLong(row) != 0;
   }
 
   @Override
   public double getDouble(int row) {
-    return vector.getValueAsLong(row);
+    return getLong(row);
   }
 
   @Override
   public BigDecimal getBigDecimal(int row) {
-    return BigDecimal.valueOf(vector.getValueAsLong(row));
+    return BigDecimal.valueOf(getLong(row));
   }
 
   @Override
   String typeName() {
     return typeName;
+  }
+
+  static final class OfVector extends IntegralAccessor {
+    private final BaseIntVector vector;
+
+    OfVector(BaseIntVector vector, String typeName) {
+      super((FieldVector) vector, typeName);
+      this.vector = vector;
+    }
+
+    @Override
+    public long getLong(int row) {
+      return vector.getValueAsLong(row);
+    }
+  }
+
+  static final class OfValues extends IntegralAccessor {
+    private final ValueColumn values;
+
+    OfValues(ValueColumn values, String typeName) {
+      super(values, typeName);
+      this.values = values;
+    }
+
+    @Override
+    public long getLong(int row) {
+      return ((Number) values.get(row)).longValue();
+    }
   }
 }

@@ -8,6 +8,10 @@ final class NullAccessor extends ColumnAccessor {
     super(vector);
   }
 
+  NullAccessor(ValueColumn values) {
+    super(values);
+  }
+
   @Override
   public Object getObject(int row) {
     return null;

@@ -3,27 +3,53 @@ package dev.sparkjdbc.jdbc.result.accessor;
 import org.apache.arrow.vector.ValueVector;
 
 /**
- * Types without a dedicated accessor yet (arrays, maps, structs, intervals, TIME, VARIANT): {@code
- * getObject} returns Arrow's Java view of the value and {@code getString} its text. Every other
- * getter refuses with a conversion error.
+ * Types without a dedicated accessor (a type a newer Spark adds): {@code getObject} returns Arrow's
+ * Java view of the value (or the value the driver holds) and {@code getString} its text. Every
+ * other getter refuses with a conversion error.
  */
-final class ObjectAccessor extends ColumnAccessor {
-  private final ValueVector vector;
+abstract class ObjectAccessor extends ColumnAccessor {
   private final String typeName;
 
   ObjectAccessor(ValueVector vector, String typeName) {
     super(vector);
-    this.vector = vector;
     this.typeName = typeName;
   }
 
-  @Override
-  public Object getObject(int row) {
-    return vector.getObject(row);
+  ObjectAccessor(ValueColumn values, String typeName) {
+    super(values);
+    this.typeName = typeName;
   }
 
   @Override
   String typeName() {
     return typeName;
+  }
+
+  static final class OfVector extends ObjectAccessor {
+    private final ValueVector vector;
+
+    OfVector(ValueVector vector, String typeName) {
+      super(vector, typeName);
+      this.vector = vector;
+    }
+
+    @Override
+    public Object getObject(int row) {
+      return vector.getObject(row);
+    }
+  }
+
+  static final class OfValues extends ObjectAccessor {
+    private final ValueColumn values;
+
+    OfValues(ValueColumn values, String typeName) {
+      super(values, typeName);
+      this.values = values;
+    }
+
+    @Override
+    public Object getObject(int row) {
+      return values.get(row);
+    }
   }
 }

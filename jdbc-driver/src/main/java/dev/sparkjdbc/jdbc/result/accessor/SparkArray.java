@@ -37,6 +37,11 @@ public final class SparkArray implements Array {
     return values;
   }
 
+  /** The elements themselves, for accessors that read them; not a copy. */
+  Object[] elements() throws SQLException {
+    return values();
+  }
+
   @Override
   public String getBaseTypeName() throws SQLException {
     values();
@@ -92,11 +97,10 @@ public final class SparkArray implements Array {
     for (int i = from; i < from + count; i++) {
       rows.add(new Object[] {i + 1, values[i]});
     }
-    ColumnType indexType =
-        ColumnType.of(
-            DataType.newBuilder().setInteger(DataType.Integer.getDefaultInstance()).build());
+    DataType indexType =
+        DataType.newBuilder().setInteger(DataType.Integer.getDefaultInstance()).build();
     return detachedRows.resultSet(
-        new String[] {"INDEX", "VALUE"}, new ColumnType[] {indexType, element}, rows);
+        new String[] {"INDEX", "VALUE"}, new DataType[] {indexType, elementType}, rows);
   }
 
   @Override

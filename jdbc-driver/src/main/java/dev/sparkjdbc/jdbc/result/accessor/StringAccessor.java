@@ -17,38 +17,25 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VariableWidthFieldVector;
 
 /** STRING, CHAR and VARCHAR: the spec lets every getter parse character data. */
-final class StringAccessor extends ColumnAccessor {
-  private final VariableWidthFieldVector vector;
-
-  /** The same vector when its offsets are 32-bit (Spark's STRING), else null. */
-  private final BaseVariableWidthVector offsets;
-
-  private byte[] scratch = new byte[64];
-
-  StringAccessor(VariableWidthFieldVector vector) {
-    super((FieldVector) vector);
-    this.vector = vector;
-    this.offsets = vector instanceof BaseVariableWidthVector v ? v : null;
+abstract class StringAccessor extends ColumnAccessor {
+  StringAccessor(FieldVector vector) {
+    super(vector);
   }
+
+  StringAccessor(ValueColumn values) {
+    super(values);
+  }
+
+  @Override
+  public abstract String getString(int row);
+
+  /** The text's UTF-8 bytes. */
+  @Override
+  public abstract byte[] getBytes(int row);
 
   @Override
   public Object getObject(int row) {
     return getString(row);
-  }
-
-  @Override
-  public String getString(int row) {
-    if (offsets == null) {
-      return new String(vector.get(row), StandardCharsets.UTF_8);
-    }
-    // The bytes go through one reused array: the String is the only allocation per value.
-    int start = offsets.getStartOffset(row);
-    int length = offsets.getEndOffset(row) - start;
-    if (scratch.length < length) {
-      scratch = new byte[Math.max(length, 2 * scratch.length)];
-    }
-    offsets.getDataBuffer().getBytes(start, scratch, 0, length);
-    return new String(scratch, 0, length, StandardCharsets.UTF_8);
   }
 
   @Override
@@ -96,11 +83,6 @@ final class StringAccessor extends ColumnAccessor {
   }
 
   @Override
-  public byte[] getBytes(int row) {
-    return vector.get(row);
-  }
-
-  @Override
   public Date getDate(int row, Calendar calendar) throws SQLException {
     String v = getString(row).trim();
     try {
@@ -139,5 +121,59 @@ final class StringAccessor extends ColumnAccessor {
   @Override
   String typeName() {
     return "STRING";
+  }
+
+  static final class OfVector extends StringAccessor {
+    private final VariableWidthFieldVector vector;
+
+    /** The same vector when its offsets are 32-bit (Spark's STRING), else null. */
+    private final BaseVariableWidthVector offsets;
+
+    private byte[] scratch = new byte[64];
+
+    OfVector(VariableWidthFieldVector vector) {
+      super((FieldVector) vector);
+      this.vector = vector;
+      this.offsets = vector instanceof BaseVariableWidthVector v ? v : null;
+    }
+
+    @Override
+    public String getString(int row) {
+      if (offsets == null) {
+        return new String(vector.get(row), StandardCharsets.UTF_8);
+      }
+      // The bytes go through one reused array: the String is the only allocation per value.
+      int start = offsets.getStartOffset(row);
+      int length = offsets.getEndOffset(row) - start;
+      if (scratch.length < length) {
+        scratch = new byte[Math.max(length, 2 * scratch.length)];
+      }
+      offsets.getDataBuffer().getBytes(start, scratch, 0, length);
+      return new String(scratch, 0, length, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public byte[] getBytes(int row) {
+      return vector.get(row);
+    }
+  }
+
+  static final class OfValues extends StringAccessor {
+    private final ValueColumn values;
+
+    OfValues(ValueColumn values) {
+      super(values);
+      this.values = values;
+    }
+
+    @Override
+    public String getString(int row) {
+      return (String) values.get(row);
+    }
+
+    @Override
+    public byte[] getBytes(int row) {
+      return getString(row).getBytes(StandardCharsets.UTF_8);
+    }
   }
 }

@@ -11,21 +11,16 @@ import org.apache.arrow.vector.TimeMicroVector;
 import org.apache.arrow.vector.TimeNanoVector;
 
 /** TIME(p): a time of day without a zone. */
-final class TimeAccessor extends ColumnAccessor {
-  private final FieldVector vector;
-
+abstract class TimeAccessor extends ColumnAccessor {
   TimeAccessor(FieldVector vector) {
     super(vector);
-    this.vector = vector;
   }
 
-  private LocalTime localTime(int row) {
-    long nanos =
-        vector instanceof TimeNanoVector n
-            ? n.get(row)
-            : ((TimeMicroVector) vector).get(row) * 1_000L;
-    return LocalTime.ofNanoOfDay(nanos);
+  TimeAccessor(ValueColumn values) {
+    super(values);
   }
+
+  abstract LocalTime localTime(int row);
 
   @Override
   public Object getObject(int row) {
@@ -62,5 +57,43 @@ final class TimeAccessor extends ColumnAccessor {
   @Override
   String typeName() {
     return "TIME";
+  }
+
+  static final class OfVector extends TimeAccessor {
+    private final FieldVector vector;
+
+    OfVector(FieldVector vector) {
+      super(vector);
+      this.vector = vector;
+    }
+
+    @Override
+    LocalTime localTime(int row) {
+      long nanos =
+          vector instanceof TimeNanoVector n
+              ? n.get(row)
+              : ((TimeMicroVector) vector).get(row) * 1_000L;
+      return LocalTime.ofNanoOfDay(nanos);
+    }
+  }
+
+  /** The values are what getObject gives: {@code java.sql.Time}s. */
+  static final class OfValues extends TimeAccessor {
+    private final ValueColumn values;
+
+    OfValues(ValueColumn values) {
+      super(values);
+      this.values = values;
+    }
+
+    @Override
+    LocalTime localTime(int row) {
+      Object v = values.get(row);
+      if (v instanceof Time t) {
+        // toLocalTime drops the milliseconds that getTime keeps
+        return t.toLocalTime().withNano((int) Math.floorMod(t.getTime(), 1000L) * 1_000_000);
+      }
+      return (LocalTime) v;
+    }
   }
 }

@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.util.Calendar;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.arrow.vector.TimeStampVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 
@@ -24,7 +25,7 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
  * with it, and strings show the instant in that zone. TIMESTAMP_NTZ is a wall-clock value (no zone
  * in Arrow) that never shifts, whatever the JVM's or the session's zone.
  */
-final class TimestampAccessor extends ColumnAccessor {
+abstract class TimestampAccessor extends ColumnAccessor {
   /** Spark's own rendering: seconds always, then only the fraction digits that are not zero. */
   private static final DateTimeFormatter SPARK_FORMAT =
       new DateTimeFormatterBuilder()
@@ -32,42 +33,27 @@ final class TimestampAccessor extends ColumnAccessor {
           .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
           .toFormatter();
 
-  private final TimeStampVector vector;
-  private final TimeUnit unit;
+  private final boolean ntz;
 
-  /** The session zone for TIMESTAMP, null for TIMESTAMP_NTZ. */
-  private final ZoneId zone;
-
-  TimestampAccessor(TimeStampVector vector) {
+  TimestampAccessor(TimeStampVector vector, boolean ntz) {
     super(vector);
-    this.vector = vector;
-    ArrowType.Timestamp type = (ArrowType.Timestamp) vector.getField().getType();
-    this.unit =
-        switch (type.getUnit()) {
-          case SECOND -> TimeUnit.SECONDS;
-          case MILLISECOND -> TimeUnit.MILLISECONDS;
-          case MICROSECOND -> TimeUnit.MICROSECONDS;
-          case NANOSECOND -> TimeUnit.NANOSECONDS;
-        };
-    this.zone = type.getTimezone() == null ? null : ZoneId.of(type.getTimezone());
+    this.ntz = ntz;
   }
 
-  private Instant instant(int row) {
-    long value = vector.get(row);
-    return Instant.ofEpochSecond(epochSecond(value), nanoOfSecond(value));
+  TimestampAccessor(ValueColumn values, boolean ntz) {
+    super(values);
+    this.ntz = ntz;
   }
 
-  private long epochSecond(long value) {
-    return Math.floorDiv(value, unit.convert(1, TimeUnit.SECONDS));
-  }
+  /** The instant of a TIMESTAMP; the wall clock of a TIMESTAMP_NTZ, read as UTC. */
+  abstract Instant instant(int row);
 
-  private int nanoOfSecond(long value) {
-    return (int) unit.toNanos(Math.floorMod(value, unit.convert(1, TimeUnit.SECONDS)));
-  }
+  /** The session zone of a TIMESTAMP; never asked for a TIMESTAMP_NTZ. */
+  abstract ZoneId zone();
 
   /** The wall-clock value: in the session zone for TIMESTAMP, as stored for TIMESTAMP_NTZ. */
-  private LocalDateTime wallClock(int row) {
-    return LocalDateTime.ofInstant(instant(row), zone == null ? ZoneOffset.UTC : zone);
+  LocalDateTime wallClock(int row) {
+    return LocalDateTime.ofInstant(instant(row), ntz ? ZoneOffset.UTC : zone());
   }
 
   @Override
@@ -80,17 +66,12 @@ final class TimestampAccessor extends ColumnAccessor {
     return SPARK_FORMAT.format(wallClock(row));
   }
 
+  /** An instant needs no calendar to be placed in time; a wall clock is read in the calendar's. */
   @Override
   public Timestamp getTimestamp(int row, Calendar calendar) {
-    if (zone != null) {
-      // An instant needs no calendar to be placed in time. As Timestamp.from(instant(row)),
-      // without the Instant.
-      long value = vector.get(row);
-      Timestamp timestamp = new Timestamp(epochSecond(value) * 1000);
-      timestamp.setNanos(nanoOfSecond(value));
-      return timestamp;
-    }
-    return TemporalConversions.timestamp(wallClock(row), calendar);
+    return ntz
+        ? TemporalConversions.timestamp(wallClock(row), calendar)
+        : Timestamp.from(instant(row));
   }
 
   /**
@@ -103,11 +84,11 @@ final class TimestampAccessor extends ColumnAccessor {
     if (type == LocalDateTime.class) {
       return wallClock(row);
     }
-    if (type == Instant.class && zone != null) {
+    if (type == Instant.class && !ntz) {
       return instant(row);
     }
-    if (type == OffsetDateTime.class && zone != null) {
-      return instant(row).atZone(zone).toOffsetDateTime();
+    if (type == OffsetDateTime.class && !ntz) {
+      return instant(row).atZone(zone()).toOffsetDateTime();
     }
     if (type == LocalDate.class) {
       return wallClock(row).toLocalDate();
@@ -130,6 +111,91 @@ final class TimestampAccessor extends ColumnAccessor {
 
   @Override
   String typeName() {
-    return zone == null ? "TIMESTAMP_NTZ" : "TIMESTAMP";
+    return ntz ? "TIMESTAMP_NTZ" : "TIMESTAMP";
+  }
+
+  static final class OfVector extends TimestampAccessor {
+    private final TimeStampVector vector;
+    private final TimeUnit unit;
+
+    /** The session zone for TIMESTAMP, null for TIMESTAMP_NTZ. */
+    private final ZoneId zone;
+
+    OfVector(TimeStampVector vector) {
+      super(vector, timezone(vector) == null);
+      this.vector = vector;
+      ArrowType.Timestamp type = (ArrowType.Timestamp) vector.getField().getType();
+      this.unit =
+          switch (type.getUnit()) {
+            case SECOND -> TimeUnit.SECONDS;
+            case MILLISECOND -> TimeUnit.MILLISECONDS;
+            case MICROSECOND -> TimeUnit.MICROSECONDS;
+            case NANOSECOND -> TimeUnit.NANOSECONDS;
+          };
+      this.zone = timezone(vector) == null ? null : ZoneId.of(timezone(vector));
+    }
+
+    private static String timezone(TimeStampVector vector) {
+      return ((ArrowType.Timestamp) vector.getField().getType()).getTimezone();
+    }
+
+    private long epochSecond(long value) {
+      return Math.floorDiv(value, unit.convert(1, TimeUnit.SECONDS));
+    }
+
+    private int nanoOfSecond(long value) {
+      return (int) unit.toNanos(Math.floorMod(value, unit.convert(1, TimeUnit.SECONDS)));
+    }
+
+    @Override
+    Instant instant(int row) {
+      long value = vector.get(row);
+      return Instant.ofEpochSecond(epochSecond(value), nanoOfSecond(value));
+    }
+
+    @Override
+    ZoneId zone() {
+      return zone;
+    }
+
+    /** As {@code Timestamp.from(instant(row))}, without the Instant: the hot path. */
+    @Override
+    public Timestamp getTimestamp(int row, Calendar calendar) {
+      if (zone == null) {
+        return super.getTimestamp(row, calendar);
+      }
+      long value = vector.get(row);
+      Timestamp timestamp = new Timestamp(epochSecond(value) * 1000);
+      timestamp.setNanos(nanoOfSecond(value));
+      return timestamp;
+    }
+  }
+
+  /**
+   * The values are what getObject gives: {@code java.sql.Timestamp}s of the instant (TIMESTAMP) or
+   * of the wall clock in the JVM's zone (TIMESTAMP_NTZ).
+   */
+  static final class OfValues extends TimestampAccessor {
+    private final ValueColumn values;
+    private final boolean ntz;
+    private final Supplier<ZoneId> sessionZone;
+
+    OfValues(ValueColumn values, boolean ntz, Supplier<ZoneId> sessionZone) {
+      super(values, ntz);
+      this.values = values;
+      this.ntz = ntz;
+      this.sessionZone = sessionZone;
+    }
+
+    @Override
+    Instant instant(int row) {
+      Timestamp t = (Timestamp) values.get(row);
+      return ntz ? t.toLocalDateTime().toInstant(ZoneOffset.UTC) : t.toInstant();
+    }
+
+    @Override
+    ZoneId zone() {
+      return sessionZone.get();
+    }
   }
 }

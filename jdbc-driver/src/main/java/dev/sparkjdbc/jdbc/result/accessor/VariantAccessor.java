@@ -10,7 +10,7 @@ import org.apache.arrow.vector.complex.StructVector;
  * VARIANT: Spark sends its binary encoding (value and metadata); getString and getObject give the
  * JSON text Spark's {@code CAST(v AS STRING)} gives.
  */
-final class VariantAccessor extends ColumnAccessor {
+abstract class VariantAccessor extends ColumnAccessor {
   // Variant encoding: basic types in the header's low 2 bits, primitive type ids above them.
   private static final int PRIMITIVE = 0;
   private static final int SHORT_STRING = 1;
@@ -24,28 +24,12 @@ final class VariantAccessor extends ColumnAccessor {
   private static final int LONG_STRING = 16;
   private static final int UUID = 20;
 
-  private final VarBinaryVector value;
-  private final VarBinaryVector metadata;
-  private final ColumnContext context;
-
-  VariantAccessor(StructVector vector, ColumnContext context) {
+  VariantAccessor(StructVector vector) {
     super(vector);
-    this.value = (VarBinaryVector) vector.getChild("value");
-    this.metadata = (VarBinaryVector) vector.getChild("metadata");
-    this.context = context;
   }
 
-  /** A variant holding JSON null is SQL NULL, as Spark's CAST to STRING makes it. */
-  @Override
-  public boolean isNull(int row) {
-    return super.isNull(row)
-        || value.isNull(row)
-        || (value.get(row).length > 0 && value.get(row)[0] == 0);
-  }
-
-  @Override
-  public Object getObject(int row) throws SQLException {
-    return getString(row);
+  VariantAccessor(ValueColumn values) {
+    super(values);
   }
 
   /**
@@ -54,30 +38,31 @@ final class VariantAccessor extends ColumnAccessor {
    * offset, and a JSON null as SQL NULL.
    */
   @Override
-  public String getString(int row) throws SQLException {
-    byte[] bytes = value.get(row);
-    try {
-      String json = VariantJson.toJson(bytes, metadata.get(row), context.sessionZone().get());
-      int header = bytes[0] & 0xFF;
-      int basicType = header & 0x3;
-      if (basicType == SHORT_STRING) {
-        return new String(bytes, 1, header >> 2, StandardCharsets.UTF_8);
-      }
-      if (basicType != PRIMITIVE) {
-        return json;
-      }
-      return switch (header >> 2) {
-        case NULL -> null;
-        case LONG_STRING, BINARY ->
-            new String(bytes, 5, littleEndianInt(bytes, 1), StandardCharsets.UTF_8);
-        case TIMESTAMP -> unquote(json).replaceFirst("[+-]\\d\\d:\\d\\d$", "");
-        case DATE, TIMESTAMP_NTZ, UUID, DOUBLE, FLOAT -> unquote(json);
-        default -> json;
-      };
-    } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-      throw new SQLException(
-          "Cannot decode a VARIANT value: " + e.getMessage(), SqlState.GENERAL, e);
+  public abstract String getString(int row) throws SQLException;
+
+  @Override
+  public Object getObject(int row) throws SQLException {
+    return getString(row);
+  }
+
+  /** The text of a variant whose encoding is {@code bytes} and JSON {@code json}. */
+  private static String text(byte[] bytes, String json) {
+    int header = bytes[0] & 0xFF;
+    int basicType = header & 0x3;
+    if (basicType == SHORT_STRING) {
+      return new String(bytes, 1, header >> 2, StandardCharsets.UTF_8);
     }
+    if (basicType != PRIMITIVE) {
+      return json;
+    }
+    return switch (header >> 2) {
+      case NULL -> null;
+      case LONG_STRING, BINARY ->
+          new String(bytes, 5, littleEndianInt(bytes, 1), StandardCharsets.UTF_8);
+      case TIMESTAMP -> unquote(json).replaceFirst("[+-]\\d\\d:\\d\\d$", "");
+      case DATE, TIMESTAMP_NTZ, UUID, DOUBLE, FLOAT -> unquote(json);
+      default -> json;
+    };
   }
 
   private static String unquote(String json) {
@@ -96,5 +81,53 @@ final class VariantAccessor extends ColumnAccessor {
   @Override
   String typeName() {
     return "VARIANT";
+  }
+
+  static final class OfVector extends VariantAccessor {
+    private final VarBinaryVector value;
+    private final VarBinaryVector metadata;
+    private final ColumnContext context;
+
+    OfVector(StructVector vector, ColumnContext context) {
+      super(vector);
+      this.value = (VarBinaryVector) vector.getChild("value");
+      this.metadata = (VarBinaryVector) vector.getChild("metadata");
+      this.context = context;
+    }
+
+    /** A variant holding JSON null is SQL NULL, as Spark's CAST to STRING makes it. */
+    @Override
+    public boolean isNull(int row) {
+      return super.isNull(row)
+          || value.isNull(row)
+          || (value.get(row).length > 0 && value.get(row)[0] == 0);
+    }
+
+    @Override
+    public String getString(int row) throws SQLException {
+      byte[] bytes = value.get(row);
+      try {
+        return text(
+            bytes, VariantJson.toJson(bytes, metadata.get(row), context.sessionZone().get()));
+      } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+        throw new SQLException(
+            "Cannot decode a VARIANT value: " + e.getMessage(), SqlState.GENERAL, e);
+      }
+    }
+  }
+
+  /** The values are what getObject gives: the text. */
+  static final class OfValues extends VariantAccessor {
+    private final ValueColumn values;
+
+    OfValues(ValueColumn values) {
+      super(values);
+      this.values = values;
+    }
+
+    @Override
+    public String getString(int row) {
+      return (String) values.get(row);
+    }
   }
 }

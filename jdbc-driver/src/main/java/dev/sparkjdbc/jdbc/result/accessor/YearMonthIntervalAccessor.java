@@ -6,32 +6,35 @@ import java.time.Period;
 import org.apache.arrow.vector.IntervalYearVector;
 
 /** INTERVAL YEAR [TO MONTH] / INTERVAL MONTH: a number of months, as {@link Period}. */
-final class YearMonthIntervalAccessor extends ColumnAccessor {
-  private final IntervalYearVector vector;
+abstract class YearMonthIntervalAccessor extends ColumnAccessor {
   private final int start;
   private final int end;
 
   YearMonthIntervalAccessor(IntervalYearVector vector, DataType.YearMonthInterval type) {
     super(vector);
-    this.vector = vector;
     this.start = type.hasStartField() ? type.getStartField() : 0;
     this.end = type.hasEndField() ? type.getEndField() : 1;
   }
 
-  @Override
-  public Object getObject(int row) {
-    return Period.ofMonths(vector.get(row)).normalized();
+  YearMonthIntervalAccessor(ValueColumn values, DataType.YearMonthInterval type) {
+    super(values);
+    this.start = type.hasStartField() ? type.getStartField() : 0;
+    this.end = type.hasEndField() ? type.getEndField() : 1;
   }
 
+  /** The interval in months. */
   @Override
-  public long getLong(int row) {
-    return vector.get(row);
+  public abstract long getLong(int row);
+
+  @Override
+  public Object getObject(int row) {
+    return Period.ofMonths(Math.toIntExact(getLong(row))).normalized();
   }
 
   /** Spark's ANSI rendering, e.g. {@code INTERVAL '1-2' YEAR TO MONTH}. */
   @Override
   public String getString(int row) {
-    long months = vector.get(row);
+    long months = getLong(row);
     String sign = months < 0 ? "-" : "";
     long abs = Math.abs(months);
     String value;
@@ -47,5 +50,34 @@ final class YearMonthIntervalAccessor extends ColumnAccessor {
   @Override
   String typeName() {
     return "INTERVAL";
+  }
+
+  static final class OfVector extends YearMonthIntervalAccessor {
+    private final IntervalYearVector vector;
+
+    OfVector(IntervalYearVector vector, DataType.YearMonthInterval type) {
+      super(vector, type);
+      this.vector = vector;
+    }
+
+    @Override
+    public long getLong(int row) {
+      return vector.get(row);
+    }
+  }
+
+  /** The values are what getObject gives: {@link Period}s. */
+  static final class OfValues extends YearMonthIntervalAccessor {
+    private final ValueColumn values;
+
+    OfValues(ValueColumn values, DataType.YearMonthInterval type) {
+      super(values, type);
+      this.values = values;
+    }
+
+    @Override
+    public long getLong(int row) {
+      return ((Period) values.get(row)).toTotalMonths();
+    }
   }
 }
