@@ -26,7 +26,7 @@ import java.util.logging.Logger;
  * timeout, network timeout): the reader is woken at once with the reason, and the server is told to
  * interrupt and forget the operation.
  */
-public final class ExecutionStream implements ArrowBatchSource {
+public final class ExecutionStream implements OperationSource {
   /** Reattaching without receiving anything this many times in a row means something is wrong. */
   private static final int MAX_EMPTY_REATTACHES = 3;
 
@@ -107,7 +107,8 @@ public final class ExecutionStream implements ArrowBatchSource {
     }
   }
 
-  String operationId() {
+  @Override
+  public String operationId() {
     return operationId;
   }
 
@@ -303,7 +304,8 @@ public final class ExecutionStream implements ArrowBatchSource {
    * {@code reason}, as does every later read; the server interrupts the operation and drops it.
    * False if the result was already complete (nothing to stop).
    */
-  boolean stop(SQLException reason) {
+  @Override
+  public boolean stop(SQLException reason) {
     synchronized (this) {
       if (complete || stopReason != null) {
         return false;

@@ -36,20 +36,20 @@ public final class ReadAheadSource implements ArrowBatchSource {
   /** The source was closed while the reader waited (Statement.close from another thread). */
   private static final Object CLOSED = new Object();
 
-  private final ExecutionStream stream;
+  private final OperationSource stream;
   private final BlockingQueue<Object> queue;
   private int chunksServed;
   private Thread thread;
   private boolean ended;
   private volatile boolean closed;
 
-  private ReadAheadSource(ExecutionStream stream, int capacity) {
+  private ReadAheadSource(OperationSource stream, int capacity) {
     this.stream = stream;
     this.queue = new ArrayBlockingQueue<>(capacity + 1); // + 1: room for the end or an error
   }
 
   /** {@code stream} read ahead by up to {@code capacity} chunks; as is when 0. */
-  public static ArrowBatchSource of(ExecutionStream stream, int capacity) {
+  public static ArrowBatchSource of(OperationSource stream, int capacity) {
     return capacity <= 0 ? stream : new ReadAheadSource(stream, capacity);
   }
 
