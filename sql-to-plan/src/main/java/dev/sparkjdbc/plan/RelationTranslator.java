@@ -1,6 +1,5 @@
 package dev.sparkjdbc.plan;
 
-import dev.sparkjdbc.proto.Aggregate;
 import dev.sparkjdbc.proto.Deduplicate;
 import dev.sparkjdbc.proto.Expression;
 import dev.sparkjdbc.proto.Filter;
@@ -24,11 +23,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.calcite.sql.JoinConditionType;
-import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlJoin;
@@ -36,7 +33,6 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
-import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlSelectKeyword;
@@ -52,12 +48,8 @@ import org.apache.calcite.sql.util.SqlBasicVisitor;
  * Anything not handled here throws, and the statement goes to Spark as text.
  */
 final class RelationTranslator {
-  /** Grouping keys get these names so the final projection can leave them out by pattern. */
-  private static final String GROUP_KEY_PREFIX = "__sparkjdbc_group_";
-
-  private static final String NOT_A_GROUP_KEY = "`^(?!" + GROUP_KEY_PREFIX + "[0-9]+$).*`";
-
   private final ExpressionTranslator expressions;
+  private final GroupByTranslator groupBy;
   private final Deque<List<Relation>> references = new ArrayDeque<>();
   private final Deque<Map<String, SqlWithItem>> ctes = new ArrayDeque<>();
   private final Deque<Map<String, SqlWindow>> windows = new ArrayDeque<>();
@@ -66,6 +58,7 @@ final class RelationTranslator {
 
   RelationTranslator(List<Expression> parameters, String sql) {
     this.expressions = new ExpressionTranslator(this, parameters, sql);
+    this.groupBy = new GroupByTranslator(this, expressions);
   }
 
   /** Notes that the plan uses {@code feature}, which not every server understands. */
@@ -225,7 +218,7 @@ final class RelationTranslator {
               || AggregateFinder.anyAggregate(items)
               || (order != null && !distinct && AggregateFinder.anyAggregate(order.getList()));
       if (aggregate) {
-        rel = aggregate(s, rel, items, distinct ? null : order);
+        rel = groupBy.aggregate(s, rel, items, distinct ? null : order);
       } else {
         Project.Builder project =
             Project.newBuilder().addAllExpressions(expressions.translateAll(items));
@@ -252,175 +245,16 @@ final class RelationTranslator {
     }
   }
 
-  /**
-   * GROUP BY with HAVING and ORDER BY. Connect's Aggregate outputs its grouping keys before the
-   * SELECT list; the keys get reserved names and a final pattern projection drops them, which keeps
-   * the SELECT list's order and Spark's own names for unaliased items. HAVING and ORDER BY sit
-   * between the two, where Spark's analyzer resolves aggregates they mention.
-   */
-  private Relation aggregate(SqlSelect s, Relation input, List<SqlNode> items, SqlNodeList order) {
-    Aggregate.Builder agg =
-        Aggregate.newBuilder()
-            .setGroupType(Aggregate.GroupType.GROUP_TYPE_GROUPBY)
-            .addAllAggregateExpressions(expressions.translateAll(items));
-    if (input != null) {
-      agg.setInput(input);
-    }
-    int keys = 0;
-    if (s.getGroup() != null) {
-      keys = groupBy(agg, s.getGroup().getList(), items);
-    }
-    Relation rel = Relation.newBuilder().setAggregate(agg).build();
-    if (s.getHaving() != null) {
-      rel = filter(rel, expressions.translate(s.getHaving()));
-    }
-    if (order != null) {
-      rel = sort(rel, order, items);
-    }
-    if (keys > 0) {
-      rel =
-          Relation.newBuilder()
-              .setProject(
-                  Project.newBuilder()
-                      .setInput(rel)
-                      .addExpressions(
-                          Expression.newBuilder()
-                              .setUnresolvedRegex(
-                                  Expression.UnresolvedRegex.newBuilder()
-                                      .setColName(NOT_A_GROUP_KEY))))
-              .build();
-    }
-    return rel;
-  }
-
-  /** Fills grouping keys and sets; returns how many key columns the Aggregate outputs. */
-  private int groupBy(Aggregate.Builder agg, List<SqlNode> group, List<SqlNode> items) {
-    List<SqlNode> plain = new ArrayList<>();
-    SqlCall special = null;
-    for (SqlNode g : group) {
-      if (g.getKind() == SqlKind.GROUP_BY_DISTINCT) {
-        throw UnsupportedSqlException.of("GROUP BY DISTINCT", g);
-      }
-      if (g.getKind() == SqlKind.ROLLUP
-          || g.getKind() == SqlKind.CUBE
-          || g.getKind() == SqlKind.GROUPING_SETS) {
-        if (special != null || !plain.isEmpty()) {
-          throw UnsupportedSqlException.of("GROUP BY mixing ROLLUP/CUBE/GROUPING SETS", g);
-        }
-        special = (SqlCall) g;
-      } else {
-        if (special != null) {
-          throw UnsupportedSqlException.of("GROUP BY mixing ROLLUP/CUBE/GROUPING SETS", g);
-        }
-        plain.add(g);
-      }
-    }
-    if (special == null) {
-      addKeys(agg, plain, items);
-      return plain.size();
-    }
-    uses(PlanFeature.ROLLUP_CUBE);
-    switch (special.getKind()) {
-      case ROLLUP -> agg.setGroupType(Aggregate.GroupType.GROUP_TYPE_ROLLUP);
-      case CUBE -> agg.setGroupType(Aggregate.GroupType.GROUP_TYPE_CUBE);
-      default -> throw UnsupportedSqlException.of("GROUPING SETS", special);
-    }
-    List<SqlNode> operands = new ArrayList<>();
-    for (SqlNode o : special.getOperandList()) {
-      if (o instanceof SqlNodeList || o.getKind() == SqlKind.ROW) {
-        throw UnsupportedSqlException.of("composite ROLLUP/CUBE element", o);
-      }
-      operands.add(o);
-    }
-    addKeys(agg, operands, items);
-    return operands.size();
-  }
-
-  private void addKeys(Aggregate.Builder agg, List<SqlNode> keys, List<SqlNode> items) {
-    int i = 0;
-    for (SqlNode key : keys) {
-      SqlNode expr =
-          ordinal(key)
-              .map(n -> stripAlias(selectItem(items, n, key)))
-              .orElseGet(() -> aliasedItem(key, items));
-      agg.addGroupingExpressions(
-          ExpressionTranslator.alias(expressions.translate(expr), GROUP_KEY_PREFIX + i++));
-    }
-  }
-
-  /**
-   * GROUP BY a SELECT alias: Spark groups by a column of that name if the input has one, else by
-   * the aliased expression. Without the input's schema that cannot be decided here, so such a query
-   * goes to Spark as text.
-   */
-  private static SqlNode aliasedItem(SqlNode key, List<SqlNode> items) {
-    if (key instanceof SqlIdentifier id && id.isSimple()) {
-      String name = key(id.getSimple());
-      for (SqlNode item : items) {
-        if (item.getKind() == SqlKind.AS
-            && key(((SqlIdentifier) ((SqlCall) item).operand(1)).getSimple()).equals(name)) {
-          throw UnsupportedSqlException.of(
-              "GROUP BY the SELECT alias " + id.getSimple() + " (column or alias: Spark decides)",
-              key);
-        }
-      }
-    }
-    return key;
-  }
-
-  private Relation sort(Relation input, SqlNodeList order, List<SqlNode> items) {
+  Relation sort(Relation input, SqlNodeList order, List<SqlNode> items) {
     Sort.Builder sort = Sort.newBuilder().setInput(input).setIsGlobal(true);
     for (SqlNode item : order) {
-      sort.addOrder(expressions.sortOrder(items == null ? item : replaceOrdinal(item, items)));
+      sort.addOrder(
+          expressions.sortOrder(items == null ? item : SelectItems.replaceOrdinal(item, items)));
     }
     return Relation.newBuilder().setSort(sort).build();
   }
 
-  /** ORDER BY n names the n-th SELECT item: its alias when it has one, else its expression. */
-  private SqlNode replaceOrdinal(SqlNode item, List<SqlNode> items) {
-    if (item instanceof SqlBasicCall call
-        && (call.getKind() == SqlKind.DESCENDING
-            || call.getKind() == SqlKind.NULLS_FIRST
-            || call.getKind() == SqlKind.NULLS_LAST)) {
-      SqlNode inner = replaceOrdinal(call.operand(0), items);
-      return call.getOperator().createCall(call.getParserPosition(), inner);
-    }
-    return ordinal(item)
-        .map(
-            n -> {
-              SqlNode selected = selectItem(items, n, item);
-              if (selected.getKind() == SqlKind.AS) {
-                return (SqlNode) ((SqlCall) selected).operand(1);
-              }
-              return selected;
-            })
-        .orElse(item);
-  }
-
-  private static Optional<Integer> ordinal(SqlNode node) {
-    if (node instanceof SqlNumericLiteral n && n.isInteger()) {
-      return Optional.of(n.intValue(true));
-    }
-    return Optional.empty();
-  }
-
-  private static SqlNode selectItem(List<SqlNode> items, int ordinal, SqlNode at) {
-    for (SqlNode item : items) {
-      if (item instanceof SqlIdentifier id && id.isStar()) {
-        throw UnsupportedSqlException.of("ordinal " + ordinal + " over a SELECT list with *", at);
-      }
-    }
-    if (ordinal < 1 || ordinal > items.size()) {
-      throw UnsupportedSqlException.of("ordinal " + ordinal + " outside the SELECT list", at);
-    }
-    return items.get(ordinal - 1);
-  }
-
-  private static SqlNode stripAlias(SqlNode item) {
-    return item.getKind() == SqlKind.AS ? ((SqlCall) item).operand(0) : item;
-  }
-
-  private static Relation filter(Relation input, Expression condition) {
+  static Relation filter(Relation input, Expression condition) {
     if (input == null) {
       throw new UnsupportedSqlException("WHERE without FROM", null);
     }
@@ -617,7 +451,7 @@ final class RelationTranslator {
         w.getParserPosition());
   }
 
-  private static String key(String name) {
+  static String key(String name) {
     return name.toLowerCase(Locale.ROOT);
   }
 
