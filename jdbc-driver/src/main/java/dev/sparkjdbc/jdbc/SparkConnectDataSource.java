@@ -167,39 +167,7 @@ public class SparkConnectDataSource
       }
       return url;
     }
-    if (serverName == null || serverName.isBlank()) {
-      throw configError(
-          "The DataSource has no server: set serverName (and portNumber, default "
-              + ConnectionConfig.DEFAULT_PORT
-              + ") or url ("
-              + ConnectionConfig.URL_PREFIX
-              + "host:port)");
-    }
-    String host = serverName.trim();
-    if (host.startsWith("[") && host.endsWith("]")) {
-      host = host.substring(1, host.length() - 1);
-    }
-    if (host.isEmpty()
-        || host.chars()
-            .anyMatch(
-                c ->
-                    "/;[]@?#%\\".indexOf(c) >= 0
-                        || Character.isWhitespace(c)
-                        || Character.isISOControl(c))) {
-      throw configError(
-          "Invalid serverName '"
-              + serverName
-              + "': expected a host name or an "
-              + "IP address (parameters go in the other bean properties)");
-    }
-    int port = getPortNumber();
-    if (port < 1 || port > 65535) {
-      throw configError("Invalid portNumber " + port + ": must be from 1 to 65535");
-    }
-    return ConnectionConfig.URL_PREFIX
-        + (host.contains(":") ? "[" + host + "]" : host)
-        + ":"
-        + port;
+    return ConnectionConfig.urlOf(serverName, getPortNumber());
   }
 
   private static SQLException configError(String message) {

@@ -469,4 +469,43 @@ public final class ConnectionConfig {
     }
     return s.append(']').toString();
   }
+
+  /**
+   * The URL of a data source configured by the JDBC standard's {@code serverName} and {@code
+   * portNumber} bean properties; refuses a server name that is not a host name or an IP address.
+   */
+  public static String urlOf(String serverName, int port) throws SQLException {
+    if (serverName == null || serverName.isBlank()) {
+      throw new SQLNonTransientConnectionException(
+          "The DataSource has no server: set serverName (and portNumber, default "
+              + DEFAULT_PORT
+              + ") or url ("
+              + URL_PREFIX
+              + "host:port)",
+          SqlState.CONNECTION_FAILURE);
+    }
+    String host = serverName.trim();
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    if (host.isEmpty()
+        || host.chars()
+            .anyMatch(
+                c ->
+                    "/;[]@?#%\\".indexOf(c) >= 0
+                        || Character.isWhitespace(c)
+                        || Character.isISOControl(c))) {
+      throw new SQLNonTransientConnectionException(
+          "Invalid serverName '"
+              + serverName
+              + "': expected a host name or an "
+              + "IP address (parameters go in the other bean properties)",
+          SqlState.CONNECTION_FAILURE);
+    }
+    if (port < 1 || port > 65535) {
+      throw new SQLNonTransientConnectionException(
+          "Invalid portNumber " + port + ": must be from 1 to 65535", SqlState.CONNECTION_FAILURE);
+    }
+    return URL_PREFIX + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+  }
 }
