@@ -1,7 +1,5 @@
 package dev.sparkjdbc.bench;
 
-import java.util.ArrayList;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;

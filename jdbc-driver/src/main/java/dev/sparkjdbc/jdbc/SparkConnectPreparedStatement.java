@@ -54,8 +54,8 @@ import java.util.regex.Pattern;
 
 /**
  * A statement parsed and translated once; each execution binds the current parameter values into
- * the plan as typed literals. Statements that go to Spark as text carry the values as Spark's
- * positional parameters. A value is never spliced into SQL text.
+ * the plan as typed literals. Statements that go to Spark as text carry the values as Spark's named
+ * parameters. A value is never spliced into SQL text.
  */
 final class SparkConnectPreparedStatement extends SparkConnectStatement
     implements PreparedStatement {

@@ -115,7 +115,7 @@ class SparkConnectStatement
 
   /**
    * Runs a statement the translator has seen: its plan, or its text with {@code arguments} as
-   * Spark's positional parameters (never spliced into the text).
+   * Spark's named parameters (never spliced into the text).
    */
   boolean execute(String sql, Translation translation, List<Expression> arguments)
       throws SQLException {

@@ -180,7 +180,7 @@ class PreparedStatementTest {
   }
 
   @Test
-  void textPathCarriesParametersAsPositionalArguments() throws SQLException {
+  void textPathCarriesParametersAsNamedArguments() throws SQLException {
     // range() is Spark-only syntax: the statement goes as text, the value as an argument
     try (PreparedStatement p =
         connection.prepareStatement("SELECT id FROM range(10) WHERE id > ? ORDER BY id LIMIT 2")) {
