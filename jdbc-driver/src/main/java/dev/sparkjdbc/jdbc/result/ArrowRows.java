@@ -22,16 +22,12 @@ import org.apache.arrow.vector.types.pojo.Field;
  * plus, only when {@link #hasNext} must look past the current batch, the undecoded bytes of the
  * batches up to the next non-empty one.
  */
-public final class ArrowRows implements RowSource {
+public final class ArrowRows extends RowSource {
   private final ArrowBatchSource source;
   private final BufferAllocator allocator;
   private final ArrowIpcDecoder decoder;
   private final ColumnContext context;
   private final Deque<ArrowChunk> peeked = new ArrayDeque<>();
-  private String[] labels = new String[0];
-  private ColumnType[] types = new ColumnType[0];
-  private boolean[] nullable = new boolean[0];
-  private ColumnAccessor[] accessors = new ColumnAccessor[0];
   private int batchRows;
   private int row = -1;
   private boolean sourceDone;
@@ -69,10 +65,10 @@ public final class ArrowRows implements RowSource {
             && schema.hasStruct()
             && schema.getStruct().getFieldsCount() == vectors.size();
     int n = vectors.size();
-    labels = new String[n];
-    types = new ColumnType[n];
-    nullable = new boolean[n];
-    accessors = new ColumnAccessor[n];
+    String[] labels = new String[n];
+    ColumnType[] types = new ColumnType[n];
+    boolean[] nullable = new boolean[n];
+    ColumnAccessor[] accessors = new ColumnAccessor[n];
     for (int i = 0; i < n; i++) {
       DataType type =
           sparkTypes
@@ -84,6 +80,7 @@ public final class ArrowRows implements RowSource {
       accessors[i] = ColumnAccessors.forVector(vectors.get(i), type, context);
       accessors[i].batchLoaded(); // the first batch was loaded before the accessors existed
     }
+    columns(labels, types, nullable, accessors);
   }
 
   /** Decodes the next batch (possibly empty); false at the end of the result. */
@@ -92,7 +89,7 @@ public final class ArrowRows implements RowSource {
       if (decoder.loadNext()) {
         batchRows = decoder.root().getRowCount();
         row = -1;
-        for (ColumnAccessor accessor : accessors) {
+        for (ColumnAccessor accessor : accessors()) {
           accessor.batchLoaded();
         }
         return true;
@@ -162,26 +159,6 @@ public final class ArrowRows implements RowSource {
   @Override
   public int row() {
     return row;
-  }
-
-  @Override
-  public String[] labels() {
-    return labels;
-  }
-
-  @Override
-  public ColumnType[] types() {
-    return types;
-  }
-
-  @Override
-  public boolean[] nullable() {
-    return nullable;
-  }
-
-  @Override
-  public ColumnAccessor[] accessors() {
-    return accessors;
   }
 
   /** Releases the server operation (if unfinished) and every Arrow buffer. */

@@ -15,15 +15,11 @@ import java.util.List;
  * Rows the driver holds itself (array elements, catalog listings), read like server rows: each
  * column's accessor is the one its Spark type has for server rows, over the Java values.
  */
-public final class JavaRows implements RowSource {
+public final class JavaRows extends RowSource {
   /** For metadata: its columns are text, numbers and booleans, which need no session. */
   private static final ColumnContext DRIVER_ROWS =
       new ColumnContext(ZoneId::systemDefault, JavaRows::resultSet);
 
-  private final String[] labels;
-  private final ColumnType[] types;
-  private final boolean[] nullable;
-  private final ColumnAccessor[] accessors;
   private final List<Object[]> rows;
   private int row = -1;
 
@@ -39,36 +35,16 @@ public final class JavaRows implements RowSource {
   }
 
   JavaRows(String[] labels, DataType[] types, List<Object[]> rows, ColumnContext context) {
-    this.labels = labels;
     this.rows = rows;
-    this.types = new ColumnType[types.length];
-    this.nullable = new boolean[labels.length];
+    ColumnType[] columnTypes = new ColumnType[types.length];
+    boolean[] nullable = new boolean[labels.length];
     Arrays.fill(nullable, true);
-    this.accessors = new ColumnAccessor[labels.length];
+    ColumnAccessor[] accessors = new ColumnAccessor[labels.length];
     for (int i = 0; i < labels.length; i++) {
-      this.types[i] = ColumnType.of(types[i]);
+      columnTypes[i] = ColumnType.of(types[i]);
       accessors[i] = ColumnAccessors.forValues(ValueColumn.of(rows, i), types[i], context);
     }
-  }
-
-  @Override
-  public String[] labels() {
-    return labels;
-  }
-
-  @Override
-  public ColumnType[] types() {
-    return types;
-  }
-
-  @Override
-  public boolean[] nullable() {
-    return nullable;
-  }
-
-  @Override
-  public ColumnAccessor[] accessors() {
-    return accessors;
+    columns(labels, columnTypes, nullable, accessors);
   }
 
   @Override

@@ -6,29 +6,51 @@ import java.sql.SQLException;
 
 /**
  * The rows under a result set: Arrow batches streamed from the server, or values the driver holds
- * itself (metadata, array elements). Columns and their accessors are fixed once the source exists;
- * accessors read the current row by index.
+ * itself (metadata, array elements). Columns and their accessors are fixed once the source knows
+ * them; accessors read the current row by index.
  */
-interface RowSource extends AutoCloseable {
-  String[] labels();
+public abstract class RowSource implements AutoCloseable {
+  private String[] labels = new String[0];
+  private ColumnType[] types = new ColumnType[0];
+  private boolean[] nullable = new boolean[0];
+  private ColumnAccessor[] accessors = new ColumnAccessor[0];
 
-  ColumnType[] types();
+  /** Sets the columns, once they are known. */
+  final void columns(
+      String[] labels, ColumnType[] types, boolean[] nullable, ColumnAccessor[] accessors) {
+    this.labels = labels;
+    this.types = types;
+    this.nullable = nullable;
+    this.accessors = accessors;
+  }
+
+  public final String[] labels() {
+    return labels;
+  }
+
+  public final ColumnType[] types() {
+    return types;
+  }
 
   /** Per column: may it hold NULL? */
-  boolean[] nullable();
+  public final boolean[] nullable() {
+    return nullable;
+  }
 
-  ColumnAccessor[] accessors();
+  public final ColumnAccessor[] accessors() {
+    return accessors;
+  }
 
   /** Moves to the next row; false when there is none. */
-  boolean next() throws SQLException;
+  public abstract boolean next() throws SQLException;
 
   /** The index accessors read the current row at. */
-  int row();
+  public abstract int row();
 
   /** True when a row follows the current one; may read ahead, never moves the cursor. */
-  boolean hasNext() throws SQLException;
+  public abstract boolean hasNext() throws SQLException;
 
   /** Releases what the rows hold (server operation, Arrow memory). Idempotent. */
   @Override
-  void close();
+  public abstract void close();
 }

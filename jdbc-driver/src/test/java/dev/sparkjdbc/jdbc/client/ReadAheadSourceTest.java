@@ -156,14 +156,14 @@ class ReadAheadSourceTest {
     assertThat(chunks.closed).isTrue();
   }
 
-  @Test
-  void closeFromAnotherThreadWakesAWaitingReader() throws Exception {
-    Chunks chunks = new Chunks(1_000, null);
-    chunks.block = true;
-    ArrowBatchSource source = ReadAheadSource.of(chunks, 2);
+  /**
+   * A thread that reads past the two chunks served on the caller's thread, and waits there while
+   * the source blocks; returns once the source blocks. Its failure lands in {@code failure}.
+   */
+  private static Thread waitingReader(
+      ArrowBatchSource source, Chunks chunks, AtomicReference<Throwable> failure) throws Exception {
     source.nextChunk();
     source.nextChunk();
-    AtomicReference<Throwable> failure = new AtomicReference<>();
     Thread reader =
         new Thread(
             () -> {
@@ -175,6 +175,16 @@ class ReadAheadSourceTest {
             });
     reader.start();
     assertThat(chunks.blocked.await(10, TimeUnit.SECONDS)).isTrue();
+    return reader;
+  }
+
+  @Test
+  void closeFromAnotherThreadWakesAWaitingReader() throws Exception {
+    Chunks chunks = new Chunks(1_000, null);
+    chunks.block = true;
+    ArrowBatchSource source = ReadAheadSource.of(chunks, 2);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread reader = waitingReader(source, chunks, failure);
     source.close();
     reader.join(10_000);
     assertThat(reader.isAlive()).isFalse();
@@ -187,20 +197,8 @@ class ReadAheadSourceTest {
     Chunks chunks = new Chunks(1_000, null);
     chunks.block = true;
     ArrowBatchSource source = ReadAheadSource.of(chunks, 2);
-    source.nextChunk();
-    source.nextChunk();
     AtomicReference<Throwable> failure = new AtomicReference<>();
-    Thread reader =
-        new Thread(
-            () -> {
-              try {
-                source.nextChunk();
-              } catch (Throwable t) {
-                failure.set(t);
-              }
-            });
-    reader.start();
-    assertThat(chunks.blocked.await(10, TimeUnit.SECONDS)).isTrue();
+    Thread reader = waitingReader(source, chunks, failure);
     reader.interrupt();
     reader.join(10_000);
     assertThat(failure.get())

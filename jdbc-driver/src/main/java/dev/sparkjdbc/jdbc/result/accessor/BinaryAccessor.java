@@ -1,17 +1,13 @@
 package dev.sparkjdbc.jdbc.result.accessor;
 
 import java.nio.charset.StandardCharsets;
-import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.ValueVector;
 import org.apache.arrow.vector.VariableWidthFieldVector;
 
 /** BINARY: the bytes, a fresh array on every call. */
 abstract class BinaryAccessor extends ColumnAccessor {
-  BinaryAccessor(FieldVector vector) {
-    super(vector);
-  }
-
-  BinaryAccessor(ValueColumn values) {
-    super(values);
+  BinaryAccessor(ValueVector vector, ValueColumn values) {
+    super(vector, values);
   }
 
   @Override
@@ -37,7 +33,7 @@ abstract class BinaryAccessor extends ColumnAccessor {
     private final VariableWidthFieldVector vector;
 
     OfVector(VariableWidthFieldVector vector) {
-      super((FieldVector) vector);
+      super(vector, null);
       this.vector = vector;
     }
 
@@ -48,17 +44,15 @@ abstract class BinaryAccessor extends ColumnAccessor {
   }
 
   static final class OfValues extends BinaryAccessor {
-    private final ValueColumn values;
 
     OfValues(ValueColumn values) {
-      super(values);
-      this.values = values;
+      super(null, values);
     }
 
     /** A copy: the application may change the array it gets. */
     @Override
     public byte[] getBytes(int row) {
-      return ((byte[]) values.get(row)).clone();
+      return ((byte[]) value(row)).clone();
     }
   }
 }

@@ -2,15 +2,12 @@ package dev.sparkjdbc.jdbc.result.accessor;
 
 import java.math.BigDecimal;
 import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.ValueVector;
 
 /** BOOLEAN: numbers read it as 1 or 0. */
 abstract class BooleanAccessor extends ColumnAccessor {
-  BooleanAccessor(BitVector vector) {
-    super(vector);
-  }
-
-  BooleanAccessor(ValueColumn values) {
-    super(values);
+  BooleanAccessor(ValueVector vector, ValueColumn values) {
+    super(vector, values);
   }
 
   @Override
@@ -50,7 +47,7 @@ abstract class BooleanAccessor extends ColumnAccessor {
     private final BitVector vector;
 
     OfVector(BitVector vector) {
-      super(vector);
+      super(vector, null);
       this.vector = vector;
     }
 
@@ -61,16 +58,14 @@ abstract class BooleanAccessor extends ColumnAccessor {
   }
 
   static final class OfValues extends BooleanAccessor {
-    private final ValueColumn values;
 
     OfValues(ValueColumn values) {
-      super(values);
-      this.values = values;
+      super(null, values);
     }
 
     @Override
     public boolean getBoolean(int row) {
-      return (Boolean) values.get(row);
+      return (Boolean) value(row);
     }
   }
 }

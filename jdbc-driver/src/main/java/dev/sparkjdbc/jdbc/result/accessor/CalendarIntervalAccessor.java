@@ -2,6 +2,7 @@ package dev.sparkjdbc.jdbc.result.accessor;
 
 import java.math.BigDecimal;
 import org.apache.arrow.vector.IntervalMonthDayNanoVector;
+import org.apache.arrow.vector.ValueVector;
 import org.apache.arrow.vector.holders.NullableIntervalMonthDayNanoHolder;
 
 /**
@@ -12,12 +13,8 @@ abstract class CalendarIntervalAccessor extends ColumnAccessor {
   private static final long MICROS_PER_MINUTE = 60_000_000L;
   private static final long MICROS_PER_HOUR = 60 * MICROS_PER_MINUTE;
 
-  CalendarIntervalAccessor(IntervalMonthDayNanoVector vector) {
-    super(vector);
-  }
-
-  CalendarIntervalAccessor(ValueColumn values) {
-    super(values);
+  CalendarIntervalAccessor(ValueVector vector, ValueColumn values) {
+    super(vector, values);
   }
 
   @Override
@@ -68,7 +65,7 @@ abstract class CalendarIntervalAccessor extends ColumnAccessor {
     private final IntervalMonthDayNanoVector vector;
 
     OfVector(IntervalMonthDayNanoVector vector) {
-      super(vector);
+      super(vector, null);
       this.vector = vector;
     }
 
@@ -82,16 +79,14 @@ abstract class CalendarIntervalAccessor extends ColumnAccessor {
 
   /** The values are what getObject gives: Spark's text. */
   static final class OfValues extends CalendarIntervalAccessor {
-    private final ValueColumn values;
 
     OfValues(ValueColumn values) {
-      super(values);
-      this.values = values;
+      super(null, values);
     }
 
     @Override
     public String getString(int row) {
-      return (String) values.get(row);
+      return (String) value(row);
     }
   }
 }

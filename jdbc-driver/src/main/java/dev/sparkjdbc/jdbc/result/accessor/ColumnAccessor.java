@@ -28,14 +28,15 @@ public abstract class ColumnAccessor {
   private final ValueVector vector;
   private final ValueColumn values;
 
-  ColumnAccessor(ValueVector vector) {
+  /** Over a vector ({@code values} null) or over Java values ({@code vector} null). */
+  ColumnAccessor(ValueVector vector, ValueColumn values) {
     this.vector = vector;
-    this.values = null;
+    this.values = values;
   }
 
-  ColumnAccessor(ValueColumn values) {
-    this.vector = null;
-    this.values = values;
+  /** The Java value at {@code row}, for accessors over Java values. */
+  final Object value(int row) {
+    return values.get(row);
   }
 
   /** True while the loaded batch has no null in this column, so no bitmap read is needed. */

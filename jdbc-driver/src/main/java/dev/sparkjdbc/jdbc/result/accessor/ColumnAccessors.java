@@ -94,7 +94,7 @@ public final class ColumnAccessors {
     } else if (vector instanceof TimeNanoVector || vector instanceof TimeMicroVector) {
       return new TimeAccessor.OfVector(vector);
     } else if (vector instanceof NullVector v) {
-      return new NullAccessor(v);
+      return new NullAccessor(v, null);
     }
     return new ObjectAccessor.OfVector(vector, name);
   }
@@ -108,7 +108,7 @@ public final class ColumnAccessors {
       return forValues(values, type.getUdt().getSqlType(), context);
     }
     return switch (type.getKindCase()) {
-      case NULL -> new NullAccessor(values);
+      case NULL -> new NullAccessor(null, values);
       case BOOLEAN -> new BooleanAccessor.OfValues(values);
       case BYTE, SHORT, INTEGER, LONG ->
           new IntegralAccessor.OfValues(values, SparkTypeNames.sqlName(type));

@@ -8,15 +8,12 @@ import java.util.Arrays;
 import java.util.Calendar;
 import java.util.TimeZone;
 import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.ValueVector;
 
 /** DATE: a day, without a time or a zone. */
 abstract class DateAccessor extends ColumnAccessor {
-  DateAccessor(DateDayVector vector) {
-    super(vector);
-  }
-
-  DateAccessor(ValueColumn values) {
-    super(values);
+  DateAccessor(ValueVector vector, ValueColumn values) {
+    super(vector, values);
   }
 
   /** Days since 1970-01-01. */
@@ -73,7 +70,7 @@ abstract class DateAccessor extends ColumnAccessor {
     private boolean caching;
 
     OfVector(DateDayVector vector) {
-      super(vector);
+      super(vector, null);
       this.vector = vector;
     }
 
@@ -123,16 +120,14 @@ abstract class DateAccessor extends ColumnAccessor {
 
   /** The values are what getObject gives: {@code java.sql.Date}s of the JVM's zone. */
   static final class OfValues extends DateAccessor {
-    private final ValueColumn values;
 
     OfValues(ValueColumn values) {
-      super(values);
-      this.values = values;
+      super(null, values);
     }
 
     @Override
     int epochDay(int row) {
-      Object v = values.get(row);
+      Object v = value(row);
       LocalDate date = v instanceof Date d ? d.toLocalDate() : (LocalDate) v;
       return Math.toIntExact(date.toEpochDay());
     }

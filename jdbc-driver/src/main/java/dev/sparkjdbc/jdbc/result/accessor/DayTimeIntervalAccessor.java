@@ -5,6 +5,7 @@ import dev.sparkjdbc.types.SparkTypeNames;
 import java.math.BigDecimal;
 import java.time.Duration;
 import org.apache.arrow.vector.DurationVector;
+import org.apache.arrow.vector.ValueVector;
 
 /** INTERVAL DAY/HOUR/MINUTE/SECOND [TO …]: microseconds, as {@link Duration}. */
 abstract class DayTimeIntervalAccessor extends ColumnAccessor {
@@ -16,14 +17,8 @@ abstract class DayTimeIntervalAccessor extends ColumnAccessor {
   private final int start;
   private final int end;
 
-  DayTimeIntervalAccessor(DurationVector vector, DataType.DayTimeInterval type) {
-    super(vector);
-    this.start = type.hasStartField() ? type.getStartField() : 0;
-    this.end = type.hasEndField() ? type.getEndField() : 3;
-  }
-
-  DayTimeIntervalAccessor(ValueColumn values, DataType.DayTimeInterval type) {
-    super(values);
+  DayTimeIntervalAccessor(ValueVector vector, ValueColumn values, DataType.DayTimeInterval type) {
+    super(vector, values);
     this.start = type.hasStartField() ? type.getStartField() : 0;
     this.end = type.hasEndField() ? type.getEndField() : 3;
   }
@@ -102,7 +97,7 @@ abstract class DayTimeIntervalAccessor extends ColumnAccessor {
     private final DurationVector vector;
 
     OfVector(DurationVector vector, DataType.DayTimeInterval type) {
-      super(vector, type);
+      super(vector, null, type);
       this.vector = vector;
     }
 
@@ -114,16 +109,14 @@ abstract class DayTimeIntervalAccessor extends ColumnAccessor {
 
   /** The values are what getObject gives: {@link Duration}s. */
   static final class OfValues extends DayTimeIntervalAccessor {
-    private final ValueColumn values;
 
     OfValues(ValueColumn values, DataType.DayTimeInterval type) {
-      super(values, type);
-      this.values = values;
+      super(null, values, type);
     }
 
     @Override
     long micros(int row) {
-      Duration d = (Duration) values.get(row);
+      Duration d = (Duration) value(row);
       return Math.addExact(Math.multiplyExact(d.getSeconds(), SECOND), d.getNano() / 1_000);
     }
   }

@@ -5,15 +5,12 @@ import java.nio.ByteOrder;
 import java.sql.SQLException;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.DecimalVector;
+import org.apache.arrow.vector.ValueVector;
 
 /** DECIMAL(p,s): every getter reads the exact value. */
 abstract class DecimalAccessor extends ColumnAccessor {
-  DecimalAccessor(DecimalVector vector) {
-    super(vector);
-  }
-
-  DecimalAccessor(ValueColumn values) {
-    super(values);
+  DecimalAccessor(ValueVector vector, ValueColumn values) {
+    super(vector, values);
   }
 
   @Override
@@ -57,7 +54,7 @@ abstract class DecimalAccessor extends ColumnAccessor {
     private final int scale;
 
     OfVector(DecimalVector vector) {
-      super(vector);
+      super(vector, null);
       this.vector = vector;
       this.scale = vector.getScale();
     }
@@ -80,16 +77,14 @@ abstract class DecimalAccessor extends ColumnAccessor {
   }
 
   static final class OfValues extends DecimalAccessor {
-    private final ValueColumn values;
 
     OfValues(ValueColumn values) {
-      super(values);
-      this.values = values;
+      super(null, values);
     }
 
     @Override
     public BigDecimal getBigDecimal(int row) {
-      return (BigDecimal) values.get(row);
+      return (BigDecimal) value(row);
     }
   }
 }

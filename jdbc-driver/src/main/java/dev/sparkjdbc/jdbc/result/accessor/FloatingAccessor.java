@@ -3,20 +3,15 @@ package dev.sparkjdbc.jdbc.result.accessor;
 import dev.sparkjdbc.jdbc.errors.SqlErrors;
 import java.math.BigDecimal;
 import java.sql.SQLException;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.FloatingPointVector;
+import org.apache.arrow.vector.ValueVector;
 
 /** FLOAT (JDBC REAL) and DOUBLE. */
 abstract class FloatingAccessor extends ColumnAccessor {
   private final boolean isFloat;
 
-  FloatingAccessor(FieldVector vector, boolean isFloat) {
-    super(vector);
-    this.isFloat = isFloat;
-  }
-
-  FloatingAccessor(ValueColumn values, boolean isFloat) {
-    super(values);
+  FloatingAccessor(ValueVector vector, ValueColumn values, boolean isFloat) {
+    super(vector, values);
     this.isFloat = isFloat;
   }
 
@@ -68,7 +63,7 @@ abstract class FloatingAccessor extends ColumnAccessor {
     private final FloatingPointVector vector;
 
     OfVector(FloatingPointVector vector, boolean isFloat) {
-      super((FieldVector) vector, isFloat);
+      super(vector, null, isFloat);
       this.vector = vector;
     }
 
@@ -79,16 +74,14 @@ abstract class FloatingAccessor extends ColumnAccessor {
   }
 
   static final class OfValues extends FloatingAccessor {
-    private final ValueColumn values;
 
     OfValues(ValueColumn values, boolean isFloat) {
-      super(values, isFloat);
-      this.values = values;
+      super(null, values, isFloat);
     }
 
     @Override
     public double getDouble(int row) {
-      return ((Number) values.get(row)).doubleValue();
+      return ((Number) value(row)).doubleValue();
     }
   }
 }

@@ -2,21 +2,15 @@ package dev.sparkjdbc.jdbc.result.accessor;
 
 import java.math.BigDecimal;
 import org.apache.arrow.vector.BaseIntVector;
-import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.ValueVector;
 
 /** TINYINT, SMALLINT, INT and BIGINT. */
 abstract class IntegralAccessor extends ColumnAccessor {
   private final String typeName;
   private final boolean isLong;
 
-  IntegralAccessor(FieldVector vector, String typeName) {
-    super(vector);
-    this.typeName = typeName;
-    this.isLong = typeName.equals("BIGINT");
-  }
-
-  IntegralAccessor(ValueColumn values, String typeName) {
-    super(values);
+  IntegralAccessor(ValueVector vector, ValueColumn values, String typeName) {
+    super(vector, values);
     this.typeName = typeName;
     this.isLong = typeName.equals("BIGINT");
   }
@@ -60,7 +54,7 @@ abstract class IntegralAccessor extends ColumnAccessor {
     private final BaseIntVector vector;
 
     OfVector(BaseIntVector vector, String typeName) {
-      super((FieldVector) vector, typeName);
+      super(vector, null, typeName);
       this.vector = vector;
     }
 
@@ -71,16 +65,14 @@ abstract class IntegralAccessor extends ColumnAccessor {
   }
 
   static final class OfValues extends IntegralAccessor {
-    private final ValueColumn values;
 
     OfValues(ValueColumn values, String typeName) {
-      super(values, typeName);
-      this.values = values;
+      super(null, values, typeName);
     }
 
     @Override
     public long getLong(int row) {
-      return ((Number) values.get(row)).longValue();
+      return ((Number) value(row)).longValue();
     }
   }
 }

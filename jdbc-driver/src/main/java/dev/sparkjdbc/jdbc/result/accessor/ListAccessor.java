@@ -3,6 +3,7 @@ package dev.sparkjdbc.jdbc.result.accessor;
 import dev.sparkjdbc.proto.DataType;
 import java.sql.SQLException;
 import java.util.StringJoiner;
+import org.apache.arrow.vector.ValueVector;
 import org.apache.arrow.vector.complex.ListVector;
 
 /** ARRAY&lt;T&gt;: {@code getObject} is a {@link java.sql.Array} holding the elements' values. */
@@ -13,14 +14,9 @@ abstract class ListAccessor extends ColumnAccessor {
   private final DataType elementType;
   private final DetachedRows detachedRows;
 
-  ListAccessor(ListVector vector, DataType elementType, ColumnContext context) {
-    super(vector);
-    this.elementType = elementType;
-    this.detachedRows = context.detachedRows();
-  }
-
-  ListAccessor(ValueColumn values, DataType elementType, ColumnContext context) {
-    super(values);
+  ListAccessor(
+      ValueVector vector, ValueColumn values, DataType elementType, ColumnContext context) {
+    super(vector, values);
     this.elementType = elementType;
     this.detachedRows = context.detachedRows();
   }
@@ -59,7 +55,7 @@ abstract class ListAccessor extends ColumnAccessor {
     private final ColumnAccessor elements;
 
     OfVector(ListVector vector, DataType elementType, ColumnContext context) {
-      super(vector, elementType, context);
+      super(vector, null, elementType, context);
       this.vector = vector;
       this.elements = ColumnAccessors.forVector(vector.getDataVector(), elementType, context);
     }
@@ -72,20 +68,18 @@ abstract class ListAccessor extends ColumnAccessor {
 
   /** The values are what getObject gives: {@link SparkArray}s. */
   static final class OfValues extends ListAccessor {
-    private final ValueColumn values;
     private final DataType elementType;
     private final ColumnContext context;
 
     OfValues(ValueColumn values, DataType elementType, ColumnContext context) {
-      super(values, elementType, context);
-      this.values = values;
+      super(null, values, elementType, context);
       this.elementType = elementType;
       this.context = context;
     }
 
     @Override
     Slice slice(int row) throws SQLException {
-      Object[] elements = ((SparkArray) values.get(row)).elements();
+      Object[] elements = ((SparkArray) value(row)).elements();
       return new Slice(
           ColumnAccessors.forValues(ValueColumn.of(elements), elementType, context),
           0,

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.ValueVector;
 import org.apache.arrow.vector.complex.MapVector;
 import org.apache.arrow.vector.complex.StructVector;
 
@@ -14,12 +15,8 @@ abstract class MapAccessor extends ColumnAccessor {
   /** A row's entries: positions {@code from} to {@code to} (exclusive) of the two accessors. */
   record Entries(ColumnAccessor keys, ColumnAccessor values, int from, int to) {}
 
-  MapAccessor(MapVector vector) {
-    super(vector);
-  }
-
-  MapAccessor(ValueColumn values) {
-    super(values);
+  MapAccessor(ValueVector vector, ValueColumn values) {
+    super(vector, values);
   }
 
   abstract Entries entries(int row);
@@ -59,7 +56,7 @@ abstract class MapAccessor extends ColumnAccessor {
     private final ColumnAccessor values;
 
     OfVector(MapVector vector, DataType.Map type, ColumnContext context) {
-      super(vector);
+      super(vector, null);
       this.vector = vector;
       StructVector entries = (StructVector) vector.getDataVector();
       this.keys =
@@ -79,20 +76,18 @@ abstract class MapAccessor extends ColumnAccessor {
 
   /** The values are what getObject gives: {@link Map}s in entry order. */
   static final class OfValues extends MapAccessor {
-    private final ValueColumn values;
     private final DataType.Map type;
     private final ColumnContext context;
 
     OfValues(ValueColumn values, DataType.Map type, ColumnContext context) {
-      super(values);
-      this.values = values;
+      super(null, values);
       this.type = type;
       this.context = context;
     }
 
     @Override
     Entries entries(int row) {
-      Map<?, ?> map = (Map<?, ?>) values.get(row);
+      Map<?, ?> map = (Map<?, ?>) value(row);
       Object[] keys = map.keySet().toArray();
       Object[] entryValues = map.values().toArray();
       return new Entries(

@@ -1,15 +1,11 @@
 package dev.sparkjdbc.jdbc.result.accessor;
 
-import org.apache.arrow.vector.NullVector;
+import org.apache.arrow.vector.ValueVector;
 
 /** Spark's NULL (VOID) type: every value is null, so no getter past {@code isNull} runs. */
 final class NullAccessor extends ColumnAccessor {
-  NullAccessor(NullVector vector) {
-    super(vector);
-  }
-
-  NullAccessor(ValueColumn values) {
-    super(values);
+  NullAccessor(ValueVector vector, ValueColumn values) {
+    super(vector, values);
   }
 
   @Override

@@ -10,13 +10,8 @@ import org.apache.arrow.vector.ValueVector;
 abstract class ObjectAccessor extends ColumnAccessor {
   private final String typeName;
 
-  ObjectAccessor(ValueVector vector, String typeName) {
-    super(vector);
-    this.typeName = typeName;
-  }
-
-  ObjectAccessor(ValueColumn values, String typeName) {
-    super(values);
+  ObjectAccessor(ValueVector vector, ValueColumn values, String typeName) {
+    super(vector, values);
     this.typeName = typeName;
   }
 
@@ -29,7 +24,7 @@ abstract class ObjectAccessor extends ColumnAccessor {
     private final ValueVector vector;
 
     OfVector(ValueVector vector, String typeName) {
-      super(vector, typeName);
+      super(vector, null, typeName);
       this.vector = vector;
     }
 
@@ -40,16 +35,14 @@ abstract class ObjectAccessor extends ColumnAccessor {
   }
 
   static final class OfValues extends ObjectAccessor {
-    private final ValueColumn values;
 
     OfValues(ValueColumn values, String typeName) {
-      super(values, typeName);
-      this.values = values;
+      super(null, values, typeName);
     }
 
     @Override
     public Object getObject(int row) {
-      return values.get(row);
+      return value(row);
     }
   }
 }

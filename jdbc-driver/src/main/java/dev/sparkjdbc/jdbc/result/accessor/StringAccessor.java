@@ -13,17 +13,13 @@ import java.time.format.DateTimeParseException;
 import java.util.Calendar;
 import java.util.Locale;
 import org.apache.arrow.vector.BaseVariableWidthVector;
-import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.ValueVector;
 import org.apache.arrow.vector.VariableWidthFieldVector;
 
 /** STRING, CHAR and VARCHAR: the spec lets every getter parse character data. */
 abstract class StringAccessor extends ColumnAccessor {
-  StringAccessor(FieldVector vector) {
-    super(vector);
-  }
-
-  StringAccessor(ValueColumn values) {
-    super(values);
+  StringAccessor(ValueVector vector, ValueColumn values) {
+    super(vector, values);
   }
 
   @Override
@@ -132,7 +128,7 @@ abstract class StringAccessor extends ColumnAccessor {
     private byte[] scratch = new byte[64];
 
     OfVector(VariableWidthFieldVector vector) {
-      super((FieldVector) vector);
+      super(vector, null);
       this.vector = vector;
       this.offsets = vector instanceof BaseVariableWidthVector v ? v : null;
     }
@@ -159,16 +155,14 @@ abstract class StringAccessor extends ColumnAccessor {
   }
 
   static final class OfValues extends StringAccessor {
-    private final ValueColumn values;
 
     OfValues(ValueColumn values) {
-      super(values);
-      this.values = values;
+      super(null, values);
     }
 
     @Override
     public String getString(int row) {
-      return (String) values.get(row);
+      return (String) value(row);
     }
 
     @Override

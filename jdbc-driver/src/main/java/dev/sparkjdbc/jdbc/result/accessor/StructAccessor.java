@@ -5,6 +5,7 @@ import dev.sparkjdbc.types.SparkTypeNames;
 import java.sql.SQLException;
 import java.util.StringJoiner;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.ValueVector;
 import org.apache.arrow.vector.complex.StructVector;
 
 /** STRUCT&lt;…&gt;: {@code getObject} is a {@link java.sql.Struct} of the fields' values. */
@@ -14,13 +15,8 @@ abstract class StructAccessor extends ColumnAccessor {
 
   private final String typeName;
 
-  StructAccessor(StructVector vector, DataType type) {
-    super(vector);
-    this.typeName = SparkTypeNames.sqlName(type);
-  }
-
-  StructAccessor(ValueColumn values, DataType type) {
-    super(values);
+  StructAccessor(ValueVector vector, ValueColumn values, DataType type) {
+    super(vector, values);
     this.typeName = SparkTypeNames.sqlName(type);
   }
 
@@ -57,7 +53,7 @@ abstract class StructAccessor extends ColumnAccessor {
     private final ColumnAccessor[] fields;
 
     OfVector(StructVector vector, DataType type, ColumnContext context) {
-      super(vector, type);
+      super(vector, null, type);
       int n = vector.size();
       fields = new ColumnAccessor[n];
       for (int i = 0; i < n; i++) {
@@ -79,20 +75,18 @@ abstract class StructAccessor extends ColumnAccessor {
 
   /** The values are what getObject gives: {@link SparkStruct}s. */
   static final class OfValues extends StructAccessor {
-    private final ValueColumn values;
     private final DataType type;
     private final ColumnContext context;
 
     OfValues(ValueColumn values, DataType type, ColumnContext context) {
-      super(values, type);
-      this.values = values;
+      super(null, values, type);
       this.type = type;
       this.context = context;
     }
 
     @Override
     Fields fields(int row) {
-      Object[] attributes = ((SparkStruct) values.get(row)).getAttributes();
+      Object[] attributes = ((SparkStruct) value(row)).getAttributes();
       ColumnAccessor[] fields = new ColumnAccessor[attributes.length];
       for (int i = 0; i < attributes.length; i++) {
         DataType fieldType =

@@ -9,15 +9,12 @@ import java.util.Calendar;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.TimeMicroVector;
 import org.apache.arrow.vector.TimeNanoVector;
+import org.apache.arrow.vector.ValueVector;
 
 /** TIME(p): a time of day without a zone. */
 abstract class TimeAccessor extends ColumnAccessor {
-  TimeAccessor(FieldVector vector) {
-    super(vector);
-  }
-
-  TimeAccessor(ValueColumn values) {
-    super(values);
+  TimeAccessor(ValueVector vector, ValueColumn values) {
+    super(vector, values);
   }
 
   abstract LocalTime localTime(int row);
@@ -63,7 +60,7 @@ abstract class TimeAccessor extends ColumnAccessor {
     private final FieldVector vector;
 
     OfVector(FieldVector vector) {
-      super(vector);
+      super(vector, null);
       this.vector = vector;
     }
 
@@ -79,16 +76,14 @@ abstract class TimeAccessor extends ColumnAccessor {
 
   /** The values are what getObject gives: {@code java.sql.Time}s. */
   static final class OfValues extends TimeAccessor {
-    private final ValueColumn values;
 
     OfValues(ValueColumn values) {
-      super(values);
-      this.values = values;
+      super(null, values);
     }
 
     @Override
     LocalTime localTime(int row) {
-      Object v = values.get(row);
+      Object v = value(row);
       if (v instanceof Time t) {
         // toLocalTime drops the milliseconds that getTime keeps
         return t.toLocalTime().withNano((int) Math.floorMod(t.getTime(), 1000L) * 1_000_000);

@@ -18,6 +18,7 @@ import java.util.Calendar;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.arrow.vector.TimeStampVector;
+import org.apache.arrow.vector.ValueVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 
 /**
@@ -35,13 +36,8 @@ abstract class TimestampAccessor extends ColumnAccessor {
 
   private final boolean ntz;
 
-  TimestampAccessor(TimeStampVector vector, boolean ntz) {
-    super(vector);
-    this.ntz = ntz;
-  }
-
-  TimestampAccessor(ValueColumn values, boolean ntz) {
-    super(values);
+  TimestampAccessor(ValueVector vector, ValueColumn values, boolean ntz) {
+    super(vector, values);
     this.ntz = ntz;
   }
 
@@ -122,7 +118,7 @@ abstract class TimestampAccessor extends ColumnAccessor {
     private final ZoneId zone;
 
     OfVector(TimeStampVector vector) {
-      super(vector, timezone(vector) == null);
+      super(vector, null, timezone(vector) == null);
       this.vector = vector;
       ArrowType.Timestamp type = (ArrowType.Timestamp) vector.getField().getType();
       this.unit =
@@ -176,20 +172,18 @@ abstract class TimestampAccessor extends ColumnAccessor {
    * of the wall clock in the JVM's zone (TIMESTAMP_NTZ).
    */
   static final class OfValues extends TimestampAccessor {
-    private final ValueColumn values;
     private final boolean ntz;
     private final Supplier<ZoneId> sessionZone;
 
     OfValues(ValueColumn values, boolean ntz, Supplier<ZoneId> sessionZone) {
-      super(values, ntz);
-      this.values = values;
+      super(null, values, ntz);
       this.ntz = ntz;
       this.sessionZone = sessionZone;
     }
 
     @Override
     Instant instant(int row) {
-      Timestamp t = (Timestamp) values.get(row);
+      Timestamp t = (Timestamp) value(row);
       return ntz ? t.toLocalDateTime().toInstant(ZoneOffset.UTC) : t.toInstant();
     }
 

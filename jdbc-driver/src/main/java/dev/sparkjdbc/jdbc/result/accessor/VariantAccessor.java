@@ -3,6 +3,7 @@ package dev.sparkjdbc.jdbc.result.accessor;
 import dev.sparkjdbc.jdbc.errors.SqlState;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import org.apache.arrow.vector.ValueVector;
 import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.complex.StructVector;
 
@@ -24,12 +25,8 @@ abstract class VariantAccessor extends ColumnAccessor {
   private static final int LONG_STRING = 16;
   private static final int UUID = 20;
 
-  VariantAccessor(StructVector vector) {
-    super(vector);
-  }
-
-  VariantAccessor(ValueColumn values) {
-    super(values);
+  VariantAccessor(ValueVector vector, ValueColumn values) {
+    super(vector, values);
   }
 
   /**
@@ -89,7 +86,7 @@ abstract class VariantAccessor extends ColumnAccessor {
     private final ColumnContext context;
 
     OfVector(StructVector vector, ColumnContext context) {
-      super(vector);
+      super(vector, null);
       this.value = (VarBinaryVector) vector.getChild("value");
       this.metadata = (VarBinaryVector) vector.getChild("metadata");
       this.context = context;
@@ -118,16 +115,14 @@ abstract class VariantAccessor extends ColumnAccessor {
 
   /** The values are what getObject gives: the text. */
   static final class OfValues extends VariantAccessor {
-    private final ValueColumn values;
 
     OfValues(ValueColumn values) {
-      super(values);
-      this.values = values;
+      super(null, values);
     }
 
     @Override
     public String getString(int row) {
-      return (String) values.get(row);
+      return (String) value(row);
     }
   }
 }

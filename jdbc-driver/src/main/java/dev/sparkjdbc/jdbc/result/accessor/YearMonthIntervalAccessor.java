@@ -4,20 +4,16 @@ import dev.sparkjdbc.proto.DataType;
 import dev.sparkjdbc.types.SparkTypeNames;
 import java.time.Period;
 import org.apache.arrow.vector.IntervalYearVector;
+import org.apache.arrow.vector.ValueVector;
 
 /** INTERVAL YEAR [TO MONTH] / INTERVAL MONTH: a number of months, as {@link Period}. */
 abstract class YearMonthIntervalAccessor extends ColumnAccessor {
   private final int start;
   private final int end;
 
-  YearMonthIntervalAccessor(IntervalYearVector vector, DataType.YearMonthInterval type) {
-    super(vector);
-    this.start = type.hasStartField() ? type.getStartField() : 0;
-    this.end = type.hasEndField() ? type.getEndField() : 1;
-  }
-
-  YearMonthIntervalAccessor(ValueColumn values, DataType.YearMonthInterval type) {
-    super(values);
+  YearMonthIntervalAccessor(
+      ValueVector vector, ValueColumn values, DataType.YearMonthInterval type) {
+    super(vector, values);
     this.start = type.hasStartField() ? type.getStartField() : 0;
     this.end = type.hasEndField() ? type.getEndField() : 1;
   }
@@ -56,7 +52,7 @@ abstract class YearMonthIntervalAccessor extends ColumnAccessor {
     private final IntervalYearVector vector;
 
     OfVector(IntervalYearVector vector, DataType.YearMonthInterval type) {
-      super(vector, type);
+      super(vector, null, type);
       this.vector = vector;
     }
 
@@ -68,16 +64,14 @@ abstract class YearMonthIntervalAccessor extends ColumnAccessor {
 
   /** The values are what getObject gives: {@link Period}s. */
   static final class OfValues extends YearMonthIntervalAccessor {
-    private final ValueColumn values;
 
     OfValues(ValueColumn values, DataType.YearMonthInterval type) {
-      super(values, type);
-      this.values = values;
+      super(null, values, type);
     }
 
     @Override
     public long getLong(int row) {
-      return ((Period) values.get(row)).toTotalMonths();
+      return ((Period) value(row)).toTotalMonths();
     }
   }
 }
