@@ -498,7 +498,7 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
     if (t.isTranslated() && t.explainMode().isEmpty()) {
       relation = t.relation().orElseThrow();
     } else if (t.isQuery() || SqlText.isQuery(query.sql())) {
-      relation = SqlTextRelation.of(query.sql(), valuesForServer(values));
+      relation = SqlTextRelation.of(query.sql(), valuesForServer(values), quoting());
     } else {
       return null;
     }
@@ -535,8 +535,10 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
 
   /**
    * {@code INSERT INTO t VALUES (?, …)}: the whole batch is one append of an inline relation
-   * holding every row's values as typed literals, one round trip. Other statements run once per
-   * parameter set. Spark reports no row counts, so every count is {@code SUCCESS_NO_INFO}.
+   * holding every row's values as typed literals, one round trip, and every entry counts one row.
+   * Other statements run once per parameter set, each entry with its statement's update count
+   * ({@code SUCCESS_NO_INFO} where Spark does not say it). A failure stops the batch; the
+   * exception's counts are those of the entries before it.
    */
   @Override
   public long[] executeLargeBatch() throws SQLException {
@@ -548,26 +550,26 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
       return counts;
     }
     Matcher insert = INSERT_VALUES.matcher(query.sql());
+    int r = 0;
     try {
       if (insert.matches() && parameters.length > 0) {
         appendRows(insert.group(1), rows);
-        Arrays.fill(counts, SUCCESS_NO_INFO);
+        Arrays.fill(counts, 1); // one row per entry
         return counts;
       }
-      for (int r = 0; r < rows.size(); r++) {
+      for (; r < rows.size(); r++) {
         System.arraycopy(rows.get(r), 0, parameters, 0, parameters.length);
         if (execute()) {
           throw SqlErrors.batchReturnedRows(
               "Batch entry " + r + " returned rows", Arrays.copyOf(toInts(counts), r));
         }
-        counts[r] = getLargeUpdateCount() > 0 ? getLargeUpdateCount() : SUCCESS_NO_INFO;
+        counts[r] = batchCount();
       }
       return counts;
     } catch (BatchUpdateException e) {
       throw e;
     } catch (SQLException e) {
-      throw new java.sql.BatchUpdateException(
-          e.getMessage(), e.getSQLState(), e.getErrorCode(), new int[0], e);
+      throw SqlErrors.batchFailed(e, Arrays.copyOf(counts, r));
     }
   }
 
@@ -577,7 +579,7 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
     for (Expression[] row : rows) {
       values.add(valuesForServer(row));
     }
-    runToCompletion(Plans.appendRows(table, values));
+    runToCompletion(Plans.appendRows(table, values), rows.size());
   }
 
   // The SQL-taking methods of Statement are not for a PreparedStatement (JDBC spec).

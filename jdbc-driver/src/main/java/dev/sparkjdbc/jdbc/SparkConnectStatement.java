@@ -14,9 +14,11 @@ import dev.sparkjdbc.jdbc.result.SparkConnectResultSet;
 import dev.sparkjdbc.jdbc.statement.Plans;
 import dev.sparkjdbc.jdbc.statement.SqlText;
 import dev.sparkjdbc.plan.PlanFeature;
+import dev.sparkjdbc.plan.SqlStatement;
 import dev.sparkjdbc.plan.SqlTranslationException;
 import dev.sparkjdbc.plan.Translation;
 import dev.sparkjdbc.plan.TranslationConfig;
+import dev.sparkjdbc.plan.TranslationConfig.Quoting;
 import dev.sparkjdbc.proto.ExecutePlanResponse;
 import dev.sparkjdbc.proto.Expression;
 import dev.sparkjdbc.proto.Plan;
@@ -24,6 +26,7 @@ import dev.sparkjdbc.proto.Relation;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLSyntaxErrorException;
@@ -33,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.logging.Logger;
 
 /**
@@ -43,12 +47,16 @@ import java.util.logging.Logger;
  */
 class SparkConnectStatement
     implements SelfWrapper, Statement, SparkConnectStatementInfo, ResultOwner {
+  /** The first column of the row Delta Lake's DML answers with. */
+  private static final String AFFECTED_ROWS = "num_affected_rows";
+
   private static final Logger LOG = Logger.getLogger(SparkConnectStatement.class.getName());
 
   private final SparkConnectConnection connection;
   private final boolean internal;
   private SparkConnectResultSet resultSet;
   private long updateCount = -1;
+  private boolean updateCountKnown;
   private long maxRows;
   private int fetchSize;
   private int queryTimeout;
@@ -108,6 +116,11 @@ class SparkConnectStatement
     return execution.start(plan, queryTimeout);
   }
 
+  /** How this connection's SQL quotes identifiers. */
+  final Quoting quoting() {
+    return connection.translator().config().quoting();
+  }
+
   /** Stops whatever this statement runs (cancel, abort), or the execution about to start. */
   void stopRunning(SQLException reason) {
     execution.stop(reason);
@@ -129,7 +142,7 @@ class SparkConnectStatement
       return true;
     }
     if (translation.isQuery() || SqlText.isQuery(sql)) {
-      resultSet = stream(Plans.textQuery(sql, arguments));
+      resultSet = stream(Plans.textQuery(sql, arguments, quoting()));
       return true;
     }
     String keyword = SqlText.firstKeyword(sql);
@@ -249,7 +262,7 @@ class SparkConnectStatement
   }
 
   private boolean runCommand(String sql, List<Expression> arguments) throws SQLException {
-    Plan plan = Plans.textCommand(sql, arguments);
+    Plan plan = Plans.textCommand(sql, arguments, quoting());
     Relation result = null;
     try (ExecutionStream stream = startOperation(plan)) {
       for (ExecutePlanResponse r = stream.next(); r != null; r = stream.next()) {
@@ -260,9 +273,9 @@ class SparkConnectStatement
     } finally {
       execution.detach();
     }
+    String kind = SqlText.firstKeyword(sql);
     if (result == null || Plans.isEmptyLocalRelation(result)) {
-      updateCount = 0; // Spark reports no row counts for its commands
-      return false;
+      return withoutRows(sql, kind);
     }
     if (result.hasLocalRelation()) {
       SparkConnectResultSet rows =
@@ -270,9 +283,17 @@ class SparkConnectStatement
               this,
               connection.rows(ArrowBatchSource.inline(result.getLocalRelation().getData())),
               maxRows);
-      if (rows.getMetaData().getColumnCount() == 0) {
+      ResultSetMetaData columns = rows.getMetaData();
+      if (columns.getColumnCount() == 0) {
         rows.close();
-        updateCount = 0;
+        return withoutRows(sql, kind);
+      }
+      if (SqlText.isDml(kind) && columns.getColumnLabel(1).equalsIgnoreCase(AFFECTED_ROWS)) {
+        // Delta Lake's UPDATE, DELETE and MERGE (and a Databricks INSERT) answer with their
+        // counts as a row: JDBC's answer to DML is the update count, not a result set.
+        try (rows) {
+          setUpdateCount(rows.next() ? rows.getLong(1) : 0, true);
+        }
         return false;
       }
       resultSet = rows;
@@ -283,8 +304,32 @@ class SparkConnectStatement
     return true;
   }
 
-  /** Runs a command plan to its end (e.g. a batch's append). */
-  void runToCompletion(Plan plan) throws SQLException {
+  /**
+   * A command that answered with no rows. DDL and the like count 0 rows (JDBC); an {@code INSERT …
+   * VALUES} writes as many rows as it lists; other DML's count Spark does not say.
+   */
+  private boolean withoutRows(String sql, String kind) {
+    OptionalLong rows =
+        SqlText.isDml(kind)
+            ? SqlStatement.of(sql, quoting()).insertValuesRows()
+            : OptionalLong.of(0);
+    setUpdateCount(rows.orElse(0), rows.isPresent());
+    return false;
+  }
+
+  /** {@code known} false: the statement ran, but how many rows it changed is not known. */
+  final void setUpdateCount(long count, boolean known) {
+    updateCount = count;
+    updateCountKnown = known;
+  }
+
+  /** The update count for a batch entry: the count, or SUCCESS_NO_INFO where it is not known. */
+  final long batchCount() {
+    return updateCountKnown ? updateCount : SUCCESS_NO_INFO;
+  }
+
+  /** Runs a command plan to its end (e.g. a batch's append) that changes {@code rows} rows. */
+  void runToCompletion(Plan plan, long rows) throws SQLException {
     closeResults();
     try (ExecutionStream stream = startOperation(plan)) {
       while (stream.next() != null) {
@@ -293,7 +338,7 @@ class SparkConnectStatement
     } finally {
       execution.detach();
     }
-    updateCount = 0;
+    setUpdateCount(rows, true);
   }
 
   @Override
@@ -581,17 +626,14 @@ class SparkConnectStatement
           closeResults();
           throw SqlErrors.batchReturnedRows(
               "Batch entry " + i + " returned rows: " + statements.get(i),
-              Arrays.copyOf(new int[counts.length], i));
+              toInts(Arrays.copyOf(counts, i)));
         }
       } catch (BatchUpdateException e) {
         throw e;
       } catch (SQLException e) {
-        int[] done = new int[i];
-        Arrays.fill(done, SUCCESS_NO_INFO);
-        throw new java.sql.BatchUpdateException(
-            e.getMessage(), e.getSQLState(), e.getErrorCode(), done, e);
+        throw SqlErrors.batchFailed(e, Arrays.copyOf(counts, i));
       }
-      counts[i] = updateCount > 0 ? updateCount : SUCCESS_NO_INFO;
+      counts[i] = batchCount();
     }
     return counts;
   }

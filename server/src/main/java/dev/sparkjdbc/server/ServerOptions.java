@@ -136,6 +136,13 @@ record ServerOptions(
       spark.put("spark.driver.bindAddress", "127.0.0.1");
       spark.put("spark.driver.host", "127.0.0.1");
     }
+    // Delta Lake's SQL (UPDATE, DELETE, MERGE, time travel, history) and catalog, and Delta as
+    // the format of CREATE TABLE without USING, as on the platforms most Spark users have.
+    spark.put("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
+    spark.put("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+    spark.put("spark.sql.sources.default", "delta");
+    // Spark 4.2 keeps its TIME type behind this flag: on, JDBC's TIME has a Spark type here.
+    spark.put("spark.sql.timeType.enabled", "true");
     warehouse.ifPresent(dir -> spark.put("spark.sql.warehouse.dir", dir.toString()));
     token.ifPresent(secret -> spark.put("spark.connect.authenticate.token", secret));
     spark.putAll(conf);

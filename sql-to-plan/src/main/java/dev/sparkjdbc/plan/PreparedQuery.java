@@ -37,8 +37,10 @@ public final class PreparedQuery {
     this.parameterCount = parameterCount;
   }
 
-  static PreparedQuery fixed(Translation translation, String sql) {
-    return new PreparedQuery(null, null, null, sql, translation, null, ParameterMarkers.count(sql));
+  static PreparedQuery fixed(
+      Translation translation, String sql, TranslationConfig.Quoting quoting) {
+    return new PreparedQuery(
+        null, null, null, sql, translation, null, SqlStatement.of(sql, quoting).markerCount());
   }
 
   static PreparedQuery parsed(SqlToPlan translator, SqlNode node, String text, String sql) {

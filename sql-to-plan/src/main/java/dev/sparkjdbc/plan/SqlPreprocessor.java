@@ -42,34 +42,6 @@ final class SqlPreprocessor {
     return new Result(text, p.sparkOnly);
   }
 
-  /**
-   * The first word after blanks, comments and opening parentheses, upper-cased. Iterative:
-   * thousands of leading parentheses must not exhaust the stack.
-   */
-  static String leadingKeyword(String sql) {
-    int i = 0;
-    int n = sql.length();
-    while (i < n) {
-      char c = sql.charAt(i);
-      if (Character.isWhitespace(c) || c == '(') {
-        i++;
-      } else if (sql.startsWith("--", i)) {
-        int eol = sql.indexOf('\n', i);
-        i = eol < 0 ? n : eol + 1;
-      } else if (sql.startsWith("/*", i)) {
-        int end = sql.indexOf("*/", i + 2);
-        i = end < 0 ? n : end + 2;
-      } else {
-        break;
-      }
-    }
-    int start = i;
-    while (i < n && Character.isLetter(sql.charAt(i))) {
-      i++;
-    }
-    return sql.substring(start, i).toUpperCase(Locale.ROOT);
-  }
-
   private String run() {
     int n = sql.length();
     while (i < n) {

@@ -72,12 +72,7 @@ public final class SqlToPlan {
    * empty when there is none. Shared with the driver, which routes statements by it.
    */
   public static String leadingKeyword(String sql) {
-    return SqlPreprocessor.leadingKeyword(sql);
-  }
-
-  /** The statement with its i-th {@code ?} marker renamed {@code :<prefix>i}, for Spark. */
-  public static String namedParameterMarkers(String sql, String prefix) {
-    return ParameterMarkers.named(sql, prefix);
+    return SqlStatement.leadingKeyword(sql, TranslationConfig.Quoting.BACK_TICK);
   }
 
   public TranslationConfig config() {
@@ -103,33 +98,30 @@ public final class SqlToPlan {
    */
   public PreparedQuery prepare(String sql) throws SqlTranslationException {
     if (config.mode() == TranslationConfig.Mode.TEXT) {
-      return PreparedQuery.fixed(Translation.fallback("text mode", false), sql);
+      return PreparedQuery.fixed(Translation.fallback("text mode", false), sql, config.quoting());
     }
     if (sql.length() > MAX_TRANSLATED_LENGTH) {
-      boolean query = QUERY_KEYWORDS.contains(SqlPreprocessor.leadingKeyword(sql));
+      boolean query = QUERY_KEYWORDS.contains(leadingKeyword(sql));
       String reason = "statement longer than " + MAX_TRANSLATED_LENGTH + " characters";
       return PreparedQuery.fixed(
           query ? refuse(reason, null, null, true, false) : Translation.fallback(reason, false),
-          sql);
+          sql,
+          config.quoting());
     }
     SqlPreprocessor.Result pre = SqlPreprocessor.normalise(sql, config.quoting());
     String text = pre.sql();
     Matcher explain = EXPLAIN.matcher(text);
     if (explain.lookingAt()
-        && QUERY_KEYWORDS.contains(SqlPreprocessor.leadingKeyword(text.substring(explain.end())))) {
+        && QUERY_KEYWORDS.contains(leadingKeyword(text.substring(explain.end())))) {
       String mode = explain.group(1) == null ? "SIMPLE" : explain.group(1).toUpperCase(Locale.ROOT);
       return prepare(text.substring(explain.end()))
           .explained(ExplainMode.valueOf("EXPLAIN_MODE_" + mode), sql);
     }
     if (pre.sparkOnly() != null) {
       return PreparedQuery.fixed(
-          refuse(
-              pre.sparkOnly(),
-              null,
-              null,
-              QUERY_KEYWORDS.contains(SqlPreprocessor.leadingKeyword(text)),
-              false),
-          sql);
+          refuse(pre.sparkOnly(), null, null, QUERY_KEYWORDS.contains(leadingKeyword(text)), false),
+          sql,
+          config.quoting());
     }
     SqlNode node;
     try {
@@ -141,18 +133,21 @@ public final class SqlToPlan {
               "the SQL parser does not accept it: " + firstLine(e.getMessage()),
               e.getPos(),
               e),
-          sql);
+          sql,
+          config.quoting());
     } catch (RuntimeException | StackOverflowError e) {
-      return PreparedQuery.fixed(unparsed(sql, "the SQL parser failed: " + e, null, e), sql);
+      return PreparedQuery.fixed(
+          unparsed(sql, "the SQL parser failed: " + e, null, e), sql, config.quoting());
     }
     if (!QUERIES.contains(node.getKind())) {
-      return PreparedQuery.fixed(Translation.fallback(node.getKind() + " statement", false), sql);
+      return PreparedQuery.fixed(
+          Translation.fallback(node.getKind() + " statement", false), sql, config.quoting());
     }
     try {
       return PreparedQuery.parsed(this, node, text, sql);
     } catch (StackOverflowError e) {
       return PreparedQuery.fixed(
-          refuse("expression nested too deeply", null, null, true, false), sql);
+          refuse("expression nested too deeply", null, null, true, false), sql, config.quoting());
     }
   }
 
@@ -187,7 +182,7 @@ public final class SqlToPlan {
    */
   private Translation unparsed(String sql, String reason, SqlParserPos pos, Throwable cause)
       throws SqlTranslationException {
-    if (!QUERY_KEYWORDS.contains(SqlPreprocessor.leadingKeyword(sql))) {
+    if (!QUERY_KEYWORDS.contains(leadingKeyword(sql))) {
       return Translation.fallback(reason, false);
     }
     return refuse(reason, pos, cause, true, true);

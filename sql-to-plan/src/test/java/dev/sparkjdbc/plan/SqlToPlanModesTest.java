@@ -90,7 +90,7 @@ class SqlToPlanModesTest {
   void parameterMarkersAreCountedAndRenamedOutsideStringsAndComments() throws Exception {
     String sql = "SELECT ?, '?', `?` -- ?\n, ? /* ? */ FROM t WHERE a = ?";
     assertThat(TRANSLATE.prepare(sql).parameterCount()).isEqualTo(3);
-    assertThat(SqlToPlan.namedParameterMarkers(sql, "p"))
+    assertThat(SqlStatement.of(sql, TranslationConfig.Quoting.BACK_TICK).withMarkers(i -> ":p" + i))
         .isEqualTo("SELECT :p1, '?', `?` -- ?\n, :p2 /* ? */ FROM t WHERE a = :p3");
     assertThat(TEXT.prepare("INSERT INTO t VALUES (?, 'a?', ?)").parameterCount()).isEqualTo(2);
   }

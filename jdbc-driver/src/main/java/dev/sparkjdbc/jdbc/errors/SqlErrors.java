@@ -157,6 +157,12 @@ public final class SqlErrors {
     return new java.sql.BatchUpdateException(message, SqlState.BATCH_RETURNED_ROWS, counts);
   }
 
+  /** A batch entry failed; {@code counts} are those of the entries before it. */
+  public static java.sql.BatchUpdateException batchFailed(SQLException cause, long[] counts) {
+    return new java.sql.BatchUpdateException(
+        cause.getMessage(), cause.getSQLState(), cause.getErrorCode(), counts, cause);
+  }
+
   /** A parameter value the driver cannot bind. */
   public static SQLException badParameter(String message, Throwable cause) {
     return new SQLException(message, SqlState.INVALID_PARAMETER_VALUE, cause);

@@ -1,5 +1,6 @@
 package dev.sparkjdbc.jdbc.statement;
 
+import dev.sparkjdbc.plan.TranslationConfig.Quoting;
 import dev.sparkjdbc.proto.Command;
 import dev.sparkjdbc.proto.Expression;
 import dev.sparkjdbc.proto.LocalRelation;
@@ -8,6 +9,7 @@ import dev.sparkjdbc.proto.Project;
 import dev.sparkjdbc.proto.Relation;
 import dev.sparkjdbc.proto.SqlCommand;
 import dev.sparkjdbc.proto.WriteOperation;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,20 +26,24 @@ public final class Plans {
   }
 
   /** SQL text that is certainly a query, with its parameter values bound by name. */
-  public static Plan textQuery(String sql, List<Expression> arguments) {
-    return query(SqlTextRelation.of(sql, arguments));
+  public static Plan textQuery(String sql, List<Expression> arguments, Quoting quoting) {
+    return query(SqlTextRelation.of(sql, arguments, quoting));
   }
 
   /**
    * SQL text through Spark's command path, which runs commands (DDL, DML, SET…) eagerly and answers
-   * with their output, or with the relation to stream for a query it did not run.
+   * with their output, or with the relation to stream for a query it did not run. Parameter values
+   * are written into the text as SQL literals: Spark's named parameters do not reach every command
+   * (Delta Lake's UPDATE, DELETE and MERGE refuse them).
    */
-  public static Plan textCommand(String sql, List<Expression> arguments) {
+  public static Plan textCommand(String sql, List<Expression> arguments, Quoting quoting)
+      throws SQLException {
     return Plan.newBuilder()
         .setCommand(
             Command.newBuilder()
                 .setSqlCommand(
-                    SqlCommand.newBuilder().setInput(SqlTextRelation.of(sql, arguments))))
+                    SqlCommand.newBuilder()
+                        .setInput(SqlTextRelation.inlined(sql, arguments, quoting))))
         .build();
   }
 

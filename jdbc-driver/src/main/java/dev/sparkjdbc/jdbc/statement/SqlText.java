@@ -1,7 +1,9 @@
 package dev.sparkjdbc.jdbc.statement;
 
 import dev.sparkjdbc.jdbc.errors.SqlState;
+import dev.sparkjdbc.plan.SqlLexer;
 import dev.sparkjdbc.plan.SqlToPlan;
+import dev.sparkjdbc.plan.TranslationConfig;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -9,6 +11,9 @@ import java.util.Set;
 
 /** Cheap lexical facts about SQL text, used before sending it to the server. */
 public final class SqlText {
+  /** Statements that change rows, whose JDBC answer is an update count. */
+  private static final Set<String> DML_KEYWORDS = Set.of("INSERT", "UPDATE", "DELETE", "MERGE");
+
   /** Statements that only read: sent as a query relation, streamed in one round trip. */
   private static final Set<String> QUERY_KEYWORDS = Set.of("SELECT", "VALUES", "TABLE", "FROM");
 
@@ -20,6 +25,11 @@ public final class SqlText {
    */
   public static boolean isQuery(String sql) {
     return QUERY_KEYWORDS.contains(firstKeyword(sql));
+  }
+
+  /** True for a leading keyword of DML ({@link #firstKeyword}). */
+  public static boolean isDml(String keyword) {
+    return DML_KEYWORDS.contains(keyword);
   }
 
   /** The first word after leading blanks, comments and opening parentheses, upper-cased. */
@@ -72,11 +82,14 @@ public final class SqlText {
     requireEncodable(sql, "SQL statement");
   }
 
+  /** True when the text holds nothing but blanks, comments and semicolons. */
   public static boolean isBlank(String sql) {
-    return firstKeyword(sql).isEmpty() && stripComments(sql).isBlank();
-  }
-
-  private static String stripComments(String sql) {
-    return sql.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("--[^\\n]*", " ").replace(";", " ");
+    SqlLexer lexer = SqlLexer.of(sql, TranslationConfig.Quoting.BACK_TICK);
+    for (SqlLexer.Token t = lexer.nextToken(); t != null; t = lexer.nextToken()) {
+      if (!t.isBlank() && !t.isSymbol(sql, ';')) {
+        return false;
+      }
+    }
+    return true;
   }
 }

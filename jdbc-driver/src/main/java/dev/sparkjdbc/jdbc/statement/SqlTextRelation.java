@@ -1,13 +1,14 @@
 package dev.sparkjdbc.jdbc.statement;
 
-import dev.sparkjdbc.plan.SqlToPlan;
+import dev.sparkjdbc.plan.SqlStatement;
+import dev.sparkjdbc.plan.TranslationConfig.Quoting;
 import dev.sparkjdbc.proto.Expression;
 import dev.sparkjdbc.proto.Relation;
 import dev.sparkjdbc.proto.SQL;
 import dev.sparkjdbc.types.SparkTypeNames;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** A statement sent to Spark as SQL text, with its parameter values bound by name. */
 public final class SqlTextRelation {
@@ -18,31 +19,47 @@ public final class SqlTextRelation {
   /**
    * SQL text with parameter values as Spark's parameters: the markers are renamed {@code
    * :__sparkjdbc_pN} and the values bound by name. (Spark 4.2 binds long statements' positional
-   * parameters out of order; named binding is exact.)
+   * parameters out of order; named binding is exact.) A value with a target type (setObject) goes
+   * as the argument, its CAST into the text: Spark takes literals as arguments, not a CAST.
    */
-  public static Relation of(String sql, List<Expression> arguments) {
+  public static Relation of(String sql, List<Expression> arguments, Quoting quoting) {
     if (arguments.isEmpty()) {
       return Relation.newBuilder().setSql(SQL.newBuilder().setQuery(sql)).build();
     }
-    String query = SqlToPlan.namedParameterMarkers(sql, PARAMETER_PREFIX);
     SQL.Builder text = SQL.newBuilder();
-    for (int i = 0; i < arguments.size(); i++) {
-      String name = PARAMETER_PREFIX + (i + 1);
-      Expression argument = arguments.get(i);
-      if (argument.hasCast()) {
-        // Spark's sql() takes literals (and array/map/struct calls) as arguments, not a CAST
-        // (setObject with a target type): the value goes as the argument, the CAST into the
-        // text. The marker names are the driver's own, so only its markers match.
-        Expression.Cast cast = argument.getCast();
-        String type = cast.hasType() ? SparkTypeNames.sqlName(cast.getType()) : cast.getTypeStr();
-        query =
-            Pattern.compile(":" + Pattern.quote(name) + "\\b")
-                .matcher(query)
-                .replaceAll(Matcher.quoteReplacement("CAST(:" + name + " AS " + type + ")"));
-        argument = cast.getExpr();
-      }
-      text.putNamedArguments(name, argument);
-    }
+    String query =
+        SqlStatement.of(sql, quoting)
+            .withMarkers(
+                i -> {
+                  String name = PARAMETER_PREFIX + i;
+                  Expression argument = arguments.get(i - 1);
+                  if (!argument.hasCast()) {
+                    text.putNamedArguments(name, argument);
+                    return ":" + name;
+                  }
+                  Expression.Cast cast = argument.getCast();
+                  text.putNamedArguments(name, cast.getExpr());
+                  String type =
+                      cast.hasType() ? SparkTypeNames.sqlName(cast.getType()) : cast.getTypeStr();
+                  return "CAST(:" + name + " AS " + type + ")";
+                });
     return Relation.newBuilder().setSql(text.setQuery(query)).build();
+  }
+
+  /**
+   * SQL text with parameter values written into it as SQL ({@link SqlLiterals}), for statements
+   * Spark's parameter binding does not reach: Delta Lake's commands take no named parameters.
+   */
+  public static Relation inlined(String sql, List<Expression> arguments, Quoting quoting)
+      throws SQLException {
+    if (arguments.isEmpty()) {
+      return of(sql, arguments, quoting);
+    }
+    List<String> literals = new ArrayList<>(arguments.size());
+    for (Expression argument : arguments) {
+      literals.add(SqlLiterals.of(argument));
+    }
+    String text = SqlStatement.of(sql, quoting).withMarkers(i -> literals.get(i - 1));
+    return Relation.newBuilder().setSql(SQL.newBuilder().setQuery(text)).build();
   }
 }

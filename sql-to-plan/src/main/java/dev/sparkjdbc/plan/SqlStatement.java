@@ -1,0 +1,123 @@
+package dev.sparkjdbc.plan;
+
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.IntFunction;
+
+/**
+ * What the driver needs to know of a statement's text before it runs, read from its tokens ({@link
+ * SqlLexer}): its leading keyword, its {@code ?} markers, and the rows of an {@code INSERT …
+ * VALUES}.
+ */
+public final class SqlStatement {
+  private final String sql;
+  private final List<SqlLexer.Token> tokens;
+
+  private SqlStatement(String sql, List<SqlLexer.Token> tokens) {
+    this.sql = sql;
+    this.tokens = tokens;
+  }
+
+  public static SqlStatement of(String sql, TranslationConfig.Quoting quoting) {
+    return new SqlStatement(sql, SqlLexer.tokens(sql, quoting));
+  }
+
+  /**
+   * The first word after blanks, comments and opening parentheses, upper-cased ({@code SELECT},
+   * {@code INSERT}…); empty when the statement starts otherwise. Reads only as far as that word.
+   */
+  public static String leadingKeyword(String sql, TranslationConfig.Quoting quoting) {
+    SqlLexer lexer = SqlLexer.of(sql, quoting);
+    for (SqlLexer.Token t = lexer.nextToken(); t != null; t = lexer.nextToken()) {
+      if (!t.isBlank() && !t.isSymbol(sql, '(')) {
+        return t.keyword(sql);
+      }
+    }
+    return "";
+  }
+
+  public String leadingKeyword() {
+    for (SqlLexer.Token t : tokens) {
+      if (!t.isBlank() && !t.isSymbol(sql, '(')) {
+        return t.keyword(sql);
+      }
+    }
+    return "";
+  }
+
+  /** How many {@code ?} markers the statement has, outside strings, names and comments. */
+  public int markerCount() {
+    int count = 0;
+    for (SqlLexer.Token t : tokens) {
+      if (t.kind() == SqlLexer.Kind.MARKER) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** The text with the i-th marker (1-based) replaced by {@code replacement.apply(i)}. */
+  public String withMarkers(IntFunction<String> replacement) {
+    StringBuilder out = new StringBuilder(sql.length() + 16);
+    int marker = 0;
+    for (SqlLexer.Token t : tokens) {
+      if (t.kind() == SqlLexer.Kind.MARKER) {
+        out.append(replacement.apply(++marker));
+      } else {
+        out.append(sql, t.start(), t.end());
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * The number of rows an {@code INSERT [INTO|OVERWRITE] … VALUES row, row, …} writes: the
+   * top-level items after its VALUES. Empty for any other statement, or where VALUES is not the
+   * statement's own (an {@code INSERT … SELECT … FROM (VALUES …)} reads its rows from a query).
+   */
+  public OptionalLong insertValuesRows() {
+    if (!leadingKeyword().equals("INSERT")) {
+      return OptionalLong.empty();
+    }
+    int depth = 0;
+    int values = -1;
+    for (int k = 0; k < tokens.size(); k++) {
+      SqlLexer.Token t = tokens.get(k);
+      if (t.isSymbol(sql, '(')) {
+        depth++;
+      } else if (t.isSymbol(sql, ')')) {
+        depth--;
+      } else if (depth == 0 && t.kind() == SqlLexer.Kind.WORD) {
+        String word = t.keyword(sql);
+        if (word.equals("VALUES") && values < 0) {
+          values = k;
+        } else if (word.equals("SELECT") || word.equals("FROM") || word.equals("TABLE")) {
+          return OptionalLong.empty(); // rows from a query
+        }
+      }
+    }
+    if (values < 0) {
+      return OptionalLong.empty();
+    }
+    long rows = 1;
+    depth = 0;
+    boolean item = false;
+    for (int k = values + 1; k < tokens.size(); k++) {
+      SqlLexer.Token t = tokens.get(k);
+      if (t.isBlank() || (depth == 0 && t.isSymbol(sql, ';'))) {
+        continue;
+      }
+      if (t.isSymbol(sql, '(')) {
+        depth++;
+      } else if (t.isSymbol(sql, ')')) {
+        depth--;
+      } else if (depth == 0 && t.isSymbol(sql, ',')) {
+        rows++;
+        item = false;
+        continue;
+      }
+      item = true;
+    }
+    return item ? OptionalLong.of(rows) : OptionalLong.empty();
+  }
+}
