@@ -26,7 +26,8 @@ public final class Plans {
   }
 
   /** SQL text that is certainly a query, with its parameter values bound by name. */
-  public static Plan textQuery(String sql, List<Expression> arguments, Quoting quoting) {
+  public static Plan textQuery(String sql, List<Expression> arguments, Quoting quoting)
+      throws SQLException {
     return query(SqlTextRelation.of(sql, arguments, quoting));
   }
 
@@ -42,8 +43,7 @@ public final class Plans {
         .setCommand(
             Command.newBuilder()
                 .setSqlCommand(
-                    SqlCommand.newBuilder()
-                        .setInput(SqlTextRelation.inlined(sql, arguments, quoting))))
+                    SqlCommand.newBuilder().setInput(SqlTextRelation.of(sql, arguments, quoting))))
         .build();
   }
 

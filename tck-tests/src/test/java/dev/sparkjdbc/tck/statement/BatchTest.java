@@ -35,7 +35,7 @@ class BatchTest {
             insert.addBatch();
           }
           int[] counts = insert.executeBatch();
-          assertThat(counts).hasSize(10_000).containsOnly(Statement.SUCCESS_NO_INFO);
+          assertThat(counts).as("one row per entry").hasSize(10_000).containsOnly(1);
           assertThat(insert.executeBatch()).isEmpty(); // the batch was consumed
         }
         try (ResultSet rs =
