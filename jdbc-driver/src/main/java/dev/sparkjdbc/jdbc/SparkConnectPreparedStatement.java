@@ -20,7 +20,6 @@ import dev.sparkjdbc.types.SparkType;
 import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
@@ -167,6 +166,7 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
 
   @Override
   public void setNull(int i, int sqlType) throws SQLException {
+    checkOpen();
     set(i, ParameterLiterals.nullOf(sqlType));
   }
 
@@ -284,11 +284,13 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
 
   @Override
   public void setObject(int i, Object x) throws SQLException {
+    checkOpen();
     set(i, ParameterLiterals.object(x));
   }
 
   @Override
   public void setObject(int i, Object x, int targetSqlType) throws SQLException {
+    checkOpen();
     if (x == null) {
       setNull(i, targetSqlType);
       return;
@@ -298,18 +300,12 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
 
   @Override
   public void setObject(int i, Object x, int targetSqlType, int scaleOrLength) throws SQLException {
-    if (x instanceof BigDecimal d
-        && (targetSqlType == Types.DECIMAL || targetSqlType == Types.NUMERIC)) {
-      if (scaleOrLength < 0 || scaleOrLength > 38) {
-        checkOpen();
-        throw new java.sql.SQLDataException(
-            "Scale " + scaleOrLength + " is outside 0 to 38, " + "the scales of a Spark DECIMAL",
-            SqlState.DATA_OUT_OF_RANGE);
-      }
-      setBigDecimal(i, d.setScale(scaleOrLength, RoundingMode.HALF_UP));
+    checkOpen();
+    if (x == null) {
+      setNull(i, targetSqlType);
       return;
     }
-    setObject(i, x, targetSqlType);
+    set(i, ParameterLiterals.forTarget(x, targetSqlType, scaleOrLength));
   }
 
   /** A {@code JDBCType} is its {@code java.sql.Types} number; other SQLTypes are vendors'. */

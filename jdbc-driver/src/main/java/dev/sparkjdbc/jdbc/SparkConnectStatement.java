@@ -177,6 +177,9 @@ class SparkConnectStatement
   }
 
   static SQLException strictRefusal(SqlTranslationException e) {
+    if (e.inEveryMode()) {
+      return new SQLFeatureNotSupportedException(e.getMessage(), SqlState.NOT_SUPPORTED, e);
+    }
     return e.isSyntaxError()
         ? new SQLSyntaxErrorException(e.getMessage(), SqlState.SYNTAX_ERROR_AT, e)
         : new SQLFeatureNotSupportedException(

@@ -22,6 +22,7 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlSelectKeyword;
 import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.SqlWindow;
@@ -225,6 +226,14 @@ final class ExpressionTranslator {
         args.add(translate(call.operand(2)));
         return function(name.toLowerCase(Locale.ROOT), args);
       }
+      if (name.equalsIgnoreCase("RAND")
+          && call.operandCount() == 1
+          && !isConstantNumber(call.operand(0))) {
+        throw UnsupportedSqlException.noSparkMeaning(
+            "{fn RAND(seed)} with a seed that is not a constant: Spark's rand takes only a literal"
+                + " seed, and no Spark function draws a random number per row from a seed column",
+            call);
+      }
       if (name.equalsIgnoreCase("LENGTH") && call.operandCount() == 1) {
         // JDBC's LENGTH counts characters without trailing blanks
         return function("length", List.of(function("rtrim", List.of(translate(call.operand(0))))));
@@ -241,6 +250,15 @@ final class ExpressionTranslator {
       return namedFunction(call.getOperator().getName(), call);
     }
     throw UnsupportedSqlException.of(kind + " (" + call.getOperator().getName() + ")", call);
+  }
+
+  /** A numeric literal, a negated one, or a parameter marker (bound to a literal). */
+  private static boolean isConstantNumber(SqlNode node) {
+    if (node instanceof SqlNumericLiteral || node instanceof SqlDynamicParam) {
+      return true;
+    }
+    return node.getKind() == SqlKind.MINUS_PREFIX
+        && ((SqlCall) node).operand(0) instanceof SqlNumericLiteral;
   }
 
   private Expression namedFunction(String sqlName, SqlCall call) {

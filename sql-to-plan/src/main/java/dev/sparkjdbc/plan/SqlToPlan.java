@@ -162,6 +162,10 @@ public final class SqlToPlan {
       }
       return Translation.translated(root, translator.features());
     } catch (UnsupportedSqlException e) {
+      if (e.noSparkMeaning()) {
+        throw new SqlTranslationException(
+            e.getMessage(), e.position().getLineNum(), e.position().getColumnNum(), false, true, e);
+      }
       return refuse(e.getMessage(), e.position(), e, true, false);
     } catch (StackOverflowError e) {
       return refuse("expression nested too deeply", null, null, true, false);

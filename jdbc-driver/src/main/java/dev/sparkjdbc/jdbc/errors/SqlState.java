@@ -35,6 +35,7 @@ public final class SqlState {
 
   // 22: data
   public static final String DATA_OUT_OF_RANGE = "22003";
+  public static final String INVALID_DATETIME_FORMAT = "22007";
   public static final String DATETIME_OUT_OF_RANGE = "22008";
   public static final String INVALID_CAST = "22018";
 

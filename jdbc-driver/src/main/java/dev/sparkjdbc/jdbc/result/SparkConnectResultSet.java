@@ -29,6 +29,7 @@ import java.sql.SQLXML;
 import java.sql.Statement;
 import java.sql.Time;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.Arrays;
 import java.util.Calendar;
 import java.util.HashMap;
@@ -242,6 +243,7 @@ public final class SparkConnectResultSet extends ReadOnlyForwardResultSet implem
 
   @Override
   public InputStream getAsciiStream(int i) throws SQLException {
+    requireCharacterOrBinary(i, "an ASCII stream");
     String s = getString(i);
     return s == null ? null : new ByteArrayInputStream(s.getBytes(StandardCharsets.US_ASCII));
   }
@@ -249,6 +251,7 @@ public final class SparkConnectResultSet extends ReadOnlyForwardResultSet implem
   @Override
   @Deprecated
   public InputStream getUnicodeStream(int i) throws SQLException {
+    requireCharacterOrBinary(i, "a Unicode stream");
     String s = getString(i);
     return s == null ? null : new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_16BE));
   }
@@ -261,6 +264,7 @@ public final class SparkConnectResultSet extends ReadOnlyForwardResultSet implem
 
   @Override
   public Reader getCharacterStream(int i) throws SQLException {
+    requireCharacterOrBinary(i, "a character stream");
     String s = getString(i);
     return s == null ? null : new StringReader(s);
   }
@@ -277,6 +281,7 @@ public final class SparkConnectResultSet extends ReadOnlyForwardResultSet implem
 
   @Override
   public URL getURL(int i) throws SQLException {
+    requireCharacterOrBinary(i, "a URL"); // Spark has no DATALINK: a URL is text
     String s = getString(i);
     if (s == null) {
       return null;
@@ -321,6 +326,19 @@ public final class SparkConnectResultSet extends ReadOnlyForwardResultSet implem
   @Override
   public SQLXML getSQLXML(int i) throws SQLException {
     throw unsupportedType(i, "SQLXML");
+  }
+
+  /**
+   * Streams (and URLs) read character and binary columns only, as JDBC's table B-6 says; other
+   * columns give their text through getString.
+   */
+  private void requireCharacterOrBinary(int i, String target) throws SQLException {
+    checkOpen();
+    SqlErrors.checkIndex(i, accessors.length, "Column", "result");
+    switch (types[i - 1].jdbcType()) {
+      case Types.CHAR, Types.VARCHAR, Types.BINARY, Types.VARBINARY -> {}
+      default -> throw SqlErrors.cannotConvert(types[i - 1].typeName(), target);
+    }
   }
 
   private SQLException unsupportedType(int i, String target) throws SQLException {

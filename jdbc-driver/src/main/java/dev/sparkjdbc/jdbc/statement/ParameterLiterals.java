@@ -26,7 +26,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Calendar;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -84,22 +83,15 @@ public final class ParameterLiterals {
     return of(Expression.Literal.newBuilder().setNull(type));
   }
 
-  /**
-   * {@code setObject(x, targetSqlType)}: the value, cast to the Spark type the target stands for. A
-   * date-time for a TIME target is its time of day (JDBC TIME goes as text, see {@link
-   * TargetTypes}).
-   */
+  /** {@code setObject(x, targetSqlType)}: x converted to the target ({@link TargetConversions}). */
   public static Expression forTarget(Object x, int targetSqlType) throws SQLException {
-    Optional<DataType> target = TargetTypes.of(targetSqlType);
-    if (targetSqlType == Types.TIME) {
-      if (x instanceof Timestamp t) {
-        return time(t.toLocalDateTime().toLocalTime());
-      } else if (x instanceof LocalDateTime t) {
-        return time(t.toLocalTime());
-      }
-    }
-    Expression value = object(x);
-    return target.isEmpty() ? value : cast(value, target.get());
+    return TargetConversions.convert(x, targetSqlType);
+  }
+
+  /** {@code setObject(x, targetSqlType, scaleOrLength)}. */
+  public static Expression forTarget(Object x, int targetSqlType, int scaleOrLength)
+      throws SQLException {
+    return TargetConversions.convert(x, targetSqlType, scaleOrLength);
   }
 
   /** {@code CAST(value AS type)}, with the type as Spark's SQL writes it. */

@@ -1,6 +1,7 @@
 package dev.sparkjdbc.jdbc.result.accessor;
 
 import dev.sparkjdbc.jdbc.errors.SqlState;
+import dev.sparkjdbc.types.TextValues;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
@@ -11,7 +12,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.Calendar;
-import java.util.Locale;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.ValueVector;
 import org.apache.arrow.vector.VariableWidthFieldVector;
@@ -25,10 +25,6 @@ abstract class StringAccessor extends ColumnAccessor {
   @Override
   public abstract String getString(int row);
 
-  /** The text's UTF-8 bytes. */
-  @Override
-  public abstract byte[] getBytes(int row);
-
   @Override
   public Object getObject(int row) {
     return getString(row);
@@ -36,12 +32,12 @@ abstract class StringAccessor extends ColumnAccessor {
 
   @Override
   public boolean getBoolean(int row) throws SQLException {
-    String v = getString(row).trim().toLowerCase(Locale.ROOT);
-    return switch (v) {
-      case "true", "t", "yes", "y", "1" -> true;
-      case "false", "f", "no", "n", "0" -> false;
-      default -> throw parseError(v, "boolean");
-    };
+    String v = getString(row);
+    Boolean b = TextValues.parseBoolean(v);
+    if (b == null) {
+      throw parseError(v.trim(), "boolean");
+    }
+    return b;
   }
 
   @Override
@@ -147,11 +143,6 @@ abstract class StringAccessor extends ColumnAccessor {
       offsets.getDataBuffer().getBytes(start, scratch, 0, length);
       return new String(scratch, 0, length, StandardCharsets.UTF_8);
     }
-
-    @Override
-    public byte[] getBytes(int row) {
-      return vector.get(row);
-    }
   }
 
   static final class OfValues extends StringAccessor {
@@ -163,11 +154,6 @@ abstract class StringAccessor extends ColumnAccessor {
     @Override
     public String getString(int row) {
       return (String) value(row);
-    }
-
-    @Override
-    public byte[] getBytes(int row) {
-      return getString(row).getBytes(StandardCharsets.UTF_8);
     }
   }
 }
