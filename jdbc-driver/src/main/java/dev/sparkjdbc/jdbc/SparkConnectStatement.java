@@ -58,6 +58,7 @@ class SparkConnectStatement
   private long updateCount = -1;
   private boolean updateCountKnown;
   private long maxRows;
+  private int maxFieldSize;
   private int fetchSize;
   private int queryTimeout;
   private boolean closeOnCompletion;
@@ -256,7 +257,7 @@ class SparkConnectStatement
     ExecutionStream operation = startOperation(plan);
     ArrowBatchSource stream = ReadAheadSource.of(operation, connection.config().readAhead());
     try {
-      return new SparkConnectResultSet(this, connection.rows(stream), maxRows);
+      return new SparkConnectResultSet(this, connection.rows(stream), maxRows, maxFieldSize);
     } catch (SQLException | RuntimeException e) {
       execution.detach();
       stream.close();
@@ -285,7 +286,8 @@ class SparkConnectStatement
           new SparkConnectResultSet(
               this,
               connection.rows(ArrowBatchSource.inline(result.getLocalRelation().getData())),
-              maxRows);
+              maxRows,
+              maxFieldSize);
       ResultSetMetaData columns = rows.getMetaData();
       if (columns.getColumnCount() == 0) {
         rows.close();
@@ -478,16 +480,20 @@ class SparkConnectStatement
   @Override
   public int getMaxFieldSize() throws SQLException {
     checkOpen();
-    return 0;
+    return maxFieldSize;
   }
 
+  /**
+   * Cuts the character and binary values of later result sets to {@code max} bytes, silently, as
+   * JDBC specifies; 0 is no limit.
+   */
   @Override
   public void setMaxFieldSize(int max) throws SQLException {
     checkOpen();
     if (max < 0) {
       throw new SQLException("Max field size must not be negative", SqlState.INVALID_ARGUMENT);
     }
-    // 0 (no limit) is the only size we apply: truncating values silently would corrupt data.
+    maxFieldSize = max;
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.sparkjdbc.jdbc.errors.SelfWrapper;
 import dev.sparkjdbc.jdbc.errors.SqlErrors;
 import dev.sparkjdbc.jdbc.errors.SqlState;
 import dev.sparkjdbc.jdbc.result.accessor.ColumnAccessor;
+import dev.sparkjdbc.jdbc.result.accessor.FieldSizeLimit;
 import dev.sparkjdbc.types.ColumnType;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -57,11 +58,27 @@ public final class SparkConnectResultSet extends ReadOnlyForwardResultSet implem
 
   /** {@code statement} is null for result sets no statement produced (metadata, array elements). */
   public SparkConnectResultSet(ResultOwner statement, RowSource rows, long maxRows) {
+    this(statement, rows, maxRows, 0);
+  }
+
+  /**
+   * {@code maxFieldSize}: Statement.setMaxFieldSize, the bytes a character or binary value may have
+   * (0: any).
+   */
+  public SparkConnectResultSet(
+      ResultOwner statement, RowSource rows, long maxRows, int maxFieldSize) {
     this.statement = statement;
     this.rows = rows;
     this.maxRows = maxRows;
-    this.accessors = rows.accessors();
     this.types = rows.types();
+    this.accessors = rows.accessors().clone();
+    for (int i = 0; i < accessors.length; i++) {
+      switch (types[i].jdbcType()) {
+        case Types.CHAR, Types.VARCHAR, Types.BINARY, Types.VARBINARY ->
+            accessors[i] = FieldSizeLimit.of(accessors[i], maxFieldSize);
+        default -> {}
+      }
+    }
   }
 
   @Override
