@@ -114,8 +114,8 @@ class GettersPerTypeTest {
   void connect(SparkConnectServer server) throws SQLException {
     connection = DriverManager.getConnection(server.url());
     statement = connection.createStatement();
-    statement.execute("SET spark.sql.timeType.enabled=true"); // TIME is behind a flag in Spark 4.2
-    timeType = ServerFeatures.timeType(statement); // Spark 4.0 has no TIME type
+    // bin/server turns Spark 4.2's TIME on; Spark 4.0 has none
+    timeType = ServerFeatures.timeType(statement);
   }
 
   @AfterAll
