@@ -234,6 +234,9 @@ final class ExpressionTranslator {
                 + " seed, and no Spark function draws a random number per row from a seed column",
             call);
       }
+      if (name.equalsIgnoreCase("IFNULL") && call.operandCount() == 2) {
+        return jdbcIfNull(translate(call.operand(0)), translate(call.operand(1)));
+      }
       if (name.equalsIgnoreCase("LENGTH") && call.operandCount() == 1) {
         // JDBC's LENGTH counts characters without trailing blanks
         return function("length", List.of(function("rtrim", List.of(translate(call.operand(0))))));
@@ -329,6 +332,27 @@ final class ExpressionTranslator {
       case "SECOND", "MINUTE", "HOUR", "DAY", "WEEK", "MONTH", "QUARTER", "YEAR" -> name;
       default -> throw UnsupportedSqlException.of("TIMESTAMPADD/DIFF unit " + text, unit);
     };
+  }
+
+  /**
+   * JDBC's IFNULL(e, v): v converted to e's type when e is null. Spark's own ifnull would find a
+   * common type instead, and under ANSI rules a string e with a numeric v casts e's strings to a
+   * number and fails on the first non-numeric one. No SQL CAST can name a type the translator does
+   * not know, but variant_get takes its target type as a constant string, and typeof(e) is one once
+   * Spark has resolved e: so v travels through a VARIANT and comes out as e's type, converted by
+   * Spark's variant casts (an impossible conversion fails with INVALID_VARIANT_CAST). Coalesce
+   * evaluates the conversion only for rows where e is null, and a constant v is folded once.
+   */
+  private static Expression jdbcIfNull(Expression e, Expression v) {
+    Expression asVariant =
+        Expression.newBuilder()
+            .setCast(Expression.Cast.newBuilder().setExpr(v).setTypeStr("variant"))
+            .build();
+    Expression converted =
+        function(
+            "variant_get",
+            List.of(asVariant, Literals.string("$"), function("typeof", List.of(e))));
+    return function("coalesce", List.of(e, converted));
   }
 
   /** Calcite names JDBC escape functions "{fn UCASE}". */

@@ -78,7 +78,6 @@ final class FunctionTable {
           Map.entry("WEEK", "weekofyear"),
           Map.entry("NOW", "now"),
           // system
-          Map.entry("IFNULL", "ifnull"),
           Map.entry("USER", "current_user"),
           Map.entry("DATABASE", "current_database"),
           // standard SQL spellings
