@@ -34,6 +34,10 @@ record ServerOptions(
                              (0 picks a free port; off by default): the executions the
                              server holds and its running Spark jobs, for leak checks
         --help               print this text
+
+      Tables are Delta Lake tables unless CREATE TABLE says USING parquet (or another
+      format), and Spark's TIME type is on; override with --conf, e.g.
+      --conf spark.sql.sources.default=parquet
       """;
 
   /** Thrown for a command line a person must fix; the message says what is wrong. */
