@@ -17,6 +17,7 @@ import dev.sparkjdbc.jdbc.result.ArrowRows;
 import dev.sparkjdbc.jdbc.result.JavaRows;
 import dev.sparkjdbc.jdbc.result.accessor.ColumnContext;
 import dev.sparkjdbc.jdbc.result.accessor.SparkArray;
+import dev.sparkjdbc.jdbc.statement.Plans;
 import dev.sparkjdbc.jdbc.statement.SqlText;
 import dev.sparkjdbc.plan.SqlToPlan;
 import dev.sparkjdbc.proto.DataType;
@@ -213,6 +214,12 @@ final class SparkConnectConnection implements SelfWrapper, Connection, MetadataC
     } else {
       warnings.setNextWarning(w);
     }
+  }
+
+  @Override
+  public dev.sparkjdbc.proto.DataType tableSchema(String qualifiedName) throws SQLException {
+    checkOpen();
+    return client.schema(Plans.readTable(qualifiedName));
   }
 
   /** A statement the driver runs for itself (metadata); it goes to Spark as text. */

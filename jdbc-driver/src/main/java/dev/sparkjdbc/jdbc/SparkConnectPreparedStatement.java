@@ -134,6 +134,8 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
 
   @Override
   public ResultSet executeQuery() throws SQLException {
+    checkOpen();
+    refuseUpdate(query.sql());
     if (!execute()) {
       throw SqlErrors.wrongStatementKind("The statement produced no result set; use executeUpdate");
     }

@@ -143,8 +143,7 @@ class SparkConnectStatement
       return true;
     }
     if (translation.isQuery() || SqlText.isQuery(sql)) {
-      resultSet = stream(Plans.textQuery(sql, arguments, quoting()));
-      return true;
+      return streamOrCount(Plans.textQuery(sql, arguments, quoting()), sql);
     }
     String keyword = SqlText.firstKeyword(sql);
     if (keyword.equals("SET") || keyword.equals("RESET")) {
@@ -305,19 +304,40 @@ class SparkConnectStatement
       return true;
     }
     // A query (or a large command output the server keeps cached): stream it.
-    resultSet = stream(Plans.query(result));
+    return streamOrCount(Plans.query(result), sql);
+  }
+
+  /**
+   * Streams a query's rows. A {@code WITH} statement may instead be a write that Spark plans as a
+   * query ({@code WITH … INSERT}): its answer has no columns, and it runs as the stream is read, so
+   * it is read to its end and answered with a count. Only WITH waits here for the first answer;
+   * other queries return at once and stream as they are read.
+   */
+  private boolean streamOrCount(Plan plan, String sql) throws SQLException {
+    SparkConnectResultSet rows = stream(plan);
+    String kind = SqlText.firstKeyword(sql);
+    if (kind.equals("WITH") && rows.getMetaData().getColumnCount() == 0) {
+      try (rows) {
+        while (rows.next()) {
+          // no columns to read: the write completes with the stream
+        }
+      }
+      return withoutRows(sql, kind);
+    }
+    resultSet = rows;
     return true;
   }
 
   /**
    * A command that answered with no rows. DDL and the like count 0 rows (JDBC); an {@code INSERT …
-   * VALUES} writes as many rows as it lists; other DML's count Spark does not say.
+   * VALUES} writes as many rows as it lists; other DML's count Spark does not say, nor that of a
+   * {@code WITH … INSERT}, the only command a WITH can lead.
    */
   private boolean withoutRows(String sql, String kind) {
     OptionalLong rows =
         SqlText.isDml(kind)
             ? SqlStatement.of(sql, quoting()).insertValuesRows()
-            : OptionalLong.of(0);
+            : kind.equals("WITH") ? OptionalLong.empty() : OptionalLong.of(0);
     setUpdateCount(rows.orElse(0), rows.isPresent());
     return false;
   }
@@ -348,6 +368,9 @@ class SparkConnectStatement
 
   @Override
   public ResultSet executeQuery(String sql) throws SQLException {
+    checkOpen();
+    SqlText.requireSql(sql);
+    refuseUpdate(sql);
     if (!execute(sql)) {
       throw SqlErrors.wrongStatementKind(
           "The statement produced no result set; use executeUpdate or "
@@ -373,6 +396,19 @@ class SparkConnectStatement
   static void refuseQuery(String sql) throws SQLException {
     if (SqlText.isQuery(sql)) {
       throw SqlErrors.wrongStatementKind("executeUpdate cannot run a query; use executeQuery");
+    }
+  }
+
+  /**
+   * executeQuery runs only statements that return rows (JDBC): DML and DDL are refused before they
+   * reach the server, so a mistaken call changes nothing.
+   */
+  static void refuseUpdate(String sql) throws SQLException {
+    if (SqlText.isWithoutRows(sql)) {
+      throw SqlErrors.wrongStatementKind(
+          "executeQuery cannot run "
+              + SqlText.firstKeyword(sql)
+              + ", which returns no result set; use executeUpdate or execute");
     }
   }
 
@@ -619,9 +655,9 @@ class SparkConnectStatement
   }
 
   /**
-   * Runs the batch's statements in order. Spark reports no row counts, so a statement's count is
-   * {@code SUCCESS_NO_INFO}; one that returns rows ends the batch with a {@code
-   * BatchUpdateException}, as the specification says.
+   * Runs the batch's statements in order. Each entry's count is its update count, {@code
+   * SUCCESS_NO_INFO} where that is not known; a statement that returns rows ends the batch with a
+   * {@code BatchUpdateException}, as the specification says.
    */
   @Override
   public long[] executeLargeBatch() throws SQLException {

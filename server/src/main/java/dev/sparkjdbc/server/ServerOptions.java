@@ -139,6 +139,11 @@ record ServerOptions(
       // interfaces.
       spark.put("spark.driver.bindAddress", "127.0.0.1");
       spark.put("spark.driver.host", "127.0.0.1");
+      // Delta rebuilds a table's state in 50 tasks by default, sized for clusters: on one
+      // machine that costs seconds per UPDATE, DELETE or MERGE, one task per core does not.
+      spark.put(
+          "spark.databricks.delta.snapshotPartitions",
+          Integer.toString(Runtime.getRuntime().availableProcessors()));
     }
     // Delta Lake's SQL (UPDATE, DELETE, MERGE, time travel, history) and catalog, and Delta as
     // the format of CREATE TABLE without USING, as on the platforms most Spark users have.

@@ -1,7 +1,9 @@
 package dev.sparkjdbc.plan;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.IntFunction;
 
 /**
@@ -54,6 +56,33 @@ public final class SqlStatement {
       }
     }
     return count;
+  }
+
+  /**
+   * The markers (1-based) where Spark's grammar takes only a bare literal, not an expression: the
+   * version of {@code VERSION AS OF ?} and {@code SYSTEM_VERSION AS OF ?} (an integer or a string).
+   */
+  public Set<Integer> bareLiteralMarkers() {
+    Set<Integer> out = new HashSet<>();
+    String[] previous = new String[3]; // the last three words before this token, newest last
+    int marker = 0;
+    for (SqlLexer.Token t : tokens) {
+      if (t.isBlank()) {
+        continue;
+      }
+      if (t.kind() == SqlLexer.Kind.MARKER) {
+        marker++;
+        if ("OF".equals(previous[2])
+            && "AS".equals(previous[1])
+            && ("VERSION".equals(previous[0]) || "SYSTEM_VERSION".equals(previous[0]))) {
+          out.add(marker);
+        }
+      }
+      previous[0] = previous[1];
+      previous[1] = previous[2];
+      previous[2] = t.kind() == SqlLexer.Kind.WORD ? t.keyword(sql) : null;
+    }
+    return out;
   }
 
   /** The text with the i-th marker (1-based) replaced by {@code replacement.apply(i)}. */

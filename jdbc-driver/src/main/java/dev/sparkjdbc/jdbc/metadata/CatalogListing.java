@@ -83,10 +83,37 @@ public final class CatalogListing {
         continue;
       }
       boolean temporary = Boolean.parseBoolean(row[2]);
-      Table table = parse(catalog, temporary ? row[0] : schema, name, temporary, row[3]);
+      Table table =
+          withColumns(parse(catalog, temporary ? row[0] : schema, name, temporary, row[3]));
       out.add(exactName != null && table.schema() != null ? described(table) : table);
     }
     return out;
+  }
+
+  /**
+   * A table whose listing shows no columns: Delta Lake (and other formats that keep the schema in
+   * their own log) leave it out of SHOW TABLE EXTENDED, so Spark's analyzer is asked (one round
+   * trip per such table). A table that cannot be read keeps its empty column list.
+   */
+  private Table withColumns(Table table) throws SQLException {
+    if (!table.columns().isEmpty() || table.schema() == null || !table.type().equals("TABLE")) {
+      return table;
+    }
+    DataType schema;
+    try {
+      schema =
+          connection.tableSchema(
+              quote(table.catalog()) + "." + quote(table.schema()) + "." + quote(table.name()));
+    } catch (SQLException e) {
+      connection.checkOpen();
+      return table;
+    }
+    List<Column> columns = new ArrayList<>();
+    for (DataType.StructField f : schema.getStruct().getFieldsList()) {
+      columns.add(new Column(f.getName(), f.getDataType(), f.getNullable(), "", null));
+    }
+    return new Table(
+        table.catalog(), table.schema(), table.name(), table.type(), table.remarks(), columns);
   }
 
   /**

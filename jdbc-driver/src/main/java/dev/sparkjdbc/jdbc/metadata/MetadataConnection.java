@@ -18,6 +18,12 @@ public interface MetadataConnection {
   /** Fails once the connection is closed. */
   void checkOpen() throws SQLException;
 
+  /**
+   * The columns of a table as Spark's analyzer sees them (an AnalyzePlan of reading it), for tables
+   * whose listing carries no schema.
+   */
+  dev.sparkjdbc.proto.DataType tableSchema(String qualifiedName) throws SQLException;
+
   /** A statement for the driver's own catalog queries; the caller closes it. */
   Statement internalStatement() throws SQLException;
 }

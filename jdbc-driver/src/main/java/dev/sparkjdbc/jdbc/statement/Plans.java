@@ -6,9 +6,11 @@ import dev.sparkjdbc.proto.Expression;
 import dev.sparkjdbc.proto.LocalRelation;
 import dev.sparkjdbc.proto.Plan;
 import dev.sparkjdbc.proto.Project;
+import dev.sparkjdbc.proto.Read;
 import dev.sparkjdbc.proto.Relation;
 import dev.sparkjdbc.proto.SqlCommand;
 import dev.sparkjdbc.proto.WriteOperation;
+import dev.sparkjdbc.types.SparkType;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,8 +45,27 @@ public final class Plans {
         .setCommand(
             Command.newBuilder()
                 .setSqlCommand(
-                    SqlCommand.newBuilder().setInput(SqlTextRelation.of(sql, arguments, quoting))))
+                    SqlCommand.newBuilder()
+                        .setInput(
+                            SqlTextRelation.of(sql, untypedDecimalNulls(arguments), quoting))))
         .build();
+  }
+
+  /**
+   * A NULL for a JDBC DECIMAL has Spark's widest decimal type, DECIMAL(38,18), for want of a
+   * precision. Among the rows of an {@code INSERT … VALUES} or a batch append that type would
+   * become the rows' common type and round the other rows' digits past the 18th, or fail for a
+   * column with more fraction digits. Where a statement's columns decide the types, the NULL goes
+   * untyped instead.
+   */
+  static List<Expression> untypedDecimalNulls(List<Expression> values) {
+    List<Expression> out = new ArrayList<>(values.size());
+    for (Expression v : values) {
+      boolean decimalNull =
+          v.hasLiteral() && v.getLiteral().hasNull() && v.getLiteral().getNull().hasDecimal();
+      out.add(decimalNull ? ParameterLiterals.nullOf(SparkType.NULL.defaultType()) : v);
+    }
+    return out;
   }
 
   /** One row with one column {@code plan}: the shape of Spark's own EXPLAIN output. */
@@ -69,7 +90,7 @@ public final class Plans {
   public static Plan appendRows(String table, List<List<Expression>> rows) {
     List<Expression> structs = new ArrayList<>(rows.size());
     for (List<Expression> row : rows) {
-      structs.add(call("struct", row));
+      structs.add(call("struct", untypedDecimalNulls(row)));
     }
     Relation values =
         Relation.newBuilder()
@@ -91,6 +112,17 @@ public final class Plans {
                         .setTable(target)
                         .setMode(WriteOperation.SaveMode.SAVE_MODE_APPEND)))
         .build();
+  }
+
+  /** Reading a table by its quoted, qualified name: what the analyzer makes of it is its schema. */
+  public static Plan readTable(String qualifiedName) {
+    return query(
+        Relation.newBuilder()
+            .setRead(
+                Read.newBuilder()
+                    .setNamedTable(
+                        Read.NamedTable.newBuilder().setUnparsedIdentifier(qualifiedName)))
+            .build());
   }
 
   /** True for a command's answer that holds no rows at all (no data, or an empty one). */

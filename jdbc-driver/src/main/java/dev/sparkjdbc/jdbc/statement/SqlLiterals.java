@@ -44,6 +44,41 @@ final class SqlLiterals {
     throw SqlErrors.badParameter("Cannot write this parameter value as SQL: " + value, null);
   }
 
+  /**
+   * A value where Spark's grammar takes only a bare literal ({@code VERSION AS OF ?}): an integer's
+   * digits, or a string of letters, digits, {@code _ . -} in quotes. Anything else cannot be
+   * written there without copying its text, and is refused.
+   */
+  static String bare(Expression value) throws SQLException {
+    if (value.hasLiteral()) {
+      Expression.Literal l = value.getLiteral();
+      switch (l.getLiteralTypeCase()) {
+        case BYTE, SHORT, INTEGER, LONG -> {
+          long v =
+              switch (l.getLiteralTypeCase()) {
+                case BYTE -> l.getByte();
+                case SHORT -> l.getShort();
+                case INTEGER -> l.getInteger();
+                default -> l.getLong();
+              };
+          if (v >= 0) {
+            return Long.toString(v);
+          }
+        }
+        case STRING -> {
+          if (l.getString().matches("[A-Za-z0-9_.-]+")) {
+            return "'" + l.getString() + "'";
+          }
+        }
+        default -> {}
+      }
+    }
+    throw SqlErrors.badParameter(
+        "A version after VERSION AS OF must be a non-negative integer, or a string of letters,"
+            + " digits, '_', '.' and '-'",
+        null);
+  }
+
   @SuppressWarnings("deprecation")
   private static String literal(Expression.Literal l) throws SQLException {
     return switch (l.getLiteralTypeCase()) {

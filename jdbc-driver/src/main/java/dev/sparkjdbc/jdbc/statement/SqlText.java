@@ -17,7 +17,16 @@ public final class SqlText {
   /** Statements that only read: sent as a query relation, streamed in one round trip. */
   private static final Set<String> QUERY_KEYWORDS = Set.of("SELECT", "VALUES", "TABLE", "FROM");
 
+  /** Statements that never answer with a result set: DML (its answer is a count) and DDL. */
+  private static final Set<String> NO_ROWS_KEYWORDS =
+      Set.of("INSERT", "UPDATE", "DELETE", "MERGE", "CREATE", "DROP", "ALTER", "TRUNCATE");
+
   private SqlText() {}
+
+  /** True when the statement certainly answers without a result set, whatever it does. */
+  public static boolean isWithoutRows(String sql) {
+    return NO_ROWS_KEYWORDS.contains(firstKeyword(sql));
+  }
 
   /**
    * True when the statement is certainly a query. Anything else (DDL, DML, SHOW, WITH …) goes

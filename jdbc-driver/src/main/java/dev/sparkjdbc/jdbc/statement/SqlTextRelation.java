@@ -8,6 +8,7 @@ import dev.sparkjdbc.proto.SQL;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** A statement sent to Spark as SQL text, with its parameter values written in as literals. */
 public final class SqlTextRelation {
@@ -25,11 +26,14 @@ public final class SqlTextRelation {
     if (arguments.isEmpty()) {
       return Relation.newBuilder().setSql(SQL.newBuilder().setQuery(sql)).build();
     }
+    SqlStatement statement = SqlStatement.of(sql, quoting);
+    Set<Integer> bare = statement.bareLiteralMarkers();
     List<String> literals = new ArrayList<>(arguments.size());
-    for (Expression argument : arguments) {
-      literals.add(SqlLiterals.of(argument));
+    for (int i = 0; i < arguments.size(); i++) {
+      Expression argument = arguments.get(i);
+      literals.add(bare.contains(i + 1) ? SqlLiterals.bare(argument) : SqlLiterals.of(argument));
     }
-    String text = SqlStatement.of(sql, quoting).withMarkers(i -> literals.get(i - 1));
+    String text = statement.withMarkers(i -> literals.get(i - 1));
     return Relation.newBuilder().setSql(SQL.newBuilder().setQuery(text)).build();
   }
 }
