@@ -3,6 +3,7 @@ package dev.sparkjdbc.jdbc;
 import dev.sparkjdbc.jdbc.errors.SqlErrors;
 import dev.sparkjdbc.jdbc.errors.SqlState;
 import dev.sparkjdbc.jdbc.result.SparkConnectResultSetMetaData;
+import dev.sparkjdbc.jdbc.statement.LobContents;
 import dev.sparkjdbc.jdbc.statement.ParameterLiterals;
 import dev.sparkjdbc.jdbc.statement.Plans;
 import dev.sparkjdbc.jdbc.statement.SparkConnectParameterMetaData;
@@ -438,7 +439,7 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
 
   @Override
   public void setClob(int i, Clob x) throws SQLException {
-    setString(i, x == null ? null : x.getSubString(1, (int) x.length()));
+    setString(i, x == null ? null : LobContents.text(x));
   }
 
   @Override
@@ -448,7 +449,7 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
 
   @Override
   public void setBlob(int i, Blob x) throws SQLException {
-    setBytes(i, x == null ? null : x.getBytes(1, (int) x.length()));
+    setBytes(i, x == null ? null : LobContents.bytes(x));
   }
 
   @Override

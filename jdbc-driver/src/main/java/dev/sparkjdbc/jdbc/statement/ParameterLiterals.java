@@ -194,9 +194,24 @@ public final class ParameterLiterals {
     return instant(ts.toLocalDateTime().atZone(calendar.getTimeZone().toZoneId()).toInstant());
   }
 
-  /** Spark 4.2 has no TIME type by default: a time of day goes as its text, which casts. */
+  /** JDBC's escape format for times: {@code hh:mm:ss}, with a fraction only when there is one. */
+  private static final java.time.format.DateTimeFormatter TIME_TEXT =
+      new java.time.format.DateTimeFormatterBuilder()
+          .appendPattern("HH:mm:ss")
+          .appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 0, 9, true)
+          .toFormatter();
+
+  /**
+   * A time of day goes as its text, which Spark casts wherever a time is wanted: TIME is a Spark
+   * type only where {@code spark.sql.timeType.enabled} is on.
+   */
   public static Expression time(LocalTime t) throws SQLException {
-    return string(t.toString());
+    return string(timeText(t));
+  }
+
+  /** {@code hh:mm:ss[.f…]}, seconds always written (LocalTime's own text drops zero seconds). */
+  public static String timeText(LocalTime t) {
+    return TIME_TEXT.format(t);
   }
 
   /** setObject without a target type: the JDBC default mapping of the value's class. */

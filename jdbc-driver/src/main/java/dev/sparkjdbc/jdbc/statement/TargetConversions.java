@@ -32,6 +32,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.util.Calendar;
 import java.util.EnumMap;
@@ -61,6 +62,7 @@ final class TargetConversions {
     ARRAY,
     BLOB,
     CLOB,
+    NCLOB,
     STRUCT,
     REF,
     URL,
@@ -114,7 +116,8 @@ final class TargetConversions {
     allow(Source.SQL_TIMESTAMP, CHARS, dateTime());
     allow(Source.ARRAY, EnumSet.of(JDBCType.ARRAY));
     allow(Source.BLOB, EnumSet.of(JDBCType.BLOB));
-    allow(Source.CLOB, EnumSet.of(JDBCType.CLOB, JDBCType.NCLOB));
+    allow(Source.CLOB, EnumSet.of(JDBCType.CLOB));
+    allow(Source.NCLOB, EnumSet.of(JDBCType.NCLOB));
     allow(Source.STRUCT, EnumSet.of(JDBCType.STRUCT));
     allow(Source.REF, EnumSet.of(JDBCType.REF));
     allow(Source.URL, EnumSet.of(JDBCType.DATALINK));
@@ -142,12 +145,29 @@ final class TargetConversions {
           .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
           .toFormatter();
 
-  /** JDBC's escape format for times: {@code hh:mm:ss}, with a fraction when there is one. */
-  private static final DateTimeFormatter TIME_TEXT =
+  /** Text for a DATE target: {@code yyyy-[m]m-[d]d} and nothing else. */
+  private static final DateTimeFormatter DATE_TEXT =
+      DateTimeFormatter.ofPattern("uuuu-M-d").withResolverStyle(ResolverStyle.STRICT);
+
+  /** Text for a TIME target: {@code hh:mm:ss[.f…]}. */
+  private static final DateTimeFormatter TIME_TEXT_FORMAT =
       new DateTimeFormatterBuilder()
           .appendPattern("HH:mm:ss")
-          .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
-          .toFormatter();
+          .optionalStart()
+          .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
+          .optionalEnd()
+          .toFormatter()
+          .withResolverStyle(ResolverStyle.STRICT);
+
+  /** Text for a TIMESTAMP target: {@code yyyy-[m]m-[d]d hh:mm:ss[.f…]}. */
+  private static final DateTimeFormatter TIMESTAMP_TEXT_FORMAT =
+      new DateTimeFormatterBuilder()
+          .appendPattern("uuuu-M-d HH:mm:ss")
+          .optionalStart()
+          .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
+          .optionalEnd()
+          .toFormatter()
+          .withResolverStyle(ResolverStyle.STRICT);
 
   private TargetConversions() {}
 
@@ -183,7 +203,24 @@ final class TargetConversions {
           "Scale " + scale + " is outside 0 to 38, the scales of a Spark DECIMAL",
           SqlState.DATA_OUT_OF_RANGE);
     }
-    return ParameterLiterals.decimal(exact(x).setScale(scale, RoundingMode.HALF_UP));
+    BigDecimal v = exact(x);
+    long integerDigits = integerDigits(v);
+    if (integerDigits > 38) {
+      throw SqlErrors.outOfRange(v, "a Spark DECIMAL (38 digits)");
+    }
+    if (integerDigits < -scale) {
+      // below half a unit of the last place: 0, without rescaling a tiny value digit by digit
+      return ParameterLiterals.decimal(BigDecimal.ZERO.setScale(scale));
+    }
+    return ParameterLiterals.decimal(v.setScale(scale, RoundingMode.HALF_UP));
+  }
+
+  /**
+   * Digits left of the point (negative for a value below 0.1), from precision and scale alone:
+   * 1E+1000000000 must not make us compute ten to the billionth power.
+   */
+  private static long integerDigits(BigDecimal v) {
+    return v.signum() == 0 ? 0 : (long) v.precision() - v.scale();
   }
 
   /** {@code x}, not null, converted to {@code targetSqlType}. */
@@ -220,21 +257,15 @@ final class TargetConversions {
     }
     if (BINS.contains(target)) {
       return ParameterLiterals.binary(
-          x instanceof byte[] b ? b : ((String) x).getBytes(StandardCharsets.UTF_8));
+          x instanceof byte[] b ? b : x.toString().getBytes(StandardCharsets.UTF_8));
     }
     return switch (target) {
-      case DATE -> ParameterLiterals.date(localDateTime(x).toLocalDate());
-      case TIME -> ParameterLiterals.time(localDateTime(x).toLocalTime());
+      case DATE -> ParameterLiterals.date(localDateTime(x, DATE_TEXT).toLocalDate());
+      case TIME -> ParameterLiterals.time(localDateTime(x, TIME_TEXT_FORMAT).toLocalTime());
       case TIMESTAMP, TIMESTAMP_WITH_TIMEZONE -> ParameterLiterals.instant(instant(x));
       case ARRAY -> ParameterLiterals.object(x);
-      case BLOB -> {
-        Blob blob = (Blob) x;
-        yield ParameterLiterals.binary(blob.getBytes(1, Math.toIntExact(blob.length())));
-      }
-      case CLOB, NCLOB -> {
-        Clob clob = (Clob) x;
-        yield ParameterLiterals.string(clob.getSubString(1, Math.toIntExact(clob.length())));
-      }
+      case BLOB -> ParameterLiterals.binary(LobContents.bytes((Blob) x));
+      case CLOB, NCLOB -> ParameterLiterals.string(LobContents.text((Clob) x));
       case SQLXML -> ParameterLiterals.string(((SQLXML) x).getString());
       default ->
           throw SqlErrors.unsupported(
@@ -291,6 +322,8 @@ final class TargetConversions {
       return Source.ARRAY;
     } else if (x instanceof Blob) {
       return Source.BLOB;
+    } else if (x instanceof java.sql.NClob) {
+      return Source.NCLOB;
     } else if (x instanceof Clob) {
       return Source.CLOB;
     } else if (x instanceof Struct) {
@@ -334,7 +367,12 @@ final class TargetConversions {
 
   /** The integer part, toward zero, as a literal of the target's width. */
   private static Expression integral(BigDecimal value, JDBCType target) throws SQLException {
-    BigInteger whole = value.setScale(0, RoundingMode.DOWN).toBigIntegerExact();
+    long digits = integerDigits(value);
+    if (digits > 20) {
+      throw SqlErrors.outOfRange(shortText(value), target.getName());
+    }
+    BigInteger whole =
+        digits <= 0 ? BigInteger.ZERO : value.setScale(0, RoundingMode.DOWN).toBigIntegerExact();
     int bits =
         switch (target) {
           case TINYINT -> 8;
@@ -343,7 +381,7 @@ final class TargetConversions {
           default -> 64;
         };
     if (whole.bitLength() >= bits) {
-      throw SqlErrors.outOfRange(value.toPlainString(), target.getName());
+      throw SqlErrors.outOfRange(shortText(value), target.getName());
     }
     long v = whole.longValue();
     return switch (target) {
@@ -356,23 +394,35 @@ final class TargetConversions {
 
   private static double floating(Object x) throws SQLException {
     if (x instanceof Number n && !(x instanceof BigDecimal) && !(x instanceof BigInteger)) {
-      return n.doubleValue();
-    } else if (x instanceof BigDecimal d) {
-      return d.doubleValue();
+      return n.doubleValue(); // a float or double keeps its NaN and infinities
     } else if (x instanceof Boolean b) {
       return b ? 1 : 0;
     }
-    String text = x.toString().trim();
-    try {
-      return Double.parseDouble(text);
-    } catch (NumberFormatException e) {
-      throw notValid(text, "a floating-point number");
+    double d;
+    if (x instanceof BigDecimal v) {
+      d = v.doubleValue();
+    } else {
+      String text = x.toString().trim();
+      try {
+        d = Double.parseDouble(text);
+      } catch (NumberFormatException e) {
+        throw notValid(text, "a floating-point number");
+      }
+      if (Double.isNaN(d) || text.toLowerCase(java.util.Locale.ROOT).contains("infinity")) {
+        return d; // spelled out: NaN, Infinity
+      }
     }
+    if (Double.isInfinite(d)) {
+      throw SqlErrors.outOfRange(shortText(x), "a DOUBLE");
+    }
+    return d;
   }
 
   private static boolean bool(Object x) throws SQLException {
     if (x instanceof Boolean b) {
       return b;
+    } else if (x instanceof Float || x instanceof Double) {
+      return ((Number) x).doubleValue() != 0; // NaN is not zero: true, as Spark's CAST says
     } else if (x instanceof Number) {
       return exact(x).signum() != 0;
     }
@@ -386,9 +436,9 @@ final class TargetConversions {
   /** The value's text: the JDBC escape formats for dates and times, plain digits for decimals. */
   private static String text(Object x) throws SQLException {
     if (x instanceof BigDecimal d) {
-      return d.toPlainString();
+      return decimalText(d);
     } else if (x instanceof Time || x instanceof LocalTime) {
-      return TIME_TEXT.format(localDateTime(x));
+      return ParameterLiterals.timeText(localDateTime(x).toLocalTime());
     } else if (x instanceof Date || x instanceof LocalDate) {
       return localDateTime(x).toLocalDate().toString();
     } else if (x instanceof java.util.Date || x instanceof Calendar || x instanceof LocalDateTime) {
@@ -397,7 +447,47 @@ final class TargetConversions {
     return x.toString();
   }
 
-  /** A date-time value, or its text in a JDBC escape format, as a wall clock of the JVM's zone. */
+  /**
+   * A decimal's plain digits, as Spark's CAST(decimal AS STRING) writes them; scientific notation
+   * only where plain digits would run past a thousand zeros (1E+1000000000).
+   */
+  static String decimalText(BigDecimal d) {
+    return Math.abs((long) d.scale()) > 1000 ? d.toString() : d.toPlainString();
+  }
+
+  private static String shortText(Object x) {
+    return shorten(x instanceof BigDecimal d ? decimalText(d) : x.toString());
+  }
+
+  /** A date-time value, or its text in the JDBC escape format of the target. */
+  private static LocalDateTime localDateTime(Object x, DateTimeFormatter textFormat)
+      throws SQLException {
+    if (x instanceof String || x instanceof Character) {
+      String text = x.toString().trim();
+      try {
+        java.time.temporal.TemporalAccessor t = textFormat.parse(text);
+        return textFormat == DATE_TEXT
+            ? LocalDate.from(t).atStartOfDay()
+            : textFormat == TIME_TEXT_FORMAT
+                ? LocalTime.from(t).atDate(LocalDate.EPOCH)
+                : LocalDateTime.from(t);
+      } catch (java.time.DateTimeException e) {
+        throw new SQLDataException(
+            "Cannot read '"
+                + shorten(text)
+                + "' as a "
+                + (textFormat == DATE_TEXT
+                    ? "DATE: expected the JDBC escape format yyyy-mm-dd"
+                    : textFormat == TIME_TEXT_FORMAT
+                        ? "TIME: expected the JDBC escape format hh:mm:ss[.f...]"
+                        : "TIMESTAMP: expected the JDBC escape format yyyy-mm-dd hh:mm:ss[.f...]"),
+            SqlState.INVALID_DATETIME_FORMAT);
+      }
+    }
+    return localDateTime(x);
+  }
+
+  /** A date-time value as a wall clock of the JVM's zone (a Calendar's: of its own zone). */
   private static LocalDateTime localDateTime(Object x) throws SQLException {
     if (x instanceof Timestamp t) {
       return t.toLocalDateTime();
@@ -416,26 +506,7 @@ final class TargetConversions {
     } else if (x instanceof LocalDateTime t) {
       return t;
     }
-    return parseEscapeFormat(x.toString().trim());
-  }
-
-  /** {@code yyyy-[m]m-[d]d}, {@code hh:mm:ss} or {@code yyyy-[m]m-[d]d hh:mm:ss[.f…]}. */
-  private static LocalDateTime parseEscapeFormat(String text) throws SQLException {
-    try {
-      if (text.indexOf(' ') > 0) {
-        return Timestamp.valueOf(text).toLocalDateTime();
-      } else if (text.indexOf(':') > 0) {
-        return Time.valueOf(text).toLocalTime().atDate(LocalDate.EPOCH);
-      }
-      return Date.valueOf(text).toLocalDate().atStartOfDay();
-    } catch (IllegalArgumentException e) {
-      throw new SQLDataException(
-          "Cannot read '"
-              + shorten(text)
-              + "' as a date or time: expected the JDBC escape format yyyy-mm-dd, hh:mm:ss or"
-              + " yyyy-mm-dd hh:mm:ss[.f...]",
-          SqlState.INVALID_DATETIME_FORMAT);
-    }
+    throw SqlErrors.cannotConvert("Java " + x.getClass().getName(), "a date or time");
   }
 
   /** An instant: the value's own, or its wall clock in the JVM's zone (what setTimestamp does). */
@@ -453,7 +524,7 @@ final class TargetConversions {
     } else if (x instanceof java.util.Date d && !(x instanceof Date) && !(x instanceof Time)) {
       return d.toInstant();
     }
-    return localDateTime(x).atZone(ZoneId.systemDefault()).toInstant();
+    return localDateTime(x, TIMESTAMP_TEXT_FORMAT).atZone(ZoneId.systemDefault()).toInstant();
   }
 
   private static SQLException notValid(String text, String what) {
