@@ -341,18 +341,26 @@ final class ExpressionTranslator {
    * not know, but variant_get takes its target type as a constant string, and typeof(e) is one once
    * Spark has resolved e: so v travels through a VARIANT and comes out as e's type, converted by
    * Spark's variant casts (an impossible conversion fails with INVALID_VARIANT_CAST). Coalesce
-   * evaluates the conversion only for rows where e is null, and a constant v is folded once.
+   * evaluates the conversion only for rows where e is null, and a constant v is folded once. An
+   * untyped NULL e has no type to convert to (typeof says void): then v keeps its own, and a NULL v
+   * as well is a NULL string.
    */
   private static Expression jdbcIfNull(Expression e, Expression v) {
     Expression asVariant =
         Expression.newBuilder()
             .setCast(Expression.Cast.newBuilder().setExpr(v).setTypeStr("variant"))
             .build();
+    Expression vType = ifVoid(function("typeof", List.of(v)), Literals.string("string"));
+    Expression target = ifVoid(function("typeof", List.of(e)), vType);
     Expression converted =
-        function(
-            "variant_get",
-            List.of(asVariant, Literals.string("$"), function("typeof", List.of(e))));
+        function("variant_get", List.of(asVariant, Literals.string("$"), target));
     return function("coalesce", List.of(e, converted));
+  }
+
+  /** {@code type}, a typeof(…), or {@code otherwise} where it is void (untyped NULL). */
+  private static Expression ifVoid(Expression type, Expression otherwise) {
+    return function(
+        "if", List.of(function("==", List.of(type, Literals.string("void"))), otherwise, type));
   }
 
   /** Calcite names JDBC escape functions "{fn UCASE}". */

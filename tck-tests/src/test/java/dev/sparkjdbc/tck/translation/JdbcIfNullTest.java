@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.LocalDate;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * type, and the column keeps e's type. Spark's own ifnull would look for a common type instead,
  * which for a string e and a number v casts the strings to numbers and fails on the first one.
  */
+@Tag("smoke") // also run against older servers: docs/compatibility.md
 @ExtendWith(SparkConnectServerExtension.class)
 class JdbcIfNullTest {
 
@@ -68,6 +70,19 @@ class JdbcIfNullTest {
       // 7.125 to DECIMAL(10,2) rounds half up, as CAST does
       assertThat(rs.getBigDecimal(2)).isEqualTo(new BigDecimal("7.13"));
       assertThat(rs.getObject(3, LocalDate.class)).isEqualTo(LocalDate.of(2024, 1, 2));
+    }
+  }
+
+  @Test
+  void anUntypedNullKeepsTheReplacementsType(SparkConnectServer server) throws SQLException {
+    try (Connection c = DriverManager.getConnection(server.url());
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT {fn IFNULL(NULL, 'dflt')}, {fn IFNULL(NULL, 7)}")) {
+      assertThat(rs.getMetaData().getColumnType(1)).isEqualTo(Types.VARCHAR);
+      assertThat(rs.getMetaData().getColumnType(2)).isEqualTo(Types.INTEGER);
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("dflt");
+      assertThat(rs.getInt(2)).isEqualTo(7);
     }
   }
 
