@@ -107,6 +107,25 @@ final class RelationTranslator {
         .build();
   }
 
+  /**
+   * {@code rel} carrying the subqueries this level has referenced so far. Spark Connect analyses
+   * the input of a Deduplicate of all columns by itself, while it builds the Deduplicate, so the
+   * relations its subqueries refer to must be inside that input: above it, the server fails with
+   * INTERNAL_ERROR (TPC-DS q41's correlated count under SELECT DISTINCT).
+   */
+  private Relation withReferencesSoFar(Relation rel) {
+    List<Relation> own = references.peek();
+    if (own == null || own.isEmpty()) {
+      return rel;
+    }
+    Relation carried =
+        Relation.newBuilder()
+            .setWithRelations(WithRelations.newBuilder().setRoot(rel).addAllReferences(own))
+            .build();
+    own.clear();
+    return carried;
+  }
+
   Relation query(SqlNode node) {
     switch (node.getKind()) {
       case SELECT:
@@ -233,7 +252,10 @@ final class RelationTranslator {
       if (distinct) {
         rel =
             Relation.newBuilder()
-                .setDeduplicate(Deduplicate.newBuilder().setInput(rel).setAllColumnsAsKeys(true))
+                .setDeduplicate(
+                    Deduplicate.newBuilder()
+                        .setInput(withReferencesSoFar(rel))
+                        .setAllColumnsAsKeys(true))
                 .build();
         if (order != null) {
           rel = sort(rel, order, items);
