@@ -404,16 +404,21 @@ public final class JdbcFunctions {
       return "current_timestamp()"; // Spark keeps microseconds
     }
     long unit = (long) Math.pow(10, 6 - precision);
-    return "timestamp_micros(unix_micros(current_timestamp()) div " + unit + " * " + unit + ")";
+    // pmod cuts toward the past before 1970 too, where div would cut toward 1970
+    String micros = "unix_micros(current_timestamp())";
+    return "timestamp_micros(" + micros + " - pmod(" + micros + ", " + unit + "))";
   }
 
-  /** POSITION(a IN b), which arrives as one argument. */
+  /**
+   * POSITION(a IN b), which arrives as one argument: Spark's parser reads POSITION as locate, and
+   * the function form spares other parsers reading "(a) IN (b)" as an IN predicate.
+   */
   private static String position(String arg) throws SqlTranslationException {
     String[] parts = splitAtKeyword(arg, "IN");
     if (parts == null) {
       throw refusal("{fn POSITION} takes one argument of the form 'string1 IN string2'");
     }
-    return "position((" + parts[0] + ") IN (" + parts[1] + "))";
+    return "locate((" + parts[0] + "), (" + parts[1] + "))";
   }
 
   /** EXTRACT(field FROM source), which arrives as one argument. */
@@ -469,7 +474,7 @@ public final class JdbcFunctions {
   private static String timestampAdd(List<String> args) throws SqlTranslationException {
     String unit = timestampUnit(args.get(0));
     if (unit.equals("FRAC_SECOND")) {
-      return "timestampadd(MICROSECOND, (" + args.get(1) + ") div 1000, (" + args.get(2) + "))";
+      return "timestampadd(MICROSECOND, div((" + args.get(1) + "), 1000), (" + args.get(2) + "))";
     }
     return "timestampadd(" + unit + ", (" + args.get(1) + "), (" + args.get(2) + "))";
   }

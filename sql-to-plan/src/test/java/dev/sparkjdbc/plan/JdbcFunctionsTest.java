@@ -191,9 +191,9 @@ class JdbcFunctionsTest {
   void positionAndExtractSplitTheirOneArgumentAtTheTopLevelKeyword()
       throws SqlTranslationException {
     assertThat(JdbcFunctions.toSpark("POSITION", List.of("'in' IN s")))
-        .isEqualTo("position(('in') IN (s))");
+        .isEqualTo("locate(('in'), (s))");
     assertThat(JdbcFunctions.toSpark("POSITION", List.of("f(a IN (1)) IN `in`")))
-        .isEqualTo("position((f(a IN (1))) IN (`in`))");
+        .isEqualTo("locate((f(a IN (1))), (`in`))");
     assertThat(JdbcFunctions.toSpark("EXTRACT", List.of("year FROM t.d")))
         .isEqualTo("extract(YEAR FROM (t.d))");
     assertThatThrownBy(() -> JdbcFunctions.toSpark("POSITION", List.of("'a'")))
