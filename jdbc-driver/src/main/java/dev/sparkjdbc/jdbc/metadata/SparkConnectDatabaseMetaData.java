@@ -69,16 +69,13 @@ public final class SparkConnectDatabaseMetaData implements SelfWrapper, Database
           "USE",
           "VIEWS");
 
+  // The escape functions that work, from the table that rewrites {fn ...} (JDBC 4.3 appendix D)
   private static final String NUMERIC_FUNCTIONS =
-      "ABS,ACOS,ASIN,ATAN,ATAN2,CEILING,COS,COT,"
-          + "DEGREES,EXP,FLOOR,LOG,LOG10,MOD,PI,POWER,RADIANS,RAND,ROUND,SIGN,SIN,SQRT,TAN";
-  private static final String STRING_FUNCTIONS =
-      "ASCII,CHAR,CONCAT,LCASE,LEFT,LENGTH,LOCATE,"
-          + "LTRIM,REPEAT,REPLACE,RIGHT,RTRIM,SOUNDEX,SPACE,SUBSTRING,UCASE";
-  private static final String SYSTEM_FUNCTIONS = "IFNULL,USER";
+      dev.sparkjdbc.plan.JdbcFunctions.numericFunctions();
+  private static final String STRING_FUNCTIONS = dev.sparkjdbc.plan.JdbcFunctions.stringFunctions();
+  private static final String SYSTEM_FUNCTIONS = dev.sparkjdbc.plan.JdbcFunctions.systemFunctions();
   private static final String TIME_DATE_FUNCTIONS =
-      "CURDATE,DAYNAME,DAYOFMONTH,DAYOFWEEK,"
-          + "DAYOFYEAR,HOUR,MINUTE,MONTH,MONTHNAME,NOW,QUARTER,SECOND,YEAR";
+      dev.sparkjdbc.plan.JdbcFunctions.timeDateFunctions();
 
   /** Spark's kinds of relation, in the names the JDBC specification uses. */
   static final List<String> TABLE_TYPES =
