@@ -20,6 +20,7 @@ import dev.sparkjdbc.jdbc.result.accessor.SparkArray;
 import dev.sparkjdbc.jdbc.statement.Plans;
 import dev.sparkjdbc.jdbc.statement.SqlText;
 import dev.sparkjdbc.plan.SqlToPlan;
+import dev.sparkjdbc.plan.SqlTranslationException;
 import dev.sparkjdbc.proto.DataType;
 import dev.sparkjdbc.types.SparkTypeNames;
 import java.sql.Array;
@@ -318,10 +319,22 @@ final class SparkConnectConnection implements SelfWrapper, Connection, MetadataC
     return prepareCall(sql);
   }
 
+  /** The statement with its JDBC escapes rewritten into the Spark SQL the driver sends. */
   @Override
   public String nativeSQL(String sql) throws SQLException {
     checkOpen();
-    return sql;
+    return toSpark(sql);
+  }
+
+  /**
+   * {@code sql} with its JDBC escapes as Spark SQL; a bad escape is 42601, {@code {call}} 0A000.
+   */
+  String toSpark(String sql) throws SQLException {
+    try {
+      return translator.toSpark(sql);
+    } catch (SqlTranslationException e) {
+      throw SparkConnectStatement.strictRefusal(e);
+    }
   }
 
   /**

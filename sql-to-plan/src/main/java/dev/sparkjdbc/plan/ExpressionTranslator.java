@@ -22,7 +22,6 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
-import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlSelectKeyword;
 import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.SqlWindow;
@@ -207,42 +206,6 @@ final class ExpressionTranslator {
     if (operator.isPresent()) {
       return function(operator.get(), translateAll(call.getOperandList()));
     }
-    if (call.getOperator() instanceof org.apache.calcite.sql.SqlJdbcFunctionCall jdbc) {
-      String name = jdbcName(jdbc.getName());
-      if (name.equalsIgnoreCase("CONVERT") && call.operandCount() == 2) {
-        return Expression.newBuilder()
-            .setCast(
-                Expression.Cast.newBuilder()
-                    .setExpr(translate(call.operand(0)))
-                    .setTypeStr(SparkTypes.jdbcConvertType(call.operand(1))))
-            .build();
-      }
-      if ((name.equalsIgnoreCase("TIMESTAMPADD") || name.equalsIgnoreCase("TIMESTAMPDIFF"))
-          && call.operandCount() == 3
-          && call.operand(0) instanceof SqlIntervalQualifier unit) {
-        List<Expression> args = new ArrayList<>();
-        args.add(Literals.string(timestampUnit(unit)));
-        args.add(translate(call.operand(1)));
-        args.add(translate(call.operand(2)));
-        return function(name.toLowerCase(Locale.ROOT), args);
-      }
-      if (name.equalsIgnoreCase("RAND")
-          && call.operandCount() == 1
-          && !isConstantNumber(call.operand(0))) {
-        throw UnsupportedSqlException.noSparkMeaning(
-            "{fn RAND(seed)} with a seed that is not a constant: Spark's rand takes only a literal"
-                + " seed, and no Spark function draws a random number per row from a seed column",
-            call);
-      }
-      if (name.equalsIgnoreCase("IFNULL") && call.operandCount() == 2) {
-        return jdbcIfNull(translate(call.operand(0)), translate(call.operand(1)));
-      }
-      if (name.equalsIgnoreCase("LENGTH") && call.operandCount() == 1) {
-        // JDBC's LENGTH counts characters without trailing blanks
-        return function("length", List.of(function("rtrim", List.of(translate(call.operand(0))))));
-      }
-      return namedFunction(name, call);
-    }
     if (call.getOperator() instanceof org.apache.calcite.sql.SqlUnresolvedFunction f
         && f.getSqlIdentifier() != null
         && f.getSqlIdentifier().names.size() > 1) {
@@ -253,15 +216,6 @@ final class ExpressionTranslator {
       return namedFunction(call.getOperator().getName(), call);
     }
     throw UnsupportedSqlException.of(kind + " (" + call.getOperator().getName() + ")", call);
-  }
-
-  /** A numeric literal, a negated one, or a parameter marker (bound to a literal). */
-  private static boolean isConstantNumber(SqlNode node) {
-    if (node instanceof SqlNumericLiteral || node instanceof SqlDynamicParam) {
-      return true;
-    }
-    return node.getKind() == SqlKind.MINUS_PREFIX
-        && ((SqlCall) node).operand(0) instanceof SqlNumericLiteral;
   }
 
   private Expression namedFunction(String sqlName, SqlCall call) {
@@ -322,54 +276,6 @@ final class ExpressionTranslator {
       lambdaScopes.pop();
     }
     return Expression.newBuilder().setLambdaFunction(out).build();
-  }
-
-  /** JDBC's SQL_TSI_DAY and friends as Spark's unit names. */
-  private static String timestampUnit(SqlIntervalQualifier unit) {
-    String text = unit.timeFrameName != null ? unit.timeFrameName : unit.toString();
-    String name = text.toUpperCase(Locale.ROOT).replace("SQL_TSI_", "");
-    return switch (name) {
-      case "SECOND", "MINUTE", "HOUR", "DAY", "WEEK", "MONTH", "QUARTER", "YEAR" -> name;
-      default -> throw UnsupportedSqlException.of("TIMESTAMPADD/DIFF unit " + text, unit);
-    };
-  }
-
-  /**
-   * JDBC's IFNULL(e, v): v converted to e's type when e is null. Spark's own ifnull would find a
-   * common type instead, and under ANSI rules a string e with a numeric v casts e's strings to a
-   * number and fails on the first non-numeric one. No SQL CAST can name a type the translator does
-   * not know, but variant_get takes its target type as a constant string, and typeof(e) is one once
-   * Spark has resolved e: so v travels through a VARIANT and comes out as e's type, converted by
-   * Spark's variant casts (an impossible conversion fails with INVALID_VARIANT_CAST). Coalesce
-   * evaluates the conversion only for rows where e is null, and a constant v is folded once. An
-   * untyped NULL e has no type to convert to (typeof says void): then v keeps its own, and a NULL v
-   * as well is a NULL string.
-   */
-  private static Expression jdbcIfNull(Expression e, Expression v) {
-    Expression asVariant =
-        Expression.newBuilder()
-            .setCast(Expression.Cast.newBuilder().setExpr(v).setTypeStr("variant"))
-            .build();
-    Expression vType = ifVoid(function("typeof", List.of(v)), Literals.string("string"));
-    Expression target = ifVoid(function("typeof", List.of(e)), vType);
-    Expression converted =
-        function("variant_get", List.of(asVariant, Literals.string("$"), target));
-    return function("coalesce", List.of(e, converted));
-  }
-
-  /** {@code type}, a typeof(…), or {@code otherwise} where it is void (untyped NULL). */
-  private static Expression ifVoid(Expression type, Expression otherwise) {
-    return function(
-        "if", List.of(function("==", List.of(type, Literals.string("void"))), otherwise, type));
-  }
-
-  /** Calcite names JDBC escape functions "{fn UCASE}". */
-  private static String jdbcName(String name) {
-    String n = name.trim();
-    if (n.startsWith("{fn ")) {
-      n = n.substring(4);
-    }
-    return n.endsWith("}") ? n.substring(0, n.length() - 1).trim() : n;
   }
 
   static Expression function(String name, List<Expression> arguments) {

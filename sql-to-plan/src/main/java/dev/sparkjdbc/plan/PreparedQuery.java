@@ -70,7 +70,10 @@ public final class PreparedQuery {
     return parameterCount;
   }
 
-  /** The statement as the client wrote it. */
+  /**
+   * The statement as Spark reads it: the client's text with its JDBC escapes rewritten (unless
+   * escape processing was off), what goes to Spark when the statement is not translated.
+   */
   public String sql() {
     return sql;
   }

@@ -1,7 +1,9 @@
 package dev.sparkjdbc.plan;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.IntFunction;
@@ -148,5 +150,76 @@ public final class SqlStatement {
       item = true;
     }
     return item ? OptionalLong.of(rows) : OptionalLong.empty();
+  }
+
+  /**
+   * For {@code INSERT INTO [TABLE] name VALUES (?, …)}, one row of nothing but markers and no
+   * column list, the table's name as Spark reads a multipart identifier: unquoted parts as written,
+   * quoted ones back-quoted. Empty for any other statement.
+   */
+  public Optional<String> insertMarkersTable() {
+    List<SqlLexer.Token> s = new ArrayList<>();
+    for (SqlLexer.Token t : tokens) {
+      if (!t.isBlank()) {
+        s.add(t);
+      }
+    }
+    while (!s.isEmpty() && s.get(s.size() - 1).isSymbol(sql, ';')) {
+      s.remove(s.size() - 1);
+    }
+    int k = 0;
+    if (s.size() < 6
+        || !s.get(k++).keyword(sql).equals("INSERT")
+        || !s.get(k++).keyword(sql).equals("INTO")) {
+      return Optional.empty();
+    }
+    if (s.get(k).keyword(sql).equals("TABLE")) {
+      k++;
+    }
+    StringBuilder name = new StringBuilder();
+    while (true) {
+      if (k >= s.size() || !isNamePart(s.get(k))) {
+        return Optional.empty();
+      }
+      name.append(namePart(s.get(k++)));
+      if (k < s.size() && s.get(k).isSymbol(sql, '.')) {
+        name.append('.');
+        k++;
+      } else {
+        break;
+      }
+    }
+    if (k + 2 >= s.size()
+        || !s.get(k++).keyword(sql).equals("VALUES")
+        || !s.get(k++).isSymbol(sql, '(')) {
+      return Optional.empty();
+    }
+    while (k + 1 < s.size() && s.get(k).kind() == SqlLexer.Kind.MARKER) {
+      SqlLexer.Token after = s.get(k + 1);
+      k += 2;
+      if (after.isSymbol(sql, ')')) {
+        return k == s.size() ? Optional.of(name.toString()) : Optional.empty();
+      }
+      if (!after.isSymbol(sql, ',')) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isNamePart(SqlLexer.Token t) {
+    return t.kind() == SqlLexer.Kind.WORD || t.kind() == SqlLexer.Kind.QUOTED_IDENTIFIER;
+  }
+
+  /** A name part as Spark reads it: an ANSI {@code "a""b"} becomes {@code `a"b`}. */
+  private String namePart(SqlLexer.Token t) {
+    String text = t.text(sql);
+    if (t.kind() != SqlLexer.Kind.QUOTED_IDENTIFIER || text.charAt(0) == '`') {
+      return text;
+    }
+    String inner =
+        text.substring(
+            1, text.endsWith("\"") && text.length() > 1 ? text.length() - 1 : text.length());
+    return "`" + inner.replace("\"\"", "\"").replace("`", "``") + "`";
   }
 }

@@ -4,6 +4,7 @@ import dev.sparkjdbc.jdbc.client.OperationTags;
 import dev.sparkjdbc.jdbc.config.DriverVersion;
 import dev.sparkjdbc.jdbc.errors.SelfWrapper;
 import dev.sparkjdbc.jdbc.statement.SqlText;
+import dev.sparkjdbc.plan.TranslationConfig;
 import dev.sparkjdbc.types.ColumnType;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -338,10 +339,13 @@ public final class SparkConnectDatabaseMetaData implements SelfWrapper, Database
     return false;
   }
 
+  /** The quote the connection's SQL uses for names: {@code "} with {@code quoting=ansi}. */
   @Override
   public String getIdentifierQuoteString() throws SQLException {
     checkOpen();
-    return "`";
+    return connection.config().translation().quoting() == TranslationConfig.Quoting.DOUBLE_QUOTE
+        ? "\""
+        : "`";
   }
 
   @Override
