@@ -209,7 +209,8 @@ final class ExpressionTranslator {
     if (call.getOperator() instanceof org.apache.calcite.sql.SqlUnresolvedFunction f
         && f.getSqlIdentifier() != null
         && f.getSqlIdentifier().names.size() > 1) {
-      throw UnsupportedSqlException.of("qualified function name " + f.getSqlIdentifier(), call);
+      return QualifiedFunctions.call(
+          f.getSqlIdentifier(), call, translateAll(call.getOperandList()));
     }
     if (call instanceof SqlBasicCall
         && call.getOperator().getSyntax() != org.apache.calcite.sql.SqlSyntax.SPECIAL) {
@@ -371,6 +372,10 @@ final class ExpressionTranslator {
   }
 
   private Expression like(SqlCall call) {
+    if (SparkSyntax.isAnyCall(call.operand(1))) {
+      // LIKE ANY (…) is Spark's quantified LIKE, not a comparison with the any() aggregate
+      throw UnsupportedSqlException.of("LIKE ANY", call);
+    }
     List<Expression> args = translateAll(call.getOperandList());
     String operator = call.getOperator().getName().toUpperCase(Locale.ROOT);
     boolean negated = operator.startsWith("NOT");

@@ -214,8 +214,9 @@ final class RelationTranslator {
       offset = s.getOffset();
       fetch = s.getFetch();
     }
-    if (s.hasHints()) {
-      throw UnsupportedSqlException.of("query hints", s.getHints());
+    if (s.hasHints() && order != null) {
+      // Spark puts hints below the sort; this builder sorts inside the SELECT's translation
+      throw UnsupportedSqlException.of("query hints with ORDER BY", s.getHints());
     }
     if (s.getQualify() != null) {
       throw UnsupportedSqlException.of("QUALIFY", s.getQualify());
@@ -260,6 +261,9 @@ final class RelationTranslator {
         if (order != null) {
           rel = sort(rel, order, items);
         }
+      }
+      if (s.hasHints()) {
+        rel = QueryHints.wrap(rel, s.getHints(), expressions);
       }
       return limitAndOffset(rel, offset, fetch);
     } finally {
@@ -324,6 +328,8 @@ final class RelationTranslator {
         return aliased((SqlCall) node);
       case JOIN:
         return join((SqlJoin) node);
+      case COLLECTION_TABLE:
+        return TableFunctions.relation((SqlCall) node, expressions);
       case SELECT:
       case ORDER_BY:
       case UNION:

@@ -1,5 +1,6 @@
 package dev.sparkjdbc.plan;
 
+import dev.sparkjdbc.plan.parser.SparkSqlParserImpl;
 import dev.sparkjdbc.proto.AnalyzePlanRequest.Explain.ExplainMode;
 import dev.sparkjdbc.proto.Expression;
 import dev.sparkjdbc.proto.Relation;
@@ -13,7 +14,6 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.SqlParserPos;
-import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 
 /**
@@ -55,7 +55,7 @@ public final class SqlToPlan {
     this.config = config;
     this.parserConfig =
         SqlParser.config()
-            .withParserFactory(SqlBabelParserImpl.FACTORY)
+            .withParserFactory(SparkSqlParserImpl.FACTORY)
             .withConformance(SqlConformanceEnum.BABEL)
             .withQuoting(
                 config.quoting() == TranslationConfig.Quoting.BACK_TICK
