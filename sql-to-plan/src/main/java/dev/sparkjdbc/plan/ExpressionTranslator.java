@@ -65,6 +65,10 @@ final class ExpressionTranslator {
 
   Expression translate(SqlNode node) {
     if (node instanceof SqlIdentifier id) {
+      Optional<Expression> suffixed = SuffixedLiterals.ofIdentifier(id, spelling(id), id);
+      if (suffixed.isPresent()) {
+        return suffixed.get();
+      }
       return isLambdaVariable(id) ? lambdaVariable(id.getSimple()) : identifier(id);
     }
     if (node instanceof SqlLiteral literal) {
@@ -123,6 +127,12 @@ final class ExpressionTranslator {
     SqlKind kind = call.getKind();
     switch (kind) {
       case AS:
+        {
+          Optional<Expression> suffixed = suffixedNumber(call);
+          if (suffixed.isPresent()) {
+            return suffixed.get();
+          }
+        }
         return alias(translate(call.operand(0)), ((SqlIdentifier) call.operand(1)).getSimple());
       case CAST:
         return cast(call, Expression.Cast.EvalMode.EVAL_MODE_UNSPECIFIED);
@@ -190,6 +200,8 @@ final class ExpressionTranslator {
         return window(call);
       case LAMBDA:
         return lambda((org.apache.calcite.sql.SqlLambda) call);
+      case INTERVAL:
+        return intervalOfNumber(call);
       case SOME:
       case ALL:
         throw UnsupportedSqlException.of(
@@ -253,6 +265,45 @@ final class ExpressionTranslator {
       return namedFunction(call.getOperator().getName(), call);
     }
     throw UnsupportedSqlException.of(kind + " (" + call.getOperator().getName() + ")", call);
+  }
+
+  /**
+   * {@code 1.5BD}, {@code 2.0D}: Calcite reads a decimal number followed by a letter suffix as the
+   * number aliased by the suffix; right next to the number (no blank between), it is Spark's typed
+   * literal.
+   */
+  private Optional<Expression> suffixedNumber(SqlCall as) {
+    if (as.operandCount() != 2
+        || !(as.operand(0) instanceof SqlNumericLiteral number)
+        || !(as.operand(1) instanceof SqlIdentifier suffix)) {
+      return Optional.empty();
+    }
+    org.apache.calcite.sql.parser.SqlParserPos n = number.getParserPosition();
+    org.apache.calcite.sql.parser.SqlParserPos a = suffix.getParserPosition();
+    String suffixText = spelling(suffix);
+    if (n.getEndLineNum() != a.getLineNum()
+        || n.getEndColumnNum() + 1 != a.getColumnNum()
+        || suffixText.isEmpty()
+        || !Character.isLetter(suffixText.charAt(0))) {
+      return Optional.empty();
+    }
+    return SuffixedLiterals.of(spelling(number) + suffixText, as);
+  }
+
+  /** {@code INTERVAL 60 DAYS}: Spark's literal; an expression before the unit is not Spark's. */
+  private Expression intervalOfNumber(SqlCall call) {
+    SqlNode value = call.operand(0);
+    int sign = 1;
+    if (value.getKind() == SqlKind.MINUS_PREFIX) {
+      sign = -1;
+      value = ((SqlCall) value).operand(0);
+    }
+    if (value instanceof SqlNumericLiteral n
+        && call.operandCount() == 2
+        && call.operand(1) instanceof SqlIntervalQualifier q) {
+      return Literals.intervalOfNumber(n, sign, q, call);
+    }
+    throw UnsupportedSqlException.of("INTERVAL over an expression", call);
   }
 
   /** A numeric literal, a negated one, or a parameter marker (bound to a literal). */

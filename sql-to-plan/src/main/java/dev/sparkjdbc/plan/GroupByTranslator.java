@@ -7,7 +7,6 @@ import dev.sparkjdbc.proto.Relation;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.sql.SqlCall;
-import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
@@ -53,7 +52,7 @@ final class GroupByTranslator {
     if (order != null) {
       rel = relations.sort(rel, order, items);
     }
-    if (keys > 0) {
+    if (keys != 0) {
       rel =
           Relation.newBuilder()
               .setProject(
@@ -69,79 +68,183 @@ final class GroupByTranslator {
     return rel;
   }
 
-  /** Fills grouping keys and sets; returns how many key columns the Aggregate outputs. */
+  /**
+   * Fills grouping keys and sets; returns how many key columns the Aggregate outputs. Plain keys
+   * make a GROUP BY, one ROLLUP or CUBE of single keys alone its own group type, and anything else
+   * (GROUPING SETS, ROLLUP/CUBE next to plain keys or of composite elements) the grouping sets
+   * Spark's analyzer would expand it into: the cross product of each element's sets, over the
+   * distinct keys in order of appearance (the order grouping_id() numbers its bits in).
+   */
   private int groupBy(Aggregate.Builder agg, List<SqlNode> group, List<SqlNode> items) {
-    List<SqlNode> plain = new ArrayList<>();
-    SqlCall special = null;
+    boolean plainOnly = true;
     for (SqlNode g : group) {
       if (g.getKind() == SqlKind.GROUP_BY_DISTINCT) {
         throw UnsupportedSqlException.of("GROUP BY DISTINCT", g);
       }
-      if (g.getKind() == SqlKind.ROLLUP
-          || g.getKind() == SqlKind.CUBE
-          || g.getKind() == SqlKind.GROUPING_SETS) {
-        if (special != null || !plain.isEmpty()) {
-          throw UnsupportedSqlException.of("GROUP BY mixing ROLLUP/CUBE/GROUPING SETS", g);
-        }
-        special = (SqlCall) g;
-      } else {
-        if (special != null) {
-          throw UnsupportedSqlException.of("GROUP BY mixing ROLLUP/CUBE/GROUPING SETS", g);
-        }
-        plain.add(g);
-      }
+      plainOnly &= !isAnalytics(g);
     }
-    if (special == null) {
-      addKeys(agg, plain, items);
-      return plain.size();
+    if (plainOnly) {
+      addKeys(agg, group, items);
+      return group.size();
     }
     relations.uses(PlanFeature.ROLLUP_CUBE);
-    switch (special.getKind()) {
-      case ROLLUP -> agg.setGroupType(Aggregate.GroupType.GROUP_TYPE_ROLLUP);
-      case CUBE -> agg.setGroupType(Aggregate.GroupType.GROUP_TYPE_CUBE);
-      default -> throw UnsupportedSqlException.of("GROUPING SETS", special);
+    if (group.size() == 1
+        && (group.get(0).getKind() == SqlKind.ROLLUP || group.get(0).getKind() == SqlKind.CUBE)
+        && ((SqlCall) group.get(0))
+            .getOperandList().stream().noneMatch(GroupByTranslator::isComposite)) {
+      SqlCall special = (SqlCall) group.get(0);
+      agg.setGroupType(
+          special.getKind() == SqlKind.ROLLUP
+              ? Aggregate.GroupType.GROUP_TYPE_ROLLUP
+              : Aggregate.GroupType.GROUP_TYPE_CUBE);
+      addKeys(agg, special.getOperandList(), items);
+      return special.operandCount();
     }
-    List<SqlNode> operands = new ArrayList<>();
-    for (SqlNode o : special.getOperandList()) {
-      if (o instanceof SqlNodeList || o.getKind() == SqlKind.ROW) {
-        throw UnsupportedSqlException.of("composite ROLLUP/CUBE element", o);
+    List<List<SqlNode>> sets = List.of(List.of());
+    for (SqlNode g : group) {
+      sets = crossProduct(sets, setsOf(g));
+    }
+    // Distinct keys in order of appearance in the clause, as Spark collects them.
+    List<SqlNode> keys = new ArrayList<>();
+    for (SqlNode g : group) {
+      collectKeys(g, keys);
+    }
+    List<Expression> translatedKeys = new ArrayList<>();
+    for (SqlNode k : keys) {
+      translatedKeys.add(
+          ExpressionTranslator.alias(
+              expressions.translate(keyExpression(k, items)),
+              GROUP_KEY_PREFIX + translatedKeys.size()));
+    }
+    agg.setGroupType(Aggregate.GroupType.GROUP_TYPE_GROUPING_SETS);
+    agg.addAllGroupingExpressions(translatedKeys);
+    for (List<SqlNode> set : sets) {
+      Aggregate.GroupingSets.Builder b = Aggregate.GroupingSets.newBuilder();
+      for (SqlNode k : set) {
+        b.addGroupingSet(translatedKeys.get(indexOf(keys, k)));
       }
-      operands.add(o);
+      agg.addGroupingSets(b);
     }
-    addKeys(agg, operands, items);
-    return operands.size();
+    return -1; // grouping-set keys are not in the Aggregate's output under reserved names
+  }
+
+  private static void collectKeys(SqlNode element, List<SqlNode> keys) {
+    if (isAnalytics(element) || isComposite(element)) {
+      List<SqlNode> operands =
+          element instanceof SqlNodeList list
+              ? list.getList()
+              : ((SqlCall) element).getOperandList();
+      for (SqlNode o : operands) {
+        collectKeys(o, keys);
+      }
+    } else if (indexOf(keys, element) < 0) {
+      keys.add(element);
+    }
+  }
+
+  private static int indexOf(List<SqlNode> keys, SqlNode key) {
+    for (int i = 0; i < keys.size(); i++) {
+      if (keys.get(i).equalsDeep(key, org.apache.calcite.util.Litmus.IGNORE)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isAnalytics(SqlNode g) {
+    return g.getKind() == SqlKind.ROLLUP
+        || g.getKind() == SqlKind.CUBE
+        || g.getKind() == SqlKind.GROUPING_SETS;
+  }
+
+  private static boolean isComposite(SqlNode n) {
+    return n instanceof SqlNodeList || n.getKind() == SqlKind.ROW;
+  }
+
+  /** The keys of one element: a plain key, or a parenthesised list of them. */
+  private static List<SqlNode> keysOf(SqlNode n) {
+    if (n instanceof SqlNodeList list) {
+      return list.getList();
+    }
+    if (n.getKind() == SqlKind.ROW) {
+      return ((SqlCall) n).getOperandList();
+    }
+    if (isAnalytics(n)) {
+      throw UnsupportedSqlException.of("nested " + n.getKind(), n);
+    }
+    return List.of(n);
+  }
+
+  /** The grouping sets one GROUP BY element stands for. */
+  private static List<List<SqlNode>> setsOf(SqlNode g) {
+    List<List<SqlNode>> out = new ArrayList<>();
+    switch (g.getKind()) {
+      case ROLLUP -> {
+        List<SqlNode> elements = ((SqlCall) g).getOperandList();
+        for (int n = elements.size(); n >= 0; n--) {
+          List<SqlNode> set = new ArrayList<>();
+          for (SqlNode e : elements.subList(0, n)) {
+            set.addAll(keysOf(e));
+          }
+          out.add(set);
+        }
+      }
+      case CUBE -> {
+        List<SqlNode> elements = ((SqlCall) g).getOperandList();
+        if (elements.size() > 12) {
+          throw UnsupportedSqlException.of("CUBE of more than 12 elements", g);
+        }
+        for (int mask = (1 << elements.size()) - 1; mask >= 0; mask--) {
+          List<SqlNode> set = new ArrayList<>();
+          for (int i = 0; i < elements.size(); i++) {
+            if ((mask & (1 << (elements.size() - 1 - i))) != 0) {
+              set.addAll(keysOf(elements.get(i)));
+            }
+          }
+          out.add(set);
+        }
+      }
+      case GROUPING_SETS -> {
+        for (SqlNode e : ((SqlCall) g).getOperandList()) {
+          if (isAnalytics(e)) {
+            out.addAll(setsOf(e));
+          } else {
+            out.add(keysOf(e));
+          }
+        }
+      }
+      default -> out.add(List.of(g));
+    }
+    return out;
+  }
+
+  private static List<List<SqlNode>> crossProduct(List<List<SqlNode>> a, List<List<SqlNode>> b) {
+    List<List<SqlNode>> out = new ArrayList<>();
+    for (List<SqlNode> x : a) {
+      for (List<SqlNode> y : b) {
+        List<SqlNode> set = new ArrayList<>(x);
+        set.addAll(y);
+        out.add(set);
+      }
+    }
+    return out;
+  }
+
+  /** A key as written, or the SELECT item an ordinal names. */
+  private static SqlNode keyExpression(SqlNode key, List<SqlNode> items) {
+    return SelectItems.ordinal(key)
+        .map(n -> SelectItems.stripAlias(SelectItems.selectItem(items, n, key)))
+        .orElse(key);
   }
 
   private void addKeys(Aggregate.Builder agg, List<SqlNode> keys, List<SqlNode> items) {
     int i = 0;
     for (SqlNode key : keys) {
-      SqlNode expr =
-          SelectItems.ordinal(key)
-              .map(n -> SelectItems.stripAlias(SelectItems.selectItem(items, n, key)))
-              .orElseGet(() -> aliasedItem(key, items));
+      // A SELECT alias goes as a name too: Spark's analyzer takes an input column of that name
+      // first, else the aliased expression, exactly as for the same SQL text.
       agg.addGroupingExpressions(
-          ExpressionTranslator.alias(expressions.translate(expr), GROUP_KEY_PREFIX + i++));
+          ExpressionTranslator.alias(
+              expressions.translate(keyExpression(key, items)), GROUP_KEY_PREFIX + i++));
     }
-  }
-
-  /**
-   * GROUP BY a SELECT alias: Spark groups by a column of that name if the input has one, else by
-   * the aliased expression. Without the input's schema that cannot be decided here, so such a query
-   * goes to Spark as text.
-   */
-  private static SqlNode aliasedItem(SqlNode key, List<SqlNode> items) {
-    if (key instanceof SqlIdentifier id && id.isSimple()) {
-      String name = RelationTranslator.key(id.getSimple());
-      for (SqlNode item : items) {
-        if (item.getKind() == SqlKind.AS
-            && RelationTranslator.key(((SqlIdentifier) ((SqlCall) item).operand(1)).getSimple())
-                .equals(name)) {
-          throw UnsupportedSqlException.of(
-              "GROUP BY the SELECT alias " + id.getSimple() + " (column or alias: Spark decides)",
-              key);
-        }
-      }
-    }
-    return key;
   }
 }

@@ -226,9 +226,6 @@ final class RelationTranslator {
     windows.push(namedWindows(s));
     try {
       Relation rel = s.getFrom() == null ? null : from(s.getFrom());
-      if (s.getWhere() != null) {
-        rel = filter(rel, expressions.translate(s.getWhere()));
-      }
       List<SqlNode> items = s.getSelectList().getList();
       boolean distinct = s.getModifierNode(SqlSelectKeyword.DISTINCT) != null;
       boolean aggregate =
@@ -236,6 +233,12 @@ final class RelationTranslator {
               || s.getHaving() != null
               || AggregateFinder.anyAggregate(items)
               || (order != null && !distinct && AggregateFinder.anyAggregate(order.getList()));
+      if (rel == null && (aggregate || s.getWhere() != null)) {
+        rel = oneRow(); // Spark reads SELECT without FROM over a one-row relation
+      }
+      if (s.getWhere() != null) {
+        rel = filter(rel, expressions.translate(s.getWhere()));
+      }
       if (aggregate) {
         rel = groupBy.aggregate(s, rel, items, distinct ? null : order);
       } else {
@@ -276,10 +279,15 @@ final class RelationTranslator {
     return Relation.newBuilder().setSort(sort).build();
   }
 
+  /**
+   * Spark's one-row relation: a Project without input or expressions is one row of no columns,
+   * which an Aggregate or Filter (unlike a Project) needs as its input.
+   */
+  static Relation oneRow() {
+    return Relation.newBuilder().setProject(Project.getDefaultInstance()).build();
+  }
+
   static Relation filter(Relation input, Expression condition) {
-    if (input == null) {
-      throw new UnsupportedSqlException("WHERE without FROM", null);
-    }
     return Relation.newBuilder()
         .setFilter(Filter.newBuilder().setInput(input).setCondition(condition))
         .build();
