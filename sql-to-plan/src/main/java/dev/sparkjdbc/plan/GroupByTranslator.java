@@ -37,7 +37,7 @@ final class GroupByTranslator {
     Aggregate.Builder agg =
         Aggregate.newBuilder()
             .setGroupType(Aggregate.GroupType.GROUP_TYPE_GROUPBY)
-            .addAllAggregateExpressions(expressions.translateAll(items));
+            .addAllAggregateExpressions(expressions.translateItems(items));
     if (input != null) {
       agg.setInput(input);
     }

@@ -272,12 +272,22 @@ final class Literals {
     }
   }
 
+  /**
+   * A TIMESTAMP or TIME literal as Spark's parser reads it, from an expression string the
+   * translator writes itself (a keyword and a quoted value of digits and separators): the session
+   * time zone interprets it, and its label is Spark's ({@code TIMESTAMP '2020-01-01 10:00:00'}, not
+   * the {@code CAST(… AS TIMESTAMP)} a cast from a string would show).
+   */
   private static Expression castFromText(String text, String type) {
+    if (!text.matches("[0-9 :.\\-]+")) {
+      throw new UnsupportedSqlException(type + " literal '" + text + "'", null);
+    }
+    return expressionString(type + " '" + text + "'");
+  }
+
+  static Expression expressionString(String sql) {
     return Expression.newBuilder()
-        .setCast(
-            Expression.Cast.newBuilder()
-                .setExpr(string(text))
-                .setTypeStr(type.toLowerCase(Locale.ROOT)))
+        .setExpressionString(Expression.ExpressionString.newBuilder().setExpression(sql))
         .build();
   }
 

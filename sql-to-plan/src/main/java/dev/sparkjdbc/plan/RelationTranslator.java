@@ -90,6 +90,30 @@ final class RelationTranslator {
     return id;
   }
 
+  /**
+   * Registers {@code SELECT * FROM (query) AS q(column) WHERE condition}, the query's one column
+   * renamed so that the condition can name it; names in the condition that are not that column
+   * resolve in the enclosing query.
+   */
+  long referenceFiltered(SqlNode query, String column, Expression condition) {
+    Relation relation =
+        withReferences(
+            () ->
+                filter(
+                    subqueryAlias(
+                        Relation.newBuilder()
+                            .setToDf(
+                                ToDF.newBuilder().setInput(query(query)).addColumnNames(column))
+                            .build(),
+                        column),
+                    condition));
+    long id = nextPlanId++;
+    references
+        .peek()
+        .add(relation.toBuilder().setCommon(RelationCommon.newBuilder().setPlanId(id)).build());
+    return id;
+  }
+
   private Relation withReferences(Supplier<Relation> translation) {
     references.push(new ArrayList<>());
     Relation rel;
@@ -243,7 +267,7 @@ final class RelationTranslator {
         rel = groupBy.aggregate(s, rel, items, distinct ? null : order);
       } else {
         Project.Builder project =
-            Project.newBuilder().addAllExpressions(expressions.translateAll(items));
+            Project.newBuilder().addAllExpressions(expressions.translateItems(items));
         if (rel != null) {
           project.setInput(rel);
         }

@@ -18,7 +18,7 @@ import org.apache.calcite.sql.SqlNode;
 final class SuffixedLiterals {
   private static final Pattern SUFFIXED =
       Pattern.compile(
-          "((?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:E[+-]?[0-9]+)?)(L|S|Y|BD|D|F)",
+          "(-?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:E[+-]?[0-9]+)?)(L|S|Y|BD|D|F)",
           Pattern.CASE_INSENSITIVE);
 
   private SuffixedLiterals() {}
@@ -31,6 +31,14 @@ final class SuffixedLiterals {
     return of(spelling, at);
   }
 
+  /** True for a name spelled like a suffixed number (not back-quoted). */
+  static boolean isSpelledLikeOne(SqlIdentifier id, String spelling) {
+    return id.isSimple()
+        && !spelling.isEmpty()
+        && Character.isDigit(spelling.charAt(0))
+        && SUFFIXED.matcher(spelling).matches();
+  }
+
   /** The literal {@code text} stands for, if it is a suffixed number. */
   static Optional<Expression> of(String text, SqlNode at) {
     Matcher m = SUFFIXED.matcher(text);
@@ -39,7 +47,7 @@ final class SuffixedLiterals {
     }
     String digits = m.group(1);
     String suffix = m.group(2).toUpperCase(Locale.ROOT);
-    boolean integral = digits.chars().allMatch(Character::isDigit);
+    boolean integral = digits.matches("-?[0-9]+");
     Expression.Literal.Builder literal = Expression.Literal.newBuilder();
     try {
       switch (suffix) {
