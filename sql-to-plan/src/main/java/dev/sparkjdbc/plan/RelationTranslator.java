@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -197,13 +198,16 @@ final class RelationTranslator {
   }
 
   private Relation with(SqlWith with) {
-    Map<String, SqlWithItem> scope = new HashMap<>();
+    Map<String, SqlWithItem> scope = new LinkedHashMap<>();
     for (SqlNode item : with.withList) {
       SqlWithItem w = (SqlWithItem) item;
       if (w.recursive != null && w.recursive.booleanValue()) {
+        // Connect plans have no recursive CTE: Spark runs WITH RECURSIVE from the text.
         throw UnsupportedSqlException.of("WITH RECURSIVE", w);
       }
-      scope.put(key(w.name.getSimple()), w);
+      if (scope.put(key(w.name.getSimple()), w) != null) {
+        throw UnsupportedSqlException.of("duplicate CTE name " + w.name, w); // Spark's error
+      }
     }
     ctes.push(scope);
     try {
@@ -397,14 +401,32 @@ final class RelationTranslator {
     return null;
   }
 
-  /** A CTE reference: its query, inlined, under the CTE's name (and column names). */
+  /**
+   * A CTE reference: its query, inlined, under the CTE's name (and column names). As in Spark, the
+   * body sees the CTEs defined before it in its WITH and those of enclosing WITHs; a name defined
+   * later (or itself) is a table there, so a self reference cannot loop.
+   */
   private Relation cte(SqlWithItem item) {
-    // The body sees only the CTEs defined outside it, so a self reference cannot loop.
     Deque<Map<String, SqlWithItem>> saved = new ArrayDeque<>(ctes);
-    Map<String, SqlWithItem> outer = ctes.pop();
-    Map<String, SqlWithItem> earlier = new HashMap<>(outer);
-    earlier.remove(key(item.name.getSimple()));
-    ctes.push(earlier);
+    Deque<Map<String, SqlWithItem>> visible = new ArrayDeque<>();
+    boolean found = false;
+    for (Map<String, SqlWithItem> scope : saved) { // innermost first
+      if (!found && scope.get(key(item.name.getSimple())) == item) {
+        found = true;
+        Map<String, SqlWithItem> earlier = new LinkedHashMap<>();
+        for (Map.Entry<String, SqlWithItem> e : scope.entrySet()) {
+          if (e.getValue() == item) {
+            break;
+          }
+          earlier.put(e.getKey(), e.getValue());
+        }
+        visible.addLast(earlier);
+      } else if (found) {
+        visible.addLast(scope);
+      }
+    }
+    ctes.clear();
+    ctes.addAll(visible);
     try {
       Relation body = query(item.query);
       if (item.columnList != null) {
@@ -444,7 +466,12 @@ final class RelationTranslator {
 
   private Relation join(SqlJoin j) {
     if (j.isNatural()) {
+      // Its join columns are the names both sides share: only the server knows them.
       throw UnsupportedSqlException.of("NATURAL JOIN", j);
+    }
+    SqlNode lateral = lateralQuery(j.getRight());
+    if (lateral != null) {
+      return lateralJoin(j, lateral);
     }
     Join.Builder join = Join.newBuilder().setLeft(from(j.getLeft())).setRight(from(j.getRight()));
     switch (j.getJoinType()) {
@@ -466,6 +493,53 @@ final class RelationTranslator {
       }
     }
     return Relation.newBuilder().setJoin(join).build();
+  }
+
+  /** The right side of {@code LATERAL (query) [AS alias]} without the LATERAL, else null. */
+  private static SqlNode lateralQuery(SqlNode right) {
+    if (right.getKind() == SqlKind.LATERAL) {
+      return ((SqlCall) right).operand(0);
+    }
+    if (right.getKind() == SqlKind.AS
+        && ((SqlCall) right).operand(0).getKind() == SqlKind.LATERAL) {
+      SqlCall as = (SqlCall) right;
+      List<SqlNode> operands = new ArrayList<>(as.getOperandList());
+      operands.set(0, ((SqlCall) operands.get(0)).operand(0));
+      return as.getOperator().createCall(as.getParserPosition(), operands);
+    }
+    return null;
+  }
+
+  /**
+   * {@code JOIN LATERAL (subquery)}: Connect's LateralJoin, whose right side may name the left's
+   * columns as outer references; inner, cross and left joins, as Spark's parser allows.
+   */
+  private Relation lateralJoin(SqlJoin j, SqlNode right) {
+    SqlNode query = right.getKind() == SqlKind.AS ? ((SqlCall) right).operand(0) : right;
+    if (!(query instanceof SqlSelect
+        || query.getKind() == SqlKind.ORDER_BY
+        || query.getKind() == SqlKind.UNION
+        || query.getKind() == SqlKind.INTERSECT
+        || query.getKind() == SqlKind.EXCEPT
+        || query.getKind() == SqlKind.WITH
+        || query.getKind() == SqlKind.VALUES)) {
+      throw UnsupportedSqlException.of("LATERAL " + query.getKind(), j.getRight());
+    }
+    dev.sparkjdbc.proto.LateralJoin.Builder join =
+        dev.sparkjdbc.proto.LateralJoin.newBuilder()
+            .setLeft(from(j.getLeft()))
+            .setRight(from(right));
+    switch (j.getJoinType()) {
+      case INNER, CROSS, COMMA -> join.setJoinType(Join.JoinType.JOIN_TYPE_INNER);
+      case LEFT -> join.setJoinType(Join.JoinType.JOIN_TYPE_LEFT_OUTER);
+      default -> throw UnsupportedSqlException.of(j.getJoinType() + " JOIN LATERAL", j);
+    }
+    if (j.getConditionType() == JoinConditionType.ON) {
+      join.setJoinCondition(expressions.translate(j.getCondition()));
+    } else if (j.getConditionType() == JoinConditionType.USING) {
+      throw UnsupportedSqlException.of("JOIN LATERAL … USING", j);
+    }
+    return Relation.newBuilder().setLateralJoin(join).build();
   }
 
   private static Map<String, SqlWindow> namedWindows(SqlSelect s) {
