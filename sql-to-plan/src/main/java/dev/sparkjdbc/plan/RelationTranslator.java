@@ -57,7 +57,10 @@ final class RelationTranslator {
   private long nextPlanId = 1;
   private final Set<PlanFeature> features = EnumSet.noneOf(PlanFeature.class);
 
-  RelationTranslator(List<Expression> parameters, String sql) {
+  private final SessionSettings session;
+
+  RelationTranslator(List<Expression> parameters, String sql, SessionSettings session) {
+    this.session = session;
     this.expressions = new ExpressionTranslator(this, parameters, sql);
     this.groupBy = new GroupByTranslator(this, expressions);
   }
@@ -218,6 +221,13 @@ final class RelationTranslator {
   }
 
   private Relation setOperation(SqlCall call) {
+    if (session.legacySetOpsPrecedence()
+        && call.getKind() != SqlKind.INTERSECT
+        && call.operand(1).getKind() == SqlKind.INTERSECT) {
+      // Calcite bound INTERSECT tighter; the session reads the operators left to right.
+      throw UnsupportedSqlException.of(
+          "INTERSECT after UNION/EXCEPT under spark.sql.legacy.setopsPrecedence.enabled", call);
+    }
     SetOperation.SetOpType type =
         switch (call.getKind()) {
           case UNION -> SetOperation.SetOpType.SET_OP_TYPE_UNION;
@@ -542,7 +552,7 @@ final class RelationTranslator {
     return Relation.newBuilder().setLateralJoin(join).build();
   }
 
-  private static Map<String, SqlWindow> namedWindows(SqlSelect s) {
+  private Map<String, SqlWindow> namedWindows(SqlSelect s) {
     Map<String, SqlWindow> named = new HashMap<>();
     for (SqlNode w : s.getWindowList()) {
       SqlWindow window = (SqlWindow) w;
@@ -579,8 +589,9 @@ final class RelationTranslator {
         w.getParserPosition());
   }
 
-  static String key(String name) {
-    return name.toLowerCase(Locale.ROOT);
+  /** A CTE or window name as the session compares names. */
+  String key(String name) {
+    return session.caseSensitive() ? name : name.toLowerCase(Locale.ROOT);
   }
 
   /** Finds aggregate calls outside subqueries and window functions. */
