@@ -693,6 +693,11 @@ final class ExpressionTranslator {
     for (SqlNode o : window.getOrderList()) {
       out.addOrderSpec(sortOrder(o));
     }
+    if (SqlWindow.isUnboundedFollowing(window.getLowerBound())
+        || SqlWindow.isUnboundedPreceding(window.getUpperBound())) {
+      // Connect marks a bound only "unbounded", by its side: Spark's error needs the text
+      throw UnsupportedSqlException.of("window frame bound on the wrong side", over);
+    }
     if (window.getLowerBound() != null || window.getUpperBound() != null) {
       out.setFrameSpec(
           WindowFrame.newBuilder()

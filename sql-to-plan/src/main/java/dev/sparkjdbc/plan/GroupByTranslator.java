@@ -7,6 +7,7 @@ import dev.sparkjdbc.proto.Relation;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
@@ -41,18 +42,28 @@ final class GroupByTranslator {
     if (input != null) {
       agg.setInput(input);
     }
-    int keys = 0;
+    List<SqlNode> keys = List.of();
     if (s.getGroup() != null) {
       keys = groupBy(agg, s.getGroup().getList(), items);
     }
     Relation rel = Relation.newBuilder().setAggregate(agg).build();
     if (s.getHaving() != null) {
       rel = RelationTranslator.filter(rel, expressions.translate(s.getHaving()));
+      if (order != null) {
+        if (hasUnselectedAggregate(List.of(s.getHaving()), items)
+            && hasUnselectedAggregate(order.getList(), items)) {
+          // Spark fails to resolve such an ORDER BY (UNRESOLVED_COLUMN); the plan would fail
+          // differently, so Spark gets the text and reports its own error.
+          throw UnsupportedSqlException.of(
+              "ORDER BY an aggregate not selected after a HAVING with one", order);
+        }
+        order = sortByKeyNames(order, keys, items);
+      }
     }
     if (order != null) {
       rel = relations.sort(rel, order, items);
     }
-    if (keys != 0) {
+    if (!keys.isEmpty()) {
       rel =
           Relation.newBuilder()
               .setProject(
@@ -69,13 +80,91 @@ final class GroupByTranslator {
   }
 
   /**
-   * Fills grouping keys and sets; returns how many key columns the Aggregate outputs. Plain keys
-   * make a GROUP BY, one ROLLUP or CUBE of single keys alone its own group type, and anything else
-   * (GROUPING SETS, ROLLUP/CUBE next to plain keys or of composite elements) the grouping sets
-   * Spark's analyzer would expand it into: the cross product of each element's sets, over the
-   * distinct keys in order of appearance (the order grouping_id() numbers its bits in).
+   * ORDER BY a grouping key after HAVING: the key's name in the Aggregate's output. Spark's
+   * analyzer finds a key that is not selected below a HAVING that added an aggregate of its own
+   * only from the SQL text's plan; in a Connect plan the key column is lost there
+   * (MISSING_ATTRIBUTES). A key whose name a SELECT alias takes stays as written: ORDER BY means
+   * the alias then.
    */
-  private int groupBy(Aggregate.Builder agg, List<SqlNode> group, List<SqlNode> items) {
+  private static SqlNodeList sortByKeyNames(
+      SqlNodeList order, List<SqlNode> keys, List<SqlNode> items) {
+    List<SqlNode> out = new ArrayList<>();
+    for (SqlNode item : order) {
+      out.add(sortByKeyName(item, keys, items));
+    }
+    return new SqlNodeList(out, order.getParserPosition());
+  }
+
+  private static SqlNode sortByKeyName(SqlNode item, List<SqlNode> keys, List<SqlNode> items) {
+    if (item.getKind() == SqlKind.DESCENDING
+        || item.getKind() == SqlKind.NULLS_FIRST
+        || item.getKind() == SqlKind.NULLS_LAST) {
+      SqlCall call = (SqlCall) item;
+      return call.getOperator()
+          .createCall(call.getParserPosition(), sortByKeyName(call.operand(0), keys, items));
+    }
+    int index = indexOf(keys, item);
+    if (index < 0
+        || item instanceof SqlIdentifier id
+            && aliasTaken(id.names.get(id.names.size() - 1), items)) {
+      return item;
+    }
+    return new SqlIdentifier(GROUP_KEY_PREFIX + index, item.getParserPosition());
+  }
+
+  /** True when {@code nodes} call an aggregate that is no SELECT item (alias aside). */
+  private static boolean hasUnselectedAggregate(List<SqlNode> nodes, List<SqlNode> items) {
+    List<SqlNode> aggregates = new ArrayList<>();
+    for (SqlNode n : nodes) {
+      n.accept(
+          new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlCall call) {
+              if (call.getKind() == SqlKind.SELECT || call.getKind() == SqlKind.OVER) {
+                return null;
+              }
+              if (call.getOperator().isAggregator()
+                  || FunctionTable.isAggregate(
+                      FunctionTable.function(call.getOperator().getName()))) {
+                aggregates.add(call);
+                return null;
+              }
+              return super.visit(call);
+            }
+          });
+    }
+    for (SqlNode a : aggregates) {
+      boolean selected = false;
+      for (SqlNode item : items) {
+        selected |=
+            SelectItems.stripAlias(item).equalsDeep(a, org.apache.calcite.util.Litmus.IGNORE);
+      }
+      if (!selected) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean aliasTaken(String name, List<SqlNode> items) {
+    for (SqlNode item : items) {
+      if (item.getKind() == SqlKind.AS
+          && ((SqlIdentifier) ((SqlCall) item).operand(1)).getSimple().equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Fills grouping keys and sets; returns the keys the Aggregate outputs, in the order of their
+   * reserved names. Plain keys make a GROUP BY, one ROLLUP or CUBE of single keys alone its own
+   * group type, and anything else (GROUPING SETS, ROLLUP/CUBE next to plain keys or of composite
+   * elements) the grouping sets Spark's analyzer would expand it into: the cross product of each
+   * element's sets, over the distinct keys in order of appearance (the order grouping_id() numbers
+   * its bits in).
+   */
+  private List<SqlNode> groupBy(Aggregate.Builder agg, List<SqlNode> group, List<SqlNode> items) {
     boolean plainOnly = true;
     for (SqlNode g : group) {
       if (g.getKind() == SqlKind.GROUP_BY_DISTINCT) {
@@ -84,8 +173,7 @@ final class GroupByTranslator {
       plainOnly &= !isAnalytics(g);
     }
     if (plainOnly) {
-      addKeys(agg, group, items);
-      return group.size();
+      return addKeys(agg, group, items);
     }
     relations.uses(PlanFeature.ROLLUP_CUBE);
     if (group.size() == 1
@@ -97,8 +185,7 @@ final class GroupByTranslator {
           special.getKind() == SqlKind.ROLLUP
               ? Aggregate.GroupType.GROUP_TYPE_ROLLUP
               : Aggregate.GroupType.GROUP_TYPE_CUBE);
-      addKeys(agg, special.getOperandList(), items);
-      return special.operandCount();
+      return addKeys(agg, special.getOperandList(), items);
     }
     List<List<SqlNode>> sets = List.of(List.of());
     for (SqlNode g : group) {
@@ -125,7 +212,11 @@ final class GroupByTranslator {
       }
       agg.addGroupingSets(b);
     }
-    return -1; // grouping-set keys are not in the Aggregate's output under reserved names
+    List<SqlNode> named = new ArrayList<>();
+    for (SqlNode k : keys) {
+      named.add(keyExpression(k, items));
+    }
+    return named;
   }
 
   private static void collectKeys(SqlNode element, List<SqlNode> keys) {
@@ -237,14 +328,17 @@ final class GroupByTranslator {
         .orElse(key);
   }
 
-  private void addKeys(Aggregate.Builder agg, List<SqlNode> keys, List<SqlNode> items) {
+  private List<SqlNode> addKeys(Aggregate.Builder agg, List<SqlNode> keys, List<SqlNode> items) {
     int i = 0;
+    List<SqlNode> named = new ArrayList<>();
     for (SqlNode key : keys) {
+      named.add(keyExpression(key, items));
       // A SELECT alias goes as a name too: Spark's analyzer takes an input column of that name
       // first, else the aliased expression, exactly as for the same SQL text.
       agg.addGroupingExpressions(
           ExpressionTranslator.alias(
               expressions.translate(keyExpression(key, items)), GROUP_KEY_PREFIX + i++));
     }
+    return named;
   }
 }

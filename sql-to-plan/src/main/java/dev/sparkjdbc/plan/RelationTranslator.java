@@ -556,7 +556,10 @@ final class RelationTranslator {
     Map<String, SqlWindow> named = new HashMap<>();
     for (SqlNode w : s.getWindowList()) {
       SqlWindow window = (SqlWindow) w;
-      named.put(key(window.getDeclName().getSimple()), window);
+      if (named.put(key(window.getDeclName().getSimple()), window) != null) {
+        throw UnsupportedSqlException.of( // Spark's REPETITIVE_WINDOW_DEFINITION
+            "window " + window.getDeclName() + " defined twice", window);
+      }
     }
     return named;
   }
