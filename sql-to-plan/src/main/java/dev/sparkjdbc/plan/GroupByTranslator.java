@@ -325,7 +325,22 @@ final class GroupByTranslator {
   private static SqlNode keyExpression(SqlNode key, List<SqlNode> items) {
     return SelectItems.ordinal(key)
         .map(n -> SelectItems.stripAlias(SelectItems.selectItem(items, n, key)))
-        .orElse(key);
+        .orElseGet(() -> notAnAlias(key, items));
+  }
+
+  /**
+   * GROUP BY a SELECT alias: Spark groups by an input column of that name if there is one, else by
+   * the aliased expression. Sent as a name, Spark's analyzer would decide the same for the grouping
+   * key, but Connect's Aggregate also puts its keys at the head of its output list, where a name
+   * that is only an alias does not resolve (UNRESOLVED_COLUMN). Without the input's schema the
+   * translator cannot tell the two cases apart, so such a query goes to Spark as text.
+   */
+  private static SqlNode notAnAlias(SqlNode key, List<SqlNode> items) {
+    if (key instanceof SqlIdentifier id && id.isSimple() && aliasTaken(id.getSimple(), items)) {
+      throw UnsupportedSqlException.of(
+          "GROUP BY the SELECT alias " + id.getSimple() + " (column or alias: Spark decides)", key);
+    }
+    return key;
   }
 
   private List<SqlNode> addKeys(Aggregate.Builder agg, List<SqlNode> keys, List<SqlNode> items) {
@@ -333,8 +348,6 @@ final class GroupByTranslator {
     List<SqlNode> named = new ArrayList<>();
     for (SqlNode key : keys) {
       named.add(keyExpression(key, items));
-      // A SELECT alias goes as a name too: Spark's analyzer takes an input column of that name
-      // first, else the aliased expression, exactly as for the same SQL text.
       agg.addGroupingExpressions(
           ExpressionTranslator.alias(
               expressions.translate(keyExpression(key, items)), GROUP_KEY_PREFIX + i++));
