@@ -60,7 +60,11 @@ final class SparkConnectConnection implements SelfWrapper, Connection, MetadataC
   private final ConnectClient client;
   private final BufferAllocator allocator;
   private final String sparkVersion;
-  private final SqlToPlan translator;
+
+  /** Rebuilt when a SET or RESET changes how the session reads SQL ({@link SessionSqlSettings}). */
+  private volatile SqlToPlan translator;
+
+  private final SessionSqlSettings sessionSql = new SessionSqlSettings();
   private final ServerCapabilities capabilities;
   private final ColumnContext columnContext;
   private volatile ZoneId sessionZone;
@@ -166,9 +170,17 @@ final class SparkConnectConnection implements SelfWrapper, Connection, MetadataC
     return zone;
   }
 
-  /** A SET or RESET may have changed the session time zone: ask again when next needed. */
-  void sessionConfigChanged() {
+  /**
+   * A SET or RESET may have changed the session time zone (ask again when next needed) or how the
+   * session reads SQL (translate the next statements accordingly).
+   */
+  void sessionConfigChanged(String sql) {
     sessionZone = null;
+    synchronized (sessionSql) {
+      if (sessionSql.apply(sql)) {
+        translator = new SqlToPlan(translator.config().withSession(sessionSql.settings()));
+      }
+    }
   }
 
   public ConnectClient client() {

@@ -156,7 +156,7 @@ class SparkConnectStatement
     }
     String keyword = SqlText.firstKeyword(sql);
     if (keyword.equals("SET") || keyword.equals("RESET")) {
-      connection.sessionConfigChanged(); // e.g. the session time zone
+      connection.sessionConfigChanged(sql); // e.g. the session time zone, ANSI settings
     }
     return runCommand(sql, arguments);
   }

@@ -64,6 +64,10 @@ final class ExpressionTranslator {
 
   Expression translate(SqlNode node) {
     if (node instanceof SqlIdentifier id) {
+      Optional<Expression> suffixed = SuffixedLiterals.ofIdentifier(id, spelling(id), id);
+      if (suffixed.isPresent()) {
+        return suffixed.get();
+      }
       return isLambdaVariable(id) ? lambdaVariable(id.getSimple()) : identifier(id);
     }
     if (node instanceof SqlLiteral literal) {
@@ -122,6 +126,12 @@ final class ExpressionTranslator {
     SqlKind kind = call.getKind();
     switch (kind) {
       case AS:
+        {
+          Optional<Expression> suffixed = suffixedNumber(call);
+          if (suffixed.isPresent()) {
+            return suffixed.get();
+          }
+        }
         return alias(translate(call.operand(0)), ((SqlIdentifier) call.operand(1)).getSimple());
       case CAST:
         return cast(call, Expression.Cast.EvalMode.EVAL_MODE_UNSPECIFIED);
@@ -148,13 +158,23 @@ final class ExpressionTranslator {
       case BETWEEN:
         {
           SqlBetweenOperator between = (SqlBetweenOperator) call.getOperator();
+          Expression e;
           if (between.flag == SqlBetweenOperator.Flag.SYMMETRIC) {
-            throw UnsupportedSqlException.of("BETWEEN SYMMETRIC", call);
+            // Spark has no SYMMETRIC: between the bounds in either order, as the standard says
+            List<Expression> args = translateAll(call.getOperandList());
+            e =
+                function(
+                    "or",
+                    List.of(
+                        function("between", args),
+                        function("between", List.of(args.get(0), args.get(2), args.get(1)))));
+          } else {
+            e = function("between", translateAll(call.getOperandList()));
           }
-          Expression e = function("between", translateAll(call.getOperandList()));
           return between.isNegated() ? function("not", List.of(e)) : e;
         }
       case LIKE:
+      case SIMILAR:
         return like(call);
       case NOT_EQUALS: // Spark has no != function; its parser builds NOT (a = b) too
         return function("not", List.of(function("==", translateAll(call.getOperandList()))));
@@ -175,9 +195,7 @@ final class ExpressionTranslator {
       case EXTRACT:
         return function(
             "extract",
-            List.of(
-                Literals.string(((SqlIntervalQualifier) call.operand(0)).getStartUnit().name()),
-                translate(call.operand(1))));
+            List.of(Literals.string(extractField(call.operand(0))), translate(call.operand(1))));
       case ITEM:
         return Expression.newBuilder()
             .setUnresolvedExtractValue(
@@ -189,11 +207,16 @@ final class ExpressionTranslator {
         return window(call);
       case LAMBDA:
         return lambda((org.apache.calcite.sql.SqlLambda) call);
+      case INTERVAL:
+        return intervalOfNumber(call);
+      case MINUS_PREFIX:
+        return negate(call);
       case SOME:
       case ALL:
-        throw UnsupportedSqlException.of(
-            "quantified comparison " + call.getOperator().getName(), call);
+        return QuantifiedComparisons.translate(
+            call, this, relations, call.getKind() == SqlKind.ALL);
       case FILTER:
+        return filteredAggregate(call);
       case WITHIN_GROUP:
       case WITHIN_DISTINCT:
       case RESPECT_NULLS:
@@ -217,6 +240,157 @@ final class ExpressionTranslator {
       return namedFunction(call.getOperator().getName(), call);
     }
     throw UnsupportedSqlException.of(kind + " (" + call.getOperator().getName() + ")", call);
+  }
+
+  /**
+   * {@code 1.5BD}, {@code 2.0D}: Calcite reads a decimal number followed by a letter suffix as the
+   * number aliased by the suffix; right next to the number (no blank between), it is Spark's typed
+   * literal.
+   */
+  private Optional<Expression> suffixedNumber(SqlCall as) {
+    if (as.operandCount() != 2
+        || !(as.operand(0) instanceof SqlNumericLiteral number)
+        || !(as.operand(1) instanceof SqlIdentifier suffix)) {
+      return Optional.empty();
+    }
+    org.apache.calcite.sql.parser.SqlParserPos n = number.getParserPosition();
+    org.apache.calcite.sql.parser.SqlParserPos a = suffix.getParserPosition();
+    String suffixText = spelling(suffix);
+    if (n.getEndLineNum() != a.getLineNum()
+        || n.getEndColumnNum() + 1 != a.getColumnNum()
+        || suffixText.isEmpty()
+        || !Character.isLetter(suffixText.charAt(0))) {
+      return Optional.empty();
+    }
+    return SuffixedLiterals.of(spelling(number) + suffixText, as);
+  }
+
+  /**
+   * Leading arguments of null-ignoring aggregates that a FILTER condition can null out: {@code
+   * agg(x) FILTER (WHERE c)} is {@code agg(CASE WHEN c THEN x END)} for these, with the same value
+   * for every input, empty ones included. Other arguments are constants (a percentage, a
+   * delimiter).
+   */
+  private static final java.util.Map<String, Integer> FILTERABLE =
+      java.util.Map.ofEntries(
+          java.util.Map.entry("count", 99),
+          java.util.Map.entry("sum", 1),
+          java.util.Map.entry("avg", 1),
+          java.util.Map.entry("mean", 1),
+          java.util.Map.entry("min", 1),
+          java.util.Map.entry("max", 1),
+          java.util.Map.entry("stddev", 1),
+          java.util.Map.entry("stddev_pop", 1),
+          java.util.Map.entry("stddev_samp", 1),
+          java.util.Map.entry("std", 1),
+          java.util.Map.entry("variance", 1),
+          java.util.Map.entry("var_pop", 1),
+          java.util.Map.entry("var_samp", 1),
+          java.util.Map.entry("collect_list", 1),
+          java.util.Map.entry("collect_set", 1),
+          java.util.Map.entry("array_agg", 1),
+          java.util.Map.entry("count_if", 1),
+          java.util.Map.entry("bool_and", 1),
+          java.util.Map.entry("bool_or", 1),
+          java.util.Map.entry("every", 1),
+          java.util.Map.entry("approx_count_distinct", 1),
+          java.util.Map.entry("median", 1),
+          java.util.Map.entry("percentile", 1),
+          java.util.Map.entry("percentile_approx", 1),
+          java.util.Map.entry("approx_percentile", 1),
+          java.util.Map.entry("corr", 2),
+          java.util.Map.entry("covar_pop", 2),
+          java.util.Map.entry("covar_samp", 2));
+
+  /** Set while an unaliased SELECT item is translated: its label is Spark's to choose. */
+  private boolean unaliasedItem;
+
+  /** SELECT items; those without an alias keep Spark's label, which some rewrites cannot. */
+  List<Expression> translateItems(List<SqlNode> items) {
+    List<Expression> out = new ArrayList<>(items.size());
+    for (SqlNode item : items) {
+      boolean saved = unaliasedItem;
+      unaliasedItem = item.getKind() != SqlKind.AS;
+      try {
+        out.add(translate(item));
+      } finally {
+        unaliasedItem = saved;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * {@code agg(x) FILTER (WHERE c)}: Connect's functions carry no filter, so the condition nulls
+   * out the rows it rejects in the aggregate's argument, which is the same for aggregates that
+   * ignore nulls. Unaliased in a SELECT list, Spark's label ({@code count(1) FILTER (WHERE …)})
+   * could not be kept, so that goes as text.
+   */
+  private Expression filteredAggregate(SqlCall filter) {
+    if (unaliasedItem) {
+      throw UnsupportedSqlException.of("unaliased FILTER aggregate (Spark's label)", filter);
+    }
+    if (!(filter.operand(0) instanceof SqlBasicCall agg)
+        || agg.getKind() == SqlKind.OVER
+        || !FILTERABLE.containsKey(FunctionTable.function(agg.getOperator().getName()))) {
+      throw UnsupportedSqlException.of("FILTER on " + filter.operand(0).getKind(), filter);
+    }
+    Expression condition = translate(filter.operand(1));
+    Expression inner = translate(agg);
+    Expression.UnresolvedFunction f = inner.getUnresolvedFunction();
+    int wrapped = FILTERABLE.get(f.getFunctionName());
+    Expression.UnresolvedFunction.Builder out = f.toBuilder().clearArguments();
+    for (int i = 0; i < f.getArgumentsCount(); i++) {
+      Expression arg = f.getArguments(i);
+      out.addArguments(i < wrapped ? function("when", List.of(condition, arg)) : arg);
+    }
+    return Expression.newBuilder().setUnresolvedFunction(out).build();
+  }
+
+  /** The field as written: Spark's label keeps its spelling ({@code extract(year FROM …)}). */
+  private String extractField(SqlNode qualifier) {
+    String written = spelling(qualifier);
+    String unit = ((SqlIntervalQualifier) qualifier).getStartUnit().name();
+    return written.matches("[A-Za-z_]+") ? written : unit;
+  }
+
+  /**
+   * {@code -x}: Spark's label is {@code (- x)}, which only its parser builds (the function {@code
+   * negative} labels itself {@code negative(x)}); for a column name, the translator writes that
+   * expression string itself. Other operands keep {@code negative}, whose label differs.
+   */
+  private Expression negate(SqlCall call) {
+    if (call.operand(0) instanceof SqlIdentifier number
+        && SuffixedLiterals.isSpelledLikeOne(number, spelling(number))) {
+      return SuffixedLiterals.of("-" + spelling(number), call).orElseThrow(); // -1L is a literal
+    }
+    if (call.operand(0) instanceof SqlIdentifier id
+        && !id.isStar()
+        && !isLambdaVariable(id)
+        && !SuffixedLiterals.isSpelledLikeOne(id, spelling(id))) {
+      return Literals.expressionString("- " + Names.quoted(id.names));
+    }
+    return function("negative", List.of(translate(call.operand(0))));
+  }
+
+  /** {@code INTERVAL 60 DAYS}: Spark's literal; an expression before the unit is not Spark's. */
+  private Expression intervalOfNumber(SqlCall call) {
+    SqlNode value = call.operand(0);
+    int sign = 1;
+    if (value.getKind() == SqlKind.MINUS_PREFIX) {
+      sign = -1;
+      value = ((SqlCall) value).operand(0);
+    }
+    if (value instanceof SqlNumericLiteral n
+        && call.operandCount() == 2
+        && call.operand(1) instanceof SqlIntervalQualifier q) {
+      return Literals.intervalOfNumber(n, sign, q, call);
+    }
+    throw UnsupportedSqlException.of("INTERVAL over an expression", call);
+  }
+
+    return node.getKind() == SqlKind.MINUS_PREFIX
+        && ((SqlCall) node).operand(0) instanceof SqlNumericLiteral;
   }
 
   private Expression namedFunction(String sqlName, SqlCall call) {
@@ -355,8 +529,13 @@ final class ExpressionTranslator {
       args.addAll(translateAll(list.getList()));
       return function("in", args);
     }
+    return inSubquery(right, values);
+  }
+
+  /** {@code values IN (query)}. */
+  Expression inSubquery(SqlNode query, List<Expression> values) {
     relations.uses(PlanFeature.IN_SUBQUERY);
-    return subquery(right, SubqueryExpression.SubqueryType.SUBQUERY_TYPE_IN, values);
+    return subquery(query, SubqueryExpression.SubqueryType.SUBQUERY_TYPE_IN, values);
   }
 
   private Expression subquery(
@@ -379,7 +558,18 @@ final class ExpressionTranslator {
     List<Expression> args = translateAll(call.getOperandList());
     String operator = call.getOperator().getName().toUpperCase(Locale.ROOT);
     boolean negated = operator.startsWith("NOT");
-    if (operator.contains("SIMILAR") || operator.contains("RLIKE")) {
+    if (operator.contains("SIMILAR")) {
+      Expression similar =
+          function(
+              "rlike",
+              List.of(
+                  args.get(0),
+                  Literals.string(
+                      SimilarTo.regex(
+                          call.operand(1), call.operandCount() > 2 ? call.operand(2) : null))));
+      return negated ? function("not", List.of(similar)) : similar;
+    }
+    if (operator.contains("RLIKE")) {
       throw UnsupportedSqlException.of(operator, call);
     }
     Expression like = function(operator.contains("ILIKE") ? "ilike" : "like", args);
@@ -417,6 +607,11 @@ final class ExpressionTranslator {
     }
     for (SqlNode o : window.getOrderList()) {
       out.addOrderSpec(sortOrder(o));
+    }
+    if (SqlWindow.isUnboundedFollowing(window.getLowerBound())
+        || SqlWindow.isUnboundedPreceding(window.getUpperBound())) {
+      // Connect marks a bound only "unbounded", by its side: Spark's error needs the text
+      throw UnsupportedSqlException.of("window frame bound on the wrong side", over);
     }
     if (window.getLowerBound() != null || window.getUpperBound() != null) {
       out.setFrameSpec(

@@ -173,6 +173,18 @@ public final class SqlToPlan {
           sql,
           config.quoting());
     }
+    if (config.session().doubleQuotesAreNames()
+        && config.quoting() == TranslationConfig.Quoting.BACK_TICK
+        && sql.indexOf('"') >= 0) {
+      // The session reads "x" as a name where this translator reads a string.
+      String reason = "double quotes under spark.sql.ansi.doubleQuotedIdentifiers";
+      return PreparedQuery.fixed(
+          QUERY_KEYWORDS.contains(leadingKeyword(sql))
+              ? refuse(reason, null, null, true, false)
+              : Translation.fallback(reason, false),
+          sql,
+          config.quoting());
+    }
     SqlPreprocessor.Result pre = SqlPreprocessor.normalise(sql, config.quoting());
     String text = pre.sql();
     if (pre.braces()) {
@@ -263,7 +275,7 @@ public final class SqlToPlan {
   Translation bind(SqlNode node, String text, List<Expression> parameters)
       throws SqlTranslationException {
     try {
-      RelationTranslator translator = new RelationTranslator(parameters, text);
+      RelationTranslator translator = new RelationTranslator(parameters, text, config.session());
       Relation root = translator.translateRoot(node);
       if (text.length() > 2_000 && PlanDepth.exceeds(root, PlanDepth.SERVER_LIMIT)) {
         return refuse("plan nested deeper than Spark Connect accepts", null, null, true, false);
