@@ -258,12 +258,11 @@ public final class JdbcFunctions {
   }
 
   /**
-   * A result of x's own type (ODBC: CEILING, FLOOR and TRUNCATE return the argument's type), from a
-   * value computed as DOUBLE for FLOAT and DOUBLE and as {@code exact} otherwise: Spark's ceil and
-   * floor make a DOUBLE a BIGINT (wrong beyond 2^63), its scaled floor/ceil make it a DECIMAL (an
-   * overflow beyond 38 digits). Only typeof(x), a constant, tells which; variant_get takes a type
-   * that is known only once Spark has resolved x (as {@code {fn IFNULL}} does). Spark folds the
-   * constant condition, and evaluates only the branch taken.
+   * A result of x's own type (ODBC: TRUNCATE returns the argument's type), from a value computed as
+   * DOUBLE for FLOAT and DOUBLE and as {@code exact} otherwise: Spark's scaled floor and ceil make
+   * a DOUBLE a DECIMAL, which overflows beyond 38 digits. Only typeof(x), a constant, tells which;
+   * variant_get takes a type that is known only once Spark has resolved x (as {@code {fn IFNULL}}
+   * does). Spark folds the constant condition, and evaluates only the branch taken.
    *
    * @param target the type to return for an argument that is not a number of fixed type
    */

@@ -200,6 +200,12 @@ class EscapeFunctionValuesTest {
     cases.add(c("CURRENT_DATE", "", today, Types.DATE));
     cases.add(c("CURTIME", "", nowTime, Types.TIME));
     cases.add(c("CURRENT_TIME", "", nowTime, Types.TIME));
+    Check wholeSecondTime =
+        (rs, s) -> {
+          nowTime.verify(rs, s);
+          assertThat(rs.getObject(1, LocalTime.class).getNano()).isZero();
+        };
+    cases.add(c("CURRENT_TIME", "0", wholeSecondTime, Types.TIME));
     cases.add(c("CURRENT_TIMESTAMP", "", nowTimestamp, Types.TIMESTAMP));
     cases.add(c("CURRENT_TIMESTAMP", "0", wholeSecondNow, Types.TIMESTAMP));
     cases.add(c("NOW", "", nowTimestamp, Types.TIMESTAMP));
