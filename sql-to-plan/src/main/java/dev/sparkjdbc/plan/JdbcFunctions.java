@@ -65,12 +65,12 @@ public final class JdbcFunctions {
     simple("ATAN", Group.NUMERIC, "atan($1)");
     // JDBC: arctangent of float1 / float2, which is Spark's atan2(y, x) with the same order
     simple("ATAN2", Group.NUMERIC, "atan2($1, $2)");
-    add("CEILING", Group.NUMERIC, 1, 1, true, a -> integral(a.get(0), "ceil", "+ 1", "<"));
+    add("CEILING", Group.NUMERIC, 1, 1, true, a -> integral(a.get(0), "+", "<"));
     simple("COS", Group.NUMERIC, "cos($1)");
     simple("COT", Group.NUMERIC, "cot($1)");
     simple("DEGREES", Group.NUMERIC, "degrees($1)");
     simple("EXP", Group.NUMERIC, "exp($1)");
-    add("FLOOR", Group.NUMERIC, 1, 1, true, a -> integral(a.get(0), "floor", "- 1", ">"));
+    add("FLOOR", Group.NUMERIC, 1, 1, true, a -> integral(a.get(0), "-", ">"));
     simple("LOG", Group.NUMERIC, "ln($1)");
     simple("LOG10", Group.NUMERIC, "log10($1)");
     simple("MOD", Group.NUMERIC, "mod($1, $2)");
@@ -258,12 +258,11 @@ public final class JdbcFunctions {
   }
 
   /**
-   * A result of x's own type (ODBC: CEILING, FLOOR and TRUNCATE return the argument's type), from a
-   * value computed as DOUBLE for FLOAT and DOUBLE and as {@code exact} otherwise: Spark's ceil and
-   * floor make a DOUBLE a BIGINT (wrong beyond 2^63), its scaled floor/ceil make it a DECIMAL (an
-   * overflow beyond 38 digits). Only typeof(x), a constant, tells which; variant_get takes a type
-   * that is known only once Spark has resolved x (as {@code {fn IFNULL}} does). Spark folds the
-   * constant condition, and evaluates only the branch taken.
+   * A result of x's own type (ODBC: TRUNCATE returns the argument's type), from a value computed as
+   * DOUBLE for FLOAT and DOUBLE and as {@code exact} otherwise: Spark's scaled floor and ceil make
+   * a DOUBLE a DECIMAL, which overflows beyond 38 digits. Only typeof(x), a constant, tells which;
+   * variant_get takes a type that is known only once Spark has resolved x (as {@code {fn IFNULL}}
+   * does). Spark folds the constant condition, and evaluates only the branch taken.
    *
    * @param target the type to return for an argument that is not a number of fixed type
    */
@@ -288,18 +287,29 @@ public final class JdbcFunctions {
   }
 
   /**
-   * CEILING or FLOOR. For a DOUBLE: round(d, 0) (HALF_UP, exact even beyond 2^63) moved by one
-   * where it went the wrong way; below 2^53 the step is exact, above it every double is whole. A
-   * DECIMAL(p,s) becomes Spark's DECIMAL(p-s+1,0), as the result may need one more digit.
+   * CEILING or FLOOR, keeping the argument's kind of number (ODBC: its type), which Spark's ceil
+   * and floor do not: they make a DOUBLE a BIGINT, wrong beyond 2^63. round(x, 0) keeps x's type
+   * (rounding a DOUBLE exactly, through its decimal digits); where it went the wrong way, one step
+   * back. The step is a TINYINT so that an integer type stays itself; a FLOAT becomes a DOUBLE and
+   * a DECIMAL(p,s) a DECIMAL of scale 0 with room for the step. Below 2^53 the step is exact; above
+   * it every DOUBLE is whole and round(x, 0) is x.
    */
-  private static String integral(String arg, String spark, String step, String wrongWay) {
+  private static String integral(String arg, String step, String wrongWay) {
     String x = "(" + arg + ")";
-    String d = "CAST(" + x + " AS DOUBLE)";
-    String r = "round(" + d + ", 0)";
-    String approximate =
-        "if(" + r + " " + wrongWay + " " + d + ", " + r + " " + step + ", " + r + ")";
-    String exact = spark + "(" + x + ")";
-    return sameType(x, approximate, exact, "typeof(" + exact + ")");
+    String r = "round(" + x + ", 0)";
+    return "if("
+        + r
+        + " "
+        + wrongWay
+        + " "
+        + x
+        + ", "
+        + r
+        + " "
+        + step
+        + " CAST(1 AS TINYINT), "
+        + r
+        + ")";
   }
 
   /**

@@ -81,8 +81,8 @@ class EscapeFunctionValuesTest {
   /** Arguments are separated by ';' here, as commas may occur inside one. */
   static List<Case> cases() {
     List<Case> cases = new ArrayList<>();
-    // Numeric: ABS, CEILING, FLOOR, ROUND and TRUNCATE keep the argument's type (ODBC), SIGN is an
-    // integer (JDBC: -1, 0, 1), all others are SQL_FLOAT, JDBC's DOUBLE.
+    // Numeric: ABS, CEILING, FLOOR, ROUND and TRUNCATE keep the argument's type (ODBC; CEILING and
+    // FLOOR its kind), SIGN is an integer (JDBC: -1, 0, 1), the others SQL_FLOAT, JDBC's DOUBLE.
     cases.add(c("ABS", "-7", 7, Types.INTEGER));
     cases.add(c("ABS", "-2.5", new BigDecimal("2.5"), Types.DECIMAL));
     cases.add(c("ACOS", "0.5", Math.acos(0.5), Types.DOUBLE));
@@ -90,16 +90,18 @@ class EscapeFunctionValuesTest {
     cases.add(c("ATAN", "1", Math.atan(1), Types.DOUBLE));
     // JDBC: the arctangent of float1 / float2
     cases.add(c("ATAN2", "1; 2", Math.atan2(1, 2), Types.DOUBLE));
-    cases.add(c("CEILING", "-1.5D", -1.0, Types.DOUBLE));
-    cases.add(c("CEILING", "1e300D", 1e300, Types.DOUBLE));
+    cases.add(c("CEILING", "CAST(-1.5 AS DOUBLE)", -1.0, Types.DOUBLE));
+    cases.add(c("CEILING", "1e300", 1e300, Types.DOUBLE));
     cases.add(c("CEILING", "1.2", new BigDecimal("2"), Types.DECIMAL));
     cases.add(c("CEILING", "5", 5, Types.INTEGER));
     cases.add(c("COS", "1", Math.cos(1), Types.DOUBLE));
     cases.add(c("COT", "1", 1 / Math.tan(1), Types.DOUBLE));
     cases.add(c("DEGREES", "1", Math.toDegrees(1), Types.DOUBLE));
     cases.add(c("EXP", "1", Math.exp(1), Types.DOUBLE));
-    cases.add(c("FLOOR", "-1.5D", -2.0, Types.DOUBLE));
-    cases.add(c("FLOOR", "CAST(1.5 AS FLOAT)", 1.0f, Types.REAL));
+    cases.add(c("FLOOR", "CAST(-1.5 AS DOUBLE)", -2.0, Types.DOUBLE));
+    // a FLOAT becomes a DOUBLE (exactly)
+    cases.add(c("FLOOR", "CAST(1.5 AS FLOAT)", 1.0, Types.DOUBLE));
+    cases.add(c("FLOOR", "CAST(-7 AS BIGINT)", -7L, Types.BIGINT));
     cases.add(c("FLOOR", "-1.2", new BigDecimal("-2"), Types.DECIMAL));
     cases.add(c("LOG", "10", Math.log(10), Types.DOUBLE));
     cases.add(c("LOG10", "1000", 3.0, Types.DOUBLE));
@@ -124,15 +126,15 @@ class EscapeFunctionValuesTest {
     cases.add(c("ROUND", "1234.5678; -2", new BigDecimal("1200"), Types.DECIMAL));
     cases.add(c("ROUND", "15; -1", 20, Types.INTEGER));
     cases.add(c("SIGN", "-2.5", -1, Types.INTEGER));
-    cases.add(c("SIGN", "0.0D", 0, Types.INTEGER));
+    cases.add(c("SIGN", "CAST(0 AS DOUBLE)", 0, Types.INTEGER));
     cases.add(c("SIGN", "7", 1, Types.INTEGER));
     cases.add(c("SIN", "1", Math.sin(1), Types.DOUBLE));
     cases.add(c("SQRT", "2", Math.sqrt(2), Types.DOUBLE));
     cases.add(c("TAN", "1", Math.tan(1), Types.DOUBLE));
     // toward zero, keeping the type: 2.675 has the digits 2.67 before the cut
-    cases.add(c("TRUNCATE", "2.675D; 2", 2.67, Types.DOUBLE));
-    cases.add(c("TRUNCATE", "-1.78D; 1", -1.7, Types.DOUBLE));
-    cases.add(c("TRUNCATE", "1e300D; 0", 1e300, Types.DOUBLE));
+    cases.add(c("TRUNCATE", "CAST(2.675 AS DOUBLE); 2", 2.67, Types.DOUBLE));
+    cases.add(c("TRUNCATE", "CAST(-1.78 AS DOUBLE); 1", -1.7, Types.DOUBLE));
+    cases.add(c("TRUNCATE", "1e300; 0", 1e300, Types.DOUBLE));
     cases.add(c("TRUNCATE", "-1.78; 1", new BigDecimal("-1.7"), Types.DECIMAL));
     cases.add(c("TRUNCATE", "1299; -2", 1200, Types.INTEGER));
     cases.add(c("TRUNCATE", "-1299; -2", -1200, Types.INTEGER));
@@ -198,6 +200,12 @@ class EscapeFunctionValuesTest {
     cases.add(c("CURRENT_DATE", "", today, Types.DATE));
     cases.add(c("CURTIME", "", nowTime, Types.TIME));
     cases.add(c("CURRENT_TIME", "", nowTime, Types.TIME));
+    Check wholeSecondTime =
+        (rs, s) -> {
+          nowTime.verify(rs, s);
+          assertThat(rs.getObject(1, LocalTime.class).getNano()).isZero();
+        };
+    cases.add(c("CURRENT_TIME", "0", wholeSecondTime, Types.TIME));
     cases.add(c("CURRENT_TIMESTAMP", "", nowTimestamp, Types.TIMESTAMP));
     cases.add(c("CURRENT_TIMESTAMP", "0", wholeSecondNow, Types.TIMESTAMP));
     cases.add(c("NOW", "", nowTimestamp, Types.TIMESTAMP));
