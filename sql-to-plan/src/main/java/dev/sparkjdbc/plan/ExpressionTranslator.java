@@ -22,6 +22,7 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlSelectKeyword;
 import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.SqlWindow;
@@ -222,6 +223,9 @@ final class ExpressionTranslator {
       case RESPECT_NULLS:
       case IGNORE_NULLS:
         throw UnsupportedSqlException.of(kind + " on an aggregate", call);
+      case TIMESTAMP_ADD:
+      case TIMESTAMP_DIFF:
+        return timestampArithmetic(call);
       default:
         break;
     }
@@ -373,6 +377,37 @@ final class ExpressionTranslator {
     return function("negative", List.of(translate(call.operand(0))));
   }
 
+  /**
+   * {@code timestampadd(DAY, n, ts)} and {@code timestampdiff(unit, a, b)}: Spark's parser takes
+   * the unit as a bare keyword only; through Connect, its functions take the unit's name as a
+   * string.
+   */
+  private Expression timestampArithmetic(SqlCall call) {
+    if (call.operandCount() != 3 || !(call.operand(0) instanceof SqlIntervalQualifier unit)) {
+      throw UnsupportedSqlException.of(call.getKind() + " form", call);
+    }
+    String text = unit.timeFrameName != null ? unit.timeFrameName : unit.toString();
+    String name = text.toUpperCase(Locale.ROOT);
+    return switch (name) {
+      case "YEAR",
+          "QUARTER",
+          "MONTH",
+          "WEEK",
+          "DAY",
+          "DAYOFYEAR",
+          "HOUR",
+          "MINUTE",
+          "SECOND",
+          "MILLISECOND",
+          "MICROSECOND" ->
+          function(
+              call.getKind() == SqlKind.TIMESTAMP_ADD ? "timestampadd" : "timestampdiff",
+              List.of(
+                  Literals.string(name), translate(call.operand(1)), translate(call.operand(2))));
+      default -> throw UnsupportedSqlException.of("timestamp unit " + text, unit);
+    };
+  }
+
   /** {@code INTERVAL 60 DAYS}: Spark's literal; an expression before the unit is not Spark's. */
   private Expression intervalOfNumber(SqlCall call) {
     SqlNode value = call.operand(0);
@@ -387,10 +422,6 @@ final class ExpressionTranslator {
       return Literals.intervalOfNumber(n, sign, q, call);
     }
     throw UnsupportedSqlException.of("INTERVAL over an expression", call);
-  }
-
-    return node.getKind() == SqlKind.MINUS_PREFIX
-        && ((SqlCall) node).operand(0) instanceof SqlNumericLiteral;
   }
 
   private Expression namedFunction(String sqlName, SqlCall call) {
