@@ -105,7 +105,8 @@ class TranslationPathTest {
   }
 
   @Test
-  void textModeLeavesQueriesToSparksParserButRewritesEscapes(SparkConnectServer server) throws SQLException {
+  void textModeLeavesQueriesToSparksParserButRewritesEscapes(SparkConnectServer server)
+      throws SQLException {
     try (Connection c = connect(server, "text");
         Statement s = c.createStatement()) {
       // FETCH FIRST is the translator's, not Spark's
