@@ -10,14 +10,15 @@ import java.util.Locale;
  * one scanner of SQL text. It never fails: text that is not valid SQL (an unterminated string or
  * comment) still becomes tokens, which end with the text, and the server reports the error.
  *
- * <p>Spark's rules followed here: {@code '…'} strings with backslash escapes ({@code 'a''b'} is two
- * adjacent strings, which Spark concatenates); raw strings {@code r'…'} and {@code r"…"} without
- * them; {@code "…"} is a string like {@code '…'} unless the quoting is ANSI, where it is an
- * identifier with {@code ""} for a quote (and {@code r"…"} is the name {@code r} before one);
- * {@code `…`} identifiers with {@code ``}; {@code --} comments to the end of the line, continued by
- * a backslash before the line break; {@code /* … *}{@code /} comments, which nest, except {@code
- * /*+} which opens a hint whose content is tokens; {@code ?} parameter markers; words of Unicode
- * letters (surrogate pairs included), ASCII digits and {@code _}; Spark's whitespace characters.
+ * <p>Spark's rules followed here (Spark 4.1 and later; 4.0 reads {@code 'a''b'} as two adjacent
+ * strings, which covers the same characters): {@code '…'} strings with backslash escapes and {@code
+ * ''} for a quote; raw strings {@code r'…'} and {@code r"…"} without them; {@code "…"} is a string
+ * like {@code '…'} (with {@code ""}) unless the quoting is ANSI, where it is an identifier with
+ * {@code ""} for a quote (and {@code r"…"} is the name {@code r} before one); {@code `…`}
+ * identifiers with {@code ``}; {@code --} comments to the end of the line, continued by a backslash
+ * before the line break; {@code /* … *}{@code /} comments, which nest, except {@code /*+} which
+ * opens a hint whose content is tokens; {@code ?} parameter markers; words of Unicode letters
+ * (surrogate pairs included), ASCII digits and {@code _}; Spark's whitespace characters.
  */
 public final class SqlLexer {
   /** What a token is. */
@@ -123,7 +124,7 @@ public final class SqlLexer {
       return Kind.STRING;
     }
     if (c == '\'' || (c == '"' && !ansiQuotes)) {
-      quoted(c, true, false);
+      quoted(c, true, true);
       return Kind.STRING;
     }
     if (c == '`' || c == '"') {

@@ -16,14 +16,16 @@ import java.util.function.IntFunction;
 public final class SqlStatement {
   private final String sql;
   private final List<SqlLexer.Token> tokens;
+  private final TranslationConfig.Quoting quoting;
 
-  private SqlStatement(String sql, List<SqlLexer.Token> tokens) {
+  private SqlStatement(String sql, List<SqlLexer.Token> tokens, TranslationConfig.Quoting quoting) {
     this.sql = sql;
     this.tokens = tokens;
+    this.quoting = quoting;
   }
 
   public static SqlStatement of(String sql, TranslationConfig.Quoting quoting) {
-    return new SqlStatement(sql, SqlLexer.tokens(sql, quoting));
+    return new SqlStatement(sql, SqlLexer.tokens(sql, quoting), quoting);
   }
 
   /**
@@ -94,6 +96,29 @@ public final class SqlStatement {
     for (SqlLexer.Token t : tokens) {
       if (t.kind() == SqlLexer.Kind.MARKER) {
         out.append(replacement.apply(++marker));
+      } else {
+        out.append(sql, t.start(), t.end());
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * The text as Spark's parser must read it, with the i-th marker replaced by {@code
+   * replacement.apply(i)}: with ANSI quoting, each {@code "name"} becomes {@code `name`}, since
+   * Spark reads a double-quoted run as a string. Unchanged otherwise.
+   */
+  public String forSpark(IntFunction<String> replacement) {
+    if (quoting != TranslationConfig.Quoting.DOUBLE_QUOTE) {
+      return withMarkers(replacement);
+    }
+    StringBuilder out = new StringBuilder(sql.length() + 16);
+    int marker = 0;
+    for (SqlLexer.Token t : tokens) {
+      if (t.kind() == SqlLexer.Kind.MARKER) {
+        out.append(replacement.apply(++marker));
+      } else if (t.kind() == SqlLexer.Kind.QUOTED_IDENTIFIER && sql.charAt(t.start()) == '"') {
+        out.append(namePart(t));
       } else {
         out.append(sql, t.start(), t.end());
       }
@@ -211,15 +236,34 @@ public final class SqlStatement {
     return t.kind() == SqlLexer.Kind.WORD || t.kind() == SqlLexer.Kind.QUOTED_IDENTIFIER;
   }
 
-  /** A name part as Spark reads it: an ANSI {@code "a""b"} becomes {@code `a"b`}. */
+  /**
+   * A name part as Spark reads it: an ANSI {@code "a""b"} becomes {@code `a"b`}; an unterminated
+   * one stays as it is, for Spark to report.
+   */
   private String namePart(SqlLexer.Token t) {
     String text = t.text(sql);
-    if (t.kind() != SqlLexer.Kind.QUOTED_IDENTIFIER || text.charAt(0) == '`') {
+    if (t.kind() != SqlLexer.Kind.QUOTED_IDENTIFIER
+        || text.charAt(0) == '`'
+        || !closedAnsiName(text)) {
       return text;
     }
-    String inner =
-        text.substring(
-            1, text.endsWith("\"") && text.length() > 1 ? text.length() - 1 : text.length());
+    String inner = text.substring(1, text.length() - 1);
     return "`" + inner.replace("\"\"", "\"").replace("`", "``") + "`";
+  }
+
+  /** True when {@code "…"} ends with its closing quote, not with half of a doubled one. */
+  private static boolean closedAnsiName(String text) {
+    int k = 1;
+    while (k < text.length()) {
+      if (text.charAt(k) == '"') {
+        if (k + 1 < text.length() && text.charAt(k + 1) == '"') {
+          k += 2;
+          continue;
+        }
+        return k == text.length() - 1;
+      }
+      k++;
+    }
+    return false;
   }
 }

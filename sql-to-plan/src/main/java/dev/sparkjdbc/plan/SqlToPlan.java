@@ -188,11 +188,15 @@ public final class SqlToPlan {
     SqlPreprocessor.Result pre = SqlPreprocessor.normalise(sql, config.quoting());
     String text = pre.sql();
     if (pre.braces()) {
-      // Calcite would read a JDBC escape that Spark's parser rejects: Spark answers instead.
+      // Calcite would read a JDBC escape that Spark's parser rejects: Spark answers instead (strict
+      // mode refuses a query, as for any other text the parser does not accept)
       return PreparedQuery.fixed(
-          Translation.fallback(
+          refuse(
               "braces, which Spark SQL does not have (a JDBC escape with escape processing off?)",
-              QUERY_KEYWORDS.contains(leadingKeyword(text))),
+              null,
+              null,
+              QUERY_KEYWORDS.contains(leadingKeyword(text)),
+              true),
           sql,
           config.quoting());
     }

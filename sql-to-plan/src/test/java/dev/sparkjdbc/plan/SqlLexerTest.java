@@ -42,14 +42,14 @@ class SqlLexerTest {
   void singleQuotedStringsTakeBackslashEscapesInBothModes(TranslationConfig.Quoting quoting) {
     assertThat(tokens("'it\\'s' ?", quoting)).isEqualTo("STRING['it\\'s'] MARKER[?]");
     assertThat(tokens("'a\\\\' ?", quoting)).isEqualTo("STRING['a\\\\'] MARKER[?]");
-    // Spark has no doubled quote in strings: two adjacent strings, which it concatenates
-    assertThat(tokens("'a''?'", quoting)).isEqualTo("STRING['a'] STRING['?']");
+    // a doubled quote is a quote (Spark 4.1 and later)
+    assertThat(tokens("'a''?' ?", quoting)).isEqualTo("STRING['a''?'] MARKER[?]");
   }
 
   @Test
   void doubleQuotesMakeAStringWithBackTicks() {
     assertThat(tokens("\"a\\\"?\" ?", BACK_TICK)).isEqualTo("STRING[\"a\\\"?\"] MARKER[?]");
-    assertThat(tokens("\"a\"\"b\"", BACK_TICK)).isEqualTo("STRING[\"a\"] STRING[\"b\"]");
+    assertThat(tokens("\"a\"\"?\" ?", BACK_TICK)).isEqualTo("STRING[\"a\"\"?\"] MARKER[?]");
   }
 
   @Test

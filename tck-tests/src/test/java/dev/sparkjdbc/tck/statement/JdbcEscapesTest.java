@@ -280,4 +280,38 @@ class JdbcEscapesTest {
       assertThat(rows(p.executeQuery())).containsExactly("?|1|9");
     }
   }
+
+  /**
+   * With ANSI quoting, a {@code "name"} in a statement sent as text reaches Spark as {@code
+   * `name`}: Spark itself would read a string there (Delta refuses blanks in column names, so the
+   * names here have none).
+   */
+  @Test
+  void ansiNamesInStatementsSentAsText() throws SQLException {
+    String table = TestSchemas.unique("ansi");
+    tables.add(table);
+    try (Connection ansi = DriverManager.getConnection(server.url() + "/;quoting=ansi");
+        Statement s = ansi.createStatement()) {
+      assertThat(rows(s.executeQuery("SELECT \"id\" FROM range(3) ORDER BY \"id\" DESC")))
+          .containsExactly("2", "1", "0");
+      s.executeUpdate("CREATE TABLE \"" + table + "\" (\"My_Col\" INT, \"it\"\"s\" STRING)");
+      try (PreparedStatement p =
+          ansi.prepareStatement("INSERT INTO \"" + table + "\" VALUES (?, ?)")) {
+        p.setInt(1, 1);
+        p.setString(2, "a");
+        p.addBatch();
+        p.setInt(1, 2);
+        p.setString(2, "b");
+        p.addBatch();
+        assertThat(p.executeBatch()).containsExactly(1, 1);
+      }
+      assertThat(
+              rows(
+                  s.executeQuery(
+                      "SELECT \"My_Col\", \"it\"\"s\" FROM \""
+                          + table
+                          + "\" WHERE \"My_Col\" > 0 ORDER BY 1")))
+          .containsExactly("1|a", "2|b");
+    }
+  }
 }
