@@ -44,9 +44,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * out here from the definition, mostly with java.time and java.lang.Math, never taken from Spark.
  *
  * <p>The cases are data (function, arguments, expected value, {@code java.sql.Types}); {@link #sql}
- * makes the statement from them. Until the escape rewriter handles {@code {fn …}} in every
- * statement, it is the table's text ({@link JdbcFunctions#toSpark}); the same cases then run as
- * {@code {fn NAME(args)}} by changing that one method.
+ * writes each as {@code {fn NAME(args)}}, which the driver rewrites into the Spark SQL of its
+ * function table ({@link JdbcFunctions}) on both paths.
  */
 @ExtendWith(SparkConnectServerExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -332,12 +331,9 @@ class EscapeFunctionValuesTest {
   }
 
   /** The statement for a case: today the table's text, after the rewriter {@code {fn …}}. */
-  private static String sql(Case c) throws SQLException {
-    try {
-      return "SELECT " + JdbcFunctions.toSpark(c.name(), c.args()) + " AS v";
-    } catch (dev.sparkjdbc.plan.SqlTranslationException e) {
-      throw new SQLException(e.getMessage(), e);
-    }
+  /** The case as an application writes it: a JDBC escape, rewritten by the driver. */
+  private static String sql(Case c) {
+    return "SELECT {fn " + c.name() + "(" + String.join(", ", c.args()) + ")} AS v";
   }
 
   private final Map<String, Statement> statements = new java.util.LinkedHashMap<>();
