@@ -41,17 +41,17 @@ class EscapeRewriterTest {
         "SELECT id FROM t ORDER BY id {limit 3}|SELECT id FROM t ORDER BY id LIMIT 3",
         "SELECT id FROM t ORDER BY id {LIMIT 3 OFFSET 5}|SELECT id FROM t ORDER BY id LIMIT 3"
             + " OFFSET 5",
-        "SELECT {fn ABS(id - 5)}, id DIV 2 FROM range(3)|SELECT abs(id - 5), id DIV 2 FROM"
+        "SELECT {fn ABS(id - 5)}, id DIV 2 FROM range(3)|SELECT abs((id - 5)), id DIV 2 FROM"
             + " range(3)",
-        "SELECT {fn NOW()}|SELECT now()",
-        "SELECT {fn concat( 'a,b' , substr(s, 1, 2) )}|SELECT concat('a,b', substr(s, 1, 2))",
-        "SELECT {fn UCASE({fn LCASE('X')})}|SELECT ucase(lcase('X'))",
+        "SELECT {fn NOW()}|SELECT current_timestamp()",
+        "SELECT {fn concat( 'a,b' , substr(s, 1, 2) )}|SELECT concat(('a,b'), (substr(s, 1, 2)))",
+        "SELECT {fn UCASE({fn LCASE('X')})}|SELECT upper((lower(('X'))))",
         "SELECT{d '2020-01-01'}|SELECT DATE '2020-01-01'",
         "SELECT 1-{fn f(1)}|SELECT 1-f(1)",
         "INSERT INTO t VALUES (?, {d '2020-01-01'}, ?)|INSERT INTO t VALUES (?, DATE '2020-01-01',"
             + " ?)",
         "SELECT {fn year({d '2020-01-01'})} FROM {oj a LEFT JOIN b ON {fn abs(a.k)} = b.k}"
-            + "|SELECT year(DATE '2020-01-01') FROM  a LEFT JOIN b ON abs(a.k) = b.k",
+            + "|SELECT year((DATE '2020-01-01')) FROM  a LEFT JOIN b ON abs((a.k)) = b.k",
       })
   void escapesBecomeSparkSql(String sql, String expected) throws SqlTranslationException {
     assertThat(rewrite(sql.replace("\\n", "\n"))).isEqualTo(expected);
