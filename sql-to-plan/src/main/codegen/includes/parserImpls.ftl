@@ -144,24 +144,27 @@ SqlNode SparkRangeTableFunction() :
     call = ImplicitTableFunctionCallArgs(name) { return call; }
 }
 
+
+
+
 /**
- * Whether the next tokens are {@code exists(} followed by something other than a query: Spark's
- * higher-order function {@code exists(array, x -> …)}, which must not be read as the EXISTS
- * predicate. Hooked into the prefix operators of AddExpression2b by the build (see the pom).
+ * {@code TIMESTAMP_NTZ '…'} and {@code TIMESTAMP_LTZ '…'}, Spark's typed literals (literalType
+ * stringLit), left unresolved like Calcite's DATE '…': the translator resolves them by tag.
  */
-JAVACODE boolean sparkExistsFunction() {
-    if (getToken(1).kind != EXISTS || getToken(2).kind != LPAREN) {
-        return false;
-    }
-    switch (getToken(3).kind) {
-    case SELECT:
-    case WITH:
-    case VALUES:
-    case TABLE:
-    case FROM:
-    case LPAREN:
-        return false;
-    default:
-        return true;
+SqlNode SparkTimestampLiteral() :
+{
+    final String tag;
+    final Span s;
+}
+{
+    (
+        <TIMESTAMP_NTZ> { tag = "TIMESTAMP_NTZ"; }
+    |
+        <TIMESTAMP_LTZ> { tag = "TIMESTAMP_LTZ"; }
+    )
+    { s = span(); }
+    <QUOTED_STRING> {
+        return SqlLiteral.createUnknown(tag, SqlParserUtil.parseString(token.image),
+            s.end(this));
     }
 }

@@ -238,6 +238,7 @@ final class RelationTranslator {
               || AggregateFinder.anyAggregate(items)
               || (order != null && !distinct && AggregateFinder.anyAggregate(order.getList()));
       if (aggregate) {
+        SparkSyntax.refuseAllInAggregate(s, order);
         rel = groupBy.aggregate(s, rel, items, distinct ? null : order);
       } else {
         Project.Builder project =

@@ -101,6 +101,60 @@ class SparkGrammarTest {
         .isEqualTo("c\\'d");
   }
 
+  /** Likewise TIMESTAMP_NTZ '…' literals, which the preprocessor still flags. */
+  @Test
+  void timestampNtzLiterals() throws Exception {
+    SqlParser.Config config =
+        SqlParser.config()
+            .withParserFactory(SparkSqlParserImpl.FACTORY)
+            .withQuoting(Quoting.BACK_TICK);
+    SqlSelect select =
+        (SqlSelect)
+            SqlParser.create(
+                    "SELECT TIMESTAMP_NTZ '2024-01-02 03:04:05', timestamp_ltz '2024-01-02"
+                        + " 03:04:05', timestamp_ntz FROM t",
+                    config)
+                .parseQuery();
+    Expression ntz = Literals.of((SqlLiteral) select.getSelectList().get(0));
+    assertThat(ntz.getCast().getTypeStr()).isEqualTo("timestamp_ntz");
+    assertThat(ntz.getCast().getExpr().getLiteral().getString()).isEqualTo("2024-01-02 03:04:05");
+    Expression ltz = Literals.of((SqlLiteral) select.getSelectList().get(1));
+    assertThat(ltz.getCast().getTypeStr()).isEqualTo("timestamp_ltz");
+    // still a column name, and a type name
+    assertThat(select.getSelectList().get(2).toString()).isEqualToIgnoringCase("timestamp_ntz");
+    assertThat(plan("SELECT CAST(a AS TIMESTAMP_NTZ) FROM t"))
+        .containsIgnoringCase("timestamp_ntz");
+  }
+
+  @Test
+  void groupByAllAndOrderByAll() throws Exception {
+    // parsed, but GROUP BY ALL goes as text (see SparkSyntax.refuseAllInAggregate)
+    Translation grouped = TRANSLATOR.translate("SELECT a, sum(b) FROM t GROUP BY ALL");
+    assertThat(grouped.isTranslated()).isFalse();
+    assertThat(grouped.fallbackReason().orElseThrow()).isEqualTo("GROUP BY ALL");
+    assertThat(
+            TRANSLATOR
+                .translate("SELECT a, sum(b) FROM t GROUP BY a ORDER BY ALL")
+                .fallbackReason()
+                .orElseThrow())
+        .isEqualTo("ORDER BY ALL in an aggregate query");
+    Relation ordered =
+        TRANSLATOR.translate("SELECT a, b FROM t ORDER BY ALL DESC").relation().orElseThrow();
+    Expression.SortOrder key = ordered.getSort().getOrder(0);
+    assertThat(key.getChild().getUnresolvedAttribute().getUnparsedIdentifier()).isEqualTo("`ALL`");
+    assertThat(key.getDirection())
+        .isEqualTo(Expression.SortOrder.SortDirection.SORT_DIRECTION_DESCENDING);
+    // ALL before a list is still the quantifier
+    assertThat(plan("SELECT a FROM t GROUP BY ALL a")).doesNotContain("`ALL`");
+  }
+
+  @Test
+  void datetimeCallsWithALeadingUnitGoAsText() throws Exception {
+    assertThat(TRANSLATOR.translate("SELECT datediff(DAY, a, b) FROM t").isTranslated()).isFalse();
+    assertThat(TRANSLATOR.translate("SELECT dateadd(MONTH, 1, a) FROM t").isTranslated()).isFalse();
+    assertThat(TRANSLATOR.translate("SELECT datediff(a, b) FROM t").isTranslated()).isTrue();
+  }
+
   @Test
   void ansiQuotingKeepsDoubleQuotesForIdentifiers() throws Exception {
     SqlToPlan ansi =
