@@ -168,3 +168,42 @@ SqlNode SparkTimestampLiteral() :
             s.end(this));
     }
 }
+
+/**
+ * The parenthesis after TABLESAMPLE in Spark's forms (sampleMethod, and REPEATABLE (seed)):
+ * {@code [-]n PERCENT}, {@code n ROWS}, {@code BUCKET x OUT OF y}. Each number is kept as
+ * written; the translator computes the fraction as Spark's parser does. Hooked into Tablesample
+ * by the build (see the pom).
+ */
+SqlNode SparkSample(SqlNode tableRef, Span s) :
+{
+    final String method;
+    boolean negative = false;
+    final SqlNode first;
+    SqlNode second = null;
+    SqlNode seed = null;
+}
+{
+    <LPAREN>
+    (
+        LOOKAHEAD(3)
+        [ <MINUS> { negative = true; } ]
+        first = UnsignedNumericLiteral() <PERCENT> { method = negative ? "-PERCENT" : "PERCENT"; }
+    |
+        first = UnsignedNumericLiteral() <ROWS> { method = "ROWS"; }
+    |
+        <BUCKET> first = UnsignedNumericLiteral()
+        <OUT> <OF> second = UnsignedNumericLiteral() { method = "BUCKET"; }
+    )
+    <RPAREN>
+    [
+        <REPEATABLE> <LPAREN> seed = UnsignedNumericLiteral() <RPAREN>
+    ]
+    {
+        final SqlParserPos pos = s.end(this);
+        return SparkSqlNodes.SAMPLE.createCall(pos, tableRef,
+            SqlLiteral.createCharString(method, pos), first,
+            second == null ? SqlLiteral.createNull(pos) : second,
+            seed == null ? SqlLiteral.createNull(pos) : seed);
+    }
+}

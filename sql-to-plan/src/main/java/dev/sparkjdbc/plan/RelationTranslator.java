@@ -331,6 +331,8 @@ final class RelationTranslator {
         return join((SqlJoin) node);
       case COLLECTION_TABLE:
         return TableFunctions.relation((SqlCall) node, expressions);
+      case TABLESAMPLE:
+        return TableSamples.relation((SqlCall) node, this::from);
       case SELECT:
       case ORDER_BY:
       case UNION:

@@ -149,6 +149,44 @@ class SparkGrammarTest {
   }
 
   @Test
+  void tableSample() throws Exception {
+    Relation percent =
+        TRANSLATOR
+            .translate("SELECT * FROM t TABLESAMPLE (10 PERCENT) REPEATABLE (42)")
+            .relation()
+            .orElseThrow()
+            .getProject()
+            .getInput();
+    assertThat(percent.getSample().getUpperBound()).isEqualTo(0.1);
+    assertThat(percent.getSample().getSeed()).isEqualTo(42L);
+    assertThat(percent.getSample().getInput().hasRead()).isTrue();
+    Relation bucket =
+        TRANSLATOR
+            .translate("SELECT * FROM t TABLESAMPLE (BUCKET 1 OUT OF 4)")
+            .relation()
+            .orElseThrow()
+            .getProject()
+            .getInput();
+    assertThat(bucket.getSample().getUpperBound()).isEqualTo(0.25);
+    assertThat(bucket.getSample().hasSeed()).isFalse();
+    Relation rows =
+        TRANSLATOR
+            .translate("SELECT * FROM t TABLESAMPLE (5 ROWS)")
+            .relation()
+            .orElseThrow()
+            .getProject()
+            .getInput();
+    assertThat(rows.getLimit().getLimit()).isEqualTo(5);
+    // what Spark's parser rejects goes as text
+    assertThat(TRANSLATOR.translate("SELECT * FROM t TABLESAMPLE (150 PERCENT)").isTranslated())
+        .isFalse();
+    assertThat(TRANSLATOR.translate("SELECT * FROM t AS x TABLESAMPLE (5 ROWS)").isTranslated())
+        .isFalse();
+    assertThat(TRANSLATOR.translate("SELECT * FROM t TABLESAMPLE BERNOULLI (50)").isTranslated())
+        .isFalse();
+  }
+
+  @Test
   void datetimeCallsWithALeadingUnitGoAsText() throws Exception {
     assertThat(TRANSLATOR.translate("SELECT datediff(DAY, a, b) FROM t").isTranslated()).isFalse();
     assertThat(TRANSLATOR.translate("SELECT dateadd(MONTH, 1, a) FROM t").isTranslated()).isFalse();

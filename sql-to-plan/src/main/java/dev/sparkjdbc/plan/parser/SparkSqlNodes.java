@@ -6,6 +6,7 @@ import org.apache.calcite.sql.SqlBinaryOperator;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
@@ -30,6 +31,14 @@ public final class SparkSqlNodes {
           ReturnTypes.BIGINT_NULLABLE,
           null,
           OperandTypes.NUMERIC_NUMERIC);
+
+  /**
+   * {@code t TABLESAMPLE (…)} in Spark's forms. Operands: the table, the method (PERCENT, -PERCENT,
+   * ROWS or BUCKET, a string), the first number, the second (BUCKET's denominator) or NULL, the
+   * REPEATABLE seed or NULL.
+   */
+  public static final SqlSpecialOperator SAMPLE =
+      new SqlSpecialOperator("SPARK_TABLESAMPLE", SqlKind.TABLESAMPLE);
 
   /**
    * GROUP BY ALL and ORDER BY ALL as Spark's parser builds them: one column named ALL, which
