@@ -97,7 +97,7 @@ final class Literals {
     return castFromText(checked.toValue(), tag);
   }
 
-  /** The babel parser leaves typed literals ({@code DATE '…'}) unresolved; resolve by tag. */
+  /** The parser leaves typed literals ({@code DATE '…'}) unresolved; resolve by tag. */
   private static SqlLiteral resolve(SqlUnknownLiteral unknown) {
     SqlTypeName type =
         switch (unknown.tag.toUpperCase(Locale.ROOT)) {
