@@ -4,12 +4,12 @@
   SqlBaseParser.g4; the rule each production follows is named in its comment.
 -->
 
-/** Spark's joinType: LEFT SEMI JOIN and LEFT ANTI JOIN. */
+/** Spark's joinType: [LEFT] SEMI JOIN and [LEFT] ANTI JOIN. */
 JoinType LeftSemiOrAntiJoin() :
 {
 }
 {
-    <LEFT>
+    [ <LEFT> ]
     (
         <SEMI> <JOIN> { return JoinType.LEFT_SEMI_JOIN; }
     |

@@ -187,6 +187,29 @@ class SparkGrammarTest {
   }
 
   @Test
+  void semiAndAntiJoinsWithoutLeft() throws Exception {
+    // SEMI is no table alias: this is a semi join, as in Spark
+    Relation semi =
+        TRANSLATOR
+            .translate("SELECT a FROM t SEMI JOIN u ON t.a = u.a")
+            .relation()
+            .orElseThrow()
+            .getProject()
+            .getInput();
+    assertThat(semi.getJoin().getJoinType())
+        .isEqualTo(dev.sparkjdbc.proto.Join.JoinType.JOIN_TYPE_LEFT_SEMI);
+    Relation anti =
+        TRANSLATOR
+            .translate("SELECT a FROM t LEFT ANTI JOIN u ON t.a = u.a")
+            .relation()
+            .orElseThrow()
+            .getProject()
+            .getInput();
+    assertThat(anti.getJoin().getJoinType())
+        .isEqualTo(dev.sparkjdbc.proto.Join.JoinType.JOIN_TYPE_LEFT_ANTI);
+  }
+
+  @Test
   void datetimeCallsWithALeadingUnitGoAsText() throws Exception {
     assertThat(TRANSLATOR.translate("SELECT datediff(DAY, a, b) FROM t").isTranslated()).isFalse();
     assertThat(TRANSLATOR.translate("SELECT dateadd(MONTH, 1, a) FROM t").isTranslated()).isFalse();
