@@ -4,12 +4,12 @@
   SqlBaseParser.g4; the rule each production follows is named in its comment.
 -->
 
-/** Spark's joinType: LEFT SEMI JOIN and LEFT ANTI JOIN. */
+/** Spark's joinType: [LEFT] SEMI JOIN and [LEFT] ANTI JOIN. */
 JoinType LeftSemiOrAntiJoin() :
 {
 }
 {
-    <LEFT>
+    [ <LEFT> ]
     (
         <SEMI> <JOIN> { return JoinType.LEFT_SEMI_JOIN; }
     |
@@ -144,24 +144,66 @@ SqlNode SparkRangeTableFunction() :
     call = ImplicitTableFunctionCallArgs(name) { return call; }
 }
 
+
+
+
 /**
- * Whether the next tokens are {@code exists(} followed by something other than a query: Spark's
- * higher-order function {@code exists(array, x -> …)}, which must not be read as the EXISTS
- * predicate. Hooked into the prefix operators of AddExpression2b by the build (see the pom).
+ * {@code TIMESTAMP_NTZ '…'} and {@code TIMESTAMP_LTZ '…'}, Spark's typed literals (literalType
+ * stringLit), left unresolved like Calcite's DATE '…': the translator resolves them by tag.
  */
-JAVACODE boolean sparkExistsFunction() {
-    if (getToken(1).kind != EXISTS || getToken(2).kind != LPAREN) {
-        return false;
+SqlNode SparkTimestampLiteral() :
+{
+    final String tag;
+    final Span s;
+}
+{
+    (
+        <TIMESTAMP_NTZ> { tag = "TIMESTAMP_NTZ"; }
+    |
+        <TIMESTAMP_LTZ> { tag = "TIMESTAMP_LTZ"; }
+    )
+    { s = span(); }
+    <QUOTED_STRING> {
+        return SqlLiteral.createUnknown(tag, SqlParserUtil.parseString(token.image),
+            s.end(this));
     }
-    switch (getToken(3).kind) {
-    case SELECT:
-    case WITH:
-    case VALUES:
-    case TABLE:
-    case FROM:
-    case LPAREN:
-        return false;
-    default:
-        return true;
+}
+
+/**
+ * The parenthesis after TABLESAMPLE in Spark's forms (sampleMethod, and REPEATABLE (seed)):
+ * {@code [-]n PERCENT}, {@code n ROWS}, {@code BUCKET x OUT OF y}. Each number is kept as
+ * written; the translator computes the fraction as Spark's parser does. Hooked into Tablesample
+ * by the build (see the pom).
+ */
+SqlNode SparkSample(SqlNode tableRef, Span s) :
+{
+    final String method;
+    boolean negative = false;
+    final SqlNode first;
+    SqlNode second = null;
+    SqlNode seed = null;
+}
+{
+    <LPAREN>
+    (
+        LOOKAHEAD(3)
+        [ <MINUS> { negative = true; } ]
+        first = UnsignedNumericLiteral() <PERCENT> { method = negative ? "-PERCENT" : "PERCENT"; }
+    |
+        first = UnsignedNumericLiteral() <ROWS> { method = "ROWS"; }
+    |
+        <BUCKET> first = UnsignedNumericLiteral()
+        <OUT> <OF> second = UnsignedNumericLiteral() { method = "BUCKET"; }
+    )
+    <RPAREN>
+    [
+        <REPEATABLE> <LPAREN> seed = UnsignedNumericLiteral() <RPAREN>
+    ]
+    {
+        final SqlParserPos pos = s.end(this);
+        return SparkSqlNodes.SAMPLE.createCall(pos, tableRef,
+            SqlLiteral.createCharString(method, pos), first,
+            second == null ? SqlLiteral.createNull(pos) : second,
+            seed == null ? SqlLiteral.createNull(pos) : seed);
     }
 }

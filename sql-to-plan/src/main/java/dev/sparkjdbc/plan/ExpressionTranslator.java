@@ -425,6 +425,9 @@ final class ExpressionTranslator {
   }
 
   private Expression namedFunction(String sqlName, SqlCall call) {
+    if (SparkSyntax.hasLeadingDatetimeUnit(sqlName, call)) {
+      throw UnsupportedSqlException.of(sqlName + " with a unit", call);
+    }
     String name = FunctionTable.function(sqlName);
     boolean distinct =
         call.getFunctionQuantifier() != null

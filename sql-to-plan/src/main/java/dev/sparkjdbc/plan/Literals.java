@@ -36,6 +36,10 @@ final class Literals {
   private Literals() {}
 
   static Expression of(SqlLiteral given) {
+    if (given instanceof SqlUnknownLiteral unknown
+        && unknown.tag.toUpperCase(Locale.ROOT).startsWith("TIMESTAMP_")) {
+      return sparkTimestamp(unknown);
+    }
     SqlLiteral literal = given instanceof SqlUnknownLiteral unknown ? resolve(unknown) : given;
     SqlTypeName type = literal.getTypeName();
     if (literal instanceof SqlNumericLiteral n) {
@@ -76,7 +80,25 @@ final class Literals {
     }
   }
 
-  /** The babel parser leaves typed literals ({@code DATE '…'}) unresolved; resolve by tag. */
+  /**
+   * {@code TIMESTAMP_NTZ '…'}, {@code TIMESTAMP_LTZ '…'} (the Spark grammar's): checked as a
+   * timestamp, then cast from the text to the tagged type as TIMESTAMP '…' is.
+   */
+  private static Expression sparkTimestamp(SqlUnknownLiteral unknown) {
+    String tag = unknown.tag.toUpperCase(Locale.ROOT);
+    if (!tag.equals("TIMESTAMP_NTZ") && !tag.equals("TIMESTAMP_LTZ")) {
+      throw UnsupportedSqlException.of(unknown.tag + " literal", unknown);
+    }
+    SqlLiteral checked;
+    try {
+      checked = unknown.resolve(SqlTypeName.TIMESTAMP);
+    } catch (RuntimeException e) {
+      throw UnsupportedSqlException.of("invalid " + unknown.tag + " literal", unknown);
+    }
+    return castFromText(checked.toValue(), tag);
+  }
+
+  /** The parser leaves typed literals ({@code DATE '…'}) unresolved; resolve by tag. */
   private static SqlLiteral resolve(SqlUnknownLiteral unknown) {
     SqlTypeName type =
         switch (unknown.tag.toUpperCase(Locale.ROOT)) {

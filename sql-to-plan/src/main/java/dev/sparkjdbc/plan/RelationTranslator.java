@@ -279,6 +279,7 @@ final class RelationTranslator {
         rel = filter(rel, expressions.translate(s.getWhere()));
       }
       if (aggregate) {
+        SparkSyntax.refuseAllInAggregate(s, order);
         rel = groupBy.aggregate(s, rel, items, distinct ? null : order);
       } else {
         Project.Builder project =
@@ -376,6 +377,8 @@ final class RelationTranslator {
         return join((SqlJoin) node);
       case COLLECTION_TABLE:
         return TableFunctions.relation((SqlCall) node, expressions);
+      case TABLESAMPLE:
+        return TableSamples.relation((SqlCall) node, this::from);
       case SELECT:
       case ORDER_BY:
       case UNION:

@@ -101,6 +101,121 @@ class SparkGrammarTest {
         .isEqualTo("c\\'d");
   }
 
+  /** Likewise TIMESTAMP_NTZ '…' literals, which the preprocessor still flags. */
+  @Test
+  void timestampNtzLiterals() throws Exception {
+    SqlParser.Config config =
+        SqlParser.config()
+            .withParserFactory(SparkSqlParserImpl.FACTORY)
+            .withQuoting(Quoting.BACK_TICK);
+    SqlSelect select =
+        (SqlSelect)
+            SqlParser.create(
+                    "SELECT TIMESTAMP_NTZ '2024-01-02 03:04:05', timestamp_ltz '2024-01-02"
+                        + " 03:04:05', timestamp_ntz FROM t",
+                    config)
+                .parseQuery();
+    Expression ntz = Literals.of((SqlLiteral) select.getSelectList().get(0));
+    assertThat(ntz.getCast().getTypeStr()).isEqualTo("timestamp_ntz");
+    assertThat(ntz.getCast().getExpr().getLiteral().getString()).isEqualTo("2024-01-02 03:04:05");
+    Expression ltz = Literals.of((SqlLiteral) select.getSelectList().get(1));
+    assertThat(ltz.getCast().getTypeStr()).isEqualTo("timestamp_ltz");
+    // still a column name, and a type name
+    assertThat(select.getSelectList().get(2).toString()).isEqualToIgnoringCase("timestamp_ntz");
+    assertThat(plan("SELECT CAST(a AS TIMESTAMP_NTZ) FROM t"))
+        .containsIgnoringCase("timestamp_ntz");
+  }
+
+  @Test
+  void groupByAllAndOrderByAll() throws Exception {
+    // parsed, but GROUP BY ALL goes as text (see SparkSyntax.refuseAllInAggregate)
+    Translation grouped = TRANSLATOR.translate("SELECT a, sum(b) FROM t GROUP BY ALL");
+    assertThat(grouped.isTranslated()).isFalse();
+    assertThat(grouped.fallbackReason().orElseThrow()).isEqualTo("GROUP BY ALL");
+    assertThat(
+            TRANSLATOR
+                .translate("SELECT a, sum(b) FROM t GROUP BY a ORDER BY ALL")
+                .fallbackReason()
+                .orElseThrow())
+        .isEqualTo("ORDER BY ALL in an aggregate query");
+    Relation ordered =
+        TRANSLATOR.translate("SELECT a, b FROM t ORDER BY ALL DESC").relation().orElseThrow();
+    Expression.SortOrder key = ordered.getSort().getOrder(0);
+    assertThat(key.getChild().getUnresolvedAttribute().getUnparsedIdentifier()).isEqualTo("`ALL`");
+    assertThat(key.getDirection())
+        .isEqualTo(Expression.SortOrder.SortDirection.SORT_DIRECTION_DESCENDING);
+    // ALL before a list is still the quantifier
+    assertThat(plan("SELECT a FROM t GROUP BY ALL a")).doesNotContain("`ALL`");
+  }
+
+  @Test
+  void tableSample() throws Exception {
+    Relation percent =
+        TRANSLATOR
+            .translate("SELECT * FROM t TABLESAMPLE (10 PERCENT) REPEATABLE (42)")
+            .relation()
+            .orElseThrow()
+            .getProject()
+            .getInput();
+    assertThat(percent.getSample().getUpperBound()).isEqualTo(0.1);
+    assertThat(percent.getSample().getSeed()).isEqualTo(42L);
+    assertThat(percent.getSample().getInput().hasRead()).isTrue();
+    Relation bucket =
+        TRANSLATOR
+            .translate("SELECT * FROM t TABLESAMPLE (BUCKET 1 OUT OF 4)")
+            .relation()
+            .orElseThrow()
+            .getProject()
+            .getInput();
+    assertThat(bucket.getSample().getUpperBound()).isEqualTo(0.25);
+    assertThat(bucket.getSample().hasSeed()).isFalse();
+    Relation rows =
+        TRANSLATOR
+            .translate("SELECT * FROM t TABLESAMPLE (5 ROWS)")
+            .relation()
+            .orElseThrow()
+            .getProject()
+            .getInput();
+    assertThat(rows.getLimit().getLimit()).isEqualTo(5);
+    // what Spark's parser rejects goes as text
+    assertThat(TRANSLATOR.translate("SELECT * FROM t TABLESAMPLE (150 PERCENT)").isTranslated())
+        .isFalse();
+    assertThat(TRANSLATOR.translate("SELECT * FROM t AS x TABLESAMPLE (5 ROWS)").isTranslated())
+        .isFalse();
+    assertThat(TRANSLATOR.translate("SELECT * FROM t TABLESAMPLE BERNOULLI (50)").isTranslated())
+        .isFalse();
+  }
+
+  @Test
+  void semiAndAntiJoinsWithoutLeft() throws Exception {
+    // SEMI is no table alias: this is a semi join, as in Spark
+    Relation semi =
+        TRANSLATOR
+            .translate("SELECT a FROM t SEMI JOIN u ON t.a = u.a")
+            .relation()
+            .orElseThrow()
+            .getProject()
+            .getInput();
+    assertThat(semi.getJoin().getJoinType())
+        .isEqualTo(dev.sparkjdbc.proto.Join.JoinType.JOIN_TYPE_LEFT_SEMI);
+    Relation anti =
+        TRANSLATOR
+            .translate("SELECT a FROM t LEFT ANTI JOIN u ON t.a = u.a")
+            .relation()
+            .orElseThrow()
+            .getProject()
+            .getInput();
+    assertThat(anti.getJoin().getJoinType())
+        .isEqualTo(dev.sparkjdbc.proto.Join.JoinType.JOIN_TYPE_LEFT_ANTI);
+  }
+
+  @Test
+  void datetimeCallsWithALeadingUnitGoAsText() throws Exception {
+    assertThat(TRANSLATOR.translate("SELECT datediff(DAY, a, b) FROM t").isTranslated()).isFalse();
+    assertThat(TRANSLATOR.translate("SELECT dateadd(MONTH, 1, a) FROM t").isTranslated()).isFalse();
+    assertThat(TRANSLATOR.translate("SELECT datediff(a, b) FROM t").isTranslated()).isTrue();
+  }
+
   @Test
   void ansiQuotingKeepsDoubleQuotesForIdentifiers() throws Exception {
     SqlToPlan ansi =
