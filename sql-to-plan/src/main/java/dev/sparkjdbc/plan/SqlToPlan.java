@@ -207,12 +207,6 @@ public final class SqlToPlan {
       return prepareSpark(text.substring(explained))
           .explained(ExplainMode.valueOf("EXPLAIN_MODE_" + name), sql);
     }
-    if (pre.sparkOnly() != null) {
-      return PreparedQuery.fixed(
-          refuse(pre.sparkOnly(), null, null, QUERY_KEYWORDS.contains(leadingKeyword(text)), false),
-          sql,
-          config.quoting());
-    }
     SqlNode node;
     try {
       node = SqlParser.create(text, parserConfig).parseStmt();

@@ -116,10 +116,12 @@ class SparkGrammarTest {
                     config)
                 .parseQuery();
     Expression ntz = Literals.of((SqlLiteral) select.getSelectList().get(0));
-    assertThat(ntz.getCast().getTypeStr()).isEqualTo("timestamp_ntz");
-    assertThat(ntz.getCast().getExpr().getLiteral().getString()).isEqualTo("2024-01-02 03:04:05");
+    // as Spark's own parser reads it, so that the session time zone and Spark's label apply
+    assertThat(ntz.getExpressionString().getExpression())
+        .isEqualTo("TIMESTAMP_NTZ '2024-01-02 03:04:05'");
     Expression ltz = Literals.of((SqlLiteral) select.getSelectList().get(1));
-    assertThat(ltz.getCast().getTypeStr()).isEqualTo("timestamp_ltz");
+    assertThat(ltz.getExpressionString().getExpression())
+        .isEqualTo("TIMESTAMP_LTZ '2024-01-02 03:04:05'");
     // still a column name, and a type name
     assertThat(select.getSelectList().get(2).toString()).isEqualToIgnoringCase("timestamp_ntz");
     assertThat(plan("SELECT CAST(a AS TIMESTAMP_NTZ) FROM t"))

@@ -5,34 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** What the parser is given, and the Spark-only syntax that sends a statement as text. */
+/** What the parser is given: trailing semicolons and comments gone, braces found. */
 class SqlPreprocessorTest {
-
-  @ParameterizedTest(name = "{0}")
-  @CsvSource(
-      delimiter = '|',
-      quoteCharacter = '"',
-      value = {
-        "SELECT r'a\\' FROM t|raw string",
-        "SELECT R\"a\" FROM t|raw string",
-        "SELECT TIMESTAMP_NTZ '2020-01-01 00:00:00'|TIMESTAMP_NTZ",
-        "SELECT timestamp_ltz /* c */ '2020-01-01 00:00:00'|TIMESTAMP_NTZ",
-        "SELECT 'a''b'|",
-        "SELECT 'a' 'b'|",
-        "SELECT 'a', 'b'|",
-        "SELECT bar'x', ts '1'|",
-        "SELECT '{d ''x''}' -- r'y'|",
-        "SELECT 'r' 'x'|",
-        "SELECT `r`'x'|",
-      })
-  void sparkOnlySyntaxIsFound(String sql, String reason) {
-    String found = SqlPreprocessor.normalise(sql, TranslationConfig.Quoting.BACK_TICK).sparkOnly();
-    if (reason == null) {
-      assertThat(found).isNull();
-    } else {
-      assertThat(found).contains(reason);
-    }
-  }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(
