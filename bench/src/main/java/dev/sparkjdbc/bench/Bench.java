@@ -93,6 +93,10 @@ public final class Bench {
         print(
             "TPC-H query | translation (JMH) | server execution | translation / server",
             TpchTranslationBench.run(url));
+        print(
+            "statement sent as text | client cost | baseline: a failed parse every time "
+                + "| ours / baseline",
+            FallbackBench.run());
       }
       if (parts.contains("metadata")) {
         print(

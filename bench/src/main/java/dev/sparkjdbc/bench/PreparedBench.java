@@ -27,9 +27,9 @@ import java.util.Locale;
  * PreparedQuery.bind}); a plain statement is parsed and translated on every execution. The server
  * analyses and runs the plan in both cases (Connect has no server-side prepared plan). So two
  * queries are measured: one the translator turns into a plan, and one Calcite cannot parse ({@code
- * FROM range(…)}), which goes as SQL text, with its values written in as literals when prepared. A last pair
- * of rows isolates the client's share: preparing's {@code bind} against a full {@code translate},
- * without a server.
+ * FROM range(…)}), which goes as SQL text, with its values written in as literals when prepared. A
+ * last pair of rows isolates the client's share: preparing's {@code bind} against a full {@code
+ * translate}, without a server.
  */
 final class PreparedBench {
   private static final int WARM_UP = 20;

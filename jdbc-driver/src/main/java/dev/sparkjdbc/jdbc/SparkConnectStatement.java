@@ -139,8 +139,15 @@ class SparkConnectStatement
       return true;
     }
     if (translation.isTranslated()) {
-      resultSet = stream(Plans.query(translation.relation().orElseThrow()));
-      return true;
+      try {
+        resultSet = stream(Plans.query(translation.relation().orElseThrow()));
+        return true;
+      } catch (SQLException rejected) {
+        if (!worthRetryingAsText(rejected)) {
+          throw rejected;
+        }
+        asTextAfterRejection(sql, translation, rejected);
+      }
     }
     if (translation.isQuery() || SqlText.isQuery(sql)) {
       return streamOrCount(Plans.textQuery(sql, arguments, quoting()), sql);
@@ -150,6 +157,52 @@ class SparkConnectStatement
       connection.sessionConfigChanged(); // e.g. the session time zone
     }
     return runCommand(sql, arguments);
+  }
+
+  /**
+   * Whether the server's refusal of a translated plan could be the translation's fault, so that the
+   * statement's text might run: anything but a lost connection, a cancel or a timeout, and never in
+   * strict mode, whose promise is that a statement runs translated or not at all.
+   */
+  private boolean worthRetryingAsText(SQLException e) {
+    String state = e.getSQLState();
+    return connection.translator().config().mode() != TranslationConfig.Mode.STRICT
+        && !isClosed()
+        && (state == null
+            || !(state.startsWith("08")
+                || state.equals(SqlState.CANCELLED)
+                || state.equals(SqlState.TIMEOUT)));
+  }
+
+  /**
+   * The server rejected a translated plan: the statement goes as text, as Spark would read it, so a
+   * translation can never make a statement fail that Spark runs (and a statement Spark rejects
+   * fails with Spark's own error for that text). The connection remembers it, so the next run of
+   * the same text goes straight to text.
+   */
+  private void asTextAfterRejection(String sql, Translation translation, SQLException rejected) {
+    String reason =
+        "the server rejected the translated plan: "
+            + firstLine(rejected.getMessage())
+            + " (SQLSTATE "
+            + rejected.getSQLState()
+            + ")";
+    connection.translator().rememberRejected(sql, reason);
+    lastTranslation = translation.asText(reason);
+    LOG.info(
+        () ->
+            "The server rejected a translated plan; the statement is sent as SQL text instead ("
+                + rejected.getSQLState()
+                + "). Please report it with the statement; FINE logging shows the SQL.");
+    LOG.fine(() -> "Rejected translation, sent as SQL text: " + sql);
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    int end = message.indexOf('\n');
+    return end < 0 ? message : message.substring(0, end);
   }
 
   /**

@@ -60,6 +60,11 @@ public final class PreparedQuery {
     return new PreparedQuery(translator, node, text, original, fixed, mode, parameterCount);
   }
 
+  /** True when every binding gives the same translation, decided without parsing. */
+  boolean isFixed() {
+    return fixed != null;
+  }
+
   /** How many {@code ?} markers the statement has. */
   public int parameterCount() {
     return parameterCount;

@@ -51,6 +51,7 @@ public final class SqlToPlan {
 
   private final TranslationConfig config;
   private final SqlParser.Config parserConfig;
+  private final FallbackCache fallbacks = new FallbackCache(1024);
 
   public SqlToPlan(TranslationConfig config) {
     this.config = config;
@@ -89,7 +90,23 @@ public final class SqlToPlan {
    */
   public Translation translate(String sql, List<Expression> parameters)
       throws SqlTranslationException {
-    return prepare(sql).bind(parameters);
+    PreparedQuery prepared = prepare(sql);
+    Translation translation = prepared.bind(parameters);
+    if (!translation.isTranslated() && !prepared.isFixed() && parameters.isEmpty()) {
+      // parsed, but refused by the translators: the same text will be refused again
+      fallbacks.put(sql, PreparedQuery.fixed(translation, sql, config.quoting()));
+    }
+    return translation;
+  }
+
+  /**
+   * Records that the server rejected the plan translated from {@code sql} although its text runs (a
+   * translator bug): from now on this connection sends that statement as text.
+   */
+  public void rememberRejected(String sql, String reason) {
+    boolean query = QUERY_KEYWORDS.contains(leadingKeyword(sql));
+    fallbacks.put(
+        sql, PreparedQuery.fixed(Translation.fallback(reason, query), sql, config.quoting()));
   }
 
   /**
@@ -97,6 +114,18 @@ public final class SqlToPlan {
    * {@code ?} markers as often as needed, without parsing again.
    */
   public PreparedQuery prepare(String sql) throws SqlTranslationException {
+    PreparedQuery known = fallbacks.get(sql);
+    if (known != null) {
+      return known;
+    }
+    PreparedQuery prepared = prepareUncached(sql);
+    if (prepared.isFixed()) {
+      fallbacks.put(sql, prepared);
+    }
+    return prepared;
+  }
+
+  private PreparedQuery prepareUncached(String sql) throws SqlTranslationException {
     if (config.mode() == TranslationConfig.Mode.TEXT) {
       return PreparedQuery.fixed(Translation.fallback("text mode", false), sql, config.quoting());
     }
@@ -105,6 +134,14 @@ public final class SqlToPlan {
       String reason = "statement longer than " + MAX_TRANSLATED_LENGTH + " characters";
       return PreparedQuery.fixed(
           query ? refuse(reason, null, null, true, false) : Translation.fallback(reason, false),
+          sql,
+          config.quoting());
+    }
+    String keyword = leadingKeyword(sql);
+    if (!QUERY_KEYWORDS.contains(keyword) && !keyword.equals("EXPLAIN")) {
+      // Only queries are translated: a command needs no parse to know it goes as text.
+      return PreparedQuery.fixed(
+          Translation.fallback((keyword.isEmpty() ? "empty" : keyword) + " statement", false),
           sql,
           config.quoting());
     }
