@@ -9,6 +9,8 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -79,6 +81,15 @@ final class CorpusRunner implements AutoCloseable {
 
   String corpus() {
     return corpus;
+  }
+
+  /** Runs a session setting (a {@code SET}) on both of the runner's sessions alike. */
+  void onBothSessions(String sql) throws SQLException {
+    for (Connection c : List.of(byDefault, asText)) {
+      try (Statement s = c.createStatement()) {
+        s.execute(sql);
+      }
+    }
   }
 
   /** Checks one case on the runner's two connections. */
@@ -186,12 +197,13 @@ final class CorpusRunner implements AutoCloseable {
     System.out.println(summary.line());
     System.out.printf(
         Locale.ROOT,
-        "%s: wall time %.1f s (tables %.1f s, %d cases %.1f s)%n",
+        "%s: wall time %.1f s (tables %.1f s, %d cases %.1f s; %s)%n",
         corpus,
         (setupMillis + (System.nanoTime() - started) / 1e6) / 1000,
         setupMillis / 1000.0,
         summary.cases(),
-        (System.nanoTime() - started) / 1e9);
+        (System.nanoTime() - started) / 1e9,
+        summary.times());
     try (Connection a = byDefault;
         Connection b = asText) {
       // closes both

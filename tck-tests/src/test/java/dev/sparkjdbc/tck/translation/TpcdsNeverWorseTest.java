@@ -40,6 +40,11 @@ class TpcdsNeverWorseTest {
     // One side at a time: two concurrent broadcasts of customer_demographics (1.9 M rows) exhaust
     // the shared test server's heap and fail one side at random (q10, q35, q69).
     runner = new CorpusRunner(CORPUS, server.url(), TpcdsDatabase.SCHEMA, false, setup);
+    // customer_demographics (1.9 M rows, 7.7 MB of parquet) is under Spark's 10 MB broadcast
+    // threshold, and building its hash table can exhaust the shared test server's 2 GB heap ("Not
+    // enough memory to build and broadcast", q10, q35, q69, either side at random). Both sessions
+    // get the same lower threshold: small dimensions still broadcast, that one does not.
+    runner.onBothSessions("SET spark.sql.autoBroadcastJoinThreshold=1048576");
   }
 
   @AfterAll
