@@ -27,6 +27,9 @@ import java.util.concurrent.Executors;
  * target/corpora/<corpus>-failures.tsv} in the list's format, to review and copy from.
  */
 final class CorpusRunner implements AutoCloseable {
+  /** How the driver's fallback reason starts when it resent a rejected translated plan as text. */
+  static final String REJECTED = "the server rejected the translated plan";
+
   private final String corpus;
   private final Connection byDefault;
   private final Connection asText;
@@ -122,6 +125,19 @@ final class CorpusRunner implements AutoCloseable {
         verdict.byDefault().translated()
             ? "translated"
             : "as text (" + verdict.byDefault().fallbackReason() + ")";
+    String reason = verdict.byDefault().fallbackReason();
+    if (reason != null && reason.startsWith(REJECTED)) {
+      // The driver hid a translation the server refused by resending the text: the answer keeps
+      // the rule, but the translation is wrong, so it is shown (not failed).
+      boolean textAnswers = !verdict.asText().failed();
+      System.out.printf(
+          Locale.ROOT,
+          "%s %s: %s%s%n",
+          corpus,
+          caseId,
+          textAnswers ? "(the text answers) " : "",
+          reason);
+    }
     if (verdict.kind().breaksRule()) {
       logFailure(caseId, sql, verdict);
       if (known != null && known.kind() == verdict.kind()) {
