@@ -60,6 +60,15 @@ final class GroupByTranslator {
         order = sortByKeyNames(order, keys, items);
       }
     }
+    if (order != null && agg.getGroupType() != Aggregate.GroupType.GROUP_TYPE_GROUPBY) {
+      // Over grouping sets, Spark finds an ORDER BY key expression in the Aggregate's output only
+      // by its name there (the SELECT item an ordinal names, too).
+      List<SqlNode> resolved = new ArrayList<>();
+      for (SqlNode o : order) {
+        resolved.add(SelectItems.replaceOrdinal(o, items));
+      }
+      order = sortByKeyNames(new SqlNodeList(resolved, order.getParserPosition()), keys, items);
+    }
     if (order != null) {
       rel = relations.sort(rel, order, items);
     }

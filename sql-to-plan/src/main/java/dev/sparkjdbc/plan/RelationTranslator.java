@@ -118,6 +118,36 @@ final class RelationTranslator {
     return id;
   }
 
+  /**
+   * Registers {@code SELECT * FROM … WHERE (where) AND condition(item)} for a subquery that selects
+   * one expression from a plain FROM/WHERE: the item's expression goes into the condition itself.
+   * Spark decorrelates that shape where a renamed column over a correlated subquery fails
+   * (INTERNAL_ERROR_ATTRIBUTE_NOT_FOUND).
+   */
+  long referenceWhere(
+      SqlSelect sub, java.util.function.Function<Expression, Expression> condition) {
+    Relation relation =
+        withReferences(
+            () -> {
+              windows.push(namedWindows(sub));
+              try {
+                Relation rel = from(sub.getFrom());
+                if (sub.getWhere() != null) {
+                  rel = filter(rel, expressions.translate(sub.getWhere()));
+                }
+                SqlNode item = SelectItems.stripAlias(sub.getSelectList().get(0));
+                return filter(rel, condition.apply(expressions.translate(item)));
+              } finally {
+                windows.pop();
+              }
+            });
+    long id = nextPlanId++;
+    references
+        .peek()
+        .add(relation.toBuilder().setCommon(RelationCommon.newBuilder().setPlanId(id)).build());
+    return id;
+  }
+
   private Relation withReferences(Supplier<Relation> translation) {
     references.push(new ArrayList<>());
     Relation rel;
