@@ -270,7 +270,8 @@ final class ExpressionTranslator {
     if (call.getOperator() instanceof org.apache.calcite.sql.SqlUnresolvedFunction f
         && f.getSqlIdentifier() != null
         && f.getSqlIdentifier().names.size() > 1) {
-      throw UnsupportedSqlException.of("qualified function name " + f.getSqlIdentifier(), call);
+      throw UnsupportedSqlException.of(
+          "qualified function name " + String.join(".", f.getSqlIdentifier().names), call);
     }
     if (call instanceof SqlBasicCall
         && call.getOperator().getSyntax() != org.apache.calcite.sql.SqlSyntax.SPECIAL) {
@@ -567,7 +568,7 @@ final class ExpressionTranslator {
   private Expression cast(SqlCall call, Expression.Cast.EvalMode mode) {
     SqlNode type = call.operand(1);
     if (!(type instanceof SqlDataTypeSpec spec)) {
-      throw UnsupportedSqlException.of("CAST to " + type, call);
+      throw UnsupportedSqlException.of("CAST to " + type.getKind(), call);
     }
     return Expression.newBuilder()
         .setCast(

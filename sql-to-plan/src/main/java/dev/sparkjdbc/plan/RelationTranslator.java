@@ -239,7 +239,8 @@ final class RelationTranslator {
         throw UnsupportedSqlException.of("WITH RECURSIVE", w);
       }
       if (scope.put(key(w.name.getSimple()), w) != null) {
-        throw UnsupportedSqlException.of("duplicate CTE name " + w.name, w); // Spark's error
+        throw UnsupportedSqlException.of(
+            "duplicate CTE name " + w.name.getSimple(), w); // Spark's error
       }
     }
     ctes.push(scope);
@@ -588,7 +589,7 @@ final class RelationTranslator {
       SqlWindow window = (SqlWindow) w;
       if (named.put(key(window.getDeclName().getSimple()), window) != null) {
         throw UnsupportedSqlException.of( // Spark's REPETITIVE_WINDOW_DEFINITION
-            "window " + window.getDeclName() + " defined twice", window);
+            "window " + window.getDeclName().getSimple() + " defined twice", window);
       }
     }
     return named;
@@ -601,7 +602,7 @@ final class RelationTranslator {
         return resolveWindow(w);
       }
     }
-    throw UnsupportedSqlException.of("unknown window " + name, name);
+    throw UnsupportedSqlException.of("unknown window " + name.getSimple(), name);
   }
 
   /** A window that refers to a named one ({@code OVER (w ORDER BY …)}) inherits its parts. */
