@@ -568,7 +568,12 @@ final class ExpressionTranslator {
   private Expression cast(SqlCall call, Expression.Cast.EvalMode mode) {
     SqlNode type = call.operand(1);
     if (!(type instanceof SqlDataTypeSpec spec)) {
-      throw UnsupportedSqlException.of("CAST to " + type.getKind(), call);
+      throw UnsupportedSqlException.of(
+          "CAST to "
+              + (type instanceof SqlIntervalQualifier q
+                  ? "INTERVAL " + q.timeUnitRange
+                  : type.getKind().toString()),
+          call);
     }
     return Expression.newBuilder()
         .setCast(

@@ -155,6 +155,22 @@ final class GroupByTranslator {
     return false;
   }
 
+  /**
+   * True when a SELECT item gives the name to something other than a column of that name: {@code
+   * n_name AS n_name}, common in generated SQL, means the column whichever way Spark decides.
+   */
+  private static boolean aliasOfOther(String name, List<SqlNode> items) {
+    for (SqlNode item : items) {
+      if (item.getKind() == SqlKind.AS
+          && ((SqlIdentifier) ((SqlCall) item).operand(1)).getSimple().equalsIgnoreCase(name)
+          && !(((SqlCall) item).operand(0) instanceof SqlIdentifier column
+              && column.names.get(column.names.size() - 1).equalsIgnoreCase(name))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean aliasTaken(String name, List<SqlNode> items) {
     for (SqlNode item : items) {
       if (item.getKind() == SqlKind.AS
@@ -345,7 +361,7 @@ final class GroupByTranslator {
    * translator cannot tell the two cases apart, so such a query goes to Spark as text.
    */
   private static SqlNode notAnAlias(SqlNode key, List<SqlNode> items) {
-    if (key instanceof SqlIdentifier id && id.isSimple() && aliasTaken(id.getSimple(), items)) {
+    if (key instanceof SqlIdentifier id && id.isSimple() && aliasOfOther(id.getSimple(), items)) {
       throw UnsupportedSqlException.of(
           "GROUP BY the SELECT alias " + id.getSimple() + " (column or alias: Spark decides)", key);
     }
