@@ -17,6 +17,7 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlIntervalLiteral;
 import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
@@ -511,7 +512,12 @@ final class ExpressionTranslator {
   private Expression cast(SqlCall call, Expression.Cast.EvalMode mode) {
     SqlNode type = call.operand(1);
     if (!(type instanceof SqlDataTypeSpec spec)) {
-      throw UnsupportedSqlException.of("CAST to " + type, call);
+      throw UnsupportedSqlException.of(
+          "CAST to "
+              + (type instanceof SqlIntervalQualifier q
+                  ? "INTERVAL " + q.timeUnitRange
+                  : type.getKind().toString()),
+          call);
     }
     return Expression.newBuilder()
         .setCast(
@@ -654,18 +660,19 @@ final class ExpressionTranslator {
                   window.isRows()
                       ? WindowFrame.FrameType.FRAME_TYPE_ROW
                       : WindowFrame.FrameType.FRAME_TYPE_RANGE)
-              .setLower(boundary(window.getLowerBound()))
+              .setLower(boundary(window.getLowerBound(), !window.isRows()))
               .setUpper(
                   boundary(
                       window.getUpperBound() == null
                           ? SqlWindow.createCurrentRow(
                               org.apache.calcite.sql.parser.SqlParserPos.ZERO)
-                          : window.getUpperBound())));
+                          : window.getUpperBound(),
+                      !window.isRows())));
     }
     return Expression.newBuilder().setWindow(out).build();
   }
 
-  private WindowFrame.FrameBoundary boundary(SqlNode bound) {
+  private WindowFrame.FrameBoundary boundary(SqlNode bound, boolean range) {
     WindowFrame.FrameBoundary.Builder b = WindowFrame.FrameBoundary.newBuilder();
     if (SqlWindow.isCurrentRow(bound)) {
       return b.setCurrentRow(true).build();
@@ -676,7 +683,17 @@ final class ExpressionTranslator {
     SqlCall call = (SqlCall) bound;
     Expression offset = translate(call.operand(0));
     if (call.getKind() == SqlKind.PRECEDING) {
-      offset = function("negative", List.of(offset));
+      String literal =
+          call.operand(0) instanceof SqlNumericLiteral
+                  || call.operand(0) instanceof SqlIntervalLiteral
+              ? spelling(call.operand(0))
+              : "";
+      // A RANGE frame's label shows Spark's (- n) FOLLOWING, which only its parser builds: from
+      // the literal as written, as an expression string. ROWS frames label the plain offset.
+      offset =
+          range && !literal.isEmpty()
+              ? Literals.expressionString("-(" + literal + ")")
+              : function("negative", List.of(offset));
     }
     return b.setValue(offset).build();
   }

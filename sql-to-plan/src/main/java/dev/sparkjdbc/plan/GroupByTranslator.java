@@ -60,6 +60,15 @@ final class GroupByTranslator {
         order = sortByKeyNames(order, keys, items);
       }
     }
+    if (order != null && agg.getGroupType() != Aggregate.GroupType.GROUP_TYPE_GROUPBY) {
+      // Over grouping sets, Spark finds an ORDER BY key expression in the Aggregate's output only
+      // by its name there (the SELECT item an ordinal names, too).
+      List<SqlNode> resolved = new ArrayList<>();
+      for (SqlNode o : order) {
+        resolved.add(SelectItems.replaceOrdinal(o, items));
+      }
+      order = sortByKeyNames(new SqlNodeList(resolved, order.getParserPosition()), keys, items);
+    }
     if (order != null) {
       rel = relations.sort(rel, order, items);
     }
@@ -140,6 +149,22 @@ final class GroupByTranslator {
             SelectItems.stripAlias(item).equalsDeep(a, org.apache.calcite.util.Litmus.IGNORE);
       }
       if (!selected) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when a SELECT item gives the name to something other than a column of that name: {@code
+   * n_name AS n_name}, common in generated SQL, means the column whichever way Spark decides.
+   */
+  private static boolean aliasOfOther(String name, List<SqlNode> items) {
+    for (SqlNode item : items) {
+      if (item.getKind() == SqlKind.AS
+          && ((SqlIdentifier) ((SqlCall) item).operand(1)).getSimple().equalsIgnoreCase(name)
+          && !(((SqlCall) item).operand(0) instanceof SqlIdentifier column
+              && column.names.get(column.names.size() - 1).equalsIgnoreCase(name))) {
         return true;
       }
     }
@@ -336,7 +361,7 @@ final class GroupByTranslator {
    * translator cannot tell the two cases apart, so such a query goes to Spark as text.
    */
   private static SqlNode notAnAlias(SqlNode key, List<SqlNode> items) {
-    if (key instanceof SqlIdentifier id && id.isSimple() && aliasTaken(id.getSimple(), items)) {
+    if (key instanceof SqlIdentifier id && id.isSimple() && aliasOfOther(id.getSimple(), items)) {
       throw UnsupportedSqlException.of(
           "GROUP BY the SELECT alias " + id.getSimple() + " (column or alias: Spark decides)", key);
     }

@@ -184,7 +184,8 @@ final class Literals {
     BigDecimal value = number.getValueAs(BigDecimal.class);
     if (qualifier.getEndUnit() != null && qualifier.getEndUnit() != qualifier.getStartUnit()
         || value.stripTrailingZeros().scale() > 0 && qualifier.getStartUnit() != TimeUnit.SECOND) {
-      throw UnsupportedSqlException.of("INTERVAL " + number + " " + qualifier, at);
+      throw UnsupportedSqlException.of(
+          "INTERVAL " + value.toPlainString() + " " + qualifier.timeUnitRange, at);
     }
     return interval(value.toPlainString(), sign, qualifier, at);
   }

@@ -9,6 +9,7 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.fun.SqlQuantifyOperator;
 
 /**
@@ -48,6 +49,26 @@ final class QuantifiedComparisons {
     if (SubqueryFinder.any(left)) {
       throw UnsupportedSqlException.of("subquery inside a quantified comparison's value", left);
     }
+    if (isPlainSelectOfOne(right) && onlyQualifiedNames(left)) {
+      SqlSelect sub = (SqlSelect) right;
+      Expression decisive =
+          existsWhere(
+              relations,
+              sub,
+              item -> {
+                Expression c = compare(comparison, value, item);
+                return all ? ExpressionTranslator.function("not", List.of(c)) : c;
+              });
+      Expression unknown =
+          existsWhere(
+              relations,
+              sub,
+              item ->
+                  ExpressionTranslator.function(
+                      "isnull", List.of(compare(comparison, value, item))));
+      return ExpressionTranslator.function(
+          "when", List.of(decisive, bool(!all), unknown, nullBoolean(), bool(all)));
+    }
     Expression column =
         Expression.newBuilder()
             .setUnresolvedAttribute(
@@ -85,6 +106,83 @@ final class QuantifiedComparisons {
                 .setPlanId(id)
                 .setSubqueryType(SubqueryExpression.SubqueryType.SUBQUERY_TYPE_EXISTS))
         .build();
+  }
+
+  private static Expression existsWhere(
+      RelationTranslator relations,
+      SqlSelect sub,
+      java.util.function.Function<Expression, Expression> condition) {
+    long id = relations.referenceWhere(sub, condition);
+    return Expression.newBuilder()
+        .setSubqueryExpression(
+            SubqueryExpression.newBuilder()
+                .setPlanId(id)
+                .setSubqueryType(SubqueryExpression.SubqueryType.SUBQUERY_TYPE_EXISTS))
+        .build();
+  }
+
+  /**
+   * A SELECT of one expression (no star) from a FROM with at most a WHERE: rows of its FROM are
+   * rows of the subquery, so a condition on the expression can join its WHERE.
+   */
+  private static boolean isPlainSelectOfOne(SqlNode node) {
+    if (!(node instanceof SqlSelect s)) {
+      return false;
+    }
+    SqlNode item = s.getSelectList().size() == 1 ? s.getSelectList().get(0) : null;
+    return item != null
+        && !(item instanceof org.apache.calcite.sql.SqlIdentifier id && id.isStar())
+        && s.getFrom() != null
+        && s.getGroup() == null
+        && s.getHaving() == null
+        && s.getWindowList().isEmpty()
+        && (s.getOrderList() == null || s.getOrderList().isEmpty())
+        && s.getFetch() == null
+        && s.getOffset() == null
+        && s.getQualify() == null
+        && !s.isDistinct()
+        && !s.hasHints()
+        && !AggregateOrWindowFinder.any(item);
+  }
+
+  /**
+   * True when every name in the value is qualified: moved into the subquery's WHERE, an unqualified
+   * name could be taken by a column of the subquery's FROM instead of the enclosing query's.
+   */
+  private static boolean onlyQualifiedNames(SqlNode value) {
+    boolean[] ok = {true};
+    value.accept(
+        new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+          @Override
+          public Void visit(org.apache.calcite.sql.SqlIdentifier id) {
+            ok[0] &= id.names.size() > 1;
+            return null;
+          }
+        });
+    return ok[0];
+  }
+
+  /** Finds aggregate and window calls. */
+  private static final class AggregateOrWindowFinder
+      extends org.apache.calcite.sql.util.SqlBasicVisitor<Void> {
+    private boolean found;
+
+    static boolean any(SqlNode node) {
+      AggregateOrWindowFinder f = new AggregateOrWindowFinder();
+      node.accept(f);
+      return f.found;
+    }
+
+    @Override
+    public Void visit(SqlCall call) {
+      if (call.getKind() == SqlKind.OVER
+          || call.getOperator().isAggregator()
+          || FunctionTable.isAggregate(FunctionTable.function(call.getOperator().getName()))) {
+        found = true;
+        return null;
+      }
+      return super.visit(call);
+    }
   }
 
   private static Expression bool(boolean v) {

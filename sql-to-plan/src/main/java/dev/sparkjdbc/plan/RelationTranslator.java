@@ -118,6 +118,36 @@ final class RelationTranslator {
     return id;
   }
 
+  /**
+   * Registers {@code SELECT * FROM … WHERE (where) AND condition(item)} for a subquery that selects
+   * one expression from a plain FROM/WHERE: the item's expression goes into the condition itself.
+   * Spark decorrelates that shape where a renamed column over a correlated subquery fails
+   * (INTERNAL_ERROR_ATTRIBUTE_NOT_FOUND).
+   */
+  long referenceWhere(
+      SqlSelect sub, java.util.function.Function<Expression, Expression> condition) {
+    Relation relation =
+        withReferences(
+            () -> {
+              windows.push(namedWindows(sub));
+              try {
+                Relation rel = from(sub.getFrom());
+                if (sub.getWhere() != null) {
+                  rel = filter(rel, expressions.translate(sub.getWhere()));
+                }
+                SqlNode item = SelectItems.stripAlias(sub.getSelectList().get(0));
+                return filter(rel, condition.apply(expressions.translate(item)));
+              } finally {
+                windows.pop();
+              }
+            });
+    long id = nextPlanId++;
+    references
+        .peek()
+        .add(relation.toBuilder().setCommon(RelationCommon.newBuilder().setPlanId(id)).build());
+    return id;
+  }
+
   private Relation withReferences(Supplier<Relation> translation) {
     references.push(new ArrayList<>());
     Relation rel;
@@ -209,7 +239,8 @@ final class RelationTranslator {
         throw UnsupportedSqlException.of("WITH RECURSIVE", w);
       }
       if (scope.put(key(w.name.getSimple()), w) != null) {
-        throw UnsupportedSqlException.of("duplicate CTE name " + w.name, w); // Spark's error
+        throw UnsupportedSqlException.of(
+            "duplicate CTE name " + w.name.getSimple(), w); // Spark's error
       }
     }
     ctes.push(scope);
@@ -567,7 +598,7 @@ final class RelationTranslator {
       SqlWindow window = (SqlWindow) w;
       if (named.put(key(window.getDeclName().getSimple()), window) != null) {
         throw UnsupportedSqlException.of( // Spark's REPETITIVE_WINDOW_DEFINITION
-            "window " + window.getDeclName() + " defined twice", window);
+            "window " + window.getDeclName().getSimple() + " defined twice", window);
       }
     }
     return named;
@@ -580,7 +611,7 @@ final class RelationTranslator {
         return resolveWindow(w);
       }
     }
-    throw UnsupportedSqlException.of("unknown window " + name, name);
+    throw UnsupportedSqlException.of("unknown window " + name.getSimple(), name);
   }
 
   /** A window that refers to a named one ({@code OVER (w ORDER BY …)}) inherits its parts. */

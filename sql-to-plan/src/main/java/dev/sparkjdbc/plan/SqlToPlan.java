@@ -287,8 +287,10 @@ public final class SqlToPlan {
       return refuse(e.getMessage(), e.position(), e, true, false);
     } catch (StackOverflowError e) {
       return refuse("expression nested too deeply", null, null, true, false);
-    } catch (RuntimeException e) {
-      // A shape the translators did not expect: never a partial plan, never a crash.
+    } catch (RuntimeException | LinkageError e) {
+      // A shape the translators did not expect: never a partial plan, never a crash. (In the
+      // driver, Calcite runs with grpc's Android flavour of Guava: its SQL unparsing, reached by
+      // SqlNode.toString(), fails there with IncompatibleClassChangeError.)
       return refuse(
           "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage(),
           null,

@@ -151,7 +151,7 @@ class FeatureDifferentialTest {
     } catch (SQLException e) {
       textFailure = e;
     }
-    assertThat(textFailure).as("%s: the SQL text fails on Spark", feature).isNotNull();
+    assertThat((Object) textFailure).as("%s: the SQL text fails on Spark", feature).isNotNull();
     assertThat(errorClass(textFailure))
         .as("%s: Spark's error class for the text (fix the case)", feature)
         .isEqualTo(errorClass);
@@ -161,7 +161,9 @@ class FeatureDifferentialTest {
     } catch (SQLException e) {
       failure = e;
     }
-    assertThat(failure).as("%s: the translate-mode run fails like the text", feature).isNotNull();
+    assertThat((Object) failure)
+        .as("%s: the translate-mode run fails like the text", feature)
+        .isNotNull();
     assertThat(errorClass(failure))
         .as("%s: error class in translate mode (%s)", feature, failure.getMessage())
         .isEqualTo(errorClass);
