@@ -70,9 +70,19 @@ final class ExpressionTranslator {
       if (suffixed.isPresent()) {
         return suffixed.get();
       }
-      return isLambdaVariable(id) ? lambdaVariable(id.getSimple()) : identifier(id);
+      if (isLambdaVariable(id)) {
+        return lambdaVariable(id.getSimple());
+      }
+      SparkRejects.unquotedNonAscii(id);
+      return identifier(id);
     }
     if (node instanceof SqlLiteral literal) {
+      if (literal instanceof org.apache.calcite.sql.SqlCharStringLiteral chars) {
+        SparkRejects.stringPrefix(chars, spelling(chars));
+      }
+      if (literal instanceof org.apache.calcite.sql.SqlNumericLiteral number) {
+        SparkRejects.doubleOutOfRange(number);
+      }
       if (literal instanceof org.apache.calcite.sql.SqlNumericLiteral n
           && n.isExact()
           && spelling(n).contains(".")) {
@@ -231,6 +241,9 @@ final class ExpressionTranslator {
         break;
     }
     Optional<String> operator = FunctionTable.operator(kind);
+    if (kind == SqlKind.CEIL && spelling(call).toUpperCase(Locale.ROOT).startsWith("CEILING")) {
+      operator = Optional.of("ceiling"); // Spark's label keeps the name: ceiling(x), CEIL(x)
+    }
     if (operator.isPresent()) {
       return function(operator.get(), translateAll(call.getOperandList()));
     }
@@ -519,6 +532,14 @@ final class ExpressionTranslator {
                   : type.getKind().toString()),
           call);
     }
+    org.apache.calcite.sql.SqlTypeNameSpec name = spec.getTypeNameSpec();
+    SparkRejects.typeSpelling(
+        spec,
+        org.apache.calcite.sql.type.SqlTypeName.get(
+            name.getTypeName().getSimple().toUpperCase(Locale.ROOT)),
+        name instanceof org.apache.calcite.sql.SqlBasicTypeNameSpec basic
+            && basic.getPrecision() >= 0,
+        spelling(spec));
     return Expression.newBuilder()
         .setCast(
             Expression.Cast.newBuilder()
@@ -533,6 +554,9 @@ final class ExpressionTranslator {
     SqlNode value = c.getValueOperand();
     for (int i = 0; i < c.getWhenOperands().size(); i++) {
       SqlNode when = c.getWhenOperands().get(i);
+      if (value != null) {
+        SparkRejects.caseWhenList(when);
+      }
       Expression condition =
           value == null
               ? translate(when)
@@ -591,9 +615,9 @@ final class ExpressionTranslator {
   }
 
   private Expression like(SqlCall call) {
-    if (SparkSyntax.isAnyCall(call.operand(1))) {
-      // LIKE ANY (…) is Spark's quantified LIKE, not a comparison with the any() aggregate
-      throw UnsupportedSqlException.of("LIKE ANY", call);
+    if (SparkRejects.quantifiedLike(call.operand(1))) {
+      // Spark's quantified LIKE ANY/ALL/SOME (…), not a comparison with a function of that name
+      throw UnsupportedSqlException.of("LIKE ANY/ALL/SOME", call);
     }
     List<Expression> args = translateAll(call.getOperandList());
     String operator = call.getOperator().getName().toUpperCase(Locale.ROOT);

@@ -52,6 +52,7 @@ final class FunctionTable {
    */
   private static final Map<String, String> FUNCTIONS =
       Map.ofEntries(
+          Map.entry("TRANSLATE3", "translate"), // Calcite's name for translate(s, from, to)
           // standard SQL spellings
           Map.entry("||", "concat"),
           Map.entry("CHARACTER", "char"),

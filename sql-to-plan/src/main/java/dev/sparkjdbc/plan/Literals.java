@@ -192,6 +192,7 @@ final class Literals {
 
   private static Expression interval(
       String literalText, int sign, SqlIntervalQualifier qualifier, SqlNode literal) {
+    SparkRejects.intervalPrecision(qualifier);
     TimeUnit start = qualifier.getStartUnit();
     TimeUnit end = qualifier.getEndUnit() == null ? start : qualifier.getEndUnit();
     String text = literalText.trim();

@@ -619,6 +619,7 @@ final class RelationTranslator {
     if (w.getRefName() == null) {
       return w;
     }
+    SparkRejects.refinedNamedWindow(w);
     SqlWindow base = namedWindow(w.getRefName());
     return SqlWindow.create(
         null,

@@ -207,6 +207,18 @@ public final class SqlToPlan {
       return prepareSpark(text.substring(explained))
           .explained(ExplainMode.valueOf("EXPLAIN_MODE_" + name), sql);
     }
+    if (pre.notSpark() != null) {
+      // Calcite would answer; Spark's parser reports an error, which is the answer to keep
+      return PreparedQuery.fixed(
+          refuse(
+              pre.notSpark() + " (not Spark SQL)",
+              null,
+              null,
+              QUERY_KEYWORDS.contains(leadingKeyword(text)),
+              false),
+          sql,
+          config.quoting());
+    }
     SqlNode node;
     try {
       node = SqlParser.create(text, parserConfig).parseStmt();
