@@ -552,11 +552,11 @@ final class ExpressionTranslator {
   private Expression caseWhen(SqlCase c) {
     List<Expression> args = new ArrayList<>();
     SqlNode value = c.getValueOperand();
+    if (value != null) {
+      SparkRejects.caseWhenList(c.getWhenOperands(), c.getThenOperands());
+    }
     for (int i = 0; i < c.getWhenOperands().size(); i++) {
       SqlNode when = c.getWhenOperands().get(i);
-      if (value != null) {
-        SparkRejects.caseWhenList(when);
-      }
       Expression condition =
           value == null
               ? translate(when)

@@ -25,9 +25,15 @@ final class SparkRejects {
   private SparkRejects() {}
 
   /** {@code CASE x WHEN 1, 2 THEN …}: Spark takes one value per WHEN. */
-  static void caseWhenList(SqlNode when) {
-    if (when instanceof SqlNodeList list && list.size() != 1) {
-      throw UnsupportedSqlException.of("CASE … WHEN with a list of values (not Spark SQL)", when);
+  static void caseWhenList(SqlNodeList whens, SqlNodeList thens) {
+    for (int i = 0; i < whens.size(); i++) {
+      boolean list = whens.get(i) instanceof SqlNodeList values && values.size() != 1;
+      // the parser may also repeat one THEN for each value of the list
+      boolean repeated = i > 0 && thens.get(i) == thens.get(i - 1);
+      if (list || repeated) {
+        throw UnsupportedSqlException.of(
+            "CASE … WHEN with a list of values (not Spark SQL)", whens.get(i));
+      }
     }
   }
 
@@ -56,7 +62,7 @@ final class SparkRejects {
       return;
     }
     char first = spelling.charAt(0);
-    if (first != '\'' && first != '"' && first != 'r' && first != 'R') {
+    if ((Character.isLetter(first) || first == '_') && first != 'r' && first != 'R') {
       throw UnsupportedSqlException.of("string literal prefix (not Spark SQL)", literal);
     }
   }

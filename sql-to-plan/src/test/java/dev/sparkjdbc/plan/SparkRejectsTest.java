@@ -44,7 +44,7 @@ class SparkRejectsTest {
         "SELECT `ä` FROM t",
         "SELECT INTERVAL '100' DAY",
         "SELECT 'abc', r'a\\b', \"x\"",
-        "SELECT a AS limit, b FROM t LIMIT 5",
+        "SELECT a, b FROM t ORDER BY a LIMIT 5",
         "SELECT sum(c) OVER w FROM t WINDOW w AS (PARTITION BY a ORDER BY d)",
         "SELECT 1e300",
         "SELECT translate('abc', 'ab', 'xy'), CEILING(1.5)",
