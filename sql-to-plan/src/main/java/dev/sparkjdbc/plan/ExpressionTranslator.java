@@ -552,9 +552,7 @@ final class ExpressionTranslator {
   private Expression caseWhen(SqlCase c) {
     List<Expression> args = new ArrayList<>();
     SqlNode value = c.getValueOperand();
-    if (value != null) {
-      SparkRejects.caseWhenList(c.getWhenOperands(), c.getThenOperands());
-    }
+    SparkRejects.caseWhenList(c, spelling(c));
     for (int i = 0; i < c.getWhenOperands().size(); i++) {
       SqlNode when = c.getWhenOperands().get(i);
       Expression condition =

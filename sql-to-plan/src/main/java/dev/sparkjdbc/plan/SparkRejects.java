@@ -24,15 +24,21 @@ import org.apache.calcite.sql.type.SqlTypeName;
 final class SparkRejects {
   private SparkRejects() {}
 
-  /** {@code CASE x WHEN 1, 2 THEN …}: Spark takes one value per WHEN. */
-  static void caseWhenList(SqlNodeList whens, SqlNodeList thens) {
-    for (int i = 0; i < whens.size(); i++) {
-      boolean list = whens.get(i) instanceof SqlNodeList values && values.size() != 1;
-      // the parser may also repeat one THEN for each value of the list
-      boolean repeated = i > 0 && thens.get(i) == thens.get(i - 1);
-      if (list || repeated) {
-        throw UnsupportedSqlException.of(
-            "CASE … WHEN with a list of values (not Spark SQL)", whens.get(i));
+  /**
+   * {@code CASE x WHEN 1, 2 THEN …}: Spark takes one value per WHEN. Calcite's parser makes a
+   * simple CASE a searched one, and a WHEN list an IN, so the source text tells: {@code spelling}
+   * of the whole CASE (empty when it spans lines, then not checked).
+   */
+  static void caseWhenList(org.apache.calcite.sql.fun.SqlCase c, String spelling) {
+    boolean simple =
+        java.util.regex.Pattern.compile("(?is)^CASE\\s+(?!WHEN\\b)").matcher(spelling).find();
+    if (!simple) {
+      return;
+    }
+    for (SqlNode when : c.getWhenOperands()) {
+      if (when.getKind() == org.apache.calcite.sql.SqlKind.IN
+          || when instanceof SqlNodeList list && list.size() != 1) {
+        throw UnsupportedSqlException.of("CASE … WHEN with a list of values (not Spark SQL)", when);
       }
     }
   }
