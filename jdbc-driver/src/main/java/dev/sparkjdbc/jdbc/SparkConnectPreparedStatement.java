@@ -121,7 +121,7 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
     boolean outermost = beginExecution();
     try {
       List<Expression> values = boundValues();
-      return execute(query.sql(), bound(values), values);
+      return execute(query.sql(), bound(values), query.expand(values));
     } finally {
       endExecution(outermost);
     }
@@ -491,7 +491,7 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
     if (t.isTranslated() && t.explainMode().isEmpty()) {
       relation = t.relation().orElseThrow();
     } else if (t.isQuery() || SqlText.isQuery(query.sql())) {
-      relation = SqlTextRelation.of(query.sql(), valuesForServer(values), quoting());
+      relation = SqlTextRelation.of(query.sql(), query.expand(valuesForServer(values)), quoting());
     } else {
       return null;
     }

@@ -57,6 +57,47 @@ public final class EscapeRewriter {
   }
 
   /**
+   * {@code sql} rewritten, with its parameter markers in order; {@code markerSources[i]} is the
+   * marker of {@code sql} that the rewritten text's marker {@code i} stands for (a function such as
+   * {@code {fn IFNULL(?, 0)}} may use an argument twice), or null when the markers are the same.
+   */
+  public record Rewritten(String sql, int[] markerSources) {}
+
+  private static final String MARKER_TAG = "__sparkjdbc_marker_";
+
+  /** {@link #rewrite}, following each {@code ?} through functions that repeat an argument. */
+  public static Rewritten rewriteMarked(String sql, TranslationConfig.Quoting quoting)
+      throws SqlTranslationException {
+    if (sql.indexOf('{') < 0 || sql.indexOf('?') < 0) {
+      return new Rewritten(rewrite(sql, quoting), null);
+    }
+    // Each marker becomes a name no SQL uses, which templates copy like any argument text.
+    StringBuilder tagged = new StringBuilder(sql.length() + 32);
+    int count = 0;
+    for (SqlLexer.Token t : SqlLexer.tokens(sql, quoting)) {
+      tagged.append(t.kind() == SqlLexer.Kind.MARKER ? MARKER_TAG + count++ + "__" : t.text(sql));
+    }
+    String rewritten = rewrite(tagged.toString(), quoting);
+    StringBuilder out = new StringBuilder(rewritten.length());
+    List<Integer> sources = new ArrayList<>();
+    for (SqlLexer.Token t : SqlLexer.tokens(rewritten, quoting)) {
+      String text = t.text(rewritten);
+      if (t.kind() == SqlLexer.Kind.WORD && text.startsWith(MARKER_TAG) && text.endsWith("__")) {
+        sources.add(Integer.parseInt(text.substring(MARKER_TAG.length(), text.length() - 2)));
+        out.append('?');
+      } else {
+        out.append(text);
+      }
+    }
+    boolean same = sources.size() == count;
+    for (int i = 0; same && i < count; i++) {
+      same = sources.get(i) == i;
+    }
+    return new Rewritten(
+        out.toString(), same ? null : sources.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  /**
    * Copies tokens into {@code out}, rewriting the escapes among them, up to the token that ends
    * {@code until}: returned, consumed and not copied; null at the end of the text. Inside a
    * function argument, comments become a blank (a {@code --} comment would hide the closing

@@ -60,6 +60,40 @@ public final class PreparedQuery {
     return new PreparedQuery(translator, node, text, original, fixed, mode, parameterCount);
   }
 
+  /**
+   * This query for a client text whose escapes used some of its {@code ?} markers more than once
+   * ({@link EscapeRewriter.Rewritten}): {@code sources[i]} is the client's marker for marker i of
+   * the rewritten text, and the client binds {@code count} values.
+   */
+  PreparedQuery withMarkerSources(int[] sources, int count) {
+    return new PreparedQuery(this, sources, count);
+  }
+
+  private PreparedQuery(PreparedQuery inner, int[] sources, int count) {
+    this(
+        inner.translator, inner.node, inner.text, inner.sql, inner.fixed, inner.explainMode, count);
+    this.markerSources = sources;
+    this.inner = inner;
+  }
+
+  private int[] markerSources;
+  private PreparedQuery inner;
+
+  /**
+   * The client's values in the order of the rewritten text's markers ({@link #sql()}), for a
+   * statement sent as text with them.
+   */
+  public List<Expression> expand(List<Expression> values) {
+    if (markerSources == null) {
+      return values;
+    }
+    List<Expression> out = new java.util.ArrayList<>(markerSources.length);
+    for (int source : markerSources) {
+      out.add(values.get(source));
+    }
+    return out;
+  }
+
   /** True when every binding gives the same translation, decided without parsing. */
   boolean isFixed() {
     return fixed != null;
@@ -80,6 +114,9 @@ public final class PreparedQuery {
 
   /** Translates with these values for the markers, in order (typed Connect literals). */
   public Translation bind(List<Expression> parameters) throws SqlTranslationException {
+    if (inner != null) {
+      return inner.bind(expand(parameters));
+    }
     if (fixed != null) {
       return fixed;
     }

@@ -134,7 +134,12 @@ public final class SqlToPlan {
    * {@code ?} markers as often as needed, without parsing again. JDBC escapes are rewritten first.
    */
   public PreparedQuery prepare(String sql) throws SqlTranslationException {
-    return prepareSpark(toSpark(sql));
+    EscapeRewriter.Rewritten rewritten = EscapeRewriter.rewriteMarked(sql, config.quoting());
+    PreparedQuery prepared = prepareSpark(rewritten.sql());
+    return rewritten.markerSources() == null
+        ? prepared
+        : prepared.withMarkerSources(
+            rewritten.markerSources(), SqlStatement.of(sql, config.quoting()).markerCount());
   }
 
   /**
