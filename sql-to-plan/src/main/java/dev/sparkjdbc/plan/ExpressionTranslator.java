@@ -81,7 +81,7 @@ final class ExpressionTranslator {
         SparkRejects.stringPrefix(chars, spelling(chars));
       }
       if (literal instanceof org.apache.calcite.sql.SqlNumericLiteral number) {
-        SparkRejects.doubleOutOfRange(number);
+        SparkRejects.numberSpelling(number, spelling(number));
       }
       if (literal instanceof org.apache.calcite.sql.SqlNumericLiteral n
           && n.isExact()
@@ -387,6 +387,12 @@ final class ExpressionTranslator {
         && !isLambdaVariable(id)
         && !SuffixedLiterals.isSpelledLikeOne(id, spelling(id))) {
       return Literals.expressionString("- " + Names.quoted(id.names));
+    }
+    if (call.operand(0) instanceof org.apache.calcite.sql.SqlIntervalLiteral interval
+        && !spelling(interval).isEmpty()) {
+      // Spark's label (- INTERVAL '1' DAY) comes only from its parser: an expression string
+      translate(interval); // refuses what Spark's parser would not read
+      return Literals.expressionString("- " + spelling(interval));
     }
     return function("negative", List.of(translate(call.operand(0))));
   }

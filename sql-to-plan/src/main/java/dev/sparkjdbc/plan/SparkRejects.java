@@ -73,8 +73,14 @@ final class SparkRejects {
     }
   }
 
-  /** {@code 1e400}: beyond DOUBLE, which Spark's parser reports as out of range. */
-  static void doubleOutOfRange(SqlNumericLiteral n) {
+  /**
+   * {@code 1e400}: beyond DOUBLE, which Spark's parser reports as out of range; {@code 1_000} and
+   * {@code 0x1F}, which Spark reads as names. {@code spelling} is the literal's source text.
+   */
+  static void numberSpelling(SqlNumericLiteral n, String spelling) {
+    if (spelling.indexOf('_') >= 0 || spelling.toLowerCase(Locale.ROOT).startsWith("0x")) {
+      throw UnsupportedSqlException.of("number " + spelling + " (a name to Spark)", n);
+    }
     if (!n.isExact()) {
       BigDecimal value = n.getValueAs(BigDecimal.class);
       if (Double.isInfinite(value.doubleValue())) {

@@ -29,6 +29,8 @@ class SparkRejectsTest {
         "SELECT sum(c) OVER (w ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM t"
             + " WINDOW w AS (PARTITION BY a ORDER BY d)",
         "SELECT 1e400",
+        "SELECT 1_000",
+        "SELECT 0x1F",
         "SELECT a FROM t WHERE s LIKE ALL ('%a%', 'F%')",
       })
   void goesAsText(String sql) throws Exception {
