@@ -276,11 +276,19 @@ final class ExpressionTranslator {
     String suffixText = spelling(suffix);
     if (n.getEndLineNum() != a.getLineNum()
         || n.getEndColumnNum() + 1 != a.getColumnNum()
-        || suffixText.isEmpty()
-        || !Character.isLetter(suffixText.charAt(0))) {
+        || suffixText.isEmpty()) {
       return Optional.empty();
     }
-    return SuffixedLiterals.of(spelling(number) + suffixText, as);
+    Optional<Expression> suffixed =
+        Character.isLetter(suffixText.charAt(0))
+            ? SuffixedLiterals.of(spelling(number) + suffixText, as)
+            : Optional.empty();
+    if (suffixed.isEmpty()) {
+      // 1_000, 0x1F: one name to Spark's lexer, a number and an alias to Calcite's
+      throw UnsupportedSqlException.of(
+          "number followed by a name (" + spelling(number) + suffixText + ")", as);
+    }
+    return suffixed;
   }
 
   /**
