@@ -396,7 +396,10 @@ final class ExpressionTranslator {
         && !SuffixedLiterals.isSpelledLikeOne(id, spelling(id))) {
       return Literals.expressionString("- " + Names.quoted(id.names));
     }
-    if (call.operand(0) instanceof org.apache.calcite.sql.SqlIntervalLiteral interval
+    SqlNode interval = call.operand(0);
+    if ((interval instanceof org.apache.calcite.sql.SqlIntervalLiteral
+            || interval instanceof SqlCall c
+                && spelling(c).toUpperCase(Locale.ROOT).startsWith("INTERVAL"))
         && !spelling(interval).isEmpty()) {
       // Spark's label (- INTERVAL '1' DAY) comes only from its parser: an expression string
       translate(interval); // refuses what Spark's parser would not read

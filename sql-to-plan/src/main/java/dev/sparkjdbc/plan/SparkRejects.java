@@ -114,15 +114,11 @@ final class SparkRejects {
   }
 
   /**
-   * {@code OVER (w ROWS …)} or {@code OVER (w ORDER BY …)}: Spark's parser takes a window name
-   * alone or a whole specification, not a refinement of a named one.
+   * {@code OVER (w ROWS …)}: Spark's parser lets a window name be refined with ORDER BY, not with a
+   * frame.
    */
   static void refinedNamedWindow(SqlWindow w) {
-    if (w.getRefName() != null
-        && (w.getPartitionList().size() > 0
-            || w.getOrderList().size() > 0
-            || w.getLowerBound() != null
-            || w.getUpperBound() != null)) {
+    if (w.getRefName() != null && (w.getLowerBound() != null || w.getUpperBound() != null)) {
       throw UnsupportedSqlException.of("a named window refined in OVER (not Spark SQL)", w);
     }
   }

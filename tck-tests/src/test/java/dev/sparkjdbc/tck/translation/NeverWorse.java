@@ -96,7 +96,9 @@ final class NeverWorse {
           asText);
     }
     if (!byDefault.failed()) {
-      if ("42601".equals(asText.sqlState())
+      // Spark rejects such syntax when it parses (42601), or reads `= SOME (1, 2)` as a call of
+      // its some() aggregate with two arguments (42605)
+      if (("42601".equals(asText.sqlState()) || "42605".equals(asText.sqlState()))
           && CLIENT_SYNTAX.matcher(withoutComments(sql)).matches()) {
         return new Verdict(Kind.CLIENT_SYNTAX, null, byDefault, asText);
       }
