@@ -20,6 +20,7 @@ import dev.sparkjdbc.jdbc.result.accessor.SparkArray;
 import dev.sparkjdbc.jdbc.statement.Plans;
 import dev.sparkjdbc.jdbc.statement.SqlText;
 import dev.sparkjdbc.plan.SqlToPlan;
+import dev.sparkjdbc.plan.SqlTranslationException;
 import dev.sparkjdbc.proto.DataType;
 import dev.sparkjdbc.types.SparkTypeNames;
 import java.sql.Array;
@@ -59,7 +60,11 @@ final class SparkConnectConnection implements SelfWrapper, Connection, MetadataC
   private final ConnectClient client;
   private final BufferAllocator allocator;
   private final String sparkVersion;
-  private final SqlToPlan translator;
+
+  /** Rebuilt when a SET or RESET changes how the session reads SQL ({@link SessionSqlSettings}). */
+  private volatile SqlToPlan translator;
+
+  private final SessionSqlSettings sessionSql = new SessionSqlSettings();
   private final ServerCapabilities capabilities;
   private final ColumnContext columnContext;
   private volatile ZoneId sessionZone;
@@ -165,9 +170,17 @@ final class SparkConnectConnection implements SelfWrapper, Connection, MetadataC
     return zone;
   }
 
-  /** A SET or RESET may have changed the session time zone: ask again when next needed. */
-  void sessionConfigChanged() {
+  /**
+   * A SET or RESET may have changed the session time zone (ask again when next needed) or how the
+   * session reads SQL (translate the next statements accordingly).
+   */
+  void sessionConfigChanged(String sql) {
     sessionZone = null;
+    synchronized (sessionSql) {
+      if (sessionSql.apply(sql)) {
+        translator = new SqlToPlan(translator.config().withSession(sessionSql.settings()));
+      }
+    }
   }
 
   public ConnectClient client() {
@@ -318,10 +331,22 @@ final class SparkConnectConnection implements SelfWrapper, Connection, MetadataC
     return prepareCall(sql);
   }
 
+  /** The statement with its JDBC escapes rewritten into the Spark SQL the driver sends. */
   @Override
   public String nativeSQL(String sql) throws SQLException {
     checkOpen();
-    return sql;
+    return toSpark(sql);
+  }
+
+  /**
+   * {@code sql} with its JDBC escapes as Spark SQL; a bad escape is 42601, {@code {call}} 0A000.
+   */
+  String toSpark(String sql) throws SQLException {
+    try {
+      return translator.toSpark(sql);
+    } catch (SqlTranslationException e) {
+      throw SparkConnectStatement.strictRefusal(e);
+    }
   }
 
   /**

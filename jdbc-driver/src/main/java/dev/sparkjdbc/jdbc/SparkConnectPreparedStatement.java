@@ -11,6 +11,7 @@ import dev.sparkjdbc.jdbc.statement.SqlText;
 import dev.sparkjdbc.jdbc.statement.SqlTextRelation;
 import dev.sparkjdbc.plan.PlanFeature;
 import dev.sparkjdbc.plan.PreparedQuery;
+import dev.sparkjdbc.plan.SqlStatement;
 import dev.sparkjdbc.plan.SqlTranslationException;
 import dev.sparkjdbc.plan.Translation;
 import dev.sparkjdbc.proto.DataType;
@@ -49,8 +50,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Calendar;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * A statement parsed and translated once; each execution binds the current parameter values into
@@ -59,12 +59,6 @@ import java.util.regex.Pattern;
  */
 final class SparkConnectPreparedStatement extends SparkConnectStatement
     implements PreparedStatement {
-  /** {@code INSERT INTO [TABLE] t VALUES (?, …)}: the table name, then only markers. */
-  private static final Pattern INSERT_VALUES =
-      Pattern.compile(
-          "(?is)\\s*INSERT\\s+INTO\\s+(?:TABLE\\s+)?([^\\s(]+)\\s+VALUES\\s*"
-              + "\\(\\s*\\?\\s*(?:,\\s*\\?\\s*)*\\)\\s*;?\\s*");
-
   private final PreparedQuery query;
   private final Expression[] parameters;
   private final List<Expression[]> batch = new ArrayList<>();
@@ -127,7 +121,7 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
     boolean outermost = beginExecution();
     try {
       List<Expression> values = boundValues();
-      return execute(query.sql(), bound(values), values);
+      return execute(query.sql(), bound(values), query.expand(values));
     } finally {
       endExecution(outermost);
     }
@@ -497,7 +491,7 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
     if (t.isTranslated() && t.explainMode().isEmpty()) {
       relation = t.relation().orElseThrow();
     } else if (t.isQuery() || SqlText.isQuery(query.sql())) {
-      relation = SqlTextRelation.of(query.sql(), valuesForServer(values), quoting());
+      relation = SqlTextRelation.of(query.sql(), query.expand(valuesForServer(values)), quoting());
     } else {
       return null;
     }
@@ -548,11 +542,11 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
     if (rows.isEmpty()) {
       return counts;
     }
-    Matcher insert = INSERT_VALUES.matcher(query.sql());
+    Optional<String> table = SqlStatement.of(query.sql(), quoting()).insertMarkersTable();
     int r = 0;
     try {
-      if (insert.matches() && parameters.length > 0) {
-        appendRows(insert.group(1), rows);
+      if (table.isPresent() && parameters.length > 0) {
+        appendRows(table.get(), rows);
         Arrays.fill(counts, 1); // one row per entry
         return counts;
       }
@@ -579,6 +573,15 @@ final class SparkConnectPreparedStatement extends SparkConnectStatement
       values.add(valuesForServer(row));
     }
     runToCompletion(Plans.appendRows(table, values), rows.size());
+  }
+
+  /**
+   * No effect: a prepared statement's escapes were rewritten when it was prepared (JDBC 4.3 {@code
+   * Statement.setEscapeProcessing}: disabling it for a PreparedStatement has no effect).
+   */
+  @Override
+  public void setEscapeProcessing(boolean enable) throws SQLException {
+    checkOpen();
   }
 
   // The SQL-taking methods of Statement are not for a PreparedStatement (JDBC spec).

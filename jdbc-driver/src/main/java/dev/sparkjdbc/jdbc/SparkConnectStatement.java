@@ -63,6 +63,7 @@ class SparkConnectStatement
   private int queryTimeout;
   private boolean closeOnCompletion;
   private boolean poolable;
+  private boolean escapeProcessing = true;
   private volatile boolean closed;
   private final ExecutionControl execution;
   private Translation lastTranslation;
@@ -98,7 +99,8 @@ class SparkConnectStatement
     SqlText.requireSql(sql);
     boolean outermost = beginExecution();
     try {
-      return execute(sql, translate(sql), List.of());
+      String text = sparkSql(sql);
+      return execute(text, translate(text), List.of());
     } finally {
       endExecution(outermost);
     }
@@ -154,7 +156,7 @@ class SparkConnectStatement
     }
     String keyword = SqlText.firstKeyword(sql);
     if (keyword.equals("SET") || keyword.equals("RESET")) {
-      connection.sessionConfigChanged(); // e.g. the session time zone
+      connection.sessionConfigChanged(sql); // e.g. the session time zone, ANSI settings
     }
     return runCommand(sql, arguments);
   }
@@ -219,10 +221,18 @@ class SparkConnectStatement
     return stream(Plans.explanation(explanation));
   }
 
+  /**
+   * The statement as Spark reads it: JDBC escapes rewritten into Spark SQL unless escape processing
+   * is off, when they reach Spark as written. Every later step reads this text.
+   */
+  private String sparkSql(String sql) throws SQLException {
+    return escapeProcessing ? connection.toSpark(sql) : sql;
+  }
+
   private Translation translate(String sql) throws SQLException {
     Translation translation;
     try {
-      translation = connection.translator().translate(sql);
+      translation = connection.translator().translateSpark(sql, List.of());
     } catch (SqlTranslationException e) {
       throw strictRefusal(e);
     }
@@ -613,6 +623,7 @@ class SparkConnectStatement
   @Override
   public void setEscapeProcessing(boolean enable) throws SQLException {
     checkOpen();
+    escapeProcessing = enable;
   }
 
   @Override

@@ -17,6 +17,7 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlIntervalLiteral;
 import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
@@ -65,9 +66,23 @@ final class ExpressionTranslator {
 
   Expression translate(SqlNode node) {
     if (node instanceof SqlIdentifier id) {
-      return isLambdaVariable(id) ? lambdaVariable(id.getSimple()) : identifier(id);
+      Optional<Expression> suffixed = SuffixedLiterals.ofIdentifier(id, spelling(id), id);
+      if (suffixed.isPresent()) {
+        return suffixed.get();
+      }
+      if (isLambdaVariable(id)) {
+        return lambdaVariable(id.getSimple());
+      }
+      SparkRejects.unquotedNonAscii(id);
+      return identifier(id);
     }
     if (node instanceof SqlLiteral literal) {
+      if (literal instanceof org.apache.calcite.sql.SqlCharStringLiteral chars) {
+        SparkRejects.stringPrefix(chars, spelling(chars));
+      }
+      if (literal instanceof org.apache.calcite.sql.SqlNumericLiteral number) {
+        SparkRejects.numberSpelling(number, spelling(number));
+      }
       if (literal instanceof org.apache.calcite.sql.SqlNumericLiteral n
           && n.isExact()
           && spelling(n).contains(".")) {
@@ -123,6 +138,12 @@ final class ExpressionTranslator {
     SqlKind kind = call.getKind();
     switch (kind) {
       case AS:
+        {
+          Optional<Expression> suffixed = suffixedNumber(call);
+          if (suffixed.isPresent()) {
+            return suffixed.get();
+          }
+        }
         return alias(translate(call.operand(0)), ((SqlIdentifier) call.operand(1)).getSimple());
       case CAST:
         return cast(call, Expression.Cast.EvalMode.EVAL_MODE_UNSPECIFIED);
@@ -149,13 +170,23 @@ final class ExpressionTranslator {
       case BETWEEN:
         {
           SqlBetweenOperator between = (SqlBetweenOperator) call.getOperator();
+          Expression e;
           if (between.flag == SqlBetweenOperator.Flag.SYMMETRIC) {
-            throw UnsupportedSqlException.of("BETWEEN SYMMETRIC", call);
+            // Spark has no SYMMETRIC: between the bounds in either order, as the standard says
+            List<Expression> args = translateAll(call.getOperandList());
+            e =
+                function(
+                    "or",
+                    List.of(
+                        function("between", args),
+                        function("between", List.of(args.get(0), args.get(2), args.get(1)))));
+          } else {
+            e = function("between", translateAll(call.getOperandList()));
           }
-          Expression e = function("between", translateAll(call.getOperandList()));
           return between.isNegated() ? function("not", List.of(e)) : e;
         }
       case LIKE:
+      case SIMILAR:
         return like(call);
       case NOT_EQUALS: // Spark has no != function; its parser builds NOT (a = b) too
         return function("not", List.of(function("==", translateAll(call.getOperandList()))));
@@ -176,9 +207,7 @@ final class ExpressionTranslator {
       case EXTRACT:
         return function(
             "extract",
-            List.of(
-                Literals.string(((SqlIntervalQualifier) call.operand(0)).getStartUnit().name()),
-                translate(call.operand(1))));
+            List.of(Literals.string(extractField(call.operand(0))), translate(call.operand(1))));
       case ITEM:
         return Expression.newBuilder()
             .setUnresolvedExtractValue(
@@ -190,63 +219,39 @@ final class ExpressionTranslator {
         return window(call);
       case LAMBDA:
         return lambda((org.apache.calcite.sql.SqlLambda) call);
+      case INTERVAL:
+        return intervalOfNumber(call);
+      case MINUS_PREFIX:
+        return negate(call);
       case SOME:
       case ALL:
-        throw UnsupportedSqlException.of(
-            "quantified comparison " + call.getOperator().getName(), call);
+        return QuantifiedComparisons.translate(
+            call, this, relations, call.getKind() == SqlKind.ALL);
       case FILTER:
+        return filteredAggregate(call);
       case WITHIN_GROUP:
       case WITHIN_DISTINCT:
       case RESPECT_NULLS:
       case IGNORE_NULLS:
         throw UnsupportedSqlException.of(kind + " on an aggregate", call);
+      case TIMESTAMP_ADD:
+      case TIMESTAMP_DIFF:
+        return timestampArithmetic(call);
       default:
         break;
     }
     Optional<String> operator = FunctionTable.operator(kind);
+    if (kind == SqlKind.CEIL && spelling(call).toUpperCase(Locale.ROOT).startsWith("CEILING")) {
+      operator = Optional.of("ceiling"); // Spark's label keeps the name: ceiling(x), CEIL(x)
+    }
     if (operator.isPresent()) {
       return function(operator.get(), translateAll(call.getOperandList()));
-    }
-    if (call.getOperator() instanceof org.apache.calcite.sql.SqlJdbcFunctionCall jdbc) {
-      String name = jdbcName(jdbc.getName());
-      if (name.equalsIgnoreCase("CONVERT") && call.operandCount() == 2) {
-        return Expression.newBuilder()
-            .setCast(
-                Expression.Cast.newBuilder()
-                    .setExpr(translate(call.operand(0)))
-                    .setTypeStr(SparkTypes.jdbcConvertType(call.operand(1))))
-            .build();
-      }
-      if ((name.equalsIgnoreCase("TIMESTAMPADD") || name.equalsIgnoreCase("TIMESTAMPDIFF"))
-          && call.operandCount() == 3
-          && call.operand(0) instanceof SqlIntervalQualifier unit) {
-        List<Expression> args = new ArrayList<>();
-        args.add(Literals.string(timestampUnit(unit)));
-        args.add(translate(call.operand(1)));
-        args.add(translate(call.operand(2)));
-        return function(name.toLowerCase(Locale.ROOT), args);
-      }
-      if (name.equalsIgnoreCase("RAND")
-          && call.operandCount() == 1
-          && !isConstantNumber(call.operand(0))) {
-        throw UnsupportedSqlException.noSparkMeaning(
-            "{fn RAND(seed)} with a seed that is not a constant: Spark's rand takes only a literal"
-                + " seed, and no Spark function draws a random number per row from a seed column",
-            call);
-      }
-      if (name.equalsIgnoreCase("IFNULL") && call.operandCount() == 2) {
-        return jdbcIfNull(translate(call.operand(0)), translate(call.operand(1)));
-      }
-      if (name.equalsIgnoreCase("LENGTH") && call.operandCount() == 1) {
-        // JDBC's LENGTH counts characters without trailing blanks
-        return function("length", List.of(function("rtrim", List.of(translate(call.operand(0))))));
-      }
-      return namedFunction(name, call);
     }
     if (call.getOperator() instanceof org.apache.calcite.sql.SqlUnresolvedFunction f
         && f.getSqlIdentifier() != null
         && f.getSqlIdentifier().names.size() > 1) {
-      throw UnsupportedSqlException.of("qualified function name " + f.getSqlIdentifier(), call);
+      return QualifiedFunctions.call(
+          f.getSqlIdentifier(), call, translateAll(call.getOperandList()));
     }
     if (call instanceof SqlBasicCall
         && call.getOperator().getSyntax() != org.apache.calcite.sql.SqlSyntax.SPECIAL) {
@@ -255,16 +260,205 @@ final class ExpressionTranslator {
     throw UnsupportedSqlException.of(kind + " (" + call.getOperator().getName() + ")", call);
   }
 
-  /** A numeric literal, a negated one, or a parameter marker (bound to a literal). */
-  private static boolean isConstantNumber(SqlNode node) {
-    if (node instanceof SqlNumericLiteral || node instanceof SqlDynamicParam) {
-      return true;
+  /**
+   * {@code 1.5BD}, {@code 2.0D}: Calcite reads a decimal number followed by a letter suffix as the
+   * number aliased by the suffix; right next to the number (no blank between), it is Spark's typed
+   * literal.
+   */
+  private Optional<Expression> suffixedNumber(SqlCall as) {
+    if (as.operandCount() != 2
+        || !(as.operand(0) instanceof SqlNumericLiteral number)
+        || !(as.operand(1) instanceof SqlIdentifier suffix)) {
+      return Optional.empty();
     }
-    return node.getKind() == SqlKind.MINUS_PREFIX
-        && ((SqlCall) node).operand(0) instanceof SqlNumericLiteral;
+    org.apache.calcite.sql.parser.SqlParserPos n = number.getParserPosition();
+    org.apache.calcite.sql.parser.SqlParserPos a = suffix.getParserPosition();
+    String suffixText = spelling(suffix);
+    if (n.getEndLineNum() != a.getLineNum()
+        || n.getEndColumnNum() + 1 != a.getColumnNum()
+        || suffixText.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Expression> suffixed =
+        Character.isLetter(suffixText.charAt(0))
+            ? SuffixedLiterals.of(spelling(number) + suffixText, as)
+            : Optional.empty();
+    if (suffixed.isEmpty()) {
+      // 1_000, 0x1F: one name to Spark's lexer, a number and an alias to Calcite's
+      throw UnsupportedSqlException.of(
+          "number followed by a name (" + spelling(number) + suffixText + ")", as);
+    }
+    return suffixed;
+  }
+
+  /**
+   * Leading arguments of null-ignoring aggregates that a FILTER condition can null out: {@code
+   * agg(x) FILTER (WHERE c)} is {@code agg(CASE WHEN c THEN x END)} for these, with the same value
+   * for every input, empty ones included. Other arguments are constants (a percentage, a
+   * delimiter).
+   */
+  private static final java.util.Map<String, Integer> FILTERABLE =
+      java.util.Map.ofEntries(
+          java.util.Map.entry("count", 99),
+          java.util.Map.entry("sum", 1),
+          java.util.Map.entry("avg", 1),
+          java.util.Map.entry("mean", 1),
+          java.util.Map.entry("min", 1),
+          java.util.Map.entry("max", 1),
+          java.util.Map.entry("stddev", 1),
+          java.util.Map.entry("stddev_pop", 1),
+          java.util.Map.entry("stddev_samp", 1),
+          java.util.Map.entry("std", 1),
+          java.util.Map.entry("variance", 1),
+          java.util.Map.entry("var_pop", 1),
+          java.util.Map.entry("var_samp", 1),
+          java.util.Map.entry("collect_list", 1),
+          java.util.Map.entry("collect_set", 1),
+          java.util.Map.entry("array_agg", 1),
+          java.util.Map.entry("count_if", 1),
+          java.util.Map.entry("bool_and", 1),
+          java.util.Map.entry("bool_or", 1),
+          java.util.Map.entry("every", 1),
+          java.util.Map.entry("approx_count_distinct", 1),
+          java.util.Map.entry("median", 1),
+          java.util.Map.entry("percentile", 1),
+          java.util.Map.entry("percentile_approx", 1),
+          java.util.Map.entry("approx_percentile", 1),
+          java.util.Map.entry("corr", 2),
+          java.util.Map.entry("covar_pop", 2),
+          java.util.Map.entry("covar_samp", 2));
+
+  /** Set while an unaliased SELECT item is translated: its label is Spark's to choose. */
+  private boolean unaliasedItem;
+
+  /** SELECT items; those without an alias keep Spark's label, which some rewrites cannot. */
+  List<Expression> translateItems(List<SqlNode> items) {
+    List<Expression> out = new ArrayList<>(items.size());
+    for (SqlNode item : items) {
+      boolean saved = unaliasedItem;
+      unaliasedItem = item.getKind() != SqlKind.AS;
+      try {
+        out.add(translate(item));
+      } finally {
+        unaliasedItem = saved;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * {@code agg(x) FILTER (WHERE c)}: Connect's functions carry no filter, so the condition nulls
+   * out the rows it rejects in the aggregate's argument, which is the same for aggregates that
+   * ignore nulls. Unaliased in a SELECT list, Spark's label ({@code count(1) FILTER (WHERE …)})
+   * could not be kept, so that goes as text.
+   */
+  private Expression filteredAggregate(SqlCall filter) {
+    if (unaliasedItem) {
+      throw UnsupportedSqlException.of("unaliased FILTER aggregate (Spark's label)", filter);
+    }
+    if (!(filter.operand(0) instanceof SqlBasicCall agg)
+        || agg.getKind() == SqlKind.OVER
+        || !FILTERABLE.containsKey(FunctionTable.function(agg.getOperator().getName()))) {
+      throw UnsupportedSqlException.of("FILTER on " + filter.operand(0).getKind(), filter);
+    }
+    Expression condition = translate(filter.operand(1));
+    Expression inner = translate(agg);
+    Expression.UnresolvedFunction f = inner.getUnresolvedFunction();
+    int wrapped = FILTERABLE.get(f.getFunctionName());
+    Expression.UnresolvedFunction.Builder out = f.toBuilder().clearArguments();
+    for (int i = 0; i < f.getArgumentsCount(); i++) {
+      Expression arg = f.getArguments(i);
+      out.addArguments(i < wrapped ? function("when", List.of(condition, arg)) : arg);
+    }
+    return Expression.newBuilder().setUnresolvedFunction(out).build();
+  }
+
+  /** The field as written: Spark's label keeps its spelling ({@code extract(year FROM …)}). */
+  private String extractField(SqlNode qualifier) {
+    String written = spelling(qualifier);
+    String unit = ((SqlIntervalQualifier) qualifier).getStartUnit().name();
+    return written.matches("[A-Za-z_]+") ? written : unit;
+  }
+
+  /**
+   * {@code -x}: Spark's label is {@code (- x)}, which only its parser builds (the function {@code
+   * negative} labels itself {@code negative(x)}); for a column name, the translator writes that
+   * expression string itself. Other operands keep {@code negative}, whose label differs.
+   */
+  private Expression negate(SqlCall call) {
+    if (call.operand(0) instanceof SqlIdentifier number
+        && SuffixedLiterals.isSpelledLikeOne(number, spelling(number))) {
+      return SuffixedLiterals.of("-" + spelling(number), call).orElseThrow(); // -1L is a literal
+    }
+    if (call.operand(0) instanceof SqlIdentifier id
+        && !id.isStar()
+        && !isLambdaVariable(id)
+        && !SuffixedLiterals.isSpelledLikeOne(id, spelling(id))) {
+      return Literals.expressionString("- " + Names.quoted(id.names));
+    }
+    SqlNode interval = call.operand(0);
+    if ((interval instanceof org.apache.calcite.sql.SqlIntervalLiteral
+            || interval instanceof SqlCall c
+                && spelling(c).toUpperCase(Locale.ROOT).startsWith("INTERVAL"))
+        && !spelling(interval).isEmpty()) {
+      // Spark's label (- INTERVAL '1' DAY) comes only from its parser: an expression string
+      translate(interval); // refuses what Spark's parser would not read
+      return Literals.expressionString("- " + spelling(interval));
+    }
+    return function("negative", List.of(translate(call.operand(0))));
+  }
+
+  /**
+   * {@code timestampadd(DAY, n, ts)} and {@code timestampdiff(unit, a, b)}: Spark's parser takes
+   * the unit as a bare keyword only; through Connect, its functions take the unit's name as a
+   * string.
+   */
+  private Expression timestampArithmetic(SqlCall call) {
+    if (call.operandCount() != 3 || !(call.operand(0) instanceof SqlIntervalQualifier unit)) {
+      throw UnsupportedSqlException.of(call.getKind() + " form", call);
+    }
+    String text = unit.timeFrameName != null ? unit.timeFrameName : unit.toString();
+    String name = text.toUpperCase(Locale.ROOT);
+    return switch (name) {
+      case "YEAR",
+          "QUARTER",
+          "MONTH",
+          "WEEK",
+          "DAY",
+          "DAYOFYEAR",
+          "HOUR",
+          "MINUTE",
+          "SECOND",
+          "MILLISECOND",
+          "MICROSECOND" ->
+          function(
+              call.getKind() == SqlKind.TIMESTAMP_ADD ? "timestampadd" : "timestampdiff",
+              List.of(
+                  Literals.string(name), translate(call.operand(1)), translate(call.operand(2))));
+      default -> throw UnsupportedSqlException.of("timestamp unit " + text, unit);
+    };
+  }
+
+  /** {@code INTERVAL 60 DAYS}: Spark's literal; an expression before the unit is not Spark's. */
+  private Expression intervalOfNumber(SqlCall call) {
+    SqlNode value = call.operand(0);
+    int sign = 1;
+    if (value.getKind() == SqlKind.MINUS_PREFIX) {
+      sign = -1;
+      value = ((SqlCall) value).operand(0);
+    }
+    if (value instanceof SqlNumericLiteral n
+        && call.operandCount() == 2
+        && call.operand(1) instanceof SqlIntervalQualifier q) {
+      return Literals.intervalOfNumber(n, sign, q, call);
+    }
+    throw UnsupportedSqlException.of("INTERVAL over an expression", call);
   }
 
   private Expression namedFunction(String sqlName, SqlCall call) {
+    if (SparkSyntax.hasLeadingDatetimeUnit(sqlName, call)) {
+      throw UnsupportedSqlException.of(sqlName + " with a unit", call);
+    }
     String name = FunctionTable.function(sqlName);
     boolean distinct =
         call.getFunctionQuantifier() != null
@@ -324,54 +518,6 @@ final class ExpressionTranslator {
     return Expression.newBuilder().setLambdaFunction(out).build();
   }
 
-  /** JDBC's SQL_TSI_DAY and friends as Spark's unit names. */
-  private static String timestampUnit(SqlIntervalQualifier unit) {
-    String text = unit.timeFrameName != null ? unit.timeFrameName : unit.toString();
-    String name = text.toUpperCase(Locale.ROOT).replace("SQL_TSI_", "");
-    return switch (name) {
-      case "SECOND", "MINUTE", "HOUR", "DAY", "WEEK", "MONTH", "QUARTER", "YEAR" -> name;
-      default -> throw UnsupportedSqlException.of("TIMESTAMPADD/DIFF unit " + text, unit);
-    };
-  }
-
-  /**
-   * JDBC's IFNULL(e, v): v converted to e's type when e is null. Spark's own ifnull would find a
-   * common type instead, and under ANSI rules a string e with a numeric v casts e's strings to a
-   * number and fails on the first non-numeric one. No SQL CAST can name a type the translator does
-   * not know, but variant_get takes its target type as a constant string, and typeof(e) is one once
-   * Spark has resolved e: so v travels through a VARIANT and comes out as e's type, converted by
-   * Spark's variant casts (an impossible conversion fails with INVALID_VARIANT_CAST). Coalesce
-   * evaluates the conversion only for rows where e is null, and a constant v is folded once. An
-   * untyped NULL e has no type to convert to (typeof says void): then v keeps its own, and a NULL v
-   * as well is a NULL string.
-   */
-  private static Expression jdbcIfNull(Expression e, Expression v) {
-    Expression asVariant =
-        Expression.newBuilder()
-            .setCast(Expression.Cast.newBuilder().setExpr(v).setTypeStr("variant"))
-            .build();
-    Expression vType = ifVoid(function("typeof", List.of(v)), Literals.string("string"));
-    Expression target = ifVoid(function("typeof", List.of(e)), vType);
-    Expression converted =
-        function("variant_get", List.of(asVariant, Literals.string("$"), target));
-    return function("coalesce", List.of(e, converted));
-  }
-
-  /** {@code type}, a typeof(…), or {@code otherwise} where it is void (untyped NULL). */
-  private static Expression ifVoid(Expression type, Expression otherwise) {
-    return function(
-        "if", List.of(function("==", List.of(type, Literals.string("void"))), otherwise, type));
-  }
-
-  /** Calcite names JDBC escape functions "{fn UCASE}". */
-  private static String jdbcName(String name) {
-    String n = name.trim();
-    if (n.startsWith("{fn ")) {
-      n = n.substring(4);
-    }
-    return n.endsWith("}") ? n.substring(0, n.length() - 1).trim() : n;
-  }
-
   static Expression function(String name, List<Expression> arguments) {
     return Expression.newBuilder()
         .setUnresolvedFunction(
@@ -396,8 +542,21 @@ final class ExpressionTranslator {
   private Expression cast(SqlCall call, Expression.Cast.EvalMode mode) {
     SqlNode type = call.operand(1);
     if (!(type instanceof SqlDataTypeSpec spec)) {
-      throw UnsupportedSqlException.of("CAST to " + type, call);
+      throw UnsupportedSqlException.of(
+          "CAST to "
+              + (type instanceof SqlIntervalQualifier q
+                  ? "INTERVAL " + q.timeUnitRange
+                  : type.getKind().toString()),
+          call);
     }
+    org.apache.calcite.sql.SqlTypeNameSpec name = spec.getTypeNameSpec();
+    SparkRejects.typeSpelling(
+        spec,
+        org.apache.calcite.sql.type.SqlTypeName.get(
+            name.getTypeName().getSimple().toUpperCase(Locale.ROOT)),
+        name instanceof org.apache.calcite.sql.SqlBasicTypeNameSpec basic
+            && basic.getPrecision() >= 0,
+        spelling(spec));
     return Expression.newBuilder()
         .setCast(
             Expression.Cast.newBuilder()
@@ -410,6 +569,7 @@ final class ExpressionTranslator {
   private Expression caseWhen(SqlCase c) {
     List<Expression> args = new ArrayList<>();
     SqlNode value = c.getValueOperand();
+    SparkRejects.caseWhenList(c, spelling(c));
     for (int i = 0; i < c.getWhenOperands().size(); i++) {
       SqlNode when = c.getWhenOperands().get(i);
       Expression condition =
@@ -448,8 +608,13 @@ final class ExpressionTranslator {
       args.addAll(translateAll(list.getList()));
       return function("in", args);
     }
+    return inSubquery(right, values);
+  }
+
+  /** {@code values IN (query)}. */
+  Expression inSubquery(SqlNode query, List<Expression> values) {
     relations.uses(PlanFeature.IN_SUBQUERY);
-    return subquery(right, SubqueryExpression.SubqueryType.SUBQUERY_TYPE_IN, values);
+    return subquery(query, SubqueryExpression.SubqueryType.SUBQUERY_TYPE_IN, values);
   }
 
   private Expression subquery(
@@ -465,10 +630,25 @@ final class ExpressionTranslator {
   }
 
   private Expression like(SqlCall call) {
+    if (SparkRejects.quantifiedLike(call.operand(1))) {
+      // Spark's quantified LIKE ANY/ALL/SOME (…), not a comparison with a function of that name
+      throw UnsupportedSqlException.of("LIKE ANY/ALL/SOME", call);
+    }
     List<Expression> args = translateAll(call.getOperandList());
     String operator = call.getOperator().getName().toUpperCase(Locale.ROOT);
     boolean negated = operator.startsWith("NOT");
-    if (operator.contains("SIMILAR") || operator.contains("RLIKE")) {
+    if (operator.contains("SIMILAR")) {
+      Expression similar =
+          function(
+              "rlike",
+              List.of(
+                  args.get(0),
+                  Literals.string(
+                      SimilarTo.regex(
+                          call.operand(1), call.operandCount() > 2 ? call.operand(2) : null))));
+      return negated ? function("not", List.of(similar)) : similar;
+    }
+    if (operator.contains("RLIKE")) {
       throw UnsupportedSqlException.of(operator, call);
     }
     Expression like = function(operator.contains("ILIKE") ? "ilike" : "like", args);
@@ -507,6 +687,11 @@ final class ExpressionTranslator {
     for (SqlNode o : window.getOrderList()) {
       out.addOrderSpec(sortOrder(o));
     }
+    if (SqlWindow.isUnboundedFollowing(window.getLowerBound())
+        || SqlWindow.isUnboundedPreceding(window.getUpperBound())) {
+      // Connect marks a bound only "unbounded", by its side: Spark's error needs the text
+      throw UnsupportedSqlException.of("window frame bound on the wrong side", over);
+    }
     if (window.getLowerBound() != null || window.getUpperBound() != null) {
       out.setFrameSpec(
           WindowFrame.newBuilder()
@@ -514,18 +699,19 @@ final class ExpressionTranslator {
                   window.isRows()
                       ? WindowFrame.FrameType.FRAME_TYPE_ROW
                       : WindowFrame.FrameType.FRAME_TYPE_RANGE)
-              .setLower(boundary(window.getLowerBound()))
+              .setLower(boundary(window.getLowerBound(), !window.isRows()))
               .setUpper(
                   boundary(
                       window.getUpperBound() == null
                           ? SqlWindow.createCurrentRow(
                               org.apache.calcite.sql.parser.SqlParserPos.ZERO)
-                          : window.getUpperBound())));
+                          : window.getUpperBound(),
+                      !window.isRows())));
     }
     return Expression.newBuilder().setWindow(out).build();
   }
 
-  private WindowFrame.FrameBoundary boundary(SqlNode bound) {
+  private WindowFrame.FrameBoundary boundary(SqlNode bound, boolean range) {
     WindowFrame.FrameBoundary.Builder b = WindowFrame.FrameBoundary.newBuilder();
     if (SqlWindow.isCurrentRow(bound)) {
       return b.setCurrentRow(true).build();
@@ -536,7 +722,17 @@ final class ExpressionTranslator {
     SqlCall call = (SqlCall) bound;
     Expression offset = translate(call.operand(0));
     if (call.getKind() == SqlKind.PRECEDING) {
-      offset = function("negative", List.of(offset));
+      String literal =
+          call.operand(0) instanceof SqlNumericLiteral
+                  || call.operand(0) instanceof SqlIntervalLiteral
+              ? spelling(call.operand(0))
+              : "";
+      // A RANGE frame's label shows Spark's (- n) FOLLOWING, which only its parser builds: from
+      // the literal as written, as an expression string. ROWS frames label the plain offset.
+      offset =
+          range && !literal.isEmpty()
+              ? Literals.expressionString("-(" + literal + ")")
+              : function("negative", List.of(offset));
     }
     return b.setValue(offset).build();
   }

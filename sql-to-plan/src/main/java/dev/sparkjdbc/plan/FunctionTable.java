@@ -7,9 +7,8 @@ import java.util.Set;
 import org.apache.calcite.sql.SqlKind;
 
 /**
- * Name mappings as data: SQL operators to the Spark functions Connect clients call, JDBC escape
- * functions ({@code {fn …}}) and standard SQL names to Spark's, and the aggregate functions that
- * make a SELECT an aggregation.
+ * Name mappings as data: SQL operators to the Spark functions Connect clients call, standard SQL
+ * names to Spark's, and the aggregate functions that make a SELECT an aggregation.
  */
 final class FunctionTable {
   private FunctionTable() {}
@@ -46,40 +45,14 @@ final class FunctionTable {
           Map.entry(SqlKind.CEIL, "ceil"));
 
   /**
-   * Function names that differ in Spark: the JDBC escape functions of JDBC 4.3 appendix C and
-   * standard SQL spellings. Names not listed pass through unchanged (lower-cased), and Spark's
-   * analyzer resolves them.
+   * Function names that differ in Spark: standard SQL spellings Calcite parses into its own
+   * operators. Names not listed pass through unchanged (lower-cased), and Spark's analyzer resolves
+   * them, as it would in the text. (JDBC escape functions never get here: {@link EscapeRewriter}
+   * makes them Spark SQL before parsing.)
    */
   private static final Map<String, String> FUNCTIONS =
       Map.ofEntries(
-          // JDBC {fn} string functions
-          Map.entry("UCASE", "upper"),
-          Map.entry("LCASE", "lower"),
-          Map.entry("LOCATE", "locate"),
-          Map.entry("CHAR_LENGTH", "char_length"),
-          Map.entry("CHARACTER_LENGTH", "character_length"),
-          Map.entry("OCTET_LENGTH", "octet_length"),
-          Map.entry("SPACE", "space"),
-          Map.entry("SOUNDEX", "soundex"),
-          Map.entry("CHAR", "char"),
-          // numeric
-          Map.entry("CEILING", "ceiling"),
-          Map.entry("LOG10", "log10"),
-          Map.entry("POWER", "power"),
-          Map.entry("RAND", "rand"),
-          // time and date
-          Map.entry("CURDATE", "current_date"),
-          Map.entry("CURTIME", "current_time"),
-          Map.entry("DAYOFMONTH", "dayofmonth"),
-          Map.entry("DAYOFWEEK", "dayofweek"),
-          Map.entry("DAYOFYEAR", "dayofyear"),
-          Map.entry("DAYNAME", "dayname"),
-          Map.entry("MONTHNAME", "monthname"),
-          Map.entry("WEEK", "weekofyear"),
-          Map.entry("NOW", "now"),
-          // system
-          Map.entry("USER", "current_user"),
-          Map.entry("DATABASE", "current_database"),
+          Map.entry("TRANSLATE3", "translate"), // Calcite's name for translate(s, from, to)
           // standard SQL spellings
           Map.entry("||", "concat"),
           Map.entry("CHARACTER", "char"),

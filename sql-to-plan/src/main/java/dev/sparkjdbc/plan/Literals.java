@@ -12,6 +12,7 @@ import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlIntervalLiteral;
 import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlUnknownLiteral;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -35,6 +36,10 @@ final class Literals {
   private Literals() {}
 
   static Expression of(SqlLiteral given) {
+    if (given instanceof SqlUnknownLiteral unknown
+        && unknown.tag.toUpperCase(Locale.ROOT).startsWith("TIMESTAMP_")) {
+      return sparkTimestamp(unknown);
+    }
     SqlLiteral literal = given instanceof SqlUnknownLiteral unknown ? resolve(unknown) : given;
     SqlTypeName type = literal.getTypeName();
     if (literal instanceof SqlNumericLiteral n) {
@@ -75,7 +80,25 @@ final class Literals {
     }
   }
 
-  /** The babel parser leaves typed literals ({@code DATE '…'}) unresolved; resolve by tag. */
+  /**
+   * {@code TIMESTAMP_NTZ '…'}, {@code TIMESTAMP_LTZ '…'} (the Spark grammar's): checked as a
+   * timestamp, then cast from the text to the tagged type as TIMESTAMP '…' is.
+   */
+  private static Expression sparkTimestamp(SqlUnknownLiteral unknown) {
+    String tag = unknown.tag.toUpperCase(Locale.ROOT);
+    if (!tag.equals("TIMESTAMP_NTZ") && !tag.equals("TIMESTAMP_LTZ")) {
+      throw UnsupportedSqlException.of(unknown.tag + " literal", unknown);
+    }
+    SqlLiteral checked;
+    try {
+      checked = unknown.resolve(SqlTypeName.TIMESTAMP);
+    } catch (RuntimeException e) {
+      throw UnsupportedSqlException.of("invalid " + unknown.tag + " literal", unknown);
+    }
+    return castFromText(checked.toValue(), tag);
+  }
+
+  /** The parser leaves typed literals ({@code DATE '…'}) unresolved; resolve by tag. */
   private static SqlLiteral resolve(SqlUnknownLiteral unknown) {
     SqlTypeName type =
         switch (unknown.tag.toUpperCase(Locale.ROOT)) {
@@ -147,11 +170,33 @@ final class Literals {
   private static Expression interval(SqlIntervalLiteral literal) {
     SqlIntervalLiteral.IntervalValue value =
         literal.getValueAs(SqlIntervalLiteral.IntervalValue.class);
-    SqlIntervalQualifier qualifier = value.getIntervalQualifier();
+    return interval(
+        value.getIntervalLiteral(), value.getSign(), value.getIntervalQualifier(), literal);
+  }
+
+  /**
+   * Spark's {@code INTERVAL 60 DAYS} (a number, not a string, before the unit), which Calcite reads
+   * as an INTERVAL call: the same literal as {@code INTERVAL '60' DAY}, as Spark builds it. Only
+   * SECOND takes a fraction; Spark converts other fractions in ways this class does not model.
+   */
+  static Expression intervalOfNumber(
+      SqlNumericLiteral number, int sign, SqlIntervalQualifier qualifier, SqlNode at) {
+    BigDecimal value = number.getValueAs(BigDecimal.class);
+    if (qualifier.getEndUnit() != null && qualifier.getEndUnit() != qualifier.getStartUnit()
+        || value.stripTrailingZeros().scale() > 0 && qualifier.getStartUnit() != TimeUnit.SECOND) {
+      throw UnsupportedSqlException.of(
+          "INTERVAL " + value.toPlainString() + " " + qualifier.timeUnitRange, at);
+    }
+    return interval(value.toPlainString(), sign, qualifier, at);
+  }
+
+  private static Expression interval(
+      String literalText, int sign, SqlIntervalQualifier qualifier, SqlNode literal) {
+    SparkRejects.intervalPrecision(qualifier);
     TimeUnit start = qualifier.getStartUnit();
     TimeUnit end = qualifier.getEndUnit() == null ? start : qualifier.getEndUnit();
-    String text = value.getIntervalLiteral().trim();
-    boolean negative = value.getSign() < 0 ^ text.startsWith("-");
+    String text = literalText.trim();
+    boolean negative = sign < 0 ^ text.startsWith("-");
     text = text.startsWith("-") || text.startsWith("+") ? text.substring(1) : text;
     if (start == TimeUnit.YEAR || start == TimeUnit.MONTH) {
       int months = yearMonth(text, start, end, literal);
@@ -209,7 +254,7 @@ final class Literals {
     };
   }
 
-  private static int yearMonth(String text, TimeUnit start, TimeUnit end, SqlLiteral at) {
+  private static int yearMonth(String text, TimeUnit start, TimeUnit end, SqlNode at) {
     try {
       if (start == end) {
         int v = Integer.parseInt(text);
@@ -223,7 +268,7 @@ final class Literals {
     }
   }
 
-  private static long dayTime(String text, TimeUnit start, TimeUnit end, SqlLiteral at) {
+  private static long dayTime(String text, TimeUnit start, TimeUnit end, SqlNode at) {
     try {
       if (start == end) {
         BigDecimal v = new BigDecimal(text);
@@ -251,12 +296,22 @@ final class Literals {
     }
   }
 
+  /**
+   * A TIMESTAMP or TIME literal as Spark's parser reads it, from an expression string the
+   * translator writes itself (a keyword and a quoted value of digits and separators): the session
+   * time zone interprets it, and its label is Spark's ({@code TIMESTAMP '2020-01-01 10:00:00'}, not
+   * the {@code CAST(… AS TIMESTAMP)} a cast from a string would show).
+   */
   private static Expression castFromText(String text, String type) {
+    if (!text.matches("[0-9 :.\\-]+")) {
+      throw new UnsupportedSqlException(type + " literal '" + text + "'", null);
+    }
+    return expressionString(type + " '" + text + "'");
+  }
+
+  static Expression expressionString(String sql) {
     return Expression.newBuilder()
-        .setCast(
-            Expression.Cast.newBuilder()
-                .setExpr(string(text))
-                .setTypeStr(type.toLowerCase(Locale.ROOT)))
+        .setExpressionString(Expression.ExpressionString.newBuilder().setExpression(sql))
         .build();
   }
 

@@ -60,6 +60,40 @@ public final class PreparedQuery {
     return new PreparedQuery(translator, node, text, original, fixed, mode, parameterCount);
   }
 
+  /**
+   * This query for a client text whose escapes used some of its {@code ?} markers more than once
+   * ({@link EscapeRewriter.Rewritten}): {@code sources[i]} is the client's marker for marker i of
+   * the rewritten text, and the client binds {@code count} values.
+   */
+  PreparedQuery withMarkerSources(int[] sources, int count) {
+    return new PreparedQuery(this, sources, count);
+  }
+
+  private PreparedQuery(PreparedQuery inner, int[] sources, int count) {
+    this(
+        inner.translator, inner.node, inner.text, inner.sql, inner.fixed, inner.explainMode, count);
+    this.markerSources = sources;
+    this.inner = inner;
+  }
+
+  private int[] markerSources;
+  private PreparedQuery inner;
+
+  /**
+   * The client's values in the order of the rewritten text's markers ({@link #sql()}), for a
+   * statement sent as text with them.
+   */
+  public List<Expression> expand(List<Expression> values) {
+    if (markerSources == null) {
+      return values;
+    }
+    List<Expression> out = new java.util.ArrayList<>(markerSources.length);
+    for (int source : markerSources) {
+      out.add(values.get(source));
+    }
+    return out;
+  }
+
   /** True when every binding gives the same translation, decided without parsing. */
   boolean isFixed() {
     return fixed != null;
@@ -70,13 +104,19 @@ public final class PreparedQuery {
     return parameterCount;
   }
 
-  /** The statement as the client wrote it. */
+  /**
+   * The statement as Spark reads it: the client's text with its JDBC escapes rewritten (unless
+   * escape processing was off), what goes to Spark when the statement is not translated.
+   */
   public String sql() {
     return sql;
   }
 
   /** Translates with these values for the markers, in order (typed Connect literals). */
   public Translation bind(List<Expression> parameters) throws SqlTranslationException {
+    if (inner != null) {
+      return inner.bind(expand(parameters));
+    }
     if (fixed != null) {
       return fixed;
     }

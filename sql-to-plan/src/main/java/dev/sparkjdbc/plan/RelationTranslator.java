@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,7 +57,10 @@ final class RelationTranslator {
   private long nextPlanId = 1;
   private final Set<PlanFeature> features = EnumSet.noneOf(PlanFeature.class);
 
-  RelationTranslator(List<Expression> parameters, String sql) {
+  private final SessionSettings session;
+
+  RelationTranslator(List<Expression> parameters, String sql, SessionSettings session) {
+    this.session = session;
     this.expressions = new ExpressionTranslator(this, parameters, sql);
     this.groupBy = new GroupByTranslator(this, expressions);
   }
@@ -83,6 +87,60 @@ final class RelationTranslator {
    */
   long reference(SqlNode query) {
     Relation relation = withReferences(() -> query(query));
+    long id = nextPlanId++;
+    references
+        .peek()
+        .add(relation.toBuilder().setCommon(RelationCommon.newBuilder().setPlanId(id)).build());
+    return id;
+  }
+
+  /**
+   * Registers {@code SELECT * FROM (query) AS q(column) WHERE condition}, the query's one column
+   * renamed so that the condition can name it; names in the condition that are not that column
+   * resolve in the enclosing query.
+   */
+  long referenceFiltered(SqlNode query, String column, Expression condition) {
+    Relation relation =
+        withReferences(
+            () ->
+                filter(
+                    subqueryAlias(
+                        Relation.newBuilder()
+                            .setToDf(
+                                ToDF.newBuilder().setInput(query(query)).addColumnNames(column))
+                            .build(),
+                        column),
+                    condition));
+    long id = nextPlanId++;
+    references
+        .peek()
+        .add(relation.toBuilder().setCommon(RelationCommon.newBuilder().setPlanId(id)).build());
+    return id;
+  }
+
+  /**
+   * Registers {@code SELECT * FROM … WHERE (where) AND condition(item)} for a subquery that selects
+   * one expression from a plain FROM/WHERE: the item's expression goes into the condition itself.
+   * Spark decorrelates that shape where a renamed column over a correlated subquery fails
+   * (INTERNAL_ERROR_ATTRIBUTE_NOT_FOUND).
+   */
+  long referenceWhere(
+      SqlSelect sub, java.util.function.Function<Expression, Expression> condition) {
+    Relation relation =
+        withReferences(
+            () -> {
+              windows.push(namedWindows(sub));
+              try {
+                Relation rel = from(sub.getFrom());
+                if (sub.getWhere() != null) {
+                  rel = filter(rel, expressions.translate(sub.getWhere()));
+                }
+                SqlNode item = SelectItems.stripAlias(sub.getSelectList().get(0));
+                return filter(rel, condition.apply(expressions.translate(item)));
+              } finally {
+                windows.pop();
+              }
+            });
     long id = nextPlanId++;
     references
         .peek()
@@ -173,13 +231,17 @@ final class RelationTranslator {
   }
 
   private Relation with(SqlWith with) {
-    Map<String, SqlWithItem> scope = new HashMap<>();
+    Map<String, SqlWithItem> scope = new LinkedHashMap<>();
     for (SqlNode item : with.withList) {
       SqlWithItem w = (SqlWithItem) item;
       if (w.recursive != null && w.recursive.booleanValue()) {
+        // Connect plans have no recursive CTE: Spark runs WITH RECURSIVE from the text.
         throw UnsupportedSqlException.of("WITH RECURSIVE", w);
       }
-      scope.put(key(w.name.getSimple()), w);
+      if (scope.put(key(w.name.getSimple()), w) != null) {
+        throw UnsupportedSqlException.of(
+            "duplicate CTE name " + w.name.getSimple(), w); // Spark's error
+      }
     }
     ctes.push(scope);
     try {
@@ -190,6 +252,13 @@ final class RelationTranslator {
   }
 
   private Relation setOperation(SqlCall call) {
+    if (session.legacySetOpsPrecedence()
+        && call.getKind() != SqlKind.INTERSECT
+        && call.operand(1).getKind() == SqlKind.INTERSECT) {
+      // Calcite bound INTERSECT tighter; the session reads the operators left to right.
+      throw UnsupportedSqlException.of(
+          "INTERSECT after UNION/EXCEPT under spark.sql.legacy.setopsPrecedence.enabled", call);
+    }
     SetOperation.SetOpType type =
         switch (call.getKind()) {
           case UNION -> SetOperation.SetOpType.SET_OP_TYPE_UNION;
@@ -214,8 +283,9 @@ final class RelationTranslator {
       offset = s.getOffset();
       fetch = s.getFetch();
     }
-    if (s.hasHints()) {
-      throw UnsupportedSqlException.of("query hints", s.getHints());
+    if (s.hasHints() && order != null) {
+      // Spark puts hints below the sort; this builder sorts inside the SELECT's translation
+      throw UnsupportedSqlException.of("query hints with ORDER BY", s.getHints());
     }
     if (s.getQualify() != null) {
       throw UnsupportedSqlException.of("QUALIFY", s.getQualify());
@@ -226,9 +296,6 @@ final class RelationTranslator {
     windows.push(namedWindows(s));
     try {
       Relation rel = s.getFrom() == null ? null : from(s.getFrom());
-      if (s.getWhere() != null) {
-        rel = filter(rel, expressions.translate(s.getWhere()));
-      }
       List<SqlNode> items = s.getSelectList().getList();
       boolean distinct = s.getModifierNode(SqlSelectKeyword.DISTINCT) != null;
       boolean aggregate =
@@ -236,11 +303,18 @@ final class RelationTranslator {
               || s.getHaving() != null
               || AggregateFinder.anyAggregate(items)
               || (order != null && !distinct && AggregateFinder.anyAggregate(order.getList()));
+      if (rel == null && (aggregate || s.getWhere() != null)) {
+        rel = oneRow(); // Spark reads SELECT without FROM over a one-row relation
+      }
+      if (s.getWhere() != null) {
+        rel = filter(rel, expressions.translate(s.getWhere()));
+      }
       if (aggregate) {
+        SparkSyntax.refuseAllInAggregate(s, order);
         rel = groupBy.aggregate(s, rel, items, distinct ? null : order);
       } else {
         Project.Builder project =
-            Project.newBuilder().addAllExpressions(expressions.translateAll(items));
+            Project.newBuilder().addAllExpressions(expressions.translateItems(items));
         if (rel != null) {
           project.setInput(rel);
         }
@@ -261,6 +335,9 @@ final class RelationTranslator {
           rel = sort(rel, order, items);
         }
       }
+      if (s.hasHints()) {
+        rel = QueryHints.wrap(rel, s.getHints(), expressions);
+      }
       return limitAndOffset(rel, offset, fetch);
     } finally {
       windows.pop();
@@ -276,10 +353,15 @@ final class RelationTranslator {
     return Relation.newBuilder().setSort(sort).build();
   }
 
+  /**
+   * Spark's one-row relation: a Project without input or expressions is one row of no columns,
+   * which an Aggregate or Filter (unlike a Project) needs as its input.
+   */
+  static Relation oneRow() {
+    return Relation.newBuilder().setProject(Project.getDefaultInstance()).build();
+  }
+
   static Relation filter(Relation input, Expression condition) {
-    if (input == null) {
-      throw new UnsupportedSqlException("WHERE without FROM", null);
-    }
     return Relation.newBuilder()
         .setFilter(Filter.newBuilder().setInput(input).setCondition(condition))
         .build();
@@ -324,6 +406,10 @@ final class RelationTranslator {
         return aliased((SqlCall) node);
       case JOIN:
         return join((SqlJoin) node);
+      case COLLECTION_TABLE:
+        return TableFunctions.relation((SqlCall) node, expressions);
+      case TABLESAMPLE:
+        return TableSamples.relation((SqlCall) node, this::from);
       case SELECT:
       case ORDER_BY:
       case UNION:
@@ -365,14 +451,32 @@ final class RelationTranslator {
     return null;
   }
 
-  /** A CTE reference: its query, inlined, under the CTE's name (and column names). */
+  /**
+   * A CTE reference: its query, inlined, under the CTE's name (and column names). As in Spark, the
+   * body sees the CTEs defined before it in its WITH and those of enclosing WITHs; a name defined
+   * later (or itself) is a table there, so a self reference cannot loop.
+   */
   private Relation cte(SqlWithItem item) {
-    // The body sees only the CTEs defined outside it, so a self reference cannot loop.
     Deque<Map<String, SqlWithItem>> saved = new ArrayDeque<>(ctes);
-    Map<String, SqlWithItem> outer = ctes.pop();
-    Map<String, SqlWithItem> earlier = new HashMap<>(outer);
-    earlier.remove(key(item.name.getSimple()));
-    ctes.push(earlier);
+    Deque<Map<String, SqlWithItem>> visible = new ArrayDeque<>();
+    boolean found = false;
+    for (Map<String, SqlWithItem> scope : saved) { // innermost first
+      if (!found && scope.get(key(item.name.getSimple())) == item) {
+        found = true;
+        Map<String, SqlWithItem> earlier = new LinkedHashMap<>();
+        for (Map.Entry<String, SqlWithItem> e : scope.entrySet()) {
+          if (e.getValue() == item) {
+            break;
+          }
+          earlier.put(e.getKey(), e.getValue());
+        }
+        visible.addLast(earlier);
+      } else if (found) {
+        visible.addLast(scope);
+      }
+    }
+    ctes.clear();
+    ctes.addAll(visible);
     try {
       Relation body = query(item.query);
       if (item.columnList != null) {
@@ -412,7 +516,12 @@ final class RelationTranslator {
 
   private Relation join(SqlJoin j) {
     if (j.isNatural()) {
+      // Its join columns are the names both sides share: only the server knows them.
       throw UnsupportedSqlException.of("NATURAL JOIN", j);
+    }
+    SqlNode lateral = lateralQuery(j.getRight());
+    if (lateral != null) {
+      return lateralJoin(j, lateral);
     }
     Join.Builder join = Join.newBuilder().setLeft(from(j.getLeft())).setRight(from(j.getRight()));
     switch (j.getJoinType()) {
@@ -436,11 +545,61 @@ final class RelationTranslator {
     return Relation.newBuilder().setJoin(join).build();
   }
 
-  private static Map<String, SqlWindow> namedWindows(SqlSelect s) {
+  /** The right side of {@code LATERAL (query) [AS alias]} without the LATERAL, else null. */
+  private static SqlNode lateralQuery(SqlNode right) {
+    if (right.getKind() == SqlKind.LATERAL) {
+      return ((SqlCall) right).operand(0);
+    }
+    if (right.getKind() == SqlKind.AS
+        && ((SqlCall) right).operand(0).getKind() == SqlKind.LATERAL) {
+      SqlCall as = (SqlCall) right;
+      List<SqlNode> operands = new ArrayList<>(as.getOperandList());
+      operands.set(0, ((SqlCall) operands.get(0)).operand(0));
+      return as.getOperator().createCall(as.getParserPosition(), operands);
+    }
+    return null;
+  }
+
+  /**
+   * {@code JOIN LATERAL (subquery)}: Connect's LateralJoin, whose right side may name the left's
+   * columns as outer references; inner, cross and left joins, as Spark's parser allows.
+   */
+  private Relation lateralJoin(SqlJoin j, SqlNode right) {
+    SqlNode query = right.getKind() == SqlKind.AS ? ((SqlCall) right).operand(0) : right;
+    if (!(query instanceof SqlSelect
+        || query.getKind() == SqlKind.ORDER_BY
+        || query.getKind() == SqlKind.UNION
+        || query.getKind() == SqlKind.INTERSECT
+        || query.getKind() == SqlKind.EXCEPT
+        || query.getKind() == SqlKind.WITH
+        || query.getKind() == SqlKind.VALUES)) {
+      throw UnsupportedSqlException.of("LATERAL " + query.getKind(), j.getRight());
+    }
+    dev.sparkjdbc.proto.LateralJoin.Builder join =
+        dev.sparkjdbc.proto.LateralJoin.newBuilder()
+            .setLeft(from(j.getLeft()))
+            .setRight(from(right));
+    switch (j.getJoinType()) {
+      case INNER, CROSS, COMMA -> join.setJoinType(Join.JoinType.JOIN_TYPE_INNER);
+      case LEFT -> join.setJoinType(Join.JoinType.JOIN_TYPE_LEFT_OUTER);
+      default -> throw UnsupportedSqlException.of(j.getJoinType() + " JOIN LATERAL", j);
+    }
+    if (j.getConditionType() == JoinConditionType.ON) {
+      join.setJoinCondition(expressions.translate(j.getCondition()));
+    } else if (j.getConditionType() == JoinConditionType.USING) {
+      throw UnsupportedSqlException.of("JOIN LATERAL … USING", j);
+    }
+    return Relation.newBuilder().setLateralJoin(join).build();
+  }
+
+  private Map<String, SqlWindow> namedWindows(SqlSelect s) {
     Map<String, SqlWindow> named = new HashMap<>();
     for (SqlNode w : s.getWindowList()) {
       SqlWindow window = (SqlWindow) w;
-      named.put(key(window.getDeclName().getSimple()), window);
+      if (named.put(key(window.getDeclName().getSimple()), window) != null) {
+        throw UnsupportedSqlException.of( // Spark's REPETITIVE_WINDOW_DEFINITION
+            "window " + window.getDeclName().getSimple() + " defined twice", window);
+      }
     }
     return named;
   }
@@ -452,7 +611,7 @@ final class RelationTranslator {
         return resolveWindow(w);
       }
     }
-    throw UnsupportedSqlException.of("unknown window " + name, name);
+    throw UnsupportedSqlException.of("unknown window " + name.getSimple(), name);
   }
 
   /** A window that refers to a named one ({@code OVER (w ORDER BY …)}) inherits its parts. */
@@ -460,6 +619,7 @@ final class RelationTranslator {
     if (w.getRefName() == null) {
       return w;
     }
+    SparkRejects.refinedNamedWindow(w);
     SqlWindow base = namedWindow(w.getRefName());
     return SqlWindow.create(
         null,
@@ -473,8 +633,9 @@ final class RelationTranslator {
         w.getParserPosition());
   }
 
-  static String key(String name) {
-    return name.toLowerCase(Locale.ROOT);
+  /** A CTE or window name as the session compares names. */
+  String key(String name) {
+    return session.caseSensitive() ? name : name.toLowerCase(Locale.ROOT);
   }
 
   /** Finds aggregate calls outside subqueries and window functions. */

@@ -22,6 +22,9 @@ final class SelectItems {
       SqlNode inner = replaceOrdinal(call.operand(0), items);
       return call.getOperator().createCall(call.getParserPosition(), inner);
     }
+    if (items.stream().anyMatch(i -> i instanceof SqlIdentifier id && id.isStar())) {
+      return item; // Spark reads an integer sort key as an ordinal of the expanded list itself
+    }
     return ordinal(item)
         .map(
             n -> {

@@ -5,16 +5,20 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Splits SQL text into tokens by Spark's lexical rules, for everything in the driver that must know
- * where a string, a comment or a parameter marker starts and ends. It never fails: text that is not
- * valid SQL (an unterminated string or comment) still becomes tokens, which end with the text, and
- * the server reports the error.
+ * Splits SQL text into tokens by Spark's lexical rules ({@code SqlBaseLexer.g4}), for everything in
+ * the driver that must know where a string, a comment or a parameter marker starts and ends: the
+ * one scanner of SQL text. It never fails: text that is not valid SQL (an unterminated string or
+ * comment) still becomes tokens, which end with the text, and the server reports the error.
  *
- * <p>Spark's rules followed here: {@code '…'} strings with backslash escapes; raw strings {@code
- * r'…'} without them; {@code "…"} is a string like {@code '…'} unless the quoting is ANSI, where it
- * is an identifier with {@code ""} for a quote; {@code `…`} identifiers with {@code ``}; {@code --}
- * comments to the end of the line; {@code /* … *}{@code /} comments, which nest; {@code ?}
- * parameter markers.
+ * <p>Spark's rules followed here (Spark 4.1 and later; 4.0 reads {@code 'a''b'} as two adjacent
+ * strings, which covers the same characters): {@code '…'} strings with backslash escapes and {@code
+ * ''} for a quote; raw strings {@code r'…'} and {@code r"…"} without them; {@code "…"} is a string
+ * like {@code '…'} (with {@code ""}) unless the quoting is ANSI, where it is an identifier with
+ * {@code ""} for a quote (and {@code r"…"} is the name {@code r} before one); {@code `…`}
+ * identifiers with {@code ``}; {@code --} comments to the end of the line, continued by a backslash
+ * before the line break; {@code /* … *}{@code /} comments, which nest, except {@code /*+} which
+ * opens a hint whose content is tokens; {@code ?} parameter markers; words of Unicode letters
+ * (surrogate pairs included), ASCII digits and {@code _}; Spark's whitespace characters.
  */
 public final class SqlLexer {
   /** What a token is. */
@@ -77,6 +81,16 @@ public final class SqlLexer {
     return new SqlLexer(sql, quoting);
   }
 
+  /** Continues reading at {@code offset}, which must be where a token starts. */
+  public void moveTo(int offset) {
+    i = offset;
+  }
+
+  /** Where the next token starts. */
+  public int position() {
+    return i;
+  }
+
   /** The next token, or null at the end of the text. */
   public Token nextToken() {
     if (i >= sql.length()) {
@@ -90,18 +104,17 @@ public final class SqlLexer {
   /** Reads one token from {@code i}, leaving {@code i} after it. */
   private Kind next() {
     char c = sql.charAt(i);
-    if (Character.isWhitespace(c)) {
-      while (i < sql.length() && Character.isWhitespace(sql.charAt(i))) {
+    if (isSpace(c)) {
+      while (i < sql.length() && isSpace(sql.charAt(i))) {
         i++;
       }
       return Kind.WHITESPACE;
     }
     if (sql.startsWith("--", i)) {
-      int eol = sql.indexOf('\n', i);
-      i = eol < 0 ? sql.length() : eol;
+      lineComment();
       return Kind.COMMENT;
     }
-    if (sql.startsWith("/*", i)) {
+    if (sql.startsWith("/*", i) && !sql.startsWith("/*+", i)) {
       blockComment();
       return Kind.COMMENT;
     }
@@ -111,24 +124,97 @@ public final class SqlLexer {
       return Kind.STRING;
     }
     if (c == '\'' || (c == '"' && !ansiQuotes)) {
-      quoted(c, true, false);
+      quoted(c, true, true);
       return Kind.STRING;
     }
     if (c == '`' || c == '"') {
       quoted(c, false, true);
       return Kind.QUOTED_IDENTIFIER;
     }
-    if (Character.isLetter(c) || c == '_') {
+    if (Character.isLetter(sql.codePointAt(i)) || c == '_') {
+      int start = i;
       wordChars();
+      if (sql.startsWith("://", i) && isLetters(start, i)) {
+        uriPath();
+      }
       return Kind.WORD;
     }
-    if (Character.isDigit(c)
-        || (c == '.' && i + 1 < sql.length() && Character.isDigit(sql.charAt(i + 1)))) {
+    if (isDigit(c) || (c == '.' && i + 1 < sql.length() && isDigit(sql.charAt(i + 1)))) {
       number();
       return Kind.NUMBER;
     }
     i += Character.charCount(sql.codePointAt(i));
     return c == '?' ? Kind.MARKER : Kind.SYMBOL;
+  }
+
+  /** Spark's WS rule: ASCII blanks and the Unicode spaces it lists (no-break spaces included). */
+  static boolean isSpace(char c) {
+    switch (c) {
+      case ' ',
+          '\t',
+          '\n',
+          '\f',
+          '\r',
+          '\u000B',
+          '\u00A0',
+          '\u1680',
+          '\u2028',
+          '\u202F',
+          '\u205F',
+          '\u3000' -> {
+        return true;
+      }
+      default -> {
+        return c >= '\u2000' && c <= '\u200A';
+      }
+    }
+  }
+
+  /** Spark's DIGIT: ASCII only; other scripts' digits are not part of words or numbers. */
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private boolean isLetters(int from, int to) {
+    for (int k = from; k < to; k += Character.charCount(sql.codePointAt(k))) {
+      if (!Character.isLetter(sql.codePointAt(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Spark reads {@code letters://path} as one identifier (to report it as an invalid one), so a
+   * {@code ?} in such a path is not a marker.
+   */
+  private void uriPath() {
+    i += 3;
+    while (i < sql.length()) {
+      int cp = sql.codePointAt(i);
+      if (Character.isLetter(cp)
+          || cp < 128 && (isDigit((char) cp) || "_/-.?=&#%".indexOf(cp) >= 0)) {
+        i += Character.charCount(cp);
+      } else {
+        return;
+      }
+    }
+  }
+
+  /** {@code --} to the end of the line; a backslash right before the line break continues it. */
+  private void lineComment() {
+    int n = sql.length();
+    i += 2;
+    while (i < n) {
+      char c = sql.charAt(i);
+      if (c == '\\' && i + 1 < n && sql.charAt(i + 1) == '\n') {
+        i += 2;
+      } else if (c == '\n' || c == '\r') {
+        return;
+      } else {
+        i++;
+      }
+    }
   }
 
   private boolean isStringQuote(char c) {
@@ -160,12 +246,16 @@ public final class SqlLexer {
     i = n;
   }
 
-  /** Spark's bracketed comments nest: {@code /* a /* b *}{@code / c *}{@code /} is one. */
+  /**
+   * Spark's bracketed comments nest: {@code /* a /* b *}{@code / c *}{@code /} is one. Inside one,
+   * {@code /*+} opens no nested comment (Spark's rule declines a comment before {@code +}).
+   * Unterminated: to the end of the text.
+   */
   private void blockComment() {
     int depth = 0;
     int n = sql.length();
     while (i < n) {
-      if (sql.startsWith("/*", i)) {
+      if (sql.startsWith("/*", i) && !sql.startsWith("/*+", i)) {
         depth++;
         i += 2;
       } else if (sql.startsWith("*/", i)) {
@@ -180,27 +270,33 @@ public final class SqlLexer {
     }
   }
 
+  /** Unicode letters (a surrogate pair is one character), ASCII digits and {@code _}. */
   private void wordChars() {
-    while (i < sql.length() && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_')) {
-      i++;
+    while (i < sql.length()) {
+      int cp = sql.codePointAt(i);
+      if (Character.isLetter(cp) || cp == '_' || cp < 128 && isDigit((char) cp)) {
+        i += Character.charCount(cp);
+      } else {
+        return;
+      }
     }
   }
 
   /** Digits, a fraction, an exponent, and a suffix such as {@code L} or {@code BD}. */
   private void number() {
     int n = sql.length();
-    while (i < n && (Character.isDigit(sql.charAt(i)) || sql.charAt(i) == '.')) {
+    while (i < n && (isDigit(sql.charAt(i)) || sql.charAt(i) == '.')) {
       i++;
     }
     if (i < n
         && (sql.charAt(i) == 'e' || sql.charAt(i) == 'E')
         && i + 1 < n
-        && (Character.isDigit(sql.charAt(i + 1))
+        && (isDigit(sql.charAt(i + 1))
             || ((sql.charAt(i + 1) == '+' || sql.charAt(i + 1) == '-')
                 && i + 2 < n
-                && Character.isDigit(sql.charAt(i + 2))))) {
+                && isDigit(sql.charAt(i + 2))))) {
       i += 2;
-      while (i < n && Character.isDigit(sql.charAt(i))) {
+      while (i < n && isDigit(sql.charAt(i))) {
         i++;
       }
     }

@@ -1,7 +1,9 @@
 package dev.sparkjdbc.plan;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.IntFunction;
@@ -14,14 +16,16 @@ import java.util.function.IntFunction;
 public final class SqlStatement {
   private final String sql;
   private final List<SqlLexer.Token> tokens;
+  private final TranslationConfig.Quoting quoting;
 
-  private SqlStatement(String sql, List<SqlLexer.Token> tokens) {
+  private SqlStatement(String sql, List<SqlLexer.Token> tokens, TranslationConfig.Quoting quoting) {
     this.sql = sql;
     this.tokens = tokens;
+    this.quoting = quoting;
   }
 
   public static SqlStatement of(String sql, TranslationConfig.Quoting quoting) {
-    return new SqlStatement(sql, SqlLexer.tokens(sql, quoting));
+    return new SqlStatement(sql, SqlLexer.tokens(sql, quoting), quoting);
   }
 
   /**
@@ -100,6 +104,29 @@ public final class SqlStatement {
   }
 
   /**
+   * The text as Spark's parser must read it, with the i-th marker replaced by {@code
+   * replacement.apply(i)}: with ANSI quoting, each {@code "name"} becomes {@code `name`}, since
+   * Spark reads a double-quoted run as a string. Unchanged otherwise.
+   */
+  public String forSpark(IntFunction<String> replacement) {
+    if (quoting != TranslationConfig.Quoting.DOUBLE_QUOTE) {
+      return withMarkers(replacement);
+    }
+    StringBuilder out = new StringBuilder(sql.length() + 16);
+    int marker = 0;
+    for (SqlLexer.Token t : tokens) {
+      if (t.kind() == SqlLexer.Kind.MARKER) {
+        out.append(replacement.apply(++marker));
+      } else if (t.kind() == SqlLexer.Kind.QUOTED_IDENTIFIER && sql.charAt(t.start()) == '"') {
+        out.append(namePart(t));
+      } else {
+        out.append(sql, t.start(), t.end());
+      }
+    }
+    return out.toString();
+  }
+
+  /**
    * The number of rows an {@code INSERT [INTO|OVERWRITE] … VALUES row, row, …} writes: the
    * top-level items after its VALUES. Empty for any other statement, or where VALUES is not the
    * statement's own (an {@code INSERT … SELECT … FROM (VALUES …)} reads its rows from a query).
@@ -148,5 +175,95 @@ public final class SqlStatement {
       item = true;
     }
     return item ? OptionalLong.of(rows) : OptionalLong.empty();
+  }
+
+  /**
+   * For {@code INSERT INTO [TABLE] name VALUES (?, …)}, one row of nothing but markers and no
+   * column list, the table's name as Spark reads a multipart identifier: unquoted parts as written,
+   * quoted ones back-quoted. Empty for any other statement.
+   */
+  public Optional<String> insertMarkersTable() {
+    List<SqlLexer.Token> s = new ArrayList<>();
+    for (SqlLexer.Token t : tokens) {
+      if (!t.isBlank()) {
+        s.add(t);
+      }
+    }
+    while (!s.isEmpty() && s.get(s.size() - 1).isSymbol(sql, ';')) {
+      s.remove(s.size() - 1);
+    }
+    int k = 0;
+    if (s.size() < 6
+        || !s.get(k++).keyword(sql).equals("INSERT")
+        || !s.get(k++).keyword(sql).equals("INTO")) {
+      return Optional.empty();
+    }
+    if (s.get(k).keyword(sql).equals("TABLE")) {
+      k++;
+    }
+    StringBuilder name = new StringBuilder();
+    while (true) {
+      if (k >= s.size() || !isNamePart(s.get(k))) {
+        return Optional.empty();
+      }
+      name.append(namePart(s.get(k++)));
+      if (k < s.size() && s.get(k).isSymbol(sql, '.')) {
+        name.append('.');
+        k++;
+      } else {
+        break;
+      }
+    }
+    if (k + 2 >= s.size()
+        || !s.get(k++).keyword(sql).equals("VALUES")
+        || !s.get(k++).isSymbol(sql, '(')) {
+      return Optional.empty();
+    }
+    while (k + 1 < s.size() && s.get(k).kind() == SqlLexer.Kind.MARKER) {
+      SqlLexer.Token after = s.get(k + 1);
+      k += 2;
+      if (after.isSymbol(sql, ')')) {
+        return k == s.size() ? Optional.of(name.toString()) : Optional.empty();
+      }
+      if (!after.isSymbol(sql, ',')) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isNamePart(SqlLexer.Token t) {
+    return t.kind() == SqlLexer.Kind.WORD || t.kind() == SqlLexer.Kind.QUOTED_IDENTIFIER;
+  }
+
+  /**
+   * A name part as Spark reads it: an ANSI {@code "a""b"} becomes {@code `a"b`}; an unterminated
+   * one stays as it is, for Spark to report.
+   */
+  private String namePart(SqlLexer.Token t) {
+    String text = t.text(sql);
+    if (t.kind() != SqlLexer.Kind.QUOTED_IDENTIFIER
+        || text.charAt(0) == '`'
+        || !closedAnsiName(text)) {
+      return text;
+    }
+    String inner = text.substring(1, text.length() - 1);
+    return "`" + inner.replace("\"\"", "\"").replace("`", "``") + "`";
+  }
+
+  /** True when {@code "…"} ends with its closing quote, not with half of a doubled one. */
+  private static boolean closedAnsiName(String text) {
+    int k = 1;
+    while (k < text.length()) {
+      if (text.charAt(k) == '"') {
+        if (k + 1 < text.length() && text.charAt(k + 1) == '"') {
+          k += 2;
+          continue;
+        }
+        return k == text.length() - 1;
+      }
+      k++;
+    }
+    return false;
   }
 }

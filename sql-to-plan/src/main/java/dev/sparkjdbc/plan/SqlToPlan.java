@@ -1,13 +1,12 @@
 package dev.sparkjdbc.plan;
 
+import dev.sparkjdbc.plan.parser.SparkSqlParserImpl;
 import dev.sparkjdbc.proto.AnalyzePlanRequest.Explain.ExplainMode;
 import dev.sparkjdbc.proto.Expression;
 import dev.sparkjdbc.proto.Relation;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.sql.SqlKind;
@@ -15,7 +14,6 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.SqlParserPos;
-import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 
 /**
@@ -46,8 +44,8 @@ public final class SqlToPlan {
    */
   static final int MAX_TRANSLATED_LENGTH = 64 * 1024;
 
-  private static final Pattern EXPLAIN =
-      Pattern.compile("(?is)\\s*EXPLAIN\\s+(?:(EXTENDED|CODEGEN|COST|FORMATTED)\\s+)?");
+  private static final Set<String> EXPLAIN_MODES =
+      Set.of("EXTENDED", "CODEGEN", "COST", "FORMATTED");
 
   private final TranslationConfig config;
   private final SqlParser.Config parserConfig;
@@ -57,7 +55,7 @@ public final class SqlToPlan {
     this.config = config;
     this.parserConfig =
         SqlParser.config()
-            .withParserFactory(SqlBabelParserImpl.FACTORY)
+            .withParserFactory(SparkSqlParserImpl.FACTORY)
             .withConformance(SqlConformanceEnum.BABEL)
             .withQuoting(
                 config.quoting() == TranslationConfig.Quoting.BACK_TICK
@@ -86,11 +84,32 @@ public final class SqlToPlan {
 
   /**
    * Translates with values for the statement's {@code ?} markers, in order, as Connect literals:
-   * each becomes a typed literal inside the plan, never text.
+   * each becomes a typed literal inside the plan, never text. JDBC escapes are rewritten first
+   * ({@link #toSpark}).
    */
   public Translation translate(String sql, List<Expression> parameters)
       throws SqlTranslationException {
-    PreparedQuery prepared = prepare(sql);
+    return translateSpark(toSpark(sql), parameters);
+  }
+
+  /**
+   * Records that the server rejected the plan translated from {@code sql} (escapes already
+   * rewritten, as {@link #prepareSpark} takes it) although its text runs (a translator bug): from
+   * now on this connection sends that statement as text.
+   */
+  public void rememberRejected(String sql, String reason) {
+    boolean query = QUERY_KEYWORDS.contains(leadingKeyword(sql));
+    fallbacks.put(
+        sql, PreparedQuery.fixed(Translation.fallback(reason, query), sql, config.quoting()));
+  }
+
+  /**
+   * {@link #translate(String, List)} of text whose escapes are already rewritten, or must not be
+   * ({@link #prepareSpark}).
+   */
+  public Translation translateSpark(String sql, List<Expression> parameters)
+      throws SqlTranslationException {
+    PreparedQuery prepared = prepareSpark(sql);
     Translation translation = prepared.bind(parameters);
     if (!translation.isTranslated() && !prepared.isFixed() && parameters.isEmpty()) {
       // parsed, but refused by the translators: the same text will be refused again
@@ -100,20 +119,34 @@ public final class SqlToPlan {
   }
 
   /**
-   * Records that the server rejected the plan translated from {@code sql} although its text runs (a
-   * translator bug): from now on this connection sends that statement as text.
+   * The statement with its JDBC escapes rewritten into Spark SQL ({@link EscapeRewriter}): the text
+   * both the translator and Spark read. Text without escapes comes back unchanged.
+   *
+   * @throws SqlTranslationException for an escape that is unknown, unterminated, or has no Spark
+   *     meaning ({@code {call …}})
    */
-  public void rememberRejected(String sql, String reason) {
-    boolean query = QUERY_KEYWORDS.contains(leadingKeyword(sql));
-    fallbacks.put(
-        sql, PreparedQuery.fixed(Translation.fallback(reason, query), sql, config.quoting()));
+  public String toSpark(String sql) throws SqlTranslationException {
+    return EscapeRewriter.rewrite(sql, config.quoting());
   }
 
   /**
    * Parses a statement once; {@link PreparedQuery#bind} then translates it with the values of its
-   * {@code ?} markers as often as needed, without parsing again.
+   * {@code ?} markers as often as needed, without parsing again. JDBC escapes are rewritten first.
    */
   public PreparedQuery prepare(String sql) throws SqlTranslationException {
+    EscapeRewriter.Rewritten rewritten = EscapeRewriter.rewriteMarked(sql, config.quoting());
+    PreparedQuery prepared = prepareSpark(rewritten.sql());
+    return rewritten.markerSources() == null
+        ? prepared
+        : prepared.withMarkerSources(
+            rewritten.markerSources(), SqlStatement.of(sql, config.quoting()).markerCount());
+  }
+
+  /**
+   * {@link #prepare} of text whose escapes are already rewritten, or must not be (a statement with
+   * escape processing off): braces left in it go to Spark as they are, which answers for them.
+   */
+  public PreparedQuery prepareSpark(String sql) throws SqlTranslationException {
     PreparedQuery known = fallbacks.get(sql);
     if (known != null) {
       return known;
@@ -145,18 +178,49 @@ public final class SqlToPlan {
           sql,
           config.quoting());
     }
+    if (config.session().doubleQuotesAreNames()
+        && config.quoting() == TranslationConfig.Quoting.BACK_TICK
+        && sql.indexOf('"') >= 0) {
+      // The session reads "x" as a name where this translator reads a string.
+      String reason = "double quotes under spark.sql.ansi.doubleQuotedIdentifiers";
+      return PreparedQuery.fixed(
+          QUERY_KEYWORDS.contains(leadingKeyword(sql))
+              ? refuse(reason, null, null, true, false)
+              : Translation.fallback(reason, false),
+          sql,
+          config.quoting());
+    }
     SqlPreprocessor.Result pre = SqlPreprocessor.normalise(sql, config.quoting());
     String text = pre.sql();
-    Matcher explain = EXPLAIN.matcher(text);
-    if (explain.lookingAt()
-        && QUERY_KEYWORDS.contains(leadingKeyword(text.substring(explain.end())))) {
-      String mode = explain.group(1) == null ? "SIMPLE" : explain.group(1).toUpperCase(Locale.ROOT);
-      return prepare(text.substring(explain.end()))
-          .explained(ExplainMode.valueOf("EXPLAIN_MODE_" + mode), sql);
-    }
-    if (pre.sparkOnly() != null) {
+    if (pre.braces()) {
+      // Calcite would read a JDBC escape that Spark's parser rejects: Spark answers instead (strict
+      // mode refuses a query, as for any other text the parser does not accept)
       return PreparedQuery.fixed(
-          refuse(pre.sparkOnly(), null, null, QUERY_KEYWORDS.contains(leadingKeyword(text)), false),
+          refuse(
+              "braces, which Spark SQL does not have (a JDBC escape with escape processing off?)",
+              null,
+              null,
+              QUERY_KEYWORDS.contains(leadingKeyword(text)),
+              true),
+          sql,
+          config.quoting());
+    }
+    int explained = explainedQuery(text);
+    if (explained >= 0) {
+      SqlLexer.Token mode = significantTokens(text, 2).get(1);
+      String name = mode.start() < explained ? mode.keyword(text) : "SIMPLE";
+      return prepareSpark(text.substring(explained))
+          .explained(ExplainMode.valueOf("EXPLAIN_MODE_" + name), sql);
+    }
+    if (pre.notSpark() != null) {
+      // Calcite would answer; Spark's parser reports an error, which is the answer to keep
+      return PreparedQuery.fixed(
+          refuse(
+              pre.notSpark() + " (not Spark SQL)",
+              null,
+              null,
+              QUERY_KEYWORDS.contains(leadingKeyword(text)),
+              false),
           sql,
           config.quoting());
     }
@@ -188,11 +252,45 @@ public final class SqlToPlan {
     }
   }
 
+  /**
+   * For {@code EXPLAIN [EXTENDED|CODEGEN|COST|FORMATTED] query}: where the query starts; -1 for any
+   * other statement.
+   */
+  private int explainedQuery(String text) {
+    List<SqlLexer.Token> first = significantTokens(text, 3);
+    if (first.size() < 2 || !first.get(0).keyword(text).equals("EXPLAIN")) {
+      return -1;
+    }
+    int query = EXPLAIN_MODES.contains(first.get(1).keyword(text)) ? 2 : 1;
+    if (first.size() <= query) {
+      return -1;
+    }
+    int start = first.get(query).start();
+    return QUERY_KEYWORDS.contains(
+            SqlStatement.leadingKeyword(text.substring(start), config.quoting()))
+        ? start
+        : -1;
+  }
+
+  /** The first {@code count} tokens of {@code text} that are not whitespace or comments. */
+  private List<SqlLexer.Token> significantTokens(String text, int count) {
+    List<SqlLexer.Token> out = new ArrayList<>(count);
+    SqlLexer lexer = SqlLexer.of(text, config.quoting());
+    for (SqlLexer.Token t = lexer.nextToken();
+        t != null && out.size() < count;
+        t = lexer.nextToken()) {
+      if (!t.isBlank()) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
   /** Translates a parsed query with parameter values; refusals as in {@link #translate}. */
   Translation bind(SqlNode node, String text, List<Expression> parameters)
       throws SqlTranslationException {
     try {
-      RelationTranslator translator = new RelationTranslator(parameters, text);
+      RelationTranslator translator = new RelationTranslator(parameters, text, config.session());
       Relation root = translator.translateRoot(node);
       if (text.length() > 2_000 && PlanDepth.exceeds(root, PlanDepth.SERVER_LIMIT)) {
         return refuse("plan nested deeper than Spark Connect accepts", null, null, true, false);
@@ -206,8 +304,10 @@ public final class SqlToPlan {
       return refuse(e.getMessage(), e.position(), e, true, false);
     } catch (StackOverflowError e) {
       return refuse("expression nested too deeply", null, null, true, false);
-    } catch (RuntimeException e) {
-      // A shape the translators did not expect: never a partial plan, never a crash.
+    } catch (RuntimeException | LinkageError e) {
+      // A shape the translators did not expect: never a partial plan, never a crash. (In the
+      // driver, Calcite runs with grpc's Android flavour of Guava: its SQL unparsing, reached by
+      // SqlNode.toString(), fails there with IncompatibleClassChangeError.)
       return refuse(
           "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage(),
           null,

@@ -7,8 +7,9 @@ import java.util.Objects;
  *
  * @param quoting the identifier quote: back-ticks as in Spark (default) or ANSI double quotes
  * @param mode translate with fallback (default), strict, or text only
+ * @param session the Spark session's settings that change how Spark reads SQL
  */
-public record TranslationConfig(Quoting quoting, Mode mode) {
+public record TranslationConfig(Quoting quoting, Mode mode, SessionSettings session) {
 
   /** Identifier quoting of the client's SQL. */
   public enum Quoting {
@@ -34,9 +35,19 @@ public record TranslationConfig(Quoting quoting, Mode mode) {
   public TranslationConfig {
     Objects.requireNonNull(quoting, "quoting");
     Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(session, "session");
+  }
+
+  /** With Spark's default session settings. */
+  public TranslationConfig(Quoting quoting, Mode mode) {
+    this(quoting, mode, SessionSettings.DEFAULT);
   }
 
   public TranslationConfig withMode(Mode newMode) {
-    return new TranslationConfig(quoting, newMode);
+    return new TranslationConfig(quoting, newMode, session);
+  }
+
+  public TranslationConfig withSession(SessionSettings newSession) {
+    return new TranslationConfig(quoting, mode, newSession);
   }
 }

@@ -64,4 +64,40 @@ class SqlStatementTest {
     assertThat(s.bareLiteralMarkers()).containsExactlyInAnyOrder(1, 2);
     assertThat(of("SELECT version AS of FROM t WHERE x = ?").bareLiteralMarkers()).isEmpty();
   }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "INSERT INTO t VALUES (?, ?)|t",
+        "insert into table db.t values(?);|db.t",
+        "INSERT INTO `my t`.`x``y` /* c */ VALUES ( ? , ? , ? ) ; ;|`my t`.`x``y`",
+        "INSERT INTO t (a, b) VALUES (?, ?)|",
+        "INSERT INTO t VALUES (?, 1)|",
+        "INSERT INTO t VALUES (?), (?)|",
+        "INSERT INTO t VALUES ()|",
+        "INSERT INTO t VALUES (?|",
+        "INSERT OVERWRITE t VALUES (?)|",
+        "INSERT INTO t SELECT ?|",
+      })
+  void anInsertOfOneRowOfMarkersNamesItsTable(String sql, String table) {
+    assertThat(of(sql).insertMarkersTable()).isEqualTo(java.util.Optional.ofNullable(table));
+  }
+
+  @Test
+  void ansiNamesBecomeBackQuotedForSpark() {
+    SqlStatement ansi =
+        SqlStatement.of(
+            "INSERT INTO \"my \"\"t\"\"\" VALUES (?, ?)", TranslationConfig.Quoting.DOUBLE_QUOTE);
+    assertThat(ansi.insertMarkersTable()).hasValue("`my \"t\"`");
+    SqlStatement select =
+        SqlStatement.of(
+            "SELECT \"a`b\", '\"s\"', `c`, ? FROM \"t\" WHERE \"open",
+            TranslationConfig.Quoting.DOUBLE_QUOTE);
+    assertThat(select.forSpark(i -> "1"))
+        .isEqualTo("SELECT `a``b`, '\"s\"', `c`, 1 FROM `t` WHERE \"open");
+    // back-tick quoting: "…" is a string, left as it is
+    assertThat(of("SELECT \"a\", ?").forSpark(i -> "2")).isEqualTo("SELECT \"a\", 2");
+  }
 }

@@ -42,7 +42,13 @@ public final class SparkTypeNames {
           Map.entry("TIME", SparkType.TIME),
           Map.entry("TIMESTAMP", SparkType.TIMESTAMP),
           Map.entry("TIMESTAMP_LTZ", SparkType.TIMESTAMP),
-          Map.entry("TIMESTAMP_NTZ", SparkType.TIMESTAMP_NTZ));
+          Map.entry("TIMESTAMP_NTZ", SparkType.TIMESTAMP_NTZ),
+          // Spark's other spellings
+          Map.entry("BYTE", SparkType.TINYINT),
+          Map.entry("SHORT", SparkType.SMALLINT),
+          Map.entry("LONG", SparkType.BIGINT),
+          Map.entry("DEC", SparkType.DECIMAL),
+          Map.entry("VARIANT", SparkType.VARIANT));
 
   private static final Pattern DECIMAL = Pattern.compile("decimal\\((\\d+),\\s*(\\d+)\\)");
   private static final Pattern LENGTH = Pattern.compile("(char|varchar)\\((\\d+)\\)");

@@ -4,6 +4,7 @@ import dev.sparkjdbc.jdbc.client.OperationTags;
 import dev.sparkjdbc.jdbc.config.DriverVersion;
 import dev.sparkjdbc.jdbc.errors.SelfWrapper;
 import dev.sparkjdbc.jdbc.statement.SqlText;
+import dev.sparkjdbc.plan.TranslationConfig;
 import dev.sparkjdbc.types.ColumnType;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -69,16 +70,13 @@ public final class SparkConnectDatabaseMetaData implements SelfWrapper, Database
           "USE",
           "VIEWS");
 
+  // The escape functions that work, from the table that rewrites {fn ...} (JDBC 4.3 appendix D)
   private static final String NUMERIC_FUNCTIONS =
-      "ABS,ACOS,ASIN,ATAN,ATAN2,CEILING,COS,COT,"
-          + "DEGREES,EXP,FLOOR,LOG,LOG10,MOD,PI,POWER,RADIANS,RAND,ROUND,SIGN,SIN,SQRT,TAN";
-  private static final String STRING_FUNCTIONS =
-      "ASCII,CHAR,CONCAT,LCASE,LEFT,LENGTH,LOCATE,"
-          + "LTRIM,REPEAT,REPLACE,RIGHT,RTRIM,SOUNDEX,SPACE,SUBSTRING,UCASE";
-  private static final String SYSTEM_FUNCTIONS = "IFNULL,USER";
+      dev.sparkjdbc.plan.JdbcFunctions.numericFunctions();
+  private static final String STRING_FUNCTIONS = dev.sparkjdbc.plan.JdbcFunctions.stringFunctions();
+  private static final String SYSTEM_FUNCTIONS = dev.sparkjdbc.plan.JdbcFunctions.systemFunctions();
   private static final String TIME_DATE_FUNCTIONS =
-      "CURDATE,DAYNAME,DAYOFMONTH,DAYOFWEEK,"
-          + "DAYOFYEAR,HOUR,MINUTE,MONTH,MONTHNAME,NOW,QUARTER,SECOND,YEAR";
+      dev.sparkjdbc.plan.JdbcFunctions.timeDateFunctions();
 
   /** Spark's kinds of relation, in the names the JDBC specification uses. */
   static final List<String> TABLE_TYPES =
@@ -341,10 +339,13 @@ public final class SparkConnectDatabaseMetaData implements SelfWrapper, Database
     return false;
   }
 
+  /** The quote the connection's SQL uses for names: {@code "} with {@code quoting=ansi}. */
   @Override
   public String getIdentifierQuoteString() throws SQLException {
     checkOpen();
-    return "`";
+    return connection.config().translation().quoting() == TranslationConfig.Quoting.DOUBLE_QUOTE
+        ? "\""
+        : "`";
   }
 
   @Override

@@ -23,7 +23,7 @@ public final class SqlTextRelation {
    */
   public static Relation of(String sql, List<Expression> arguments, Quoting quoting)
       throws SQLException {
-    if (arguments.isEmpty()) {
+    if (arguments.isEmpty() && quoting == Quoting.BACK_TICK) {
       return Relation.newBuilder().setSql(SQL.newBuilder().setQuery(sql)).build();
     }
     SqlStatement statement = SqlStatement.of(sql, quoting);
@@ -33,7 +33,8 @@ public final class SqlTextRelation {
       Expression argument = arguments.get(i);
       literals.add(bare.contains(i + 1) ? SqlLiterals.bare(argument) : SqlLiterals.of(argument));
     }
-    String text = statement.withMarkers(i -> literals.get(i - 1));
+    // with ANSI quoting, "names" become `names`: Spark would read them as strings
+    String text = statement.forSpark(i -> literals.get(i - 1));
     return Relation.newBuilder().setSql(SQL.newBuilder().setQuery(text)).build();
   }
 }

@@ -44,6 +44,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code <name>.sql} is compared with the twin sent as text. Both alias every column, so that their
  * labels compare too.
  *
+ * <p>A case may start with directives in comments. {@code -- set: key=value} runs {@code SET
+ * key=value} on every connection before the query and {@code RESET key} after it: the translator
+ * must follow the session's settings. {@code -- error: ERROR_CLASS} states that Spark fails on the
+ * text with that error class; the query run in the default {@code translate} mode must then fail
+ * with the same class (translated, or sent as text when the translator leaves Spark's error to
+ * Spark).
+ *
  * <p>Cases under {@code features/fallback/} are queries the translator leaves to Spark by design
  * (Spark-only syntax Calcite cannot parse): they run in the default {@code translate} mode, must be
  * reported as not translated, and must return what the SQL text returns.
@@ -112,6 +119,88 @@ class FeatureDifferentialTest {
     Path twin = root.resolve(feature + SPARK_TWIN);
     String sparkSql = Files.exists(twin) ? read(twin) : sql;
     boolean ordered = hasOrderBy(sql);
+    List<String> settings = directives(sql, "set");
+    List<String> errors = directives(sql, "error");
+    for (String setting : settings) {
+      for (Connection c : List.of(text, strict, translate)) {
+        execute(c, "SET " + setting);
+      }
+    }
+    try {
+      if (!errors.isEmpty()) {
+        assertSameError(feature, errors.get(0), sparkSql, sql);
+        return;
+      }
+      compare(feature, sql, sparkSql, twin, ordered);
+    } finally {
+      for (String setting : settings) {
+        String key = setting.substring(0, setting.indexOf('=')).strip();
+        for (Connection c : List.of(text, strict, translate)) {
+          execute(c, "RESET " + key);
+        }
+      }
+    }
+  }
+
+  /** Spark fails on the text with {@code errorClass}, and so does the driver in translate mode. */
+  private static void assertSameError(
+      String feature, String errorClass, String sparkSql, String sql) {
+    SQLException textFailure = null;
+    try {
+      run(text, sparkSql);
+    } catch (SQLException e) {
+      textFailure = e;
+    }
+    assertThat((Object) textFailure).as("%s: the SQL text fails on Spark", feature).isNotNull();
+    assertThat(errorClass(textFailure))
+        .as("%s: Spark's error class for the text (fix the case)", feature)
+        .isEqualTo(errorClass);
+    SQLException failure = null;
+    try {
+      run(translate, sql);
+    } catch (SQLException e) {
+      failure = e;
+    }
+    assertThat((Object) failure)
+        .as("%s: the translate-mode run fails like the text", feature)
+        .isNotNull();
+    assertThat(errorClass(failure))
+        .as("%s: error class in translate mode (%s)", feature, failure.getMessage())
+        .isEqualTo(errorClass);
+    assertThat(failure.getSQLState())
+        .as("%s: SQLSTATE", feature)
+        .isEqualTo(textFailure.getSQLState());
+  }
+
+  /** Spark's error class, which the driver's messages start with in brackets. */
+  private static String errorClass(SQLException e) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\\[([A-Z0-9_.]+)\\]")
+            .matcher(String.valueOf(e.getMessage()));
+    return m.find() ? m.group(1) : "(none: " + e.getMessage() + ")";
+  }
+
+  /** The values of {@code -- name: value} comment lines. */
+  private static List<String> directives(String sql, String name) {
+    List<String> values = new ArrayList<>();
+    for (String line : sql.lines().toList()) {
+      String l = line.strip();
+      if (l.startsWith("-- " + name + ":")) {
+        values.add(l.substring(("-- " + name + ":").length()).strip());
+      }
+    }
+    return values;
+  }
+
+  private static void execute(Connection connection, String sql) {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new AssertionError(sql + " fails: " + e, e);
+    }
+  }
+
+  private void compare(String feature, String sql, String sparkSql, Path twin, boolean ordered) {
 
     // The two sides run at the same time, each in its own session, to save wall time.
     CompletableFuture<Run> textRun =

@@ -1,5 +1,6 @@
 package dev.sparkjdbc.tck.translation;
 
+import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -14,7 +15,8 @@ import java.util.Objects;
 
 /**
  * Everything a query returned through JDBC: column labels, JDBC types and type names, and every row
- * as {@code getObject} values, plus the wall time of execute-and-fetch.
+ * as {@code getObject} values (a {@code byte[]} wrapped in a ByteBuffer, to compare by content),
+ * plus the wall time of execute-and-fetch.
  */
 record QueryResult(
     List<String> labels,
@@ -48,7 +50,9 @@ record QueryResult(
     while (rs.next()) {
       Object[] row = new Object[n];
       for (int i = 1; i <= n; i++) {
-        row[i - 1] = rs.getObject(i);
+        Object value = rs.getObject(i);
+        // byte[] has identity equals; a ByteBuffer over it compares the bytes
+        row[i - 1] = value instanceof byte[] bytes ? ByteBuffer.wrap(bytes) : value;
       }
       rows.add(Arrays.asList(row));
     }

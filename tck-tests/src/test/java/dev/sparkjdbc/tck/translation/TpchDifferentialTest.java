@@ -25,12 +25,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @ExtendWith(SparkConnectServerExtension.class)
 class TpchDifferentialTest {
+  private static final CorpusSummary SUMMARY = new CorpusSummary("tpch");
+  private static long started;
   private static Connection warmUp;
   private static Connection text;
   private static Connection strict;
 
   @BeforeAll
   static void connect(SparkConnectServer server) throws SQLException {
+    started = System.nanoTime();
     TpchDatabase db = TpchDatabase.on(server.url());
     warmUp = db.connect("text");
     text = db.connect("text");
@@ -39,6 +42,13 @@ class TpchDifferentialTest {
 
   @AfterAll
   static void disconnect() throws SQLException {
+    // The never-worse corpora's summary line, the strict connection standing for the default path.
+    System.out.println(SUMMARY.line());
+    System.out.printf(
+        Locale.ROOT,
+        "tpch: wall time %.1f s (tables and %d queries)%n",
+        (System.nanoTime() - started) / 1e9,
+        SUMMARY.cases());
     try (Connection a = warmUp;
         Connection b = text;
         Connection c = strict) {
@@ -61,7 +71,15 @@ class TpchDifferentialTest {
     // path itself is deterministic.
     QueryResult first = run(query, "text (warm-up)", warmUp, sql);
     QueryResult expected = run(query, "text", text, sql);
-    QueryResult actual = run(query, "strict (translated)", strict, sql);
+    PathRun strictRun = PathRun.run(strict, sql);
+    SUMMARY.add(
+        query, NeverWorse.judge(sql, strictRun, new PathRun(expected, null, false, "text mode")));
+    if (strictRun.failed()) {
+      throw new AssertionError(
+          query + " failed through the strict (translated) connection: " + strictRun.error(),
+          strictRun.error());
+    }
+    QueryResult actual = strictRun.result();
     System.out.printf(
         Locale.ROOT,
         "TPC-H %s: text %5d ms, strict %5d ms (warm-up, text: %5d ms), %d rows%n",

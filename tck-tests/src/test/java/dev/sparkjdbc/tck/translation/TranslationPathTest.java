@@ -105,12 +105,19 @@ class TranslationPathTest {
   }
 
   @Test
-  void textModeLeavesEverythingToSparksParser(SparkConnectServer server) throws SQLException {
+  void textModeLeavesQueriesToSparksParserButRewritesEscapes(SparkConnectServer server)
+      throws SQLException {
     try (Connection c = connect(server, "text");
         Statement s = c.createStatement()) {
-      assertThatThrownBy(() -> s.executeQuery("SELECT {fn UCASE('abc')}"))
+      // FETCH FIRST is the translator's, not Spark's
+      assertThatThrownBy(() -> s.executeQuery("SELECT 1 FETCH FIRST 1 ROWS ONLY"))
           .isInstanceOf(SQLException.class)
           .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42601"));
+      // JDBC escapes are rewritten into Spark SQL before any statement goes, in text mode too
+      try (ResultSet rs = s.executeQuery("SELECT {fn UCASE('abc')}")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).isEqualTo("ABC");
+      }
     }
   }
 }

@@ -1,0 +1,1 @@
+SELECT a + 1 AS k, count(*) FROM t GROUP BY k

@@ -1,0 +1,1 @@
+SELECT extract(year FROM d) FROM t

@@ -1,0 +1,1 @@
+SELECT count(*) FILTER (WHERE b > 1) AS c, percentile_approx(b, 0.5) FILTER (WHERE c) AS p FROM t

@@ -1,0 +1,1 @@
+SELECT t.a AS a, count(*) FROM t GROUP BY a

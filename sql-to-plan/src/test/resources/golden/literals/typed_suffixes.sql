@@ -1,0 +1,1 @@
+SELECT 1L, 2S, 3Y, 1.5BD, 1D, 1F, -1L

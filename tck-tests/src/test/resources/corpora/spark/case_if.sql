@@ -1,0 +1,21 @@
+-- CASE, IF and friends. Case ids are <file>:<n>, the statement's position: append new statements at the end.
+SELECT id, CASE WHEN salary > 100000 THEN 'high' WHEN salary > 80000 THEN 'mid' ELSE 'low' END FROM emp ORDER BY id;
+SELECT id, CASE dept WHEN 'eng' THEN 1 WHEN 'ops' THEN 2 END FROM emp ORDER BY id;
+SELECT id, CASE WHEN bonus IS NULL THEN 0 ELSE bonus END FROM emp ORDER BY id;
+SELECT id, CASE WHEN id > 3 THEN 'x' END FROM emp ORDER BY id;
+SELECT id, CASE WHEN id > 3 THEN 1 ELSE 2.5 END FROM emp ORDER BY id;
+SELECT id, CASE WHEN id > 3 THEN 'a' ELSE 1 END FROM emp ORDER BY id;
+SELECT id, if(id % 2 = 0, 'even', 'odd'), iif(id > 2, 1, 0) FROM emp ORDER BY id;
+SELECT id, nvl(dept, 'none'), nvl2(bonus, 'has', 'no'), ifnull(manager, -1) FROM emp ORDER BY id;
+SELECT id, coalesce(bonus, salary, 0), nullif(dept, 'eng') FROM emp ORDER BY id;
+SELECT id, greatest(id, manager, 3), least(id, manager) FROM emp ORDER BY id;
+SELECT id, decode(dept, 'eng', 'E', 'ops', 'O', '?') FROM emp ORDER BY id;
+SELECT id, CASE WHEN dept = 'eng' THEN CASE WHEN salary > 100000 THEN 'lead' ELSE 'dev' END ELSE 'other' END FROM emp ORDER BY id;
+SELECT sum(CASE WHEN dept = 'eng' THEN 1 ELSE 0 END), count(CASE WHEN dept = 'ops' THEN 1 END) FROM emp;
+SELECT id FROM emp WHERE CASE WHEN dept IS NULL THEN TRUE ELSE id > 4 END ORDER BY id;
+SELECT CASE 1 WHEN 1 THEN 'one' END, CASE NULL WHEN NULL THEN 'match' ELSE 'no match' END;
+SELECT if(NULL, 1, 2), if(1 = 1, NULL, 'x');
+SELECT CASE WHEN 1 / 0 > 0 THEN 1 ELSE 0 END;
+SELECT CASE WHEN TRUE THEN 1 ELSE 1 / 0 END;
+SELECT zeroifnull(NULL), nullifzero(0);
+SELECT id, CASE WHEN id > 2 THEN name END AS n FROM emp ORDER BY n NULLS FIRST, id;

@@ -1,0 +1,28 @@
+-- Struct, array and map access. Case ids are <file>:<n>, the statement's position: append new statements at the end.
+SELECT id, tags[0], tags[5], element_at(tags, 1), element_at(tags, -1) FROM emp ORDER BY id;
+SELECT id, props['lvl'], props['none'], element_at(props, 'remote') FROM emp ORDER BY id;
+SELECT id, addr.city, addr.zip, addr['city'] FROM emp ORDER BY id;
+SELECT id, addr.* FROM emp ORDER BY id;
+SELECT id, size(tags), cardinality(props), array_size(tags) FROM emp ORDER BY id;
+SELECT id, array_contains(tags, 'a'), array_position(tags, 'a'), array_distinct(tags) FROM emp ORDER BY id;
+SELECT id, map_keys(props), map_values(props), map_contains_key(props, 'lvl') FROM emp ORDER BY id;
+SELECT array(1, 2, 3)[1], map('a', 1)['a'], named_struct('x', 1).x;
+SELECT array(array(1, 2), array(3))[0][1];
+SELECT array_union(array(1, 2), array(2, 3)), array_intersect(array(1, 2), array(2, 3)), array_except(array(1, 2), array(2));
+SELECT array_join(array('a', 'b', NULL), '-'), array_join(array('a', NULL), '-', '?');
+SELECT flatten(array(array(1), array(2, 3))), sequence(1, 5, 2), slice(array(1, 2, 3, 4), 2, 2);
+SELECT arrays_zip(array(1, 2), array('a', 'b')), array_repeat('x', 3), array_remove(array(1, 2, 1), 1);
+SELECT array_max(array(3, 7, 1)), array_min(array(3, 7, 1)), sort_array(array(3, 1, 2), false);
+SELECT map_from_arrays(array('a', 'b'), array(1, 2)), map_from_entries(array(struct('k', 1))), map_entries(map('a', 1));
+SELECT map_concat(map('a', 1), map('b', 2)), str_to_map('a:1,b:2');
+SELECT struct(1 AS a, 'x' AS b).b, named_struct('a', named_struct('b', 2)).a.b;
+SELECT to_json(named_struct('a', 1, 'b', array(1, 2))), from_json('{"a": 1}', 'a INT').a;
+SELECT get_json_object('{"a": {"b": 3}}', '$.a.b'), json_array_length('[1, 2]');
+SELECT id FROM emp WHERE tags[0] = 'a' ORDER BY id;
+SELECT id FROM emp WHERE addr.city = 'Oslo' ORDER BY id;
+SELECT addr.city, count(*) FROM emp GROUP BY addr.city ORDER BY 1;
+SELECT array(1, 2)[-1];
+SELECT try_element_at(array(1, 2), 5), try_element_at(map('a', 1), 'b');
+SELECT element_at(array(1, 2), 5);
+SELECT id, exists(tags, x -> x = 'c'), transform(props, (k, v) -> v) FROM emp ORDER BY id;
+SELECT concat(array(1), array(2, 3)), reverse(array(1, 2)), shuffle(array(1)) IS NOT NULL;

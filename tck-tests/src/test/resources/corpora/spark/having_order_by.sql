@@ -1,0 +1,26 @@
+-- HAVING and ORDER BY forms. Case ids are <file>:<n>, the statement's position: append new statements at the end.
+SELECT dept, count(*) FROM emp GROUP BY dept HAVING count(*) > 1 ORDER BY dept;
+SELECT dept FROM emp GROUP BY dept HAVING max(salary) > 80000 ORDER BY dept;
+SELECT dept, count(*) AS n FROM emp GROUP BY dept HAVING n > 1 ORDER BY dept;
+SELECT sum(salary) FROM emp HAVING sum(salary) > 0;
+SELECT dept, count(*) FROM emp GROUP BY dept HAVING dept LIKE 'e%' ORDER BY dept;
+SELECT dept, count(*) AS n FROM emp GROUP BY dept ORDER BY n DESC, dept;
+SELECT dept FROM emp GROUP BY dept ORDER BY max(salary) DESC NULLS LAST;
+SELECT dept, count(*) FROM emp GROUP BY dept ORDER BY count(*) DESC, dept;
+SELECT id, name FROM emp ORDER BY name DESC;
+SELECT id, dept FROM emp ORDER BY dept ASC NULLS LAST, id DESC;
+SELECT id, dept FROM emp ORDER BY dept DESC NULLS FIRST, id;
+SELECT id, salary FROM emp ORDER BY 2 DESC, 1;
+SELECT id, salary * 2 AS double_pay FROM emp ORDER BY double_pay, id;
+SELECT id FROM emp ORDER BY salary + bonus, id;
+SELECT id FROM emp ORDER BY CASE WHEN dept IS NULL THEN 0 ELSE 1 END, id;
+SELECT e.id FROM emp e ORDER BY e.id DESC;
+SELECT id, name FROM emp SORT BY id;
+SELECT id, name FROM emp DISTRIBUTE BY dept SORT BY id;
+SELECT id FROM emp CLUSTER BY id;
+SELECT id FROM emp ORDER BY id LIMIT 0;
+SELECT id FROM emp ORDER BY id LIMIT ALL;
+SELECT id FROM emp ORDER BY id LIMIT 2 + 1;
+SELECT dept, count(*) FROM emp GROUP BY dept HAVING count(*) > (SELECT count(*) FROM dept) / 4 ORDER BY dept;
+SELECT id FROM emp ORDER BY 3;
+SELECT dept, count(*) c FROM emp GROUP BY dept ORDER BY c, 1;

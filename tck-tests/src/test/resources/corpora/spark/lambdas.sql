@@ -1,0 +1,26 @@
+-- Higher-order functions and lambdas. Case ids are <file>:<n>, the statement's position: append new statements at the end.
+SELECT transform(array(1, 2, 3), x -> x * 10);
+SELECT transform(array(1, 2, 3), (x, i) -> x + i);
+SELECT filter(array(1, 2, 3, 4), x -> x % 2 = 0);
+SELECT filter(array(1, NULL, 3), (x, i) -> i > 0);
+SELECT aggregate(array(1, 2, 3), 0, (acc, x) -> acc + x);
+SELECT aggregate(array(1, 2, 3), 0, (acc, x) -> acc + x, acc -> acc * 10);
+SELECT reduce(array(1, 2, 3), 0, (acc, x) -> acc + x);
+SELECT exists(array(1, 2, 3), x -> x > 2), forall(array(1, 2, 3), x -> x > 0);
+SELECT zip_with(array(1, 2), array(10, 20), (a, b) -> a + b);
+SELECT map_filter(map('a', 1, 'b', 2), (k, v) -> v > 1);
+SELECT transform_keys(map('a', 1), (k, v) -> upper(k)), transform_values(map('a', 1), (k, v) -> v + 1);
+SELECT map_zip_with(map('a', 1), map('a', 2), (k, v1, v2) -> v1 + v2);
+SELECT array_sort(array(3, 1, 2), (l, r) -> CASE WHEN l < r THEN 1 WHEN l > r THEN -1 ELSE 0 END);
+SELECT id, transform(tags, t -> upper(t)) FROM emp ORDER BY id;
+SELECT id, filter(tags, t -> t <> 'a') FROM emp ORDER BY id;
+SELECT id, exists(tags, t -> t = name) FROM emp ORDER BY id;
+SELECT id, transform(tags, t -> concat(t, name)) FROM emp ORDER BY id;
+SELECT id, aggregate(tags, '', (acc, t) -> acc || t) FROM emp ORDER BY id;
+SELECT transform(array(array(1, 2), array(3)), a -> transform(a, x -> x + 1));
+SELECT transform(array(1, 2), x -> transform(array(10), y -> x + y));
+SELECT id FROM emp WHERE exists(tags, t -> t = 'a') ORDER BY id;
+SELECT transform(array(1, 2), id -> id + 1) FROM emp WHERE id = 1;
+SELECT filter(array(1, 2), x -> x > id) FROM emp ORDER BY id;
+SELECT array_sort(tags) FROM emp ORDER BY id;
+SELECT transform(array(1), x -> x, 1);

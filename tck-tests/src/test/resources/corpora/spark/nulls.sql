@@ -1,0 +1,21 @@
+-- NULL semantics. Case ids are <file>:<n>, the statement's position: append new statements at the end.
+SELECT NULL = NULL, NULL <> 1, NULL <=> NULL, 1 <=> NULL;
+SELECT NULL AND FALSE, NULL AND TRUE, NULL OR TRUE, NULL OR FALSE, NOT NULL;
+SELECT 1 + NULL, NULL * 2, concat('a', NULL), NULL || 'a';
+SELECT 1 IN (1, NULL), 2 IN (1, NULL), 2 NOT IN (1, NULL), NULL IN (1);
+SELECT id FROM emp WHERE bonus IS NULL ORDER BY id;
+SELECT id FROM emp WHERE bonus IS NOT NULL ORDER BY id;
+SELECT id FROM emp WHERE bonus = NULL;
+SELECT id FROM emp WHERE NOT (bonus > 100) ORDER BY id;
+SELECT count(*), count(bonus), count(DISTINCT bonus), sum(bonus), avg(bonus) FROM emp;
+SELECT max(bonus), min(dept) FROM emp WHERE id > 100;
+SELECT sum(x) FROM (SELECT CAST(NULL AS INT) AS x);
+SELECT dept, count(*) FROM emp GROUP BY dept ORDER BY dept NULLS LAST;
+SELECT DISTINCT dept FROM emp ORDER BY dept DESC NULLS FIRST;
+SELECT id FROM emp WHERE dept IS NOT DISTINCT FROM NULL ORDER BY id;
+SELECT isnull(bonus), isnotnull(bonus), nanvl(CAST('NaN' AS DOUBLE), 0.0) FROM emp ORDER BY id;
+SELECT id, (flag IS TRUE), (flag IS NOT FALSE), (flag IS UNKNOWN) FROM (SELECT id, bonus > 100 AS flag FROM emp) ORDER BY id;
+SELECT CAST('NaN' AS DOUBLE) = CAST('NaN' AS DOUBLE), CAST('NaN' AS DOUBLE) > 1.0;
+SELECT array_contains(array(1, NULL), NULL), array(1, NULL) = array(1, NULL);
+SELECT e.id FROM emp e WHERE e.manager IN (SELECT id FROM emp WHERE dept IS NULL) ORDER BY e.id;
+SELECT coalesce(NULL, NULL), coalesce(NULL, 1, 2);

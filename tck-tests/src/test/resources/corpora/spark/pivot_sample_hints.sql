@@ -1,0 +1,23 @@
+-- PIVOT, UNPIVOT, TABLESAMPLE and hints. Case ids are <file>:<n>, the statement's position: append new statements at the end.
+SELECT * FROM (SELECT dept, manager, salary FROM emp) PIVOT (sum(salary) FOR dept IN ('eng', 'ops', 'sales')) ORDER BY manager;
+SELECT * FROM (SELECT dept, manager, salary FROM emp) PIVOT (sum(salary) AS s, count(*) AS c FOR dept IN ('eng' AS e, 'ops' AS o)) ORDER BY manager;
+SELECT * FROM (SELECT product, qty FROM sales) PIVOT (sum(qty) FOR product IN ('pen', 'ink', 'pad'));
+SELECT * FROM (SELECT emp_id, product, qty FROM sales) PIVOT (max(qty) FOR (product) IN ('pen' AS p, 'ink' AS i)) ORDER BY emp_id;
+SELECT * FROM (SELECT 1 AS id, 10 AS q1, 20 AS q2) UNPIVOT (v FOR q IN (q1, q2)) ORDER BY q;
+SELECT * FROM (SELECT 1 AS id, 10 AS q1, NULL AS q2) UNPIVOT INCLUDE NULLS (v FOR q IN (q1, q2)) ORDER BY q;
+SELECT * FROM (SELECT 1 AS id, 10 AS q1, 20 AS q2) UNPIVOT (v FOR q IN (q1 AS first, q2 AS second)) ORDER BY q;
+SELECT * FROM (SELECT 1 AS id, 1 AS a1, 2 AS b1, 3 AS a2, 4 AS b2) UNPIVOT ((a, b) FOR k IN ((a1, b1) AS one, (a2, b2) AS two)) ORDER BY k;
+SELECT count(*) FROM emp TABLESAMPLE (100 PERCENT);
+SELECT count(*) FROM emp TABLESAMPLE (50 PERCENT) REPEATABLE (7);
+SELECT count(*) FROM emp TABLESAMPLE (3 ROWS);
+SELECT count(*) FROM emp TABLESAMPLE (BUCKET 1 OUT OF 2);
+SELECT * FROM emp TABLESAMPLE (0 PERCENT);
+SELECT /*+ BROADCAST(dept) */ count(*) FROM emp JOIN dept USING (dept);
+SELECT /*+ MERGE(emp, dept) */ count(*) FROM emp JOIN dept USING (dept);
+SELECT /*+ SHUFFLE_HASH(d) */ count(*) FROM emp e JOIN dept d ON e.dept = d.dept;
+SELECT /*+ REPARTITION(3) */ id FROM emp ORDER BY id;
+SELECT /*+ COALESCE(1) */ id FROM emp ORDER BY id;
+SELECT /*+ REBALANCE */ id FROM emp ORDER BY id;
+SELECT /*+ REPARTITION_BY_RANGE(id) */ id FROM emp ORDER BY id;
+SELECT /*+ NO_SUCH_HINT */ id FROM emp ORDER BY id;
+SELECT /*+ BROADCAST(e), MERGE(d) */ count(*) FROM emp e JOIN dept d ON e.dept = d.dept;

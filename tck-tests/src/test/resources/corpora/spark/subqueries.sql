@@ -1,0 +1,26 @@
+-- Subqueries. Case ids are <file>:<n>, the statement's position: append new statements at the end.
+SELECT id, (SELECT count(*) FROM sales) AS n FROM emp ORDER BY id;
+SELECT id, (SELECT count(*) FROM sales s WHERE s.emp_id = e.id) AS n FROM emp e ORDER BY id;
+SELECT id, (SELECT max(amount) FROM sales s WHERE s.emp_id = e.id) AS m FROM emp e ORDER BY id;
+SELECT id FROM emp WHERE id IN (SELECT emp_id FROM sales) ORDER BY id;
+SELECT id FROM emp WHERE id NOT IN (SELECT emp_id FROM sales WHERE emp_id IS NOT NULL) ORDER BY id;
+SELECT id FROM emp WHERE id NOT IN (SELECT emp_id FROM sales) ORDER BY id;
+SELECT id FROM emp e WHERE EXISTS (SELECT 1 FROM sales s WHERE s.emp_id = e.id) ORDER BY id;
+SELECT id FROM emp e WHERE NOT EXISTS (SELECT 1 FROM sales s WHERE s.emp_id = e.id) ORDER BY id;
+SELECT id FROM emp WHERE salary > (SELECT avg(salary) FROM emp) ORDER BY id;
+SELECT id FROM emp e WHERE salary > (SELECT avg(salary) FROM emp x WHERE x.dept = e.dept) ORDER BY id;
+SELECT dept, count(*) FROM emp GROUP BY dept HAVING count(*) >= (SELECT count(*) FROM dept WHERE floor > 2) ORDER BY dept;
+SELECT id FROM emp WHERE (id, dept) IN (SELECT emp_id, 'eng' FROM sales) ORDER BY id;
+SELECT id FROM emp WHERE id IN (SELECT emp_id FROM sales WHERE qty IN (SELECT floor FROM dept)) ORDER BY id;
+SELECT id FROM emp WHERE id = ANY (SELECT emp_id FROM sales) ORDER BY id;
+SELECT id FROM emp WHERE id > ALL (SELECT emp_id FROM sales WHERE emp_id IS NOT NULL) ORDER BY id;
+SELECT id FROM emp WHERE id IN (SELECT emp_id FROM sales UNION SELECT manager FROM emp) ORDER BY id;
+SELECT (SELECT 1) + (SELECT 2);
+SELECT id FROM emp WHERE EXISTS (SELECT 1 FROM dept) AND id < 3 ORDER BY id;
+SELECT id, CASE WHEN id IN (SELECT emp_id FROM sales) THEN 'seller' ELSE 'other' END FROM emp ORDER BY id;
+SELECT id FROM emp e WHERE (SELECT count(*) FROM emp x WHERE x.manager = e.id) > 1 ORDER BY id;
+SELECT d.dept, (SELECT sum(salary) FROM emp e WHERE e.dept = d.dept) AS total FROM dept d ORDER BY d.dept;
+SELECT id FROM emp WHERE (SELECT emp_id FROM sales) = 1;
+SELECT id FROM emp WHERE id IN (SELECT emp_id, qty FROM sales);
+SELECT id FROM emp e WHERE e.id IN (SELECT s.emp_id FROM sales s WHERE s.qty > e.id) ORDER BY id;
+SELECT * FROM emp WHERE id = (SELECT id FROM emp WHERE name = 'Zed');

@@ -1,0 +1,25 @@
+-- Window functions. Case ids are <file>:<n>, the statement's position: append new statements at the end.
+SELECT id, row_number() OVER (ORDER BY id) AS rn FROM emp ORDER BY id;
+SELECT id, rank() OVER (PARTITION BY dept ORDER BY salary DESC) AS r FROM emp ORDER BY id;
+SELECT id, dense_rank() OVER (ORDER BY salary) AS r FROM emp ORDER BY id;
+SELECT id, percent_rank() OVER (ORDER BY id) AS p, cume_dist() OVER (ORDER BY id) AS c FROM emp ORDER BY id;
+SELECT id, ntile(3) OVER (ORDER BY id) AS t FROM emp ORDER BY id;
+SELECT id, lag(salary) OVER (ORDER BY id) AS l, lead(salary, 2, 0) OVER (ORDER BY id) AS n FROM emp ORDER BY id;
+SELECT id, sum(salary) OVER (PARTITION BY dept) AS s FROM emp ORDER BY id;
+SELECT id, sum(salary) OVER (ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS s FROM emp ORDER BY id;
+SELECT id, avg(salary) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) AS s FROM emp ORDER BY id;
+SELECT id, count(*) OVER (ORDER BY hired RANGE BETWEEN INTERVAL 365 DAYS PRECEDING AND CURRENT ROW) AS c FROM emp ORDER BY id;
+SELECT id, sum(id) OVER (ORDER BY id RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING) AS s FROM emp ORDER BY id;
+SELECT id, first_value(name) OVER (PARTITION BY dept ORDER BY id) AS f FROM emp ORDER BY id;
+SELECT id, last_value(name) OVER (PARTITION BY dept ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS l FROM emp ORDER BY id;
+SELECT id, first_value(bonus) IGNORE NULLS OVER (ORDER BY id) AS f FROM emp ORDER BY id;
+SELECT id, nth_value(name, 2) OVER (ORDER BY id) AS n FROM emp ORDER BY id;
+SELECT id, sum(salary) OVER w AS s, max(salary) OVER w AS m FROM emp WINDOW w AS (PARTITION BY dept) ORDER BY id;
+SELECT id, count(*) OVER () AS n FROM emp ORDER BY id;
+SELECT dept, sum(salary), rank() OVER (ORDER BY sum(salary) DESC) AS r FROM emp GROUP BY dept ORDER BY dept;
+SELECT * FROM (SELECT id, dept, row_number() OVER (PARTITION BY dept ORDER BY id) AS rn FROM emp) WHERE rn = 1 ORDER BY id;
+SELECT id, row_number() OVER (ORDER BY salary DESC NULLS LAST, id) AS rn FROM emp ORDER BY id;
+SELECT id, sum(salary) OVER (PARTITION BY dept ORDER BY hired ROWS 1 PRECEDING) AS s FROM emp ORDER BY id;
+SELECT id, collect_list(id) OVER (ORDER BY id ROWS BETWEEN CURRENT ROW AND 1 FOLLOWING) AS l FROM emp ORDER BY id;
+SELECT id, max(salary) OVER (PARTITION BY dept ORDER BY id ROWS BETWEEN 2 PRECEDING AND 1 PRECEDING) AS m FROM emp ORDER BY id;
+SELECT id, lag(name, 1, 'none') IGNORE NULLS OVER (ORDER BY id) AS p FROM emp ORDER BY id;

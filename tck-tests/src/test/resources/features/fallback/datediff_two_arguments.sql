@@ -1,3 +1,0 @@
--- the babel parser reads DATEDIFF as DATEDIFF(unit, start, end)
-SELECT o_orderkey, datediff(DATE '1999-01-01', o_orderdate) AS days_left
-FROM tpch.orders WHERE o_orderkey < 10 ORDER BY o_orderkey

@@ -1,0 +1,2 @@
+-- explode's column is named col
+SELECT * FROM explode(array('a', 'b'))
