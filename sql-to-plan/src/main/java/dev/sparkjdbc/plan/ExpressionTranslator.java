@@ -74,6 +74,17 @@ final class ExpressionTranslator {
         return lambdaVariable(id.getSimple());
       }
       SparkRejects.unquotedNonAscii(id);
+      if (id.isSimple() && !id.isComponentQuoted(0)) {
+        // Standard SQL's LOCALTIMESTAMP and LOCALTIME, which Spark's parser reads as names
+        switch (id.getSimple().toUpperCase(Locale.ROOT)) {
+          case "LOCALTIMESTAMP":
+            return function("localtimestamp", List.of());
+          case "LOCALTIME":
+            return function("current_time", List.of());
+          default:
+            break;
+        }
+      }
       return identifier(id);
     }
     if (node instanceof SqlLiteral literal) {

@@ -58,7 +58,8 @@ final class NeverWorse {
       Pattern.compile(
           "(?is).*(\\{\\s*(fn|d|t|ts|oj|escape|call)\\b|\\bfetch\\s+(first|next)\\b"
               + "|\\boffset\\s+\\S+\\s+rows?\\b|\\bsimilar\\s+to\\b|\\bbetween\\s+symmetric\\b"
-              + "|(=|<>|!=|<|>)\\s*(any|some|all)\\s*\\().*");
+              + "|(=|<>|!=|<|>)\\s*(any|some|all)\\s*\\("
+              + "|\\blocaltime(stamp)?\\b(?!\\s*\\()).*");
 
   /** Functions and clauses whose values change from run to run: only labels and types compare. */
   private static final Pattern NONDETERMINISTIC =
@@ -97,8 +98,11 @@ final class NeverWorse {
     }
     if (!byDefault.failed()) {
       // Spark rejects such syntax when it parses (42601), or reads `= SOME (1, 2)` as a call of
-      // its some() aggregate with two arguments (42605)
-      if (("42601".equals(asText.sqlState()) || "42605".equals(asText.sqlState()))
+      // its some() aggregate with two arguments
+      // (42605), and bare LOCALTIMESTAMP as a column name (42703)
+      if (("42601".equals(asText.sqlState())
+              || "42605".equals(asText.sqlState())
+              || "42703".equals(asText.sqlState()))
           && CLIENT_SYNTAX.matcher(withoutComments(sql)).matches()) {
         return new Verdict(Kind.CLIENT_SYNTAX, null, byDefault, asText);
       }
