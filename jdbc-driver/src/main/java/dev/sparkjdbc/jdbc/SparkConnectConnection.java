@@ -335,6 +335,10 @@ final class SparkConnectConnection implements SelfWrapper, Connection, MetadataC
   @Override
   public String nativeSQL(String sql) throws SQLException {
     checkOpen();
+    if (sql == null) {
+      throw new java.sql.SQLSyntaxErrorException(
+          "The SQL statement is null", dev.sparkjdbc.jdbc.errors.SqlState.SYNTAX_ERROR);
+    }
     return toSpark(sql);
   }
 

@@ -292,10 +292,10 @@ class ParameterInjectionTest {
     }
     assertThat(rows(t)).isEqualTo(keyed(values));
 
-    // a query the translator does not translate (DIV), reading the table with the values in it
+    // a query the translator sends as text (a hint with ORDER BY), reading the values back
     try (PreparedStatement p =
         connection.prepareStatement(
-            "SELECT k DIV 1 AS k, v FROM "
+            "SELECT /*+ REPARTITION(1) */ k DIV 1 AS k, v FROM "
                 + t
                 + " WHERE v IN ("
                 + placeholders(values.size(), "?")
@@ -333,7 +333,9 @@ class ParameterInjectionTest {
     }
     try (PreparedStatement p =
         connection.prepareStatement(
-            "SELECT " + columns + ", id DIV 2 AS half FROM range(3) ORDER BY id")) {
+            "SELECT /*+ REPARTITION(1) */ "
+                + columns
+                + ", id DIV 2 AS half FROM range(3) ORDER BY id")) {
       for (int i = 0; i < values.size(); i++) {
         p.setString(i + 1, values.get(i));
       }
@@ -351,7 +353,9 @@ class ParameterInjectionTest {
     }
     // a query whose text Spark parses, with a value on the right of each comparison
     try (PreparedStatement p =
-        connection.prepareStatement("SELECT ?, * FROM range(1) WHERE ? = ? AND id DIV 1 = 0")) {
+        connection.prepareStatement(
+            "SELECT /*+ REPARTITION(1) */ ?, * FROM range(1) WHERE ? = ? AND id DIV 1 = 0"
+                + " ORDER BY id")) {
       for (String value : values) {
         p.setString(1, value);
         p.setString(2, value);
@@ -558,7 +562,9 @@ class ParameterInjectionTest {
     assertSameText(rows(t).get(1), big);
 
     try (PreparedStatement p =
-        connection.prepareStatement("SELECT ? AS v, length(?) AS n, id DIV 2 FROM range(1)")) {
+        connection.prepareStatement(
+            "SELECT /*+ REPARTITION(1) */ ? AS v, length(?) AS n, id DIV 2 FROM range(1)"
+                + " ORDER BY id")) {
       p.setString(1, big);
       p.setString(2, big);
       try (ResultSet rs = p.executeQuery()) {
