@@ -337,7 +337,7 @@ final class SparkConnectConnection implements SelfWrapper, Connection, MetadataC
     checkOpen();
     if (sql == null) {
       throw new java.sql.SQLSyntaxErrorException(
-          "The SQL statement is null", dev.sparkjdbc.jdbc.errors.SqlState.SYNTAX_ERROR);
+          "The SQL statement is null", SqlState.SYNTAX_ERROR);
     }
     return toSpark(sql);
   }
