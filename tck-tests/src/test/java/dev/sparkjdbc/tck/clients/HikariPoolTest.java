@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.sparkjdbc.jdbc.DriverDiagnostics;
+import dev.sparkjdbc.jdbc.SparkConnectDataSource;
 import dev.sparkjdbc.tck.harness.SparkConnectServer;
 import dev.sparkjdbc.tck.harness.SparkConnectServerExtension;
 import java.net.ServerSocket;
@@ -132,6 +133,37 @@ class HikariPoolTest {
       assertThat(physical).noneMatch(HikariPoolTest::isClosed);
     }
     assertThat(DriverDiagnostics.openConnections()).isEqualTo(before);
+  }
+
+  /**
+   * The docs' other recipe: Hikari builds the driver's own DataSource from {@code
+   * hikari.properties} keys (bean properties, not a URL), and the token is added in code.
+   */
+  @Test
+  void poolOverTheDriversDataSourceFromHikariProperties(SparkConnectServer server)
+      throws Exception {
+    Properties properties = new Properties();
+    properties.setProperty("poolName", "bean-properties");
+    properties.setProperty("dataSourceClassName", "dev.sparkjdbc.jdbc.SparkConnectDataSource");
+    properties.setProperty("dataSource.serverName", "127.0.0.1");
+    properties.setProperty("dataSource.portNumber", Integer.toString(server.port()));
+    properties.setProperty("dataSource.applicationName", "orders");
+    properties.setProperty("maximumPoolSize", "2");
+    HikariConfig config = new HikariConfig(properties);
+    config.addDataSourceProperty("token", "not-checked-by-this-server");
+    try (HikariDataSource pool = new HikariDataSource(config)) {
+      // Hikari built the driver's DataSource and set its bean properties from the keys.
+      SparkConnectDataSource dataSource = pool.unwrap(SparkConnectDataSource.class);
+      assertThat(dataSource.getPortNumber()).isEqualTo(server.port());
+      assertThat(dataSource.getApplicationName()).isEqualTo("orders");
+      try (Connection c = pool.getConnection();
+          Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT sum(id) FROM range(1000)")) {
+        assertThat(c.getMetaData().getURL()).contains("127.0.0.1:" + server.port());
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getLong(1)).isEqualTo(499_500L);
+      }
+    }
   }
 
   /**
