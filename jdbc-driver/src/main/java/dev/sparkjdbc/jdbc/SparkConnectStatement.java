@@ -149,8 +149,28 @@ class SparkConnectStatement
           throw rejected;
         }
         asTextAfterRejection(sql, translation, rejected);
+        boolean result;
+        try {
+          result = executeText(sql, translation, arguments);
+        } catch (SQLException alsoAsText) {
+          // The text fails too: the statement's own error (a missing table, say), not the
+          // translation's fault, so nothing to report above FINE.
+          LOG.fine(() -> "The statement failed as SQL text too (" + alsoAsText.getSQLState() + ")");
+          throw alsoAsText;
+        }
+        LOG.info(
+            () ->
+                "The server rejected a translated plan that runs as SQL text ("
+                    + rejected.getSQLState()
+                    + "). Please report it with the statement; FINE logging shows the SQL.");
+        return result;
       }
     }
+    return executeText(sql, translation, arguments);
+  }
+
+  private boolean executeText(String sql, Translation translation, List<Expression> arguments)
+      throws SQLException {
     if (translation.isQuery() || SqlText.isQuery(sql)) {
       return streamOrCount(Plans.textQuery(sql, arguments, quoting()), sql);
     }
@@ -191,11 +211,6 @@ class SparkConnectStatement
             + ")";
     connection.translator().rememberRejected(sql, reason);
     lastTranslation = translation.asText(reason);
-    LOG.info(
-        () ->
-            "The server rejected a translated plan; the statement is sent as SQL text instead ("
-                + rejected.getSQLState()
-                + "). Please report it with the statement; FINE logging shows the SQL.");
     LOG.fine(() -> "Rejected translation, sent as SQL text: " + sql);
   }
 

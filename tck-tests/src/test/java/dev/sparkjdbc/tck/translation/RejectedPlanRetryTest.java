@@ -117,6 +117,42 @@ class RejectedPlanRetryTest {
     }
   }
 
+  /**
+   * A plan the server rejects for the statement's own reason (a missing table) fails as text too:
+   * the user gets Spark's error for the text, and nothing asks for a bug report in their log.
+   */
+  @Test
+  void aStatementThatFailsAsTextTooAsksForNoReport(SparkConnectServer server) throws SQLException {
+    List<LogRecord> logged = new ArrayList<>();
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord r) {
+            logged.add(r);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Logger driverLog = Logger.getLogger("dev.sparkjdbc");
+    driverLog.addHandler(capture);
+    try (Connection c = DriverManager.getConnection(server.url());
+        Statement s = c.createStatement()) {
+      assertThatThrownBy(() -> s.executeQuery("SELECT id FROM no_such_table_for_retry_test"))
+          .isInstanceOfSatisfying(
+              SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42P01"))
+          .hasMessageContaining("no_such_table_for_retry_test");
+    } finally {
+      driverLog.removeHandler(capture);
+    }
+    assertThat(logged)
+        .filteredOn(r -> r.getLevel().intValue() >= Level.INFO.intValue())
+        .noneSatisfy(r -> assertThat(r.getMessage()).containsIgnoringCase("report"));
+  }
+
   @Test
   void strictModeReportsTheRefusalInsteadOfSendingText() throws SQLException {
     try (Connection c = DriverManager.getConnection(proxy.url() + "/;translation_mode=strict");
