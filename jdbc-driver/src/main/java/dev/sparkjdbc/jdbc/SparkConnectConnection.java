@@ -3,6 +3,7 @@ package dev.sparkjdbc.jdbc;
 import dev.sparkjdbc.jdbc.client.ArrowBatchSource;
 import dev.sparkjdbc.jdbc.client.ConnectClient;
 import dev.sparkjdbc.jdbc.client.ConnectionTimer;
+import dev.sparkjdbc.jdbc.client.DriverThreads;
 import dev.sparkjdbc.jdbc.client.OperationTags;
 import dev.sparkjdbc.jdbc.client.ServerCapabilities;
 import dev.sparkjdbc.jdbc.client.SessionLink;
@@ -698,9 +699,7 @@ final class SparkConnectConnection implements SelfWrapper, Connection, MetadataC
       return;
     }
     closed = true;
-    Thread cleanup = new Thread(this::release, "sparkjdbc-close-after-network-timeout");
-    cleanup.setDaemon(true);
-    cleanup.start();
+    DriverThreads.start(this::release, "sparkjdbc-close-after-network-timeout");
   }
 
   @Override

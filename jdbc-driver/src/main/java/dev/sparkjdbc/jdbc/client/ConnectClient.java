@@ -59,6 +59,9 @@ public final class ConnectClient implements AutoCloseable {
   /** True once the server answered: only then is there a session to release. */
   private volatile boolean sessionOpen;
 
+  /** Whether close gave the channel's share of {@link ChannelThreads} back. */
+  private boolean threadsReleased;
+
   /** Connection.setNetworkTimeout: the longest wait for any call; 0 for none. */
   private volatile long callTimeoutMillis;
 
@@ -72,7 +75,13 @@ public final class ConnectClient implements AutoCloseable {
             .maxInboundMessageSize(config.maxMessageSize())
             .userAgent(config.userAgent());
     TransportSecurity.configure(config, builder);
-    this.channel = builder.intercept(new HeaderInterceptor(config)).build();
+    ChannelThreads.acquire(builder);
+    try {
+      this.channel = builder.intercept(new HeaderInterceptor(config)).build();
+    } catch (RuntimeException e) {
+      ChannelThreads.release();
+      throw e;
+    }
     this.stub = SparkConnectServiceGrpc.newBlockingStub(channel);
     this.sessionId = config.sessionId();
     this.userContext = UserContext.newBuilder().setUserId(config.userId()).build();
@@ -335,6 +344,10 @@ public final class ConnectClient implements AutoCloseable {
       } catch (InterruptedException e) {
         channel.shutdownNow();
         interrupted = true;
+      }
+      if (!threadsReleased) {
+        threadsReleased = true;
+        ChannelThreads.release();
       }
       restoreInterrupt(interrupted);
     }

@@ -27,12 +27,7 @@ public final class ConnectionTimer implements AutoCloseable {
     if (executor == null) {
       executor =
           new ScheduledThreadPoolExecutor(
-              1,
-              r -> {
-                Thread t = new Thread(r, "sparkjdbc-timer-" + THREADS.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-              });
+              1, r -> DriverThreads.create(r, "sparkjdbc-timer-" + THREADS.incrementAndGet()));
       executor.setRemoveOnCancelPolicy(true); // a cancelled watchdog must not pin memory
     }
     Future<?> future = executor.schedule(task, millis, TimeUnit.MILLISECONDS);

@@ -86,9 +86,7 @@ public final class ReadAheadSource implements ArrowBatchSource {
   }
 
   private void start() {
-    thread = new Thread(this::receive, "sparkjdbc-read-ahead-" + stream.operationId());
-    thread.setDaemon(true);
-    thread.start();
+    thread = DriverThreads.start(this::receive, "sparkjdbc-read-ahead-" + stream.operationId());
   }
 
   private Object take() throws SQLException {
