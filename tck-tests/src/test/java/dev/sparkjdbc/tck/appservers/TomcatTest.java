@@ -107,6 +107,10 @@ class TomcatTest {
             .doesNotContain(wrong)
             .doesNotContain(server.token());
       }
+      // docs/tools.md says so: DBCP wraps the driver's 28000 into an exception without SQLSTATE,
+      // the driver's own DataSource throws it as it is.
+      assertThat(badTomcat.query(POOLED, "SELECT 1").body()).startsWith("SQLSTATE null: ");
+      assertThat(badTomcat.query(DIRECT, "SELECT 1").body()).startsWith("SQLSTATE 28000: ");
       badTomcat.close();
       assertThat(badTomcat.log())
           .as("Tomcat's output with the wrong token")
