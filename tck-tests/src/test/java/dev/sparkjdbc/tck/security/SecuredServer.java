@@ -1,5 +1,6 @@
 package dev.sparkjdbc.tck.security;
 
+import dev.sparkjdbc.tck.harness.ServerOperations;
 import dev.sparkjdbc.tck.harness.SparkConnectServer;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -9,9 +10,10 @@ import java.util.List;
 /**
  * The one token-protected Spark Connect server of the security tests (a server costs seconds and a
  * gigabyte, so all of them share it), and the nginx TLS proxy in front of it, started when a test
- * first asks for it. {@link SecuredServerExtension} owns its life.
+ * first asks for it. {@link SecuredServerExtension} owns its life. Public for the app-server tests
+ * (dev.sparkjdbc.tck.appservers), which run the token path through their containers.
  */
-final class SecuredServer implements AutoCloseable {
+public final class SecuredServer implements AutoCloseable {
   private final String token;
   private final SparkConnectServer server;
   private TlsProxy tls;
@@ -30,17 +32,22 @@ final class SecuredServer implements AutoCloseable {
   }
 
   /** The secret the server requires. */
-  String token() {
+  public String token() {
     return token;
   }
 
   /** The server itself, in plaintext, without any credentials: {@code jdbc:sc://127.0.0.1:port}. */
-  String url() {
+  public String url() {
     return server.url();
   }
 
-  int port() {
+  public int port() {
     return server.port();
+  }
+
+  /** What the server holds and which operations it started (sessions, users). */
+  public ServerOperations operations() {
+    return server.operations();
   }
 
   /** The TLS proxy in front of this server; started (with its certificates) on first use. */

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * context's store, so every security test class shares it and it is closed (nginx, then the server)
  * when the whole run ends.
  */
-final class SecuredServerExtension implements ParameterResolver {
+public final class SecuredServerExtension implements ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(SecuredServerExtension.class);
 
