@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,9 @@ class WildFlyTest {
 
   /** How long a request may take while Spark is down: it must fail, not hang. */
   private static final Duration FAIL_FAST = Duration.ofSeconds(30);
+
+  /** How often WildFly checks its idle connections ({@code isValid}) and drops dead ones. */
+  private static final long VALIDATION_MILLIS = 2000;
 
   /** How long the pool may take to hand out working connections after Spark is back. */
   private static final Duration RECOVERY = Duration.ofSeconds(60);
@@ -85,7 +89,8 @@ class WildFlyTest {
                 + " --jta=false --min-pool-size=0 --max-pool-size=4"
                 + " --valid-connection-checker-class-name="
                 + "org.jboss.jca.adapters.jdbc.extensions.novendor.JDBC4ValidConnectionChecker"
-                + " --background-validation=true --background-validation-millis=2000",
+                + " --background-validation=true --background-validation-millis="
+                + VALIDATION_MILLIS,
             "deploy " + war + " --name=sparkjdbc-app-wildfly.war"));
   }
 
@@ -120,28 +125,49 @@ class WildFlyTest {
     spark.close();
     spark = null;
 
+    // The pooled connection's query fails: the driver reports the lost server.
     long before = System.nanoTime();
     Reply down = get("sum?n=10");
     Duration took = Duration.ofNanos(System.nanoTime() - before);
     assertThat(took).as("a request while Spark is down must fail, not hang").isLessThan(FAIL_FAST);
     assertThat(down.status()).as(down.body()).isEqualTo(500);
     assertThat(down.body()).as("the endpoint's SQLSTATE").matches("(?s)SQLSTATE 08\\d{3}: .+");
+    // After a background validation round the dead connection is gone and the pool tries a new
+    // one, which cannot connect: WildFly's own exception carries the driver's as its cause.
+    sleep(2 * VALIDATION_MILLIS);
+    before = System.nanoTime();
+    Reply stillDown = get("sum?n=10");
+    Duration tookAgain = Duration.ofNanos(System.nanoTime() - before);
+    assertThat(tookAgain)
+        .as("a new connection to a dead server must fail fast")
+        .isLessThan(FAIL_FAST);
+    assertThat(stillDown.status()).as(stillDown.body()).isEqualTo(500);
+    assertThat(stillDown.body()).matches("(?s)SQLSTATE 08\\d{3}: .+");
 
     spark = SparkConnectServer.start(port, List.of("--token", token));
     long back = System.nanoTime();
-    Reply reply = down;
+    List<String> meanwhile = new ArrayList<>();
+    Reply reply = get("sum?n=10");
     while (reply.status() != 200 && System.nanoTime() - back < RECOVERY.toNanos()) {
+      meanwhile.add(Duration.ofNanos(System.nanoTime() - back).toMillis() + " ms: " + reply);
       sleep(1000);
       reply = get("sum?n=10");
     }
     Duration recovery = Duration.ofNanos(System.nanoTime() - back);
     assertThat(reply)
         .as(
-            "no answer within %s s of Spark's restart; server.log:%n%s",
-            RECOVERY.toSeconds(), logTail())
+            "no answer within %s s of Spark's restart; answers meanwhile:%n%s%nserver.log:%n%s",
+            RECOVERY.toSeconds(), String.join("\n", meanwhile), logTail())
         .isEqualTo(ok("10,45,9\n"));
     System.out.printf(
-        "WildFlyTest: the pool recovered %d ms after Spark's restart%n", recovery.toMillis());
+        "WildFlyTest: while Spark was down: %s (%d ms), then %s (%d ms); the pool answered again %d"
+            + " ms after Spark's restart, failing meanwhile with:%n%s%n",
+        down,
+        took.toMillis(),
+        stillDown,
+        tookAgain.toMillis(),
+        recovery.toMillis(),
+        String.join("\n", meanwhile));
     // Every later request works too: no broken connection is left in the pool.
     for (int i = 0; i < 5; i++) {
       assertThat(get("sum?n=100")).isEqualTo(ok("100,4950,99\n"));
