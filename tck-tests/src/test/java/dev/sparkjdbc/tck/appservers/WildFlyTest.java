@@ -70,28 +70,16 @@ class WildFlyTest {
             Path.of(BuildPaths.property("sparkjdbc.apps.wildfly.home")),
             Path.of(BuildPaths.property("sparkjdbc.tck.workDir")),
             Map.of("SPARK_TOKEN", token));
-    String driverJar = BuildPaths.property("sparkjdbc.driver.standaloneJar");
-    String war = BuildPaths.property("sparkjdbc.apps.wildfly.war");
-    // Exactly the commands of docs/tools.md (WildFly), with this run's paths and port.
-    wildFly.cli(
-        List.of(
-            // Arrow (inside the driver) needs sun.misc.Unsafe, which WildFly hides from
-            // deployments unless they depend on the JDK module jdk.unsupported; the jar's
-            // manifest does not say so, hence a global module (no reload needed).
-            "/subsystem=ee:list-add(name=global-modules, value={name=jdk.unsupported})",
-            "deploy " + driverJar + " --name=sparkjdbc-driver.jar",
-            "data-source add --name=Spark --jndi-name=java:/jdbc/Spark"
-                + " --driver-name=sparkjdbc-driver.jar"
-                + " --connection-url=jdbc:sc://127.0.0.1:"
-                + spark.port()
-                + "/"
-                + " --user-name=token --password=${env.SPARK_TOKEN}"
-                + " --jta=false --min-pool-size=0 --max-pool-size=4"
-                + " --valid-connection-checker-class-name="
-                + "org.jboss.jca.adapters.jdbc.extensions.novendor.JDBC4ValidConnectionChecker"
-                + " --background-validation=true --background-validation-millis="
-                + VALIDATION_MILLIS,
-            "deploy " + war + " --name=sparkjdbc-app-wildfly.war"));
+    // The CLI commands of docs/tools.md, as they stand there, with this run's files and port.
+    List<String> commands =
+        WildFlyRecipe.read(Path.of(BuildPaths.property("sparkjdbc.apps.wildfly.recipe")))
+            .with("<driver-jar>", BuildPaths.property("sparkjdbc.driver.standaloneJar"))
+            .with("<app-war>", BuildPaths.property("sparkjdbc.apps.wildfly.war"))
+            .with("spark.example.com:15002", "127.0.0.1:" + spark.port())
+            // the interval the restart test waits for
+            .expect("--background-validation-millis=" + VALIDATION_MILLIS)
+            .lines();
+    wildFly.cli(commands);
   }
 
   @AfterAll
