@@ -39,6 +39,7 @@ final class WildFlyProcess implements AutoCloseable {
   private final Path console;
   private final int offset;
   private final Process process;
+  private final Thread shutdownHook;
   private int cliRuns;
 
   private WildFlyProcess(Path home, Path base, Path console, int offset, Process process) {
@@ -47,6 +48,9 @@ final class WildFlyProcess implements AutoCloseable {
     this.console = console;
     this.offset = offset;
     this.process = process;
+    // WildFly has no "stop when stdin closes": if this JVM ends before close(), kill it anyway.
+    this.shutdownHook = new Thread(() -> destroyTree(process), "stop-wildfly");
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
   /**
@@ -261,6 +265,11 @@ final class WildFlyProcess implements AutoCloseable {
   /** Kills WildFly and its JVM (the child of standalone.sh) at once: nothing may outlive a test. */
   @Override
   public void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running already
+    }
     destroyTree(process);
   }
 
