@@ -1,6 +1,8 @@
 package dev.sparkjdbc.tck.harness;
 
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -13,6 +15,8 @@ import org.junit.jupiter.api.Assumptions;
 public final class ExternalPrograms {
   public static final String REQUIRE_PROPERTY = "sparkjdbc.tck.requireExternalPrograms";
   public static final String REQUIRE_ENV = "SPARKJDBC_TCK_REQUIRE_EXTERNAL_PROGRAMS";
+
+  private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
   private ExternalPrograms() {}
 
@@ -30,6 +34,10 @@ public final class ExternalPrograms {
     if (required()) {
       throw new IllegalStateException(
           message + " (" + REQUIRE_PROPERTY + "=true: missing programs fail instead of skipping)");
+    }
+    // Surefire's console shows only a count of skipped tests: say why there too, once.
+    if (WARNED.add(message)) {
+      System.err.println("[sparkjdbc tck] SKIPPED: " + message);
     }
     Assumptions.abort(
         message
