@@ -2,6 +2,7 @@ package dev.sparkjdbc.tck.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparkjdbc.tck.harness.BinScript;
 import dev.sparkjdbc.tck.harness.SparkConnectServer;
 import dev.sparkjdbc.tck.harness.SparkConnectServerExtension;
 import dev.sparkjdbc.tck.harness.TestSchemas;
@@ -39,6 +40,7 @@ class SqllineMetadataTest {
 
   @BeforeAll
   void createObjects(SparkConnectServer server) throws SQLException {
+    BinScript.requireBash(); // bin/sql is a bash script
     url = server.url();
     try (Connection c = DriverManager.getConnection(url)) {
       TestSchemas.execute(

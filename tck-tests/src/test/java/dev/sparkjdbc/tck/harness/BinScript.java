@@ -44,7 +44,7 @@ public final class BinScript {
     this.root = root;
     this.scratch = scratch;
     this.mavenCalls = scratch.resolve("mvn-calls");
-    bash();
+    requireBash();
     try {
       Path bin = Files.createDirectories(scratch.resolve("fake-maven"));
       Path mvn = bin.resolve("mvn");
@@ -121,7 +121,7 @@ public final class BinScript {
   }
 
   /** The bin/ scripts are bash scripts: without bash, their tests skip (or fail in CI). */
-  private static void bash() {
+  public static void requireBash() {
     for (String dir :
         (System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/bin")
             .split(File.pathSeparator)) {
