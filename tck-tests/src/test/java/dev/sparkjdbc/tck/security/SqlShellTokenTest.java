@@ -33,7 +33,9 @@ class SqlShellTokenTest {
   @Test
   void tokenFromTheEnvironment(SecuredServer server, @TempDir Path dir) throws Exception {
     BinScript bin =
-        new BinScript(BinScript.repositoryRoot(), dir).env("SPARKJDBC_TOKEN", server.token());
+        new BinScript(BinScript.repositoryRoot(), dir)
+            .env("SPARKJDBC_BUILD", "never")
+            .env("SPARKJDBC_TOKEN", server.token());
     CompletableFuture<BinScript.Result> run =
         CompletableFuture.supplyAsync(
             () -> {
@@ -62,6 +64,7 @@ class SqlShellTokenTest {
   void tokenTypedAtThePrompt(SecuredServer server, @TempDir Path dir) throws Exception {
     BinScript.Result result =
         new BinScript(BinScript.repositoryRoot(), dir)
+            .env("SPARKJDBC_BUILD", "never")
             .run("sql", args(server, "-n", "token"), server.token() + "\n", TIMEOUT);
 
     assertThat(result.exitCode()).as("%s", result).isZero();
@@ -73,7 +76,9 @@ class SqlShellTokenTest {
   @Test
   void withoutATokenTheServerRefuses(SecuredServer server, @TempDir Path dir) throws Exception {
     BinScript.Result result =
-        new BinScript(BinScript.repositoryRoot(), dir).run("sql", args(server), null, TIMEOUT);
+        new BinScript(BinScript.repositoryRoot(), dir)
+            .env("SPARKJDBC_BUILD", "never")
+            .run("sql", args(server), null, TIMEOUT);
 
     assertThat(result.stdout() + result.stderr()).contains("state=28000").doesNotContain("'42'");
   }
