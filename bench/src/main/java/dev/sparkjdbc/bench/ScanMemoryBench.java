@@ -83,7 +83,9 @@ final class ScanMemoryBench {
           "  client peak RSS (VmHWM)",
           mib(ours, ours.peakRssKib() * 1024),
           mib(baseline, baseline.peakRssKib() * 1024),
-          both(ours, baseline) ? ratio((double) ours.peakRssKib() / baseline.peakRssKib()) : ""
+          both(ours, baseline) && ours.peakRssKib() > 0 && baseline.peakRssKib() > 0
+              ? ratio((double) ours.peakRssKib() / baseline.peakRssKib())
+              : ""
         });
     rows.add(
         new String[] {
@@ -105,8 +107,12 @@ final class ScanMemoryBench {
     return String.format(Locale.ROOT, "%.2f", value);
   }
 
+  /** "-" for a scan that did not complete, "unknown" for a figure the platform does not give. */
   private static String mib(Scan scan, long bytes) {
-    return scan.completed() ? String.format(Locale.ROOT, "%.0f MiB", bytes / 1048576.0) : "-";
+    if (!scan.completed()) {
+      return "-";
+    }
+    return bytes < 0 ? "unknown" : String.format(Locale.ROOT, "%.0f MiB", bytes / 1048576.0);
   }
 
   /** Runs one child JVM on this JVM's class path; its death is reported, never thrown. */
@@ -213,14 +219,24 @@ final class ScanMemoryBench {
             + peakHeapBytes());
   }
 
-  /** {@code VmHWM} of /proc/self/status: the process's peak resident set, in KiB. */
-  private static long peakRssKib() throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-      if (line.startsWith("VmHWM:")) {
-        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+  /**
+   * {@code VmHWM} of /proc/self/status: the process's peak resident set, in KiB; -1 where there is
+   * no /proc (macOS, Windows), whose JDK offers no peak RSS: the table then says "unknown".
+   */
+  private static long peakRssKib() {
+    Path status = Path.of("/proc/self/status");
+    try {
+      if (Files.isReadable(status)) {
+        for (String line : Files.readAllLines(status)) {
+          if (line.startsWith("VmHWM:")) {
+            return Long.parseLong(line.replaceAll("[^0-9]", ""));
+          }
+        }
       }
+    } catch (IOException | NumberFormatException e) {
+      // fall through: not a Linux /proc
     }
-    throw new IOException("no VmHWM in /proc/self/status");
+    return -1;
   }
 
   /** Sum of the heap pools' peaks: an upper bound of the heap ever in use at once. */

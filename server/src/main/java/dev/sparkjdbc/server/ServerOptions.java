@@ -1,5 +1,9 @@
 package dev.sparkjdbc.server;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,32 +22,27 @@ record ServerOptions(
     boolean stopWhenStdinCloses,
     OptionalInt diagnosticsPort) {
 
-  static final String USAGE =
-      """
-      Usage: bin/server [options]
-        --port N             port to listen on (default 15002; 0 picks a free port)
-        --host ADDR          address to bind (default 127.0.0.1)
-        --master URL         Spark master (default local[*]; e.g. yarn, k8s://..., spark://...)
-        --warehouse DIR      spark.sql.warehouse.dir (default ./spark-warehouse)
-        --token SECRET       require clients to send this bearer token
-        --conf key=value     any Spark configuration, repeatable
-        --stop-when-stdin-closes
-                             exit when standard input reaches end of file: a parent process
-                             that pipes our stdin can die without leaving us behind
-        --diagnostics-port N serve GET /operations and GET /jobs over HTTP on 127.0.0.1:N
-                             (0 picks a free port; off by default): the executions the
-                             server holds and its running Spark jobs, for leak checks
-        --help               print this text
-
-      Tables are Delta Lake tables unless CREATE TABLE says USING parquet (or another
-      format), and Spark's TIME type is on; override with --conf, e.g.
-      --conf spark.sql.sources.default=parquet
-      """;
+  /**
+   * The --help text. It lives in usage.txt (a resource) so that bin/server can print it before
+   * anything is built.
+   */
+  static final String USAGE = usage();
 
   /** Thrown for a command line a person must fix; the message says what is wrong. */
   static final class UsageException extends Exception {
     UsageException(String message) {
       super(message);
+    }
+  }
+
+  private static String usage() {
+    try (InputStream in = ServerOptions.class.getResourceAsStream("usage.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("usage.txt is missing from the server's classes");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

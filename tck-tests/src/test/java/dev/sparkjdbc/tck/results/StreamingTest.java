@@ -37,11 +37,11 @@ class StreamingTest {
     long millis = Long.parseLong(result.value("millis"));
     System.out.printf(
         "[StreamingTest] %,d rows in %,d ms (%,d rows/s) at -Xmx128m: "
-            + "peak heap %,d MiB, peak RSS (VmHWM) %,d MiB%n",
+            + "peak heap %,d MiB, peak RSS (VmHWM) %s%n",
         ROWS,
         millis,
         ROWS * 1000 / Math.max(1, millis),
         Long.parseLong(result.value("peakHeapBytes")) >> 20,
-        Long.parseLong(result.value("vmHwmKiB")) >> 10);
+        result.value("peakRss"));
   }
 }

@@ -1,5 +1,6 @@
 package dev.sparkjdbc.tck.security;
 
+import dev.sparkjdbc.tck.harness.ExternalPrograms;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -176,7 +177,7 @@ final class Nginx implements AutoCloseable {
   }
 
   /** The nginx executable: on the PATH, or where packages put it (often not on a user's PATH). */
-  private static Path binary() {
+  static Path binary() {
     List<String> dirs =
         new ArrayList<>(
             List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
@@ -186,11 +187,12 @@ final class Nginx implements AutoCloseable {
         return Path.of(d, "nginx");
       }
     }
-    throw new IllegalStateException(
+    throw ExternalPrograms.missing(
         "nginx is not installed (looked in the PATH and "
             + SEARCH_PATH
-            + "): the TLS tests need it as their proxy; install it, e.g. apt-get install nginx "
-            + "(.ci/run does)");
+            + "): the TLS tests use it as their TLS proxy. Install it to run them: "
+            + "sudo apt-get install nginx (Debian, Ubuntu), sudo dnf install nginx (Fedora), "
+            + "brew install nginx (macOS)");
   }
 
   private static String run(String... command) {

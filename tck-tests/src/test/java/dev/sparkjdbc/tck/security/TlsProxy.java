@@ -22,6 +22,8 @@ final class TlsProxy implements AutoCloseable {
   }
 
   static TlsProxy start(Path workDir, int upstreamPort) {
+    // Where nginx is missing, skip (or fail, in CI) before making certificates for nothing.
+    Nginx.binary();
     TestCertificates certificates = TestCertificates.create(workDir);
     int port = Nginx.freePort();
     int wrongHostPort = Nginx.freePort();

@@ -1,11 +1,8 @@
 package dev.sparkjdbc.tck.harness.child;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -52,7 +49,7 @@ public final class IdSummer {
     System.out.println("outOfOrder=" + outOfOrder);
     System.out.println("millis=" + millis);
     System.out.println("peakHeapBytes=" + peakHeapBytes());
-    System.out.println("vmHwmKiB=" + vmHwmKiB());
+    System.out.println("peakRss=" + PeakRss.describe());
   }
 
   private static long peakHeapBytes() {
@@ -63,18 +60,5 @@ public final class IdSummer {
       }
     }
     return peak;
-  }
-
-  private static long vmHwmKiB() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmHWM:")) {
-          return Long.parseLong(line.substring("VmHWM:".length()).replace("kB", "").trim());
-        }
-      }
-    } catch (IOException | NumberFormatException e) {
-      // not Linux
-    }
-    return -1;
   }
 }

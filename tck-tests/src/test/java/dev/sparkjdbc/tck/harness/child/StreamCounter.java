@@ -1,11 +1,8 @@
 package dev.sparkjdbc.tck.harness.child;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -46,7 +43,7 @@ public final class StreamCounter {
     System.out.println("mismatches=" + mismatches);
     System.out.println("millis=" + millis);
     System.out.println("peakHeapBytes=" + peakHeapBytes());
-    System.out.println("vmHwmKiB=" + vmHwmKiB());
+    System.out.println("peakRss=" + PeakRss.describe());
   }
 
   /** Sum of the heap pools' peak usage since this JVM started. */
@@ -58,19 +55,5 @@ public final class StreamCounter {
       }
     }
     return peak;
-  }
-
-  /** Peak resident set size from /proc/self/status (Linux), -1 where unavailable. */
-  private static long vmHwmKiB() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmHWM:")) {
-          return Long.parseLong(line.substring("VmHWM:".length()).replace("kB", "").trim());
-        }
-      }
-    } catch (IOException | NumberFormatException e) {
-      // not Linux
-    }
-    return -1;
   }
 }
