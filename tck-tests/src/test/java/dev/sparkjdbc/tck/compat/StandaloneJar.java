@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparkjdbc.tck.harness.BuildPaths;
 import dev.sparkjdbc.tck.harness.ChildJvm;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -14,6 +15,10 @@ import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -47,6 +52,29 @@ final class StandaloneJar {
     Matcher m = FILE_NAME.matcher(path().getFileName().toString());
     assertThat(m.matches()).as("file name of %s", path()).isTrue();
     return m.group(1);
+  }
+
+  /**
+   * The first two package names ({@code org.apache}, {@code io.grpc}) of every class in the
+   * libraries the standalone jar is made of: the thin driver's runtime dependencies.
+   */
+  static Set<String> dependencyPackageRoots() throws IOException {
+    Path list = Path.of(BuildPaths.property("sparkjdbc.driver.dependenciesFile"));
+    Set<String> roots = new TreeSet<>();
+    for (String entry : Files.readString(list).strip().split(File.pathSeparator)) {
+      if (!entry.endsWith(".jar")) {
+        continue;
+      }
+      try (JarFile jar = new JarFile(entry)) {
+        jar.stream()
+            .map(JarEntry::getName)
+            .filter(n -> n.endsWith(".class") && !n.startsWith("META-INF/"))
+            .map(n -> n.split("/"))
+            .filter(parts -> parts.length > 2)
+            .forEach(parts -> roots.add(parts[0] + "." + parts[1]));
+      }
+    }
+    return roots;
   }
 
   /** The older, conflicting library jars, sorted by name. */
