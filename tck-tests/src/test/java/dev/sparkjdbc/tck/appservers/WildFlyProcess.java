@@ -283,7 +283,7 @@ final class WildFlyProcess implements AutoCloseable {
     }
   }
 
-  private static void sleep(long millis) {
+  static void sleep(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {

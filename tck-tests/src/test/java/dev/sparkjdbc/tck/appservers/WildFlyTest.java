@@ -123,7 +123,7 @@ class WildFlyTest {
     assertThat(down.body()).as("the endpoint's SQLSTATE").matches("(?s)SQLSTATE 08\\d{3}: .+");
     // After a background validation round the dead connection is gone and the pool tries a new
     // one, which cannot connect: WildFly's own exception carries the driver's as its cause.
-    sleep(2 * VALIDATION_MILLIS);
+    WildFlyProcess.sleep(2 * VALIDATION_MILLIS);
     before = System.nanoTime();
     Reply stillDown = get("sum?n=10");
     Duration tookAgain = Duration.ofNanos(System.nanoTime() - before);
@@ -139,7 +139,7 @@ class WildFlyTest {
     Reply reply = get("sum?n=10");
     while (reply.status() != 200 && System.nanoTime() - back < RECOVERY.toNanos()) {
       meanwhile.add(Duration.ofNanos(System.nanoTime() - back).toMillis() + " ms: " + reply);
-      sleep(1000);
+      WildFlyProcess.sleep(1000);
       reply = get("sum?n=10");
     }
     Duration recovery = Duration.ofNanos(System.nanoTime() - back);
@@ -196,15 +196,6 @@ class WildFlyTest {
 
   private static Reply ok(String body) {
     return new Reply(200, body);
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   /** An HTTP answer: status and body, compared whole so a failure shows both. */

@@ -50,19 +50,7 @@ class RejectedPlanRetryTest {
   @Test
   void aRejectedPlanRunsAsTextSaysSoAndIsRemembered() throws SQLException {
     List<LogRecord> logged = new ArrayList<>();
-    Handler capture =
-        new Handler() {
-          @Override
-          public void publish(LogRecord r) {
-            logged.add(r);
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
+    Handler capture = captureInto(logged);
     Logger driverLog = Logger.getLogger("dev.sparkjdbc");
     driverLog.addHandler(capture);
     try (Connection c = DriverManager.getConnection(proxy.url());
@@ -124,19 +112,7 @@ class RejectedPlanRetryTest {
   @Test
   void aStatementThatFailsAsTextTooAsksForNoReport(SparkConnectServer server) throws SQLException {
     List<LogRecord> logged = new ArrayList<>();
-    Handler capture =
-        new Handler() {
-          @Override
-          public void publish(LogRecord r) {
-            logged.add(r);
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
+    Handler capture = captureInto(logged);
     Logger driverLog = Logger.getLogger("dev.sparkjdbc");
     driverLog.addHandler(capture);
     try (Connection c = DriverManager.getConnection(server.url());
@@ -163,5 +139,21 @@ class RejectedPlanRetryTest {
       // a command goes as text in every mode and still runs
       assertThat(s.execute("SHOW NAMESPACES")).isTrue();
     }
+  }
+
+  /** A handler that keeps every record of the driver's log in {@code logged}. */
+  private static Handler captureInto(List<LogRecord> logged) {
+    return new Handler() {
+      @Override
+      public void publish(LogRecord r) {
+        logged.add(r);
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
   }
 }
