@@ -12,14 +12,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -29,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The refusal comes from {@link PlanRejectingProxy} (a fault only a translator bug produces) in
  * front of the real server, which answers the text.
  */
+@Tag("smoke")
 @ExtendWith(SparkConnectServerExtension.class)
 class RejectedPlanRetryTest {
   private static final String QUERY = "SELECT id * 2 AS doubled FROM (SELECT 1 AS id) ORDER BY 1";
@@ -49,10 +48,8 @@ class RejectedPlanRetryTest {
 
   @Test
   void aRejectedPlanRunsAsTextSaysSoAndIsRemembered() throws SQLException {
-    List<LogRecord> logged = new ArrayList<>();
-    Handler capture = captureInto(logged);
-    Logger driverLog = Logger.getLogger("dev.sparkjdbc");
-    driverLog.addHandler(capture);
+    DriverLogCapture capture = new DriverLogCapture();
+    List<LogRecord> logged = capture.records();
     try (Connection c = DriverManager.getConnection(proxy.url());
         Statement s = c.createStatement()) {
       int before = proxy.rejected();
@@ -86,7 +83,7 @@ class RejectedPlanRetryTest {
       assertThat(info.lastFallbackReason().orElseThrow())
           .contains("the server rejected the translated plan");
     } finally {
-      driverLog.removeHandler(capture);
+      capture.close();
     }
   }
 
@@ -105,30 +102,6 @@ class RejectedPlanRetryTest {
     }
   }
 
-  /**
-   * A plan the server rejects for the statement's own reason (a missing table) fails as text too:
-   * the user gets Spark's error for the text, and nothing asks for a bug report in their log.
-   */
-  @Test
-  void aStatementThatFailsAsTextTooAsksForNoReport(SparkConnectServer server) throws SQLException {
-    List<LogRecord> logged = new ArrayList<>();
-    Handler capture = captureInto(logged);
-    Logger driverLog = Logger.getLogger("dev.sparkjdbc");
-    driverLog.addHandler(capture);
-    try (Connection c = DriverManager.getConnection(server.url());
-        Statement s = c.createStatement()) {
-      assertThatThrownBy(() -> s.executeQuery("SELECT id FROM no_such_table_for_retry_test"))
-          .isInstanceOfSatisfying(
-              SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42P01"))
-          .hasMessageContaining("no_such_table_for_retry_test");
-    } finally {
-      driverLog.removeHandler(capture);
-    }
-    assertThat(logged)
-        .filteredOn(r -> r.getLevel().intValue() >= Level.INFO.intValue())
-        .noneSatisfy(r -> assertThat(r.getMessage()).containsIgnoringCase("report"));
-  }
-
   @Test
   void strictModeReportsTheRefusalInsteadOfSendingText() throws SQLException {
     try (Connection c = DriverManager.getConnection(proxy.url() + "/;translation_mode=strict");
@@ -139,21 +112,5 @@ class RejectedPlanRetryTest {
       // a command goes as text in every mode and still runs
       assertThat(s.execute("SHOW NAMESPACES")).isTrue();
     }
-  }
-
-  /** A handler that keeps every record of the driver's log in {@code logged}. */
-  private static Handler captureInto(List<LogRecord> logged) {
-    return new Handler() {
-      @Override
-      public void publish(LogRecord r) {
-        logged.add(r);
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
   }
 }
