@@ -10,13 +10,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The threads the gRPC channels run on, shared by all open connections and ended when the last one
- * closes. gRPC's own shared threads would do, but they take the context class loader of whichever
- * application thread happened to start them (see {@link DriverThreads}), and they outlive the last
- * channel by a second, which app servers report as a leak when they stop an application.
+ * The threads the gRPC channels run on, shared by all open connections and ended a second after the
+ * last one closes (so that a loop of connect, query, close does not start new threads each time).
+ * gRPC's own shared threads would do the same, but they take the context class loader of whichever
+ * application thread happened to start them (see {@link DriverThreads}).
  */
 final class ChannelThreads {
+  private static final long LINGER_MILLIS = 1000;
+
   private static int users;
+  private static long acquisitions;
   private static EventLoopGroup network;
   private static ExecutorService callbacks;
 
@@ -24,7 +27,7 @@ final class ChannelThreads {
 
   /** Runs {@code builder}'s channel on the shared threads; pair with {@link #release}. */
   static synchronized void acquire(NettyChannelBuilder builder) {
-    if (users == 0) {
+    if (network == null) {
       // 0: Netty's default number of event loops, as gRPC's shared group has.
       network =
           new NioEventLoopGroup(
@@ -34,6 +37,7 @@ final class ChannelThreads {
               DriverThreads.adopting(new DefaultThreadFactory("sparkjdbc-grpc-executor", true)));
     }
     users++;
+    acquisitions++;
     builder
         .eventLoopGroup(network)
         .channelType(NioSocketChannel.class)
@@ -47,6 +51,15 @@ final class ChannelThreads {
       throw new IllegalStateException("released more often than acquired");
     }
     if (--users == 0) {
+      long acquiredBefore = acquisitions;
+      network.schedule(
+          () -> endIfUnusedSince(acquiredBefore), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Ends the threads unless a channel took them since the last one let go. */
+  private static synchronized void endIfUnusedSince(long acquiredBefore) {
+    if (users == 0 && acquisitions == acquiredBefore && network != null) {
       network.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       callbacks.shutdown();
       network = null;

@@ -24,10 +24,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *       little later, so this waits up to {@value #OPERATION_WAIT_SECONDS} s.
  *   <li>After each class (after its {@code @AfterAll} methods): the driver holds no open
  *       connection, no Arrow memory and no thread of its own ({@code sparkjdbc-}), waiting up to
- *       {@value #THREAD_WAIT_SECONDS} s for threads to end; and the shared server holds no
- *       execution the class started outside its tests ({@code @BeforeAll}, {@code @AfterAll}).
- *       gRPC's shared {@code grpc-} threads are not checked here: gRPC stops them about a second
- *       after the last channel closes, and a test of its own covers that.
+ *       {@value #THREAD_WAIT_SECONDS} s for threads to end (the channels' network threads, {@code
+ *       sparkjdbc-grpc-}, end a second after the last connection closes); and the shared server
+ *       holds no execution the class started outside its tests ({@code @BeforeAll},
+ *       {@code @AfterAll}).
  * </ul>
  *
  * <p>A leak is reported once, by the test or class that caused it: what was already held when the
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class LeakCheckExtension
     implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
   private static final long OPERATION_WAIT_SECONDS = 5;
-  private static final long THREAD_WAIT_SECONDS = 2;
+  private static final long THREAD_WAIT_SECONDS = 4;
   private static final Duration POLL = Duration.ofMillis(50);
   private static final String DRIVER_THREAD_PREFIX = "sparkjdbc-";
   private static final ExtensionContext.Namespace NAMESPACE =
