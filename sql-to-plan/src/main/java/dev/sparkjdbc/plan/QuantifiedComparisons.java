@@ -46,7 +46,7 @@ final class QuantifiedComparisons {
       }
       return combined;
     }
-    if (SubqueryFinder.any(left)) {
+    if (anyCall(left, QuantifiedComparisons::isSubquery)) {
       throw UnsupportedSqlException.of("subquery inside a quantified comparison's value", left);
     }
     if (isPlainSelectOfOne(right) && onlyQualifiedNames(left)) {
@@ -142,7 +142,7 @@ final class QuantifiedComparisons {
         && s.getQualify() == null
         && !s.isDistinct()
         && !s.hasHints()
-        && !AggregateOrWindowFinder.any(item);
+        && !anyCall(item, QuantifiedComparisons::isAggregateOrWindow);
   }
 
   /**
@@ -162,27 +162,33 @@ final class QuantifiedComparisons {
     return ok[0];
   }
 
-  /** Finds aggregate and window calls. */
-  private static final class AggregateOrWindowFinder
-      extends org.apache.calcite.sql.util.SqlBasicVisitor<Void> {
-    private boolean found;
+  /** Whether {@code node} holds a call that {@code matches} (not looking inside that call). */
+  private static boolean anyCall(SqlNode node, java.util.function.Predicate<SqlCall> matches) {
+    boolean[] found = {false};
+    node.accept(
+        new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+          @Override
+          public Void visit(SqlCall call) {
+            if (matches.test(call)) {
+              found[0] = true;
+              return null;
+            }
+            return super.visit(call);
+          }
+        });
+    return found[0];
+  }
 
-    static boolean any(SqlNode node) {
-      AggregateOrWindowFinder f = new AggregateOrWindowFinder();
-      node.accept(f);
-      return f.found;
-    }
+  private static boolean isAggregateOrWindow(SqlCall call) {
+    return call.getKind() == SqlKind.OVER
+        || call.getOperator().isAggregator()
+        || FunctionTable.isAggregate(FunctionTable.function(call.getOperator().getName()));
+  }
 
-    @Override
-    public Void visit(SqlCall call) {
-      if (call.getKind() == SqlKind.OVER
-          || call.getOperator().isAggregator()
-          || FunctionTable.isAggregate(FunctionTable.function(call.getOperator().getName()))) {
-        found = true;
-        return null;
-      }
-      return super.visit(call);
-    }
+  private static boolean isSubquery(SqlCall call) {
+    return call.getKind() == SqlKind.SELECT
+        || call.getKind() == SqlKind.SCALAR_QUERY
+        || call.getKind() == SqlKind.EXISTS;
   }
 
   private static Expression bool(boolean v) {
@@ -197,28 +203,5 @@ final class QuantifiedComparisons {
             Expression.Literal.newBuilder()
                 .setNull(DataType.newBuilder().setBoolean(DataType.Boolean.getDefaultInstance())))
         .build();
-  }
-
-  /** Finds subqueries in an expression. */
-  private static final class SubqueryFinder
-      extends org.apache.calcite.sql.util.SqlBasicVisitor<Void> {
-    private boolean found;
-
-    static boolean any(SqlNode node) {
-      SubqueryFinder f = new SubqueryFinder();
-      node.accept(f);
-      return f.found;
-    }
-
-    @Override
-    public Void visit(SqlCall call) {
-      if (call.getKind() == SqlKind.SELECT
-          || call.getKind() == SqlKind.SCALAR_QUERY
-          || call.getKind() == SqlKind.EXISTS) {
-        found = true;
-        return null;
-      }
-      return super.visit(call);
-    }
   }
 }

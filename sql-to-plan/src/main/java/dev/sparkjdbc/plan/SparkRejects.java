@@ -30,8 +30,9 @@ final class SparkRejects {
    * of the whole CASE (empty when it spans lines, then not checked).
    */
   static void caseWhenList(org.apache.calcite.sql.fun.SqlCase c, String spelling) {
+    List<String> words = leadingWords(spelling, 2);
     boolean simple =
-        java.util.regex.Pattern.compile("(?is)^CASE\\s+(?!WHEN\\b)").matcher(spelling).find();
+        words.size() == 2 && words.get(0).equals("CASE") && !words.get(1).equals("WHEN");
     if (!simple) {
       return;
     }
@@ -104,8 +105,7 @@ final class SparkRejects {
    * without a length (DATATYPE_MISSING_SIZE). {@code spelling} is the type's source text.
    */
   static void typeSpelling(SqlNode spec, SqlTypeName type, boolean hasPrecision, String spelling) {
-    String written = spelling.toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
-    if (written.startsWith("DOUBLE PRECISION")) {
+    if (leadingWords(spelling, 2).equals(List.of("DOUBLE", "PRECISION"))) {
       throw UnsupportedSqlException.of("DOUBLE PRECISION (not Spark SQL)", spec);
     }
     if ((type == SqlTypeName.CHAR || type == SqlTypeName.VARCHAR) && !hasPrecision) {
@@ -133,5 +133,22 @@ final class SparkRejects {
         && f.getSqlIdentifier().isSimple()
         && List.of("ANY", "ALL", "SOME")
             .contains(f.getSqlIdentifier().getSimple().toUpperCase(Locale.ROOT));
+  }
+
+  /**
+   * The first {@code n} tokens of {@code spelling} that are not whitespace or comments, each as a
+   * keyword (upper-cased; empty for a token that is not a word), read by the one SQL lexer.
+   */
+  private static List<String> leadingWords(String spelling, int n) {
+    SqlLexer lexer = SqlLexer.of(spelling, TranslationConfig.Quoting.BACK_TICK);
+    List<String> words = new java.util.ArrayList<>(n);
+    for (SqlLexer.Token t = lexer.nextToken();
+        t != null && words.size() < n;
+        t = lexer.nextToken()) {
+      if (!t.isBlank()) {
+        words.add(t.keyword(spelling));
+      }
+    }
+    return words;
   }
 }
