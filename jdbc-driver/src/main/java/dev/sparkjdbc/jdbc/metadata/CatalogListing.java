@@ -70,9 +70,12 @@ public final class CatalogListing {
 
   /**
    * Tables of one namespace whose names match; {@code exactName}, when the pattern has no wildcard,
-   * lets the server do the filtering.
+   * lets the server do the filtering. Without {@code columns} (getTables), every table's column
+   * list is empty: the schema lines are not parsed, and the extra round trips that complete the
+   * columns (a Delta table's schema, DESCRIBE of a table named exactly) are not made.
    */
-  List<Table> tables(String catalog, String schema, String exactName, Predicate<String> filter)
+  List<Table> tables(
+      String catalog, String schema, String exactName, Predicate<String> filter, boolean columns)
       throws SQLException {
     String like = exactName != null && exactName.matches("[A-Za-z0-9_$ ]*") ? exactName : "*";
     String in = schema == null ? "" : " IN " + quote(catalog) + "." + quote(schema);
@@ -83,9 +86,12 @@ public final class CatalogListing {
         continue;
       }
       boolean temporary = Boolean.parseBoolean(row[2]);
-      Table table =
-          withColumns(parse(catalog, temporary ? row[0] : schema, name, temporary, row[3]));
-      out.add(exactName != null && table.schema() != null ? described(table) : table);
+      Table table = parse(catalog, temporary ? row[0] : schema, name, temporary, row[3], columns);
+      if (columns) {
+        table = withColumns(table);
+        table = exactName != null && table.schema() != null ? described(table) : table;
+      }
+      out.add(table);
     }
     return out;
   }
@@ -197,7 +203,12 @@ public final class CatalogListing {
   }
 
   private static Table parse(
-      String catalog, String schema, String name, boolean temporary, String information) {
+      String catalog,
+      String schema,
+      String name,
+      boolean temporary,
+      String information,
+      boolean withColumns) {
     String type =
         temporary
             ? (schema == null || schema.isEmpty() ? "LOCAL TEMPORARY" : "GLOBAL TEMPORARY")
@@ -213,6 +224,9 @@ public final class CatalogListing {
       Matcher t = TYPE_LINE.matcher(line);
       if (t.matches() && !temporary) {
         type = t.group(1).trim().equalsIgnoreCase("VIEW") ? "VIEW" : "TABLE";
+        continue;
+      }
+      if (!withColumns) {
         continue;
       }
       Matcher c = TOP_LEVEL_COLUMN.matcher(line);

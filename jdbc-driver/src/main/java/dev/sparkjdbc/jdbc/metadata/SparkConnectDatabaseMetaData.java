@@ -115,11 +115,13 @@ public final class SparkConnectDatabaseMetaData implements SelfWrapper, Database
   }
 
   /**
-   * Tables (with their columns) matching the patterns, one SHOW TABLE EXTENDED per namespace,
-   * sorted as the specification asks. Temporary views, which every namespace lists, appear once.
+   * Tables (with their columns when {@code columns}) matching the patterns, one SHOW TABLE EXTENDED
+   * per namespace, sorted as the specification asks. Temporary views, which every namespace lists,
+   * appear once.
    */
   private List<CatalogListing.Table> tables(
-      String catalog, String schemaPattern, String tableNamePattern) throws SQLException {
+      String catalog, String schemaPattern, String tableNamePattern, boolean columns)
+      throws SQLException {
     Predicate<String> tableFilter = JdbcPattern.of(tableNamePattern);
     String exact = JdbcPattern.literal(tableNamePattern);
     List<CatalogListing.Table> out = new ArrayList<>();
@@ -130,7 +132,7 @@ public final class SparkConnectDatabaseMetaData implements SelfWrapper, Database
     if (withTemporary) {
       // SHOW TABLE EXTENDED without IN also lists the current namespace's own tables, and
       // without a namespace to attribute them to: only the temporary views are kept here.
-      for (CatalogListing.Table t : listing.tables(null, null, exact, tableFilter)) {
+      for (CatalogListing.Table t : listing.tables(null, null, exact, tableFilter, columns)) {
         if (t.schema() == null && t.type().equals("LOCAL TEMPORARY")) {
           out.add(t);
         }
@@ -139,7 +141,7 @@ public final class SparkConnectDatabaseMetaData implements SelfWrapper, Database
     if (schemaPattern == null || !schemaPattern.isEmpty()) {
       for (String c : catalogs(catalog)) {
         for (String schema : listing.schemas(c, JdbcPattern.of(schemaPattern))) {
-          for (CatalogListing.Table t : listing.tables(c, schema, exact, tableFilter)) {
+          for (CatalogListing.Table t : listing.tables(c, schema, exact, tableFilter, columns)) {
             if (t.schema() != null) {
               out.add(t);
             }
@@ -1016,7 +1018,8 @@ public final class SparkConnectDatabaseMetaData implements SelfWrapper, Database
     checkOpen();
     Set<String> wanted = types == null ? null : new HashSet<>(Arrays.asList(types));
     List<Object[]> rows = new ArrayList<>();
-    for (CatalogListing.Table t : tables(catalog, schemaPattern, tableNamePattern)) {
+    // Without columns: getTables answers none, and reading them costs parsing and round trips.
+    for (CatalogListing.Table t : tables(catalog, schemaPattern, tableNamePattern, false)) {
       if (wanted == null || wanted.contains(t.type())) {
         rows.add(
             new Object[] {
@@ -1060,7 +1063,7 @@ public final class SparkConnectDatabaseMetaData implements SelfWrapper, Database
     checkOpen();
     Predicate<String> columnFilter = JdbcPattern.of(columnNamePattern);
     List<Object[]> rows = new ArrayList<>();
-    for (CatalogListing.Table t : tables(catalog, schemaPattern, tableNamePattern)) {
+    for (CatalogListing.Table t : tables(catalog, schemaPattern, tableNamePattern, true)) {
       int position = 0;
       for (CatalogListing.Column c : t.columns()) {
         position++;
