@@ -1,6 +1,7 @@
 package dev.sparkjdbc.jdbc.result.accessor;
 
 import java.math.BigDecimal;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.ValueVector;
 
@@ -51,9 +52,14 @@ abstract class BooleanAccessor extends ColumnAccessor {
       this.vector = vector;
     }
 
+    /** Unchecked where {@code batchLoaded} allowed it: one bit per value. */
     @Override
     public boolean getBoolean(int row) {
-      return vector.get(row) != 0;
+      long address = dataAddress;
+      if (address == 0) {
+        return vector.get(row) != 0;
+      }
+      return ((MemoryUtil.getByte(address + (row >> 3)) >> (row & 7)) & 1) != 0;
     }
   }
 

@@ -8,6 +8,11 @@ import java.sql.SQLException;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.util.Calendar;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.util.MemoryUtil;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.ValueVector;
 
 /**
@@ -43,15 +48,63 @@ public abstract class ColumnAccessor {
   private boolean noNulls;
 
   /**
+   * The loaded batch's value buffer (for variable-width vectors: its offsets), read without Arrow's
+   * per-read checks (bounds, reference count, null); 0 when reads must go through Arrow: nested
+   * accessors, accessors over Java values, and buffers shorter than the batch's row count says.
+   * Unchecked reads are safe because the result set reads only rows of the current batch (below its
+   * row count) of an open result, and {@link #batchLoaded} checked that the buffer holds that many
+   * values.
+   */
+  long dataAddress;
+
+  /** The same for the validity bitmap, read only while the batch has nulls. */
+  private long validityAddress;
+
+  /**
    * Called after each batch is loaded into a top-level column's vector. Nested accessors (the
-   * elements of an array, the fields of a struct) are never told, and always read the bitmap.
+   * elements of an array, the fields of a struct) are never told, and always read through Arrow.
    */
   public void batchLoaded() {
     noNulls = vector != null && vector.getNullCount() == 0;
+    dataAddress = 0;
+    validityAddress = 0;
+    int count = vector == null ? 0 : vector.getValueCount();
+    if (count == 0) {
+      return;
+    }
+    long bitmapBytes = (count + 7L) / 8;
+    ArrowBuf data = null;
+    long needed = -1;
+    if (vector instanceof BitVector bits) {
+      data = bits.getDataBuffer();
+      needed = bitmapBytes;
+    } else if (vector instanceof BaseFixedWidthVector fixed) {
+      data = fixed.getDataBuffer();
+      needed = (long) count * fixed.getTypeWidth();
+    } else if (vector instanceof BaseVariableWidthVector variable) {
+      data = variable.getOffsetBuffer();
+      needed = (count + 1L) * BaseVariableWidthVector.OFFSET_WIDTH;
+    }
+    if (data == null) {
+      return; // other families (lists, structs, maps, …) read through Arrow
+    }
+    if (data.capacity() >= needed) {
+      dataAddress = data.memoryAddress();
+    }
+    ArrowBuf validity = vector.getValidityBuffer();
+    if (!noNulls && validity.capacity() >= bitmapBytes) {
+      validityAddress = validity.memoryAddress();
+    }
   }
 
   public boolean isNull(int row) {
-    return !noNulls && (values == null ? vector.isNull(row) : values.get(row) == null);
+    if (noNulls) {
+      return false;
+    }
+    if (validityAddress != 0) {
+      return ((MemoryUtil.getByte(validityAddress + (row >> 3)) >> (row & 7)) & 1) == 0;
+    }
+    return values == null ? vector.isNull(row) : values.get(row) == null;
   }
 
   /** The value as the class the JDBC specification maps this column type to. */

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Calendar;
 import java.util.TimeZone;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.ValueVector;
 
@@ -74,9 +75,13 @@ abstract class DateAccessor extends ColumnAccessor {
       this.vector = vector;
     }
 
+    /** Unchecked where {@code batchLoaded} allowed it. */
     @Override
     int epochDay(int row) {
-      return vector.get(row);
+      long address = dataAddress;
+      return address != 0
+          ? MemoryUtil.getInt(address + (long) row * Integer.BYTES)
+          : vector.get(row);
     }
 
     @Override
@@ -91,7 +96,7 @@ abstract class DateAccessor extends ColumnAccessor {
         Arrays.fill(cachedDays, NO_DAY);
         cachedMillis = new long[CACHED_DAYS];
       }
-      int day = vector.get(row);
+      int day = epochDay(row);
       int slot = day & (CACHED_DAYS - 1);
       if (cachedDays[slot] != day) {
         cachedDays[slot] = day;

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.ByteOrder;
 import java.sql.SQLException;
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.ValueVector;
 
@@ -66,10 +67,18 @@ abstract class DecimalAccessor extends ColumnAccessor {
      */
     @Override
     public BigDecimal getBigDecimal(int row) {
-      ArrowBuf values = vector.getDataBuffer();
       long index = (long) row * DecimalVector.TYPE_WIDTH;
-      long low = values.getLong(index); // little-endian two's complement, low half first
-      long high = values.getLong(index + Long.BYTES);
+      long address = dataAddress; // unchecked where batchLoaded allowed it
+      long low; // little-endian two's complement, low half first
+      long high;
+      if (address != 0) {
+        low = MemoryUtil.getLong(address + index);
+        high = MemoryUtil.getLong(address + index + Long.BYTES);
+      } else {
+        ArrowBuf values = vector.getDataBuffer();
+        low = values.getLong(index);
+        high = values.getLong(index + Long.BYTES);
+      }
       return LITTLE_ENDIAN && high == (low >> 63)
           ? BigDecimal.valueOf(low, scale)
           : vector.getObject(row);

@@ -3,6 +3,9 @@ package dev.sparkjdbc.jdbc.result.accessor;
 import dev.sparkjdbc.jdbc.errors.SqlErrors;
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import org.apache.arrow.memory.util.MemoryUtil;
+import org.apache.arrow.vector.Float4Vector;
+import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.FloatingPointVector;
 import org.apache.arrow.vector.ValueVector;
 
@@ -62,13 +65,28 @@ abstract class FloatingAccessor extends ColumnAccessor {
   static final class OfVector extends FloatingAccessor {
     private final FloatingPointVector vector;
 
+    /** Bytes per value: 4 or 8 (0 for another vector: read through Arrow). */
+    private final int width;
+
     OfVector(FloatingPointVector vector, boolean isFloat) {
       super(vector, null, isFloat);
       this.vector = vector;
+      this.width =
+          vector instanceof Float4Vector
+              ? Float.BYTES
+              : vector instanceof Float8Vector ? Double.BYTES : 0;
     }
 
+    /** Unchecked where {@code batchLoaded} allowed it. */
     @Override
     public double getDouble(int row) {
+      long address = dataAddress;
+      if (address != 0 && width == Double.BYTES) {
+        return Double.longBitsToDouble(MemoryUtil.getLong(address + (long) row * Double.BYTES));
+      }
+      if (address != 0 && width == Float.BYTES) {
+        return Float.intBitsToFloat(MemoryUtil.getInt(address + (long) row * Float.BYTES));
+      }
       return vector.getValueAsDouble(row);
     }
   }

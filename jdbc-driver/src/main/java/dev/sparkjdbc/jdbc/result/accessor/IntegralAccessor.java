@@ -1,7 +1,12 @@
 package dev.sparkjdbc.jdbc.result.accessor;
 
 import java.math.BigDecimal;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseIntVector;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.ValueVector;
 
 /** TINYINT, SMALLINT, INT and BIGINT. */
@@ -53,14 +58,35 @@ abstract class IntegralAccessor extends ColumnAccessor {
   static final class OfVector extends IntegralAccessor {
     private final BaseIntVector vector;
 
+    /** Bytes per value: 8, 4, 2 or 1 (0 for another vector: read through Arrow). */
+    private final int width;
+
     OfVector(BaseIntVector vector, String typeName) {
       super(vector, null, typeName);
       this.vector = vector;
+      this.width =
+          vector instanceof BigIntVector
+              ? Long.BYTES
+              : vector instanceof IntVector
+                  ? Integer.BYTES
+                  : vector instanceof SmallIntVector
+                      ? Short.BYTES
+                      : vector instanceof TinyIntVector ? Byte.BYTES : 0;
     }
 
     @Override
     public long getLong(int row) {
-      return vector.getValueAsLong(row);
+      long address = dataAddress;
+      if (address == 0) {
+        return vector.getValueAsLong(row);
+      }
+      return switch (width) {
+        case Long.BYTES -> MemoryUtil.getLong(address + (long) row * Long.BYTES);
+        case Integer.BYTES -> MemoryUtil.getInt(address + (long) row * Integer.BYTES);
+        case Short.BYTES -> MemoryUtil.getShort(address + (long) row * Short.BYTES);
+        case Byte.BYTES -> MemoryUtil.getByte(address + row);
+        default -> vector.getValueAsLong(row);
+      };
     }
   }
 

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.Calendar;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.ValueVector;
 import org.apache.arrow.vector.VariableWidthFieldVector;
@@ -135,11 +136,22 @@ abstract class StringAccessor extends ColumnAccessor {
         return new String(vector.get(row), StandardCharsets.UTF_8);
       }
       // The bytes go through one reused array: the String is the only allocation per value.
-      int start = offsets.getStartOffset(row);
-      int length = offsets.getEndOffset(row) - start;
+      long address = dataAddress; // the offsets, unchecked where batchLoaded allowed it
+      int start;
+      int length;
+      if (address != 0) {
+        long at = address + (long) row * BaseVariableWidthVector.OFFSET_WIDTH;
+        start = MemoryUtil.getInt(at);
+        length = MemoryUtil.getInt(at + BaseVariableWidthVector.OFFSET_WIDTH) - start;
+      } else {
+        start = offsets.getStartOffset(row);
+        length = offsets.getEndOffset(row) - start;
+      }
       if (scratch.length < length) {
         scratch = new byte[Math.max(length, 2 * scratch.length)];
       }
+      // Checked: the offsets come from the server, so only Arrow's bounds check keeps a wrong one
+      // from reading outside the buffer.
       offsets.getDataBuffer().getBytes(start, scratch, 0, length);
       return new String(scratch, 0, length, StandardCharsets.UTF_8);
     }

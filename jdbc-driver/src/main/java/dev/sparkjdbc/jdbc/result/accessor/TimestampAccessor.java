@@ -17,6 +17,7 @@ import java.time.temporal.ChronoField;
 import java.util.Calendar;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.TimeStampVector;
 import org.apache.arrow.vector.ValueVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
@@ -135,6 +136,12 @@ abstract class TimestampAccessor extends ColumnAccessor {
       return ((ArrowType.Timestamp) vector.getField().getType()).getTimezone();
     }
 
+    /** The stored count of units since the epoch: unchecked where {@code batchLoaded} allowed. */
+    private long stored(int row) {
+      long address = dataAddress;
+      return address != 0 ? MemoryUtil.getLong(address + (long) row * Long.BYTES) : vector.get(row);
+    }
+
     private long epochSecond(long value) {
       return Math.floorDiv(value, unit.convert(1, TimeUnit.SECONDS));
     }
@@ -145,7 +152,7 @@ abstract class TimestampAccessor extends ColumnAccessor {
 
     @Override
     Instant instant(int row) {
-      long value = vector.get(row);
+      long value = stored(row);
       return Instant.ofEpochSecond(epochSecond(value), nanoOfSecond(value));
     }
 
@@ -160,7 +167,7 @@ abstract class TimestampAccessor extends ColumnAccessor {
       if (zone == null) {
         return super.getTimestamp(row, calendar);
       }
-      long value = vector.get(row);
+      long value = stored(row);
       Timestamp timestamp = new Timestamp(epochSecond(value) * 1000);
       timestamp.setNanos(nanoOfSecond(value));
       return timestamp;
