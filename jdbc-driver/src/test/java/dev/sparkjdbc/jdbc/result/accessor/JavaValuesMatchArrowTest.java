@@ -23,6 +23,8 @@ import java.util.TimeZone;
 import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
@@ -341,6 +343,31 @@ class JavaValuesMatchArrowTest {
       ColumnAccessor java =
           ColumnAccessors.forValues(ValueColumn.of(values), column.type(), CONTEXT);
       assertSame(column, arrow, java, values.length);
+    }
+  }
+
+  /**
+   * A result's top-level column is told each batch, and then reads its fixed-width values, string
+   * offsets and validity bitmap without Arrow's checks: it must answer as the checked reader (an
+   * array's elements, never told) does.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("columns")
+  void aTopLevelColumnReadingUncheckedAnswersAsTheCheckedReader(Column column) throws SQLException {
+    try (FieldVector vector = column.vector()) {
+      ColumnAccessor checked = ColumnAccessors.forVector(vector, column.type(), CONTEXT);
+      Object[] values = new Object[vector.getValueCount()];
+      for (int row = 0; row < values.length; row++) {
+        values[row] = checked.isNull(row) ? null : checked.getObject(row);
+      }
+      ColumnAccessor unchecked = ColumnAccessors.forVector(vector, column.type(), CONTEXT);
+      unchecked.batchLoaded();
+      if (vector instanceof BaseFixedWidthVector || vector instanceof BaseVariableWidthVector) {
+        assertThat(unchecked.dataAddress).as("%s reads unchecked", column).isNotZero();
+      }
+      ColumnAccessor java =
+          ColumnAccessors.forValues(ValueColumn.of(values), column.type(), CONTEXT);
+      assertSame(column, unchecked, java, values.length);
     }
   }
 
