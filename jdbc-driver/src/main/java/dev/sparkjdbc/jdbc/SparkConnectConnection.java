@@ -78,6 +78,7 @@ final class SparkConnectConnection implements SelfWrapper, Connection, MetadataC
   private volatile boolean closed;
   private final ConnectionTimer timer = new ConnectionTimer();
   private final SessionLink sessionLink;
+  private final SessionCompression compression;
   private boolean released;
 
   private SparkConnectConnection(
@@ -99,6 +100,8 @@ final class SparkConnectConnection implements SelfWrapper, Connection, MetadataC
         .applicationName()
         .ifPresent(name -> clientInfo.setProperty(OperationTags.APPLICATION_NAME, name));
     client.setOperationTags(OperationTags.of(config.userAgent(), clientInfo));
+    // Last: its calls start now, without waiting, ahead of the application's first statement.
+    this.compression = SessionCompression.apply(config, client);
   }
 
   /** A result set of rows the driver holds (an array's elements), read as this session's. */
@@ -486,12 +489,14 @@ final class SparkConnectConnection implements SelfWrapper, Connection, MetadataC
   @Override
   public SQLWarning getWarnings() throws SQLException {
     checkOpen();
+    compression.takeWarnings().forEach(this::addWarning);
     return warnings;
   }
 
   @Override
   public void clearWarnings() throws SQLException {
     checkOpen();
+    compression.takeWarnings();
     warnings = null;
   }
 
