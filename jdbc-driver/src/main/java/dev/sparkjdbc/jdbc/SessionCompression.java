@@ -26,11 +26,18 @@ import java.util.concurrent.CompletionException;
  * says its own codec).
  */
 final class SessionCompression {
-  private final CompletableFuture<List<SQLWarning>> warnings;
-  private boolean reported;
+  /** Warnings known on connect, reported at once. */
+  private List<SQLWarning> immediate;
 
-  private SessionCompression(CompletableFuture<List<SQLWarning>> warnings) {
-    this.warnings = warnings;
+  /** Warnings from the server's answers, reported once they are in. */
+  private final CompletableFuture<List<SQLWarning>> answered;
+
+  private boolean answersReported;
+
+  private SessionCompression(
+      List<SQLWarning> immediate, CompletableFuture<List<SQLWarning>> answered) {
+    this.immediate = immediate;
+    this.answered = answered;
   }
 
   /** Starts what {@code config} asks of the session; nothing for {@code compression=server}. */
@@ -44,7 +51,7 @@ final class SessionCompression {
               SqlState.WARNING));
     }
     if (compression.sparkCodec().isEmpty()) {
-      return new SessionCompression(CompletableFuture.completedFuture(now));
+      return new SessionCompression(now, CompletableFuture.completedFuture(List.of()));
     }
     Map<String, String> pairs = new LinkedHashMap<>();
     pairs.put(Compression.CODEC_CONF, compression.sparkCodec().get());
@@ -59,7 +66,7 @@ final class SessionCompression {
     CompletableFuture<List<SQLWarning>> all =
         set.handle(
                 (serverWarnings, error) -> {
-                  List<SQLWarning> out = new ArrayList<>(now);
+                  List<SQLWarning> out = new ArrayList<>();
                   if (error != null) {
                     out.add(failed(what, error));
                   } else {
@@ -83,7 +90,7 @@ final class SessionCompression {
                   }
                   return out;
                 });
-    return new SessionCompression(all);
+    return new SessionCompression(now, all);
   }
 
   /** A warning (SQLSTATE class 01) whose cause is the server's error, with its own state. */
@@ -98,14 +105,16 @@ final class SessionCompression {
   }
 
   /**
-   * The warnings not reported yet, once the server has answered; empty while it has not (they are
-   * reported by a later call then).
+   * The warnings not reported yet: those known on connect, and the server's once it has answered
+   * (until then a later call reports them).
    */
   synchronized List<SQLWarning> takeWarnings() {
-    if (reported || !warnings.isDone()) {
-      return List.of();
+    List<SQLWarning> out = new ArrayList<>(immediate);
+    immediate = List.of();
+    if (!answersReported && answered.isDone()) {
+      answersReported = true;
+      out.addAll(answered.getNow(List.of()));
     }
-    reported = true;
-    return warnings.getNow(List.of());
+    return out;
   }
 }
