@@ -32,6 +32,12 @@ public final class Bench {
   /** Ours and Spark's client alternate in blocks of this many SELECT 1s. */
   private static final int LATENCY_BLOCK = 100;
 
+  /** Connect + SELECT 1 + close cycles per client, after as many warm-up cycles as a block. */
+  private static final int CONNECT_RUNS = 200;
+
+  /** Ours and the minimal reader alternate in blocks of this many cycles. */
+  private static final int CONNECT_BLOCK = 20;
+
   static final List<String> PARTS =
       List.of("throughput", "latency", "translation", "metadata", "prepared", "memory");
 
@@ -201,6 +207,67 @@ public final class Bench {
             new String[] {
               "p99", millis(oursP99), millis(sparkP99), ratio((double) oursP99 / sparkP99)
             }));
+    connectCycles(url);
+  }
+
+  /**
+   * A new connection for one statement, as a script or a pool without reuse does it: connect,
+   * SELECT 1 read to the end, close. The baseline is the least any client spends on that: the
+   * minimal reader's new channel, one ExecutePlan and the channel's shutdown, with no session check
+   * and no session release. Spark's client has no cheap equivalent (a new SparkSession per cycle).
+   */
+  private static void connectCycles(String url) throws Exception {
+    URI where = URI.create(url.substring("jdbc:".length()));
+    long[] ours = new long[CONNECT_RUNS];
+    long[] minimal = new long[CONNECT_RUNS];
+    for (int i = 0; i < CONNECT_BLOCK; i++) {
+      connectSelectOneClose(url); // warm-up
+      minimalCycle(where);
+    }
+    for (int from = 0; from < CONNECT_RUNS; from += CONNECT_BLOCK) {
+      for (int i = from; i < from + CONNECT_BLOCK; i++) {
+        ours[i] = connectSelectOneClose(url);
+      }
+      for (int i = from; i < from + CONNECT_BLOCK; i++) {
+        minimal[i] = minimalCycle(where);
+      }
+    }
+    Arrays.sort(ours);
+    Arrays.sort(minimal);
+    List<String[]> rows = new ArrayList<>();
+    for (int percentile : new int[] {50, 90}) {
+      long o = ours[CONNECT_RUNS * percentile / 100];
+      long m = minimal[CONNECT_RUNS * percentile / 100];
+      rows.add(new String[] {"p" + percentile, millis(o), millis(m), ratio((double) o / m)});
+    }
+    print(
+        "connect + SELECT 1 + close, "
+            + CONNECT_RUNS
+            + " cycles | ours | minimal gRPC reader (channel + ExecutePlan + shutdown) | ours /"
+            + " minimal",
+        rows);
+  }
+
+  private static long connectSelectOneClose(String url) throws SQLException {
+    long start = System.nanoTime();
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT 1")) {
+      if (!rs.next() || rs.getInt(1) != 1 || rs.next()) {
+        throw new IllegalStateException("SELECT 1 did not return one row of 1");
+      }
+    }
+    return System.nanoTime() - start;
+  }
+
+  private static long minimalCycle(URI where) throws Exception {
+    long start = System.nanoTime();
+    try (MinimalReader reader = new MinimalReader(where.getHost(), where.getPort())) {
+      if (reader.rows("SELECT 1") != 1) {
+        throw new IllegalStateException("SELECT 1 did not return one row");
+      }
+    }
+    return System.nanoTime() - start;
   }
 
   private static long selectOne(Connection c) throws SQLException {

@@ -48,6 +48,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.arrow.memory.BufferAllocator;
@@ -78,6 +79,7 @@ final class SparkConnectConnection implements SelfWrapper, Connection, MetadataC
   private volatile boolean closed;
   private final ConnectionTimer timer = new ConnectionTimer();
   private final SessionLink sessionLink;
+  private final SessionCompression compression;
   private boolean released;
 
   private SparkConnectConnection(
@@ -99,6 +101,8 @@ final class SparkConnectConnection implements SelfWrapper, Connection, MetadataC
         .applicationName()
         .ifPresent(name -> clientInfo.setProperty(OperationTags.APPLICATION_NAME, name));
     client.setOperationTags(OperationTags.of(config.userAgent(), clientInfo));
+    // Last: its calls start now, without waiting, ahead of the application's first statement.
+    this.compression = SessionCompression.apply(config, client);
   }
 
   /** A result set of rows the driver holds (an array's elements), read as this session's. */
@@ -486,12 +490,14 @@ final class SparkConnectConnection implements SelfWrapper, Connection, MetadataC
   @Override
   public SQLWarning getWarnings() throws SQLException {
     checkOpen();
+    compression.takeWarnings().forEach(this::addWarning);
     return warnings;
   }
 
   @Override
   public void clearWarnings() throws SQLException {
     checkOpen();
+    compression.takeWarnings();
     warnings = null;
   }
 
@@ -741,11 +747,30 @@ final class SparkConnectConnection implements SelfWrapper, Connection, MetadataC
    * (and stays visible in {@link DriverDiagnostics}) instead of failing the close.
    */
   private void closeAllocator() {
+    awaitResultsLetGo();
     try {
       allocator.close();
     } catch (IllegalStateException leaked) {
       Logger.getLogger(SparkConnectConnection.class.getName())
           .log(Level.SEVERE, "Arrow memory still held when the connection closed", leaked);
+    }
+  }
+
+  /**
+   * A result read on another thread (the connection closed by a network timeout, by abort, or from
+   * another thread) lets go of its memory as it fails, a moment after its statement was closed
+   * here; closing the allocator under it would turn its SQLException into an allocator error. So
+   * the close waits for that, briefly: a reader that is woken fails at once.
+   */
+  private void awaitResultsLetGo() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+    while (!allocator.getChildAllocators().isEmpty() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 

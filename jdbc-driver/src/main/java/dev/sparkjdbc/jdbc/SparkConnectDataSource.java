@@ -333,6 +333,26 @@ public class SparkConnectDataSource
     set(ConnectionProperty.READ_AHEAD, readAhead);
   }
 
+  /** Connection property {@code compression}. */
+  public String getCompression() {
+    return string(ConnectionProperty.COMPRESSION);
+  }
+
+  /** Connection property {@code compression}; null removes it. */
+  public void setCompression(String compression) {
+    set(ConnectionProperty.COMPRESSION, compression);
+  }
+
+  /** Connection property {@code compression_level}. */
+  public int getCompressionLevel() {
+    return integer(ConnectionProperty.COMPRESSION_LEVEL);
+  }
+
+  /** Connection property {@code compression_level}. */
+  public void setCompressionLevel(int compressionLevel) {
+    set(ConnectionProperty.COMPRESSION_LEVEL, compressionLevel);
+  }
+
   /** Connection property {@code ssl_ca_file}. */
   public String getSslCaFile() {
     return string(ConnectionProperty.SSL_CA_FILE);

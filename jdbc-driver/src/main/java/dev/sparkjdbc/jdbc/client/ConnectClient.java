@@ -4,15 +4,18 @@ import dev.sparkjdbc.jdbc.config.ConnectionConfig;
 import dev.sparkjdbc.jdbc.config.DriverVersion;
 import dev.sparkjdbc.proto.AnalyzePlanRequest;
 import dev.sparkjdbc.proto.ConfigRequest;
+import dev.sparkjdbc.proto.ConfigResponse;
 import dev.sparkjdbc.proto.ExecutePlanRequest;
 import dev.sparkjdbc.proto.ExecutePlanResponse;
 import dev.sparkjdbc.proto.InterruptRequest;
+import dev.sparkjdbc.proto.KeyValue;
 import dev.sparkjdbc.proto.Plan;
 import dev.sparkjdbc.proto.ReattachExecuteRequest;
 import dev.sparkjdbc.proto.ReattachOptions;
 import dev.sparkjdbc.proto.ReleaseExecuteRequest;
 import dev.sparkjdbc.proto.ReleaseExecuteResponse;
 import dev.sparkjdbc.proto.ReleaseSessionRequest;
+import dev.sparkjdbc.proto.ReleaseSessionResponse;
 import dev.sparkjdbc.proto.SparkConnectServiceGrpc;
 import dev.sparkjdbc.proto.SparkConnectServiceGrpc.SparkConnectServiceBlockingStub;
 import dev.sparkjdbc.proto.UserContext;
@@ -33,6 +36,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -62,6 +66,13 @@ public final class ConnectClient implements AutoCloseable {
   /** Whether close gave the channel's share of {@link ChannelThreads} back. */
   private boolean threadsReleased;
 
+  /**
+   * The session is named by the user ({@code session_id}): other connections may join it, so close
+   * waits until the server has released it. A session of our own random id is released without
+   * waiting: nobody else can tell when it goes.
+   */
+  private final boolean sharedSession;
+
   /** Connection.setNetworkTimeout: the longest wait for any call; 0 for none. */
   private volatile long callTimeoutMillis;
 
@@ -84,6 +95,7 @@ public final class ConnectClient implements AutoCloseable {
     }
     this.stub = SparkConnectServiceGrpc.newBlockingStub(channel);
     this.sessionId = config.sessionId();
+    this.sharedSession = config.namesSession();
     this.userContext = UserContext.newBuilder().setUserId(config.userId()).build();
   }
 
@@ -171,6 +183,70 @@ public final class ConnectClient implements AutoCloseable {
     } catch (StatusRuntimeException e) {
       throw GrpcErrors.of(e, where());
     }
+  }
+
+  /**
+   * Sets session configuration values (one Config Set) without waiting: the future completes with
+   * the server's warnings, or fails with the error as an SQLException. gRPC calls on one channel
+   * are not ordered on the server, so a call started after this one may run before it.
+   */
+  public CompletableFuture<List<String>> setConfigAsync(Map<String, String> pairs) {
+    ConfigRequest.Set.Builder set = ConfigRequest.Set.newBuilder();
+    pairs.forEach((k, v) -> set.addPairs(KeyValue.newBuilder().setKey(k).setValue(v)));
+    return configAsync(ConfigRequest.Operation.newBuilder().setSet(set).build())
+        .thenApply(response -> List.copyOf(response.getWarningsList()));
+  }
+
+  /**
+   * Whether the session may set {@code key}, asked without waiting (Config IsModifiable). Spark
+   * answers false for a key it does not know, so this tells whether a server has a conf at all: it
+   * accepts a Set of any unknown {@code spark.sql.*} key silently.
+   */
+  public CompletableFuture<Boolean> isModifiableAsync(String key) {
+    return configAsync(
+            ConfigRequest.Operation.newBuilder()
+                .setIsModifiable(ConfigRequest.IsModifiable.newBuilder().addKeys(key))
+                .build())
+        .thenApply(
+            response ->
+                response.getPairsCount() > 0
+                    && Boolean.parseBoolean(response.getPairs(0).getValue()));
+  }
+
+  private CompletableFuture<ConfigResponse> configAsync(ConfigRequest.Operation operation) {
+    ConfigRequest request =
+        ConfigRequest.newBuilder()
+            .setSessionId(sessionId)
+            .setUserContext(userContext)
+            .setClientType(CLIENT_TYPE)
+            .setOperation(operation)
+            .build();
+    CompletableFuture<ConfigResponse> answer = new CompletableFuture<>();
+    long network = callTimeoutMillis;
+    long limit = network > 0 ? Math.min(network, 30_000) : 30_000;
+    ClientCalls.asyncUnaryCall(
+        channel.newCall(
+            SparkConnectServiceGrpc.getConfigMethod(),
+            CallOptions.DEFAULT.withDeadlineAfter(limit, TimeUnit.MILLISECONDS)),
+        request,
+        new StreamObserver<ConfigResponse>() {
+          @Override
+          public void onNext(ConfigResponse response) {
+            answer.complete(response);
+          }
+
+          @Override
+          public void onError(Throwable t) {
+            answer.completeExceptionally(
+                t instanceof StatusRuntimeException e ? GrpcErrors.of(e, where()) : t);
+          }
+
+          @Override
+          public void onCompleted() {
+            answer.completeExceptionally(new IllegalStateException("no Config answer"));
+          }
+        });
+    return answer;
   }
 
   /** Spark's explanation of a plan (AnalyzePlan explain). */
@@ -318,39 +394,105 @@ public final class ConnectClient implements AutoCloseable {
     return UUID.randomUUID().toString();
   }
 
-  /** Releases the server session, then the channel. Never throws: closing must always finish. */
+  /**
+   * Releases the server session, then the channel. Never throws: closing must always finish. A
+   * session of our own random id is released without waiting for the server's answer (a round trip
+   * less on every close); the channel, shut down at once, finishes that call and any release still
+   * in flight before it ends, and a callback then gives its threads back. The request is on its way
+   * when close returns; only a JVM that exits within the next moment could lose it, and then the
+   * server expires the session itself.
+   */
   @Override
   public void close() {
+    if (sessionOpen && !sharedSession) {
+      releaseSessionWithoutWaiting();
+      return;
+    }
     boolean interrupted = Thread.interrupted();
     try {
       if (!sessionOpen) {
         return;
       }
-      stub(5_000)
-          .releaseSession(
-              ReleaseSessionRequest.newBuilder()
-                  .setSessionId(sessionId)
-                  .setUserContext(userContext)
-                  .setClientType(CLIENT_TYPE)
-                  .build());
+      stub(5_000).releaseSession(releaseSessionRequest());
     } catch (StatusRuntimeException e) {
       LOG.log(Level.FINE, "ReleaseSession failed; the server will expire the session itself", e);
     } finally {
+      interrupted |= endChannel();
+      restoreInterrupt(interrupted);
+    }
+  }
+
+  private ReleaseSessionRequest releaseSessionRequest() {
+    return ReleaseSessionRequest.newBuilder()
+        .setSessionId(sessionId)
+        .setUserContext(userContext)
+        .setClientType(CLIENT_TYPE)
+        .build();
+  }
+
+  /** Starts ReleaseSession, shuts the channel down, and ends it when the answer comes. */
+  private void releaseSessionWithoutWaiting() {
+    ClientCall<ReleaseSessionRequest, ReleaseSessionResponse> call;
+    try {
+      call =
+          channel.newCall(
+              SparkConnectServiceGrpc.getReleaseSessionMethod(),
+              CallOptions.DEFAULT.withDeadlineAfter(5, TimeUnit.SECONDS));
+      ClientCalls.asyncUnaryCall(
+          call,
+          releaseSessionRequest(),
+          new StreamObserver<>() {
+            @Override
+            public void onNext(ReleaseSessionResponse response) {}
+
+            @Override
+            public void onError(Throwable t) {
+              LOG.log(
+                  Level.FINE,
+                  "ReleaseSession failed; the server will expire the session itself",
+                  t);
+              endChannel();
+            }
+
+            @Override
+            public void onCompleted() {
+              endChannel();
+            }
+          });
+    } catch (RuntimeException e) {
+      // Never throw from close: the channel still has to end.
+      LOG.log(Level.FINE, "ReleaseSession could not be sent", e);
+      endChannel();
+      return;
+    } finally {
+      // Graceful: the release (and releases of executions) still in flight complete first.
       channel.shutdown();
-      try {
-        if (!channel.awaitTermination(5, TimeUnit.SECONDS)) {
-          channel.shutdownNow();
-        }
-      } catch (InterruptedException e) {
+    }
+  }
+
+  /**
+   * Shuts the channel down, waits for it to end (briefly: only calls already answered or cut by
+   * their deadlines remain) and gives its threads back once. Returns whether the wait was
+   * interrupted.
+   */
+  private boolean endChannel() {
+    boolean interrupted = false;
+    channel.shutdown();
+    try {
+      if (!channel.awaitTermination(5, TimeUnit.SECONDS)) {
         channel.shutdownNow();
-        interrupted = true;
       }
+    } catch (InterruptedException e) {
+      channel.shutdownNow();
+      interrupted = true;
+    }
+    synchronized (this) {
       if (!threadsReleased) {
         threadsReleased = true;
         ChannelThreads.release();
       }
-      restoreInterrupt(interrupted);
     }
+    return interrupted;
   }
 
   /** Adds the bearer token and the URL's extra headers to every call. */

@@ -423,6 +423,22 @@ public final class ConnectionConfig {
     return id != null ? (String) id : UUID.randomUUID().toString();
   }
 
+  /** Whether the user named the server session ({@code session_id}), so others may share it. */
+  public boolean namesSession() {
+    return values.get(ConnectionProperty.SESSION_ID) != null;
+  }
+
+  /** The codec to ask Spark to compress results with; {@link Compression#SERVER} to ask nothing. */
+  public Compression compression() {
+    return (Compression) values.get(ConnectionProperty.COMPRESSION);
+  }
+
+  /** The zstd level to set with {@code compression=zstd}; empty (0) to leave the session's. */
+  public Optional<Integer> compressionLevel() {
+    int level = (Integer) values.get(ConnectionProperty.COMPRESSION_LEVEL);
+    return level == 0 ? Optional.empty() : Optional.of(level);
+  }
+
   public int maxMessageSize() {
     return (Integer) values.get(ConnectionProperty.GRPC_MAX_MESSAGE_SIZE);
   }

@@ -75,6 +75,27 @@ public enum ConnectionProperty {
           + "batches of up to a few MiB each) that a background thread receives ahead of the "
           + "application's ResultSet.next(), for results of more than two chunks, so that the "
           + "network overlaps the reading; 0 = receive on the reading thread only."),
+  COMPRESSION(
+      "compression",
+      PropertyType.choice(Compression.class),
+      // The one place the default lives (the network bench decides whether it changes).
+      "server",
+      false,
+      "Compression of results on the wire: 'server' leaves the session's setting alone (right for"
+          + " a shared session_id or when an administrator set it), 'none', 'lz4' or 'zstd' set"
+          + " Spark's spark.sql.execution.arrow.compression.codec when connecting (Spark 4.1+;"
+          + " older servers ignore it). Set without waiting, so a first query racing it may still"
+          + " come back uncompressed; a failure to set it is a warning on the connection."),
+  COMPRESSION_LEVEL(
+      "compression_level",
+      // zstd's own range (ZSTD_minCLevel, ZSTD_maxCLevel): Spark passes the level through. 0 is
+      // zstd's "default level" too, so "not set" needs no value of its own.
+      PropertyType.integer(-(1 << 17), 22),
+      "0",
+      false,
+      "zstd level for compression=zstd (Spark's spark.sql.execution.arrow.compression.zstd.level;"
+          + " higher: smaller and slower, negative: faster); 0 leaves the session's level alone"
+          + " (Spark's default is 3)."),
   SSL_CA_FILE(
       "ssl_ca_file",
       PropertyType.FILE,
