@@ -190,6 +190,18 @@ public final class SqlToPlan {
           sql,
           config.quoting());
     }
+    if (sql.contains("${")) {
+      // Spark substitutes ${conf} and ${var} references into the text before parsing it
+      // (spark.sql.variable.substitute), anywhere in it, literals included: only Spark knows what
+      // the statement says.
+      String reason = "a ${...} reference, which Spark substitutes into the text";
+      return PreparedQuery.fixed(
+          QUERY_KEYWORDS.contains(keyword)
+              ? refuse(reason, null, null, true, false)
+              : Translation.fallback(reason, false),
+          sql,
+          config.quoting());
+    }
     SqlPreprocessor.Result pre = SqlPreprocessor.normalise(sql, config.quoting());
     String text = pre.sql();
     if (pre.braces()) {
