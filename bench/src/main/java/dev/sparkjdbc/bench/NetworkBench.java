@@ -1,10 +1,12 @@
 package dev.sparkjdbc.bench;
 
+import dev.sparkjdbc.tck.clients.DbeaverCalls;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -84,6 +86,7 @@ final class NetworkBench {
         }
         throughput(root, link, target, bandwidths);
         smallMessages(root, target);
+        browsing(target);
         compression(link, target, false);
       }
       if (link != null) {
@@ -177,8 +180,18 @@ final class NetworkBench {
             MinimalReader wire = new MinimalReader(at.host(), at.port())) {
           for (int s = 0; s < Bench.SHAPES.size(); s++) {
             Bench.Shape shape = Bench.SHAPES.get(s);
-            // Calibrate on a twentieth of the shape: also the warm-up of this connection.
             long probe = shape.rows() / 20;
+            if (!warm) {
+              // The JIT first: warm-up rounds of every reader on a twentieth of the shape.
+              String probeSql = sql(shape, probe);
+              for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+                measure(() -> ours.rows(probeSql), probe);
+                measure(() -> oursInline.rows(probeSql), probe);
+                measure(() -> spark.rows(probeSql, probe).rows(), probe);
+                measure(() -> wire.rows(probeSql), probe);
+              }
+            }
+            // Calibrate on a twentieth of the shape (also this connection's first read).
             double probeRate = measure(() -> ours.rows(sql(shape, probe)), probe);
             long n =
                 Math.max(
@@ -191,14 +204,10 @@ final class NetworkBench {
                     () -> spark.rows(sql, n).rows(),
                     () -> wire.rows(sql));
             double[][] rates = new double[readers.size()][RUNS];
-            int warmUp = warm ? 0 : WARM_UP_ROUNDS;
-            for (int round = 0; round < warmUp + RUNS; round++) {
+            for (int round = 0; round < RUNS; round++) {
               for (int turn = 0; turn < readers.size(); turn++) {
                 int reader = (round + turn) % readers.size();
-                double rate = measure(readers.get(reader), n);
-                if (round >= warmUp) {
-                  rates[reader][round - warmUp] = rate;
-                }
+                rates[reader][round] = measure(readers.get(reader), n);
               }
             }
             double[] m = Arrays.stream(rates).mapToDouble(Bench::median).toArray();
@@ -330,6 +339,121 @@ final class NetworkBench {
         "RTT (unlimited bandwidth) | ours: SELECT 1 (median) | Spark client: SELECT 1 | ours:"
             + " connect + first query | connect + first query ≤ 3 round trips",
         rows);
+  }
+
+  /** Schemas of 10 and 500 tables (MetadataBench's) for the browse replay and getColumns. */
+  private static final String SMALL_SCHEMA = "bench_net_10";
+
+  private static final String LARGE_SCHEMA = "bench_net_500";
+
+  /**
+   * The DBeaver connect-and-browse replay (DbeaverCalls: two connections, dialect questions,
+   * navigator listings, one table opened, one query) over a 10-table and a 500-table schema, and
+   * getColumns over the 500 tables, at each RTT with unlimited bandwidth.
+   */
+  private static void browsing(InetSocketAddress target) throws Exception {
+    String direct = Endpoint.of(target, 0).url();
+    try (Connection c = DriverManager.getConnection(direct);
+        Statement s = c.createStatement()) {
+      for (String schema : List.of(SMALL_SCHEMA, LARGE_SCHEMA)) {
+        s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        s.execute("CREATE SCHEMA " + schema);
+      }
+    }
+    try {
+      long start = System.nanoTime();
+      MetadataBench.createTables(direct, SMALL_SCHEMA, 10);
+      MetadataBench.createTables(direct, LARGE_SCHEMA, 500);
+      System.err.printf(
+          Locale.ROOT,
+          "network: created 510 tables in %.1f s%n",
+          (System.nanoTime() - start) / 1e9);
+      List<String[]> rows = new ArrayList<>();
+      double[] base = new double[3];
+      for (double rtt : RTTS) {
+        try (Endpoint at = Endpoint.of(target, rtt)) {
+          int runs = rtt >= 40 ? 3 : 5;
+          double[] ms = new double[3];
+          long[] bursts = new long[3];
+          String[] schemas = {SMALL_SCHEMA, LARGE_SCHEMA};
+          for (int k = 0; k < 2; k++) {
+            String schema = schemas[k];
+            String table = MetadataBench.table(0);
+            Read replay =
+                () -> {
+                  DbeaverCalls.replay(
+                      at.url(),
+                      "spark_catalog",
+                      schema,
+                      List.of(table),
+                      "SELECT * FROM " + schema + "." + table,
+                      (rs, opened) -> {
+                        while (rs.next()) {
+                          rs.getObject(1);
+                        }
+                      });
+                  return 1;
+                };
+            replay.rows(); // warm-up
+            DelayProxy.Counts before = at.counts();
+            ms[k] = medianMillis(replay, runs);
+            bursts[k] = at.counts().minus(before).bursts() / runs;
+          }
+          try (Connection c = DriverManager.getConnection(at.url())) {
+            DatabaseMetaData md = c.getMetaData();
+            Read columns =
+                () -> {
+                  int n = MetadataBench.columns(md, LARGE_SCHEMA).size();
+                  if (n != 5000) {
+                    throw new IllegalStateException("getColumns listed " + n + " of 5000");
+                  }
+                  return n;
+                };
+            columns.rows();
+            DelayProxy.Counts before = at.counts();
+            ms[2] = medianMillis(columns, runs);
+            bursts[2] = at.counts().minus(before).bursts() / runs;
+          }
+          if (rtt == 0) {
+            base = ms.clone();
+          }
+          double growth = (ms[1] - base[1]) / Math.max(1e-9, ms[0] - base[0]);
+          rows.add(
+              new String[] {
+                rtt(rtt),
+                ms(ms[0]) + roundTrips(ms[0], base[0], rtt, bursts[0]),
+                ms(ms[1]) + roundTrips(ms[1], base[1], rtt, bursts[1]),
+                rtt == 0
+                    ? ""
+                    : String.format(Locale.ROOT, "%.2f", growth)
+                        + (bursts[1] <= bursts[0] && growth < 1.2 ? " met" : " **missed**"),
+                ms(ms[2]) + roundTrips(ms[2], base[2], rtt, bursts[2])
+              });
+          System.err.printf(Locale.ROOT, "network: browsing at RTT %s done%n", rtt(rtt));
+        }
+      }
+      print(
+          "RTT (unlimited bandwidth) | DBeaver replay, 10 tables | DBeaver replay, 500 tables |"
+              + " round trips 500 / 10 tables (no growth) | getColumns, 500 tables × 10 columns",
+          rows);
+    } finally {
+      try (Connection c = DriverManager.getConnection(direct);
+          Statement s = c.createStatement()) {
+        for (String schema : List.of(SMALL_SCHEMA, LARGE_SCHEMA)) {
+          s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+      }
+    }
+  }
+
+  private static double medianMillis(Read read, int runs) throws Exception {
+    double[] ms = new double[runs];
+    for (int i = 0; i < runs; i++) {
+      long start = System.nanoTime();
+      read.rows();
+      ms[i] = (System.nanoTime() - start) / 1e6;
+    }
+    return Bench.median(ms);
   }
 
   private static long selectOne(Connection c) throws SQLException {
