@@ -5,11 +5,18 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.arrow.flatbuf.MessageHeader;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.compression.CompressionCodec;
+import org.apache.arrow.vector.compression.CompressionUtil;
+import org.apache.arrow.vector.compression.NoCompressionCodec;
 import org.apache.arrow.vector.ipc.ReadChannel;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 import org.apache.arrow.vector.ipc.message.MessageMetadataResult;
@@ -23,13 +30,21 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * needs {@code --add-opens java.base/java.nio} on Java 17. Here only the message metadata goes
  * through Arrow's reader (into heap buffers); bodies are copied into the {@code ArrowBuf} from the
  * byte array, so the driver runs without JVM flags.
+ *
+ * <p>Batches compressed by the server ({@code spark.sql.execution.arrow.compression.codec}) are
+ * decompressed here, buffer by buffer, with {@link DriverCodecFactory}, and only then loaded: Arrow
+ * 19's {@code VectorLoader} would decompress too, but when one buffer of a column fails (corrupt
+ * data) it drops the column's buffers already decompressed, which then leak.
  */
 final class ArrowIpcDecoder implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(ArrowIpcDecoder.class.getName());
+
   private final BufferAllocator allocator;
   private VectorSchemaRoot root;
   private VectorLoader loader;
   private byte[] chunk;
   private int offset;
+  private boolean codecLogged;
 
   ArrowIpcDecoder(BufferAllocator allocator) {
     this.allocator = allocator;
@@ -62,7 +77,9 @@ final class ArrowIpcDecoder implements AutoCloseable {
           if (root == null) {
             Schema schema = MessageSerializer.deserializeSchema(message.getMessage());
             root = VectorSchemaRoot.create(schema, allocator);
-            loader = new VectorLoader(root);
+            // Batches reach the loader decompressed; the explicit factory only keeps Arrow's
+            // default one (a ServiceLoader lookup) out.
+            loader = new VectorLoader(root, DriverCodecFactory.INSTANCE);
           }
         } else if (type == MessageHeader.RecordBatch) {
           if (root == null) {
@@ -101,7 +118,47 @@ final class ArrowIpcDecoder implements AutoCloseable {
     // deserializeRecordBatch takes over the body's reference: the batch's buffers keep it alive.
     batch = MessageSerializer.deserializeRecordBatch(message.getMessage(), body);
     try (batch) {
-      loader.load(batch);
+      byte codec = batch.getBodyCompression().getCodec();
+      if (codec == NoCompressionCodec.COMPRESSION_TYPE) {
+        loader.load(batch);
+      } else {
+        try (ArrowRecordBatch plain = decompressed(batch, codec)) {
+          loader.load(plain);
+        }
+      }
+    }
+  }
+
+  /** The batch with every buffer decompressed; on failure nothing decompressed is left behind. */
+  private ArrowRecordBatch decompressed(ArrowRecordBatch batch, byte codecId) {
+    CompressionUtil.CodecType type = CompressionUtil.CodecType.fromCompressionType(codecId);
+    if (!codecLogged) {
+      codecLogged =
+          true; // once per result: proof (and a hint for a slow read) that it came compressed
+      LOG.log(Level.FINE, "Reading Arrow batches compressed with {0}", type);
+    }
+    CompressionCodec codec = DriverCodecFactory.INSTANCE.createCodec(type);
+    List<ArrowBuf> buffers = new ArrayList<>(batch.getBuffers().size());
+    try {
+      for (ArrowBuf buffer : batch.getBuffers()) {
+        // As VectorLoader does: an absent buffer stays as it is; decompress() consumes one
+        // reference of its input, which the batch still holds (and closes) afterwards.
+        ArrowBuf plain = buffer.writerIndex() > 0 ? codec.decompress(allocator, buffer) : buffer;
+        buffer.getReferenceManager().retain();
+        buffers.add(plain);
+      }
+      // Takes its own reference of each buffer; ours are dropped below.
+      return new ArrowRecordBatch(
+          batch.getLength(),
+          batch.getNodes(),
+          buffers,
+          NoCompressionCodec.DEFAULT_BODY_COMPRESSION,
+          batch.getVariadicBufferCounts(),
+          false);
+    } finally {
+      for (ArrowBuf buffer : buffers) {
+        buffer.close();
+      }
     }
   }
 
