@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,30 +26,48 @@ final class BenchServer implements AutoCloseable {
 
   /** {@code root}: the repository, where the server module was built. */
   static BenchServer start(Path root, int port, String heap) throws IOException {
+    return start(root, port, heap, List.of(), "127.0.0.1", List.of());
+  }
+
+  /**
+   * {@code prefix}: a command the server runs under (the network bench's {@code ip netns exec});
+   * {@code host}: the address it listens on; {@code confs}: more {@code key=value} Spark confs.
+   */
+  static BenchServer start(
+      Path root, int port, String heap, List<String> prefix, String host, List<String> confs)
+      throws IOException {
     Path target = root.resolve("server/target");
     String classpath =
         target.resolve("classes")
             + ":"
             + Files.readString(target.resolve("runtime.classpath")).trim();
     Path home = Files.createTempDirectory("sparkjdbc-bench-server");
+    List<String> command = new ArrayList<>(prefix);
+    command.addAll(
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx" + heap,
+            "-cp",
+            classpath,
+            "dev.sparkjdbc.server.EmbeddedSparkConnectServer",
+            "--host",
+            host,
+            "--port",
+            Integer.toString(port),
+            "--warehouse",
+            home.resolve("warehouse").toString(),
+            "--stop-when-stdin-closes",
+            // ScanMemoryBench's 100 M rows are about 3 GB of Arrow, beyond Spark's default
+            // cap of
+            // 1 GiB per result (docs/limitations.md); 0 means no cap.
+            "--conf",
+            "spark.driver.maxResultSize=0"));
+    for (String conf : confs) {
+      command.add("--conf");
+      command.add(conf);
+    }
     Process process =
-        new ProcessBuilder(
-                List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx" + heap,
-                    "-cp",
-                    classpath,
-                    "dev.sparkjdbc.server.EmbeddedSparkConnectServer",
-                    "--port",
-                    Integer.toString(port),
-                    "--warehouse",
-                    home.resolve("warehouse").toString(),
-                    "--stop-when-stdin-closes",
-                    // ScanMemoryBench's 100 M rows are about 3 GB of Arrow, beyond Spark's default
-                    // cap of
-                    // 1 GiB per result (docs/limitations.md); 0 means no cap.
-                    "--conf",
-                    "spark.driver.maxResultSize=0"))
+        new ProcessBuilder(command)
             .directory(home.toFile())
             .redirectError(home.resolve("server.log").toFile())
             .start();

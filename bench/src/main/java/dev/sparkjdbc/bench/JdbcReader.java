@@ -61,6 +61,10 @@ final class JdbcReader implements AutoCloseable {
     return value == null ? 0 : value.hashCode();
   }
 
+  Connection connection() {
+    return connection;
+  }
+
   /** Keeps the reads observable. */
   long checksum() {
     return checksum;

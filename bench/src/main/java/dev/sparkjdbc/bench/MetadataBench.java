@@ -60,7 +60,7 @@ final class MetadataBench {
       s.execute("CREATE SCHEMA " + SCHEMA);
     }
     try {
-      createTables(url);
+      createTables(url, SCHEMA, TABLES);
       double createSeconds = (System.nanoTime() - start) / 1e9;
       System.err.printf(
           Locale.ROOT,
@@ -106,7 +106,7 @@ final class MetadataBench {
   }
 
   /** Creating 500 tables one by one is most of this benchmark's time: two sessions share it. */
-  private static void createTables(String url) throws Exception {
+  static void createTables(String url, String schema, int tables) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(CREATORS);
     try {
       List<Future<Void>> done = new ArrayList<>();
@@ -117,10 +117,10 @@ final class MetadataBench {
                 () -> {
                   try (Connection c = DriverManager.getConnection(url);
                       Statement s = c.createStatement()) {
-                    for (int t = first; t < TABLES; t += CREATORS) {
+                    for (int t = first; t < tables; t += CREATORS) {
                       s.execute(
                           "CREATE TABLE "
-                              + SCHEMA
+                              + schema
                               + "."
                               + table(t)
                               + " "
@@ -139,7 +139,7 @@ final class MetadataBench {
     }
   }
 
-  private static String table(int t) {
+  static String table(int t) {
     return String.format(Locale.ROOT, "t_%03d", t);
   }
 
@@ -186,8 +186,12 @@ final class MetadataBench {
   }
 
   private static List<String> columns(DatabaseMetaData meta) throws SQLException {
+    return columns(meta, SCHEMA);
+  }
+
+  static List<String> columns(DatabaseMetaData meta, String schema) throws SQLException {
     List<String> names = new ArrayList<>();
-    try (ResultSet rs = meta.getColumns(null, SCHEMA, "%", "%")) {
+    try (ResultSet rs = meta.getColumns(null, schema, "%", "%")) {
       while (rs.next()) {
         // Read what a tool shows, not only the names, so that no getter is skipped.
         rs.getString("TYPE_NAME");
