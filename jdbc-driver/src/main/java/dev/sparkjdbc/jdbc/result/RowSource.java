@@ -53,4 +53,12 @@ public abstract class RowSource implements AutoCloseable {
   /** Releases what the rows hold (server operation, Arrow memory). Idempotent. */
   @Override
   public abstract void close();
+
+  /**
+   * As {@link #close}, for rows whose result set the application dropped without closing it: the
+   * driver's Cleaner thread runs this, so nothing may wait for the server.
+   */
+  public void abandon() {
+    close();
+  }
 }
