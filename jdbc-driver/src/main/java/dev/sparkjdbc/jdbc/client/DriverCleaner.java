@@ -6,12 +6,15 @@ import java.lang.ref.Cleaner;
  * The driver's one {@link Cleaner}: it releases what a result set held (its server operation, its
  * Arrow memory) when the application dropped the result set without closing it.
  *
- * <p>Its thread is made by {@link DriverThreads}, so it carries the driver's class loader, not the
- * loader of whichever application thread opened the first connection. Like the channel threads
- * ({@link ChannelThreads}) it belongs to the open connections: when the last one closes, the driver
- * lets go of the Cleaner, and its thread ends once the garbage collector has found the Cleaner
- * unreachable (a {@code java.lang.ref.Cleaner} thread cannot be ended sooner); the next connection
- * starts a new one.
+ * <p>Like the channel threads ({@link ChannelThreads}) it belongs to the open connections: when the
+ * last one closes, the driver lets go of it. A {@code java.lang.ref.Cleaner}'s thread cannot be
+ * ended on demand, though: it ends only once the garbage collector has found the Cleaner
+ * unreachable. So its thread is not a {@link DriverThreads} one, which would carry the driver's
+ * class loader (in an app server often the web application's) until that collection: it is the
+ * JDK's own innocuous thread ({@code Cleaner-N}), whose context class loader is the system one and
+ * which inherits nothing from the thread that opened the first connection. Closing a connection
+ * runs the actions of all its results, so once the last one closed the Cleaner holds nothing of the
+ * driver's.
  */
 public final class DriverCleaner {
   private static int users;
@@ -46,7 +49,7 @@ public final class DriverCleaner {
 
   private static Cleaner current() {
     if (cleaner == null) {
-      cleaner = Cleaner.create(task -> DriverThreads.create(task, "sparkjdbc-cleaner"));
+      cleaner = Cleaner.create();
     }
     return cleaner;
   }

@@ -167,6 +167,11 @@ public final class ArrowRows extends RowSource {
     release(false);
   }
 
+  @Override
+  public boolean holdsResources() {
+    return true;
+  }
+
   /** As {@link #close}, with the server operation released without waiting for the server. */
   @Override
   public void abandon() {

@@ -2,6 +2,7 @@ package dev.sparkjdbc.jdbc.result;
 
 import dev.sparkjdbc.jdbc.client.DriverCleaner;
 import java.lang.ref.Cleaner;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,11 +29,25 @@ public final class ResultRelease implements Runnable {
     this.rows = rows;
   }
 
-  /** Releases {@code rows} when {@code resultSet} becomes unreachable, or when asked. */
+  /**
+   * Releases {@code rows} when {@code resultSet} becomes unreachable, or when asked. Rows that hold
+   * nothing outside the heap (metadata, array elements) are only released when asked.
+   */
   static ResultRelease register(SparkConnectResultSet resultSet, RowSource rows) {
     ResultRelease release = new ResultRelease(rows);
-    release.cleanable = DriverCleaner.register(resultSet, release);
+    release.cleanable =
+        rows.holdsResources() ? DriverCleaner.register(resultSet, release) : release.once();
     return release;
+  }
+
+  /** Runs this at most once, as a Cleaner's handle would, without the Cleaner. */
+  private Cleaner.Cleanable once() {
+    AtomicBoolean ran = new AtomicBoolean();
+    return () -> {
+      if (ran.compareAndSet(false, true)) {
+        run();
+      }
+    };
   }
 
   /** The application is done with the rows: released now, on its thread. */
