@@ -154,6 +154,10 @@ public final class ExecutionStream implements OperationSource {
         }
       } catch (StatusRuntimeException e) {
         checkStopped();
+        if (closed) {
+          // close() or the Cleaner cancelled the call (read-ahead thread): released already
+          throw SqlErrors.closed("result");
+        }
         if (Thread.currentThread().isInterrupted()) {
           // gRPC gave up waiting because this thread was interrupted: stop the operation too.
           stop(SqlErrors.interrupted());

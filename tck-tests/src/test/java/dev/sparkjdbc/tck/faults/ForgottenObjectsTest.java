@@ -49,6 +49,7 @@ class ForgottenObjectsTest {
         Statement keptStatement = c.createStatement()) {
       long arrowBefore = DriverDiagnostics.arrowBytesAllocated();
       int serverBefore = operations.list().size();
+      long closedBefore = operations.closed();
       // A result set the application still holds: the Cleaner must leave it alone.
       ResultSet kept = keptStatement.executeQuery(TWO_BATCHES);
       String keptOperation = operationId(keptStatement);
@@ -102,6 +103,12 @@ class ForgottenObjectsTest {
       }
       long releaseMillis = (System.nanoTime() - droppedAt) / 1_000_000;
       int serverAfter = operations.list().size();
+      // Spark announces the closes on its listener bus, a moment after the releases.
+      long closed = operations.closed() - closedBefore;
+      for (int i = 0; i < 100 && closed < dropped.size(); i++) {
+        Thread.sleep(100);
+        closed = operations.closed() - closedBefore;
+      }
       System.out.println(
           "forgotten objects: server operations before "
               + serverBefore
@@ -113,7 +120,9 @@ class ForgottenObjectsTest {
               + serverAfter
               + " (released in "
               + releaseMillis
-              + " ms; Arrow bytes before "
+              + " ms; operations Spark announced closed meanwhile: "
+              + closed
+              + "; Arrow bytes before "
               + arrowBefore
               + ", after "
               + DriverDiagnostics.arrowBytesAllocated()
@@ -121,6 +130,9 @@ class ForgottenObjectsTest {
       assertThat(left)
           .as("operations of dropped objects still on the server after %s", RELEASE_WITHIN)
           .isZero();
+      assertThat(closed)
+          .as("operations Spark's listeners saw closed (released, not abandoned)")
+          .isGreaterThanOrEqualTo(dropped.size());
       assertThat(ours(operations, Set.of(keptOperation)))
           .as("the result set still held keeps its operation")
           .isEqualTo(1);
