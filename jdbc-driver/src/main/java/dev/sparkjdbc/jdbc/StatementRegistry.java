@@ -1,6 +1,5 @@
 package dev.sparkjdbc.jdbc;
 
-import dev.sparkjdbc.jdbc.client.DriverCleaner;
 import java.lang.ref.WeakReference;
 import java.util.Iterator;
 import java.util.Map;
@@ -12,8 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * becomes unreachable, and so do its result sets, which the driver's Cleaner then releases (a
  * strong set here would pin them until the connection closes). Iterating yields the statements
  * still reachable; {@link #clear} also frees what unreachable ones left for the Cleaner.
- *
- * <p>While it holds statements, the connection uses the driver's Cleaner ({@link DriverCleaner}).
  */
 final class StatementRegistry implements Iterable<SparkConnectStatement> {
   /** Sweeping collected statements out when the map doubled since the last sweep: O(1) per add. */
@@ -22,14 +19,9 @@ final class StatementRegistry implements Iterable<SparkConnectStatement> {
   private final Map<OpenResults, WeakReference<SparkConnectStatement>> statements =
       new ConcurrentHashMap<>();
   private int sweepAt = MIN_SWEEP_SIZE;
-  private boolean usingCleaner;
 
   void add(SparkConnectStatement statement) {
     synchronized (this) {
-      if (!usingCleaner) {
-        DriverCleaner.acquire();
-        usingCleaner = true;
-      }
       if (statements.size() >= sweepAt) {
         sweep();
       }
@@ -48,19 +40,13 @@ final class StatementRegistry implements Iterable<SparkConnectStatement> {
 
   /**
    * Forgets every statement. Call it after closing the reachable ones: it releases the results of
-   * statements dropped unclosed that the Cleaner has not released yet, and lets go of the Cleaner.
+   * statements dropped unclosed that the Cleaner has not released yet.
    */
   void clear() {
     for (OpenResults results : statements.keySet()) {
       results.forgetAll();
     }
     statements.clear();
-    synchronized (this) {
-      if (usingCleaner) {
-        usingCleaner = false;
-        DriverCleaner.release();
-      }
-    }
   }
 
   /** Drops the statements collected whose results the Cleaner has released. */
