@@ -45,8 +45,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -70,7 +68,7 @@ final class SparkConnectConnection implements SelfWrapper, Connection, MetadataC
   private final ServerCapabilities capabilities;
   private final ColumnContext columnContext;
   private volatile ZoneId sessionZone;
-  private final Set<SparkConnectStatement> statements = ConcurrentHashMap.newKeySet();
+  private final StatementRegistry statements = new StatementRegistry();
   private final Properties clientInfo = new Properties();
   private SQLWarning warnings;
   private boolean autoCommit = true;

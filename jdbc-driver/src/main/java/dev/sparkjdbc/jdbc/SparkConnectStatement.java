@@ -10,6 +10,7 @@ import dev.sparkjdbc.jdbc.errors.SelfWrapper;
 import dev.sparkjdbc.jdbc.errors.SqlErrors;
 import dev.sparkjdbc.jdbc.errors.SqlState;
 import dev.sparkjdbc.jdbc.result.ResultOwner;
+import dev.sparkjdbc.jdbc.result.ResultRelease;
 import dev.sparkjdbc.jdbc.result.SparkConnectResultSet;
 import dev.sparkjdbc.jdbc.statement.Plans;
 import dev.sparkjdbc.jdbc.statement.SqlText;
@@ -69,10 +70,22 @@ class SparkConnectStatement
   private Translation lastTranslation;
   private final List<String> batch = new ArrayList<>();
 
+  /** What the connection frees of this statement's results if it closes first (not this). */
+  private final OpenResults openResults = new OpenResults();
+
   SparkConnectStatement(SparkConnectConnection connection, boolean internal) {
     this.connection = connection;
     this.execution = new ExecutionControl(connection.sessionLink());
     this.internal = internal;
+  }
+
+  OpenResults openResults() {
+    return openResults;
+  }
+
+  @Override
+  public void resultOpened(ResultRelease release) {
+    openResults.add(release);
   }
 
   SparkConnectConnection connection() {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.JobExecutionStatus;
 import org.apache.spark.SparkContext;
 import org.apache.spark.SparkJobInfo;
@@ -23,6 +24,7 @@ import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerEvent;
 import org.apache.spark.sql.connect.service.ExecuteInfo;
 import org.apache.spark.sql.connect.service.SparkConnectService;
+import org.apache.spark.sql.connect.service.SparkListenerConnectOperationClosed;
 import org.apache.spark.sql.connect.service.SparkListenerConnectOperationStarted;
 import scala.collection.immutable.Seq;
 import scala.jdk.javaapi.CollectionConverters;
@@ -42,6 +44,8 @@ import scala.util.Either;
  *   <li>{@code GET /started}: the last {@value #STARTED_KEPT} operations Spark announced to its
  *       listeners, oldest first, one per line: operation id, session id, user id, tags, client
  *       type, tab-separated.
+ *   <li>{@code GET /closed}: how many operations Spark announced as closed (released by the client,
+ *       or dropped by the server as abandoned) since the server started, one line.
  * </ul>
  *
  * <p>A failing request answers 500 with the exception; it never stops the server.
@@ -85,6 +89,11 @@ final class ServerDiagnostics implements AutoCloseable {
     /** The operations started most recently, oldest first (at most {@link #STARTED_KEPT}). */
     default List<Started> started() {
       return List.of();
+    }
+
+    /** Operations closed since the server started. */
+    default long closed() {
+      return 0;
     }
   }
 
@@ -136,6 +145,7 @@ final class ServerDiagnostics implements AutoCloseable {
                   }
                   return text.toString();
                 }));
+    http.createContext("/closed", exchange -> answer(exchange, () -> source.closed() + "\n"));
     http.start();
     return new ServerDiagnostics(http, executor);
   }
@@ -188,10 +198,17 @@ final class ServerDiagnostics implements AutoCloseable {
   static Source of(SparkContext context) {
     StartedOperations started = new StartedOperations();
     context.addSparkListener(started);
+    ClosedOperations closed = new ClosedOperations();
+    context.addSparkListener(closed);
     return new Source() {
       @Override
       public List<Started> started() {
         return started.list();
+      }
+
+      @Override
+      public long closed() {
+        return closed.count.get();
       }
 
       @Override
@@ -251,6 +268,18 @@ final class ServerDiagnostics implements AutoCloseable {
     List<Started> list() {
       synchronized (kept) {
         return List.copyOf(kept);
+      }
+    }
+  }
+
+  /** Counts the operation-closed events of the listener bus. */
+  private static final class ClosedOperations extends SparkListener {
+    private final AtomicLong count = new AtomicLong();
+
+    @Override
+    public void onOtherEvent(SparkListenerEvent event) {
+      if (event instanceof SparkListenerConnectOperationClosed) {
+        count.incrementAndGet();
       }
     }
   }

@@ -20,6 +20,14 @@ public interface ArrowBatchSource extends AutoCloseable {
   @Override
   void close();
 
+  /**
+   * Closes for a result set the application dropped without closing it (the driver's Cleaner runs
+   * this): as {@link #close}, but nothing here may wait for the server.
+   */
+  default void abandon() {
+    close();
+  }
+
   /** A result the server sent inline (e.g. SHOW TABLES): one chunk, already in memory. */
   static ArrowBatchSource inline(ByteString data) {
     return new ArrowBatchSource() {

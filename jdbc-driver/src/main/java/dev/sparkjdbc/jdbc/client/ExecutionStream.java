@@ -154,6 +154,10 @@ public final class ExecutionStream implements OperationSource {
         }
       } catch (StatusRuntimeException e) {
         checkStopped();
+        if (closed) {
+          // close() or the Cleaner cancelled the call (read-ahead thread): released already
+          throw SqlErrors.closed("result");
+        }
         if (Thread.currentThread().isInterrupted()) {
           // gRPC gave up waiting because this thread was interrupted: stop the operation too.
           stop(SqlErrors.interrupted());
@@ -339,8 +343,27 @@ public final class ExecutionStream implements OperationSource {
   /** Stops reading; an unfinished operation is released, which also stops it on the server. */
   @Override
   public void close() {
+    if (release()) {
+      client.releaseExecution(operationId);
+    }
+  }
+
+  /**
+   * As {@link #close}, but the release is sent without waiting for the answer: the driver's Cleaner
+   * thread runs this for every forgotten result set, and one slow or unreachable server must not
+   * hold up the others.
+   */
+  @Override
+  public void abandon() {
+    if (release()) {
+      client.releaseCompleteExecution(operationId);
+    }
+  }
+
+  /** Ends reading and cancels the call; true if the server still holds an unfinished operation. */
+  private boolean release() {
     if (closed) {
-      return;
+      return false;
     }
     closed = true;
     boolean unfinished;
@@ -349,8 +372,6 @@ public final class ExecutionStream implements OperationSource {
       complete = true;
     }
     context.cancel(null);
-    if (unfinished) {
-      client.releaseExecution(operationId);
-    }
+    return unfinished;
   }
 }

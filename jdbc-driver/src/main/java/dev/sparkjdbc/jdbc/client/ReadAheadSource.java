@@ -149,11 +149,25 @@ public final class ReadAheadSource implements ArrowBatchSource {
    */
   @Override
   public void close() {
+    end(false);
+  }
+
+  /** As {@link #close}, with the stream abandoned (its release not waited for). */
+  @Override
+  public void abandon() {
+    end(true);
+  }
+
+  private void end(boolean abandoned) {
     if (closed) {
       return;
     }
     closed = true;
-    stream.close();
+    if (abandoned) {
+      stream.abandon();
+    } else {
+      stream.close();
+    }
     queue.clear();
     queue.offer(CLOSED);
   }

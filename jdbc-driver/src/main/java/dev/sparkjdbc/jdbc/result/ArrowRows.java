@@ -164,13 +164,32 @@ public final class ArrowRows extends RowSource {
   /** Releases the server operation (if unfinished) and every Arrow buffer. */
   @Override
   public void close() {
+    release(false);
+  }
+
+  @Override
+  public boolean holdsResources() {
+    return true;
+  }
+
+  /** As {@link #close}, with the server operation released without waiting for the server. */
+  @Override
+  public void abandon() {
+    release(true);
+  }
+
+  private void release(boolean abandoned) {
     if (closed) {
       return;
     }
     closed = true;
     peeked.clear();
     try {
-      source.close();
+      if (abandoned) {
+        source.abandon();
+      } else {
+        source.close();
+      }
     } finally {
       decoder.close();
       allocator.close();

@@ -12,6 +12,12 @@ public interface ResultOwner {
   /** What {@code ResultSet.getStatement()} returns: null for the driver's own statements. */
   Statement visibleStatement();
 
+  /**
+   * A result set of this statement opened; {@code release} frees its rows if the connection closes
+   * while neither the application nor the driver's Cleaner has yet.
+   */
+  default void resultOpened(ResultRelease release) {}
+
   /** The last row was read. */
   void resultSetExhausted(ResultSet resultSet);
 

@@ -53,4 +53,20 @@ public abstract class RowSource implements AutoCloseable {
   /** Releases what the rows hold (server operation, Arrow memory). Idempotent. */
   @Override
   public abstract void close();
+
+  /**
+   * True when the rows hold something outside this JVM's heap (a server operation, Arrow memory),
+   * so that a result set dropped unclosed must have them released.
+   */
+  public boolean holdsResources() {
+    return false;
+  }
+
+  /**
+   * As {@link #close}, for rows whose result set the application dropped without closing it: the
+   * driver's Cleaner thread runs this, so nothing may wait for the server.
+   */
+  public void abandon() {
+    close();
+  }
 }

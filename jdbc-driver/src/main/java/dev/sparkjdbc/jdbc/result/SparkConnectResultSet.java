@@ -45,6 +45,10 @@ import java.util.Map;
 public final class SparkConnectResultSet extends ReadOnlyForwardResultSet implements SelfWrapper {
   private final ResultOwner statement;
   private final RowSource rows;
+
+  /** Releases the rows once: on close, at the last row, or when dropped unclosed. */
+  private final ResultRelease release;
+
   private final long maxRows;
   private final ColumnAccessor[] accessors;
   private final ColumnType[] types;
@@ -69,6 +73,10 @@ public final class SparkConnectResultSet extends ReadOnlyForwardResultSet implem
       ResultOwner statement, RowSource rows, long maxRows, int maxFieldSize) {
     this.statement = statement;
     this.rows = rows;
+    this.release = ResultRelease.register(this, rows);
+    if (statement != null) {
+      statement.resultOpened(release);
+    }
     this.maxRows = maxRows;
     this.types = rows.types();
     this.accessors = rows.accessors().clone();
@@ -104,7 +112,7 @@ public final class SparkConnectResultSet extends ReadOnlyForwardResultSet implem
   private void finish() {
     afterLast = true;
     row = -1;
-    rows.close();
+    release.close();
     if (statement != null) {
       statement.resultSetExhausted(this);
     }
@@ -660,7 +668,7 @@ public final class SparkConnectResultSet extends ReadOnlyForwardResultSet implem
       return;
     }
     closed = true;
-    rows.close();
+    release.close();
     if (statement != null) {
       statement.resultSetClosed(this);
     }

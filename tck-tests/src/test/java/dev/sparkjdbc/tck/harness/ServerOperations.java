@@ -99,6 +99,15 @@ public final class ServerOperations {
     }
   }
 
+  /**
+   * How many operations Spark announced as closed since the server started (released by a client,
+   * or dropped as abandoned). Spark's listener bus delivers events asynchronously, so the count may
+   * lag a release by a moment.
+   */
+  public long closed() {
+    return Long.parseLong(get("/closed").trim());
+  }
+
   /** The number of Spark jobs running in the server. */
   public int runningJobs() {
     return Integer.parseInt(get("/jobs").trim());
