@@ -319,11 +319,12 @@ public final class ConnectClient implements AutoCloseable {
   }
 
   /**
-   * Releases a complete operation without waiting for the answer: the server only frees what it
-   * kept for a reattach, and a round trip on every statement would cost its caller more than the
-   * release is worth (it is what Spark's own client does). A failure is only logged.
+   * Releases an operation without waiting for the answer (what Spark's own client does): the server
+   * frees what it kept for a reattach and stops the operation if it still runs, and a round trip on
+   * every statement or early close would cost its caller more than the answer is worth. The
+   * channel's graceful shutdown lets a release in flight finish. A failure is only logged.
    */
-  void releaseCompleteExecution(String operationId) {
+  void releaseExecutionWithoutWaiting(String operationId) {
     ClientCalls.asyncUnaryCall(
         channel.newCall(
             SparkConnectServiceGrpc.getReleaseExecuteMethod(),

@@ -147,7 +147,7 @@ public final class ExecutionStream implements OperationSource {
           }
           if (response.hasResultComplete()) {
             finish();
-            client.releaseCompleteExecution(operationId);
+            client.releaseExecutionWithoutWaiting(operationId);
             return null;
           }
           return response;
@@ -343,20 +343,19 @@ public final class ExecutionStream implements OperationSource {
   /** Stops reading; an unfinished operation is released, which also stops it on the server. */
   @Override
   public void close() {
-    if (release()) {
-      client.releaseExecution(operationId);
-    }
+    abandon();
   }
 
   /**
-   * As {@link #close}, but the release is sent without waiting for the answer: the driver's Cleaner
-   * thread runs this for every forgotten result set, and one slow or unreachable server must not
-   * hold up the others.
+   * As {@link #close}: the release of an unfinished operation is sent without waiting for the
+   * answer, so that closing a result set early (a tool reading the first rows) costs no round trip,
+   * and the driver's Cleaner thread, which runs this for every forgotten result set, is not held up
+   * by one slow or unreachable server.
    */
   @Override
   public void abandon() {
     if (release()) {
-      client.releaseCompleteExecution(operationId);
+      client.releaseExecutionWithoutWaiting(operationId);
     }
   }
 
