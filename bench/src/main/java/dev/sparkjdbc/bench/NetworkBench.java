@@ -19,7 +19,8 @@ import java.util.Locale;
 /**
  * {@code bin/bench network}: the readers of the throughput part and the small-message measures
  * through a link of set round-trip time ({@link DelayProxy}) and bandwidth ({@link NetworkLink}),
- * one markdown table per measure with the settings as rows and the targets of docs/benchmarks.md as ratios.
+ * one markdown table per measure with the settings as rows and the targets of docs/benchmarks.md as
+ * ratios.
  */
 final class NetworkBench {
   private static final double[] RTTS = {0, 10, 40, 100};
