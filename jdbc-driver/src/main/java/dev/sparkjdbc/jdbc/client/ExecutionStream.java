@@ -172,7 +172,7 @@ public final class ExecutionStream implements OperationSource {
         // Spark 4.2 forgets it by itself, and the release finds nothing to do
         // (docs/compatibility.md).
         client.releaseExecution(operationId);
-        throw GrpcErrors.of(e, client.where());
+        throw client.failure(e);
       }
       if (++emptyReattaches > MAX_EMPTY_REATTACHES) {
         close();
@@ -259,7 +259,7 @@ public final class ExecutionStream implements OperationSource {
             + e.getStatus().getCode()
             + (what == null ? "" : ": " + what)
             + "); the result is incomplete",
-        SqlState.CONNECTION_BROKEN,
+        SqlState.COMMUNICATION_LINK_FAILURE,
         e);
   }
 
