@@ -78,6 +78,14 @@ public final class ConnectClient implements AutoCloseable {
         NettyChannelBuilder.forAddress(config.host(), config.port())
             .maxInboundMessageSize(config.maxMessageSize())
             .userAgent(config.userAgent());
+    if (config.keepAliveTimeSeconds() > 0) {
+      // Pings only while a call is outstanding: a stock Spark server (gRPC's default policy)
+      // allows idle pings every 2 h at most and closes connections that ping more often.
+      builder
+          .keepAliveTime(config.keepAliveTimeSeconds(), TimeUnit.SECONDS)
+          .keepAliveTimeout(config.keepAliveTimeoutSeconds(), TimeUnit.SECONDS)
+          .keepAliveWithoutCalls(false);
+    }
     TransportSecurity.configure(config, builder);
     ChannelThreads.acquire(builder);
     try {
