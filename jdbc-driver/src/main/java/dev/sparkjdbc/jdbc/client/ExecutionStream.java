@@ -159,7 +159,10 @@ public final class ExecutionStream implements OperationSource {
           stop(SqlErrors.interrupted());
           checkStopped();
         }
-        if (responded && isConnectionLoss(e) && reconnects < RECONNECT_BACKOFF_MILLIS.length) {
+        if (responded
+            && isConnectionLoss(e)
+            && !isSilentLink(e)
+            && reconnects < RECONNECT_BACKOFF_MILLIS.length) {
           pause(RECONNECT_BACKOFF_MILLIS[reconnects++]);
           reattach(e);
           continue;
@@ -246,6 +249,18 @@ public final class ExecutionStream implements OperationSource {
       }
     }
     return false;
+  }
+
+  /**
+   * gRPC's keep-alive ping went unanswered: the path to the server is silent, not closed. A
+   * reattach would open a new connection over the same path and wait, without any ping, for a
+   * handshake that may never come; so the loss is reported at once instead (08S01).
+   */
+  private static boolean isSilentLink(StatusRuntimeException e) {
+    String what = e.getStatus().getDescription();
+    return e.getStatus().getCode() == Status.Code.UNAVAILABLE
+        && what != null
+        && what.startsWith("Keepalive failed");
   }
 
   private SQLException connectionLost(StatusRuntimeException e) {
