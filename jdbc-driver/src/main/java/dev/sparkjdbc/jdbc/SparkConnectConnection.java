@@ -214,6 +214,10 @@ final class SparkConnectConnection implements SelfWrapper, Connection, MetadataC
     if (closed) {
       throw SqlErrors.closed("connection");
     }
+    SQLException ended = client.sessionEnded();
+    if (ended != null) {
+      throw ended;
+    }
   }
 
   void statementClosed(SparkConnectStatement statement) {
@@ -417,9 +421,13 @@ final class SparkConnectConnection implements SelfWrapper, Connection, MetadataC
     setSavepoint();
   }
 
+  /**
+   * True after close or abort, and also once the server said it ended this connection's session
+   * (expired, released or restarted): nothing can run on it any more. close() still frees it.
+   */
   @Override
   public boolean isClosed() {
-    return closed;
+    return closed || client.hasSessionEnded();
   }
 
   @Override
@@ -557,7 +565,7 @@ final class SparkConnectConnection implements SelfWrapper, Connection, MetadataC
     if (timeoutSeconds < 0) {
       throw new SQLException("Timeout must not be negative", SqlState.INVALID_ARGUMENT);
     }
-    if (closed) {
+    if (isClosed()) {
       return false;
     }
     try {
@@ -570,7 +578,7 @@ final class SparkConnectConnection implements SelfWrapper, Connection, MetadataC
 
   @Override
   public void setClientInfo(String name, String value) throws SQLClientInfoException {
-    if (closed) {
+    if (isClosed()) {
       throw new SQLClientInfoException(
           "This connection is closed", SqlState.CONNECTION_CLOSED, Map.of());
     }
@@ -590,7 +598,7 @@ final class SparkConnectConnection implements SelfWrapper, Connection, MetadataC
 
   @Override
   public void setClientInfo(Properties properties) throws SQLClientInfoException {
-    if (closed) {
+    if (isClosed()) {
       throw new SQLClientInfoException(
           "This connection is closed", SqlState.CONNECTION_CLOSED, Map.of());
     }

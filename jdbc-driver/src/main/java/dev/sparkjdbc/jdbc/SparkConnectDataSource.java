@@ -323,6 +323,26 @@ public class SparkConnectDataSource
     set(ConnectionProperty.GRPC_MAX_MESSAGE_SIZE, grpcMaxMessageSize);
   }
 
+  /** Connection property {@code grpc_keep_alive_time}. */
+  public int getGrpcKeepAliveTime() {
+    return integer(ConnectionProperty.GRPC_KEEP_ALIVE_TIME);
+  }
+
+  /** Connection property {@code grpc_keep_alive_time}. */
+  public void setGrpcKeepAliveTime(int grpcKeepAliveTime) {
+    set(ConnectionProperty.GRPC_KEEP_ALIVE_TIME, grpcKeepAliveTime);
+  }
+
+  /** Connection property {@code grpc_keep_alive_timeout}. */
+  public int getGrpcKeepAliveTimeout() {
+    return integer(ConnectionProperty.GRPC_KEEP_ALIVE_TIMEOUT);
+  }
+
+  /** Connection property {@code grpc_keep_alive_timeout}. */
+  public void setGrpcKeepAliveTimeout(int grpcKeepAliveTimeout) {
+    set(ConnectionProperty.GRPC_KEEP_ALIVE_TIMEOUT, grpcKeepAliveTimeout);
+  }
+
   /** Connection property {@code read_ahead}. */
   public int getReadAhead() {
     return integer(ConnectionProperty.READ_AHEAD);

@@ -2,6 +2,7 @@ package dev.sparkjdbc.jdbc.client;
 
 import dev.sparkjdbc.jdbc.config.ConnectionConfig;
 import dev.sparkjdbc.jdbc.config.DriverVersion;
+import dev.sparkjdbc.jdbc.errors.SqlErrors;
 import dev.sparkjdbc.proto.AnalyzePlanRequest;
 import dev.sparkjdbc.proto.ConfigRequest;
 import dev.sparkjdbc.proto.ConfigResponse;
@@ -63,6 +64,9 @@ public final class ConnectClient implements AutoCloseable {
   /** True once the server answered: only then is there a session to release. */
   private volatile boolean sessionOpen;
 
+  /** Why the server ended our session, once it said so: every later use fails with it. */
+  private volatile SQLException sessionEnded;
+
   /** Whether close gave the channel's share of {@link ChannelThreads} back. */
   private boolean threadsReleased;
 
@@ -85,6 +89,14 @@ public final class ConnectClient implements AutoCloseable {
         NettyChannelBuilder.forAddress(config.host(), config.port())
             .maxInboundMessageSize(config.maxMessageSize())
             .userAgent(config.userAgent());
+    if (config.keepAliveTimeSeconds() > 0) {
+      // Pings only while a call is outstanding: a stock Spark server (gRPC's default policy)
+      // allows idle pings every 2 h at most and closes connections that ping more often.
+      builder
+          .keepAliveTime(config.keepAliveTimeSeconds(), TimeUnit.SECONDS)
+          .keepAliveTimeout(config.keepAliveTimeoutSeconds(), TimeUnit.SECONDS)
+          .keepAliveWithoutCalls(false);
+    }
     TransportSecurity.configure(config, builder);
     ChannelThreads.acquire(builder);
     try {
@@ -128,6 +140,28 @@ public final class ConnectClient implements AutoCloseable {
     return config.displayUrl();
   }
 
+  /**
+   * A failed call as the SQLException to throw; remembers when it says the server ended our
+   * session, so that the connection reports itself closed from then on.
+   */
+  SQLException failure(StatusRuntimeException e) {
+    SQLException mapped = GrpcErrors.of(e, where(), sessionOpen);
+    if (sessionEnded == null && GrpcErrors.endsSession(e)) {
+      sessionEnded = mapped;
+    }
+    return mapped;
+  }
+
+  public boolean hasSessionEnded() {
+    return sessionEnded != null;
+  }
+
+  /** Why the server ended this session (a fresh 08003 error for the caller), or null. */
+  public SQLException sessionEnded() {
+    SQLException first = sessionEnded;
+    return first == null ? null : SqlErrors.again(first);
+  }
+
   /** A cheap round trip that proves the server answers; returns Spark's version. */
   public String sparkVersion(long timeoutMillis) throws SQLException {
     AnalyzePlanRequest.Builder request =
@@ -147,41 +181,41 @@ public final class ConnectClient implements AutoCloseable {
       sessionOpen = true;
       return response.getSparkVersion().getVersion();
     } catch (StatusRuntimeException e) {
-      throw GrpcErrors.of(e, where());
+      throw failure(e);
     }
   }
 
   /** Spark's analysis of a plan's output, without running it (AnalyzePlan schema). */
   public dev.sparkjdbc.proto.DataType schema(Plan plan) throws SQLException {
-    AnalyzePlanRequest request =
+    AnalyzePlanRequest.Builder request =
         AnalyzePlanRequest.newBuilder()
             .setSessionId(sessionId)
             .setUserContext(userContext)
             .setClientType(CLIENT_TYPE)
-            .setSchema(AnalyzePlanRequest.Schema.newBuilder().setPlan(plan))
-            .build();
+            .setSchema(AnalyzePlanRequest.Schema.newBuilder().setPlan(plan));
+    observedSession(request::setClientObservedServerSideSessionId);
     try {
-      return stub(0).analyzePlan(request).getSchema().getSchema();
+      return stub(0).analyzePlan(request.build()).getSchema().getSchema();
     } catch (StatusRuntimeException e) {
-      throw GrpcErrors.of(e, where());
+      throw failure(e);
     }
   }
 
   /** A Spark session configuration value (Config RPC). */
   public String config(String key) throws SQLException {
-    ConfigRequest request =
+    ConfigRequest.Builder request =
         ConfigRequest.newBuilder()
             .setSessionId(sessionId)
             .setUserContext(userContext)
             .setClientType(CLIENT_TYPE)
             .setOperation(
                 ConfigRequest.Operation.newBuilder()
-                    .setGet(ConfigRequest.Get.newBuilder().addKeys(key)))
-            .build();
+                    .setGet(ConfigRequest.Get.newBuilder().addKeys(key)));
+    observedSession(request::setClientObservedServerSideSessionId);
     try {
-      return stub(30_000).config(request).getPairs(0).getValue();
+      return stub(30_000).config(request.build()).getPairs(0).getValue();
     } catch (StatusRuntimeException e) {
-      throw GrpcErrors.of(e, where());
+      throw failure(e);
     }
   }
 
@@ -252,17 +286,17 @@ public final class ConnectClient implements AutoCloseable {
   /** Spark's explanation of a plan (AnalyzePlan explain). */
   public String explain(Plan plan, AnalyzePlanRequest.Explain.ExplainMode mode)
       throws SQLException {
-    AnalyzePlanRequest request =
+    AnalyzePlanRequest.Builder request =
         AnalyzePlanRequest.newBuilder()
             .setSessionId(sessionId)
             .setUserContext(userContext)
             .setClientType(CLIENT_TYPE)
-            .setExplain(AnalyzePlanRequest.Explain.newBuilder().setPlan(plan).setExplainMode(mode))
-            .build();
+            .setExplain(AnalyzePlanRequest.Explain.newBuilder().setPlan(plan).setExplainMode(mode));
+    observedSession(request::setClientObservedServerSideSessionId);
     try {
-      return stub(0).analyzePlan(request).getExplain().getExplainString();
+      return stub(0).analyzePlan(request.build()).getExplain().getExplainString();
     } catch (StatusRuntimeException e) {
-      throw GrpcErrors.of(e, where());
+      throw failure(e);
     }
   }
 
@@ -379,9 +413,20 @@ public final class ConnectClient implements AutoCloseable {
     try {
       return stub(10_000).interrupt(request).getInterruptedIdsCount() > 0;
     } catch (StatusRuntimeException e) {
-      throw GrpcErrors.of(e, where());
+      throw failure(e);
     } finally {
       restoreInterrupt(interrupted);
+    }
+  }
+
+  /**
+   * Gives a request the server's id for our session, once known: a restarted server then refuses it
+   * with SESSION_CHANGED instead of quietly starting a new, empty session under our id.
+   */
+  private void observedSession(java.util.function.Consumer<String> setter) {
+    String observed = serverSideSessionId;
+    if (observed != null) {
+      setter.accept(observed);
     }
   }
 

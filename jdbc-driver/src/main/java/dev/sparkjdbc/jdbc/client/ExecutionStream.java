@@ -163,7 +163,10 @@ public final class ExecutionStream implements OperationSource {
           stop(SqlErrors.interrupted());
           checkStopped();
         }
-        if (responded && isConnectionLoss(e) && reconnects < RECONNECT_BACKOFF_MILLIS.length) {
+        if (responded
+            && isConnectionLoss(e)
+            && !isSilentLink(e)
+            && reconnects < RECONNECT_BACKOFF_MILLIS.length) {
           pause(RECONNECT_BACKOFF_MILLIS[reconnects++]);
           reattach(e);
           continue;
@@ -176,7 +179,7 @@ public final class ExecutionStream implements OperationSource {
         // Spark 4.2 forgets it by itself, and the release finds nothing to do
         // (docs/compatibility.md).
         client.releaseExecution(operationId);
-        throw GrpcErrors.of(e, client.where());
+        throw client.failure(e);
       }
       if (++emptyReattaches > MAX_EMPTY_REATTACHES) {
         close();
@@ -252,6 +255,18 @@ public final class ExecutionStream implements OperationSource {
     return false;
   }
 
+  /**
+   * gRPC's keep-alive ping went unanswered: the path to the server is silent, not closed. A
+   * reattach would open a new connection over the same path and wait, without any ping, for a
+   * handshake that may never come; so the loss is reported at once instead (08S01).
+   */
+  private static boolean isSilentLink(StatusRuntimeException e) {
+    String what = e.getStatus().getDescription();
+    return e.getStatus().getCode() == Status.Code.UNAVAILABLE
+        && what != null
+        && what.startsWith("Keepalive failed");
+  }
+
   private SQLException connectionLost(StatusRuntimeException e) {
     String what = e.getStatus().getDescription();
     return new SQLTransientConnectionException(
@@ -263,7 +278,7 @@ public final class ExecutionStream implements OperationSource {
             + e.getStatus().getCode()
             + (what == null ? "" : ": " + what)
             + "); the result is incomplete",
-        SqlState.CONNECTION_BROKEN,
+        SqlState.COMMUNICATION_LINK_FAILURE,
         e);
   }
 

@@ -13,6 +13,7 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLInvalidAuthorizationSpecException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Set;
 
 /**
  * Turns failed gRPC calls into the {@code SQLException} a JDBC user expects: Spark's error details
@@ -22,10 +23,25 @@ import java.sql.SQLTransientConnectionException;
 final class GrpcErrors {
   private static final String ERROR_INFO_TYPE = "type.googleapis.com/google.rpc.ErrorInfo";
 
+  /**
+   * Spark's error classes for "this session is gone": expired or released (CLOSED), unknown to a
+   * call that must not create it (NOT_FOUND), or held by a server that restarted since (CHANGED).
+   * Spark gives them SQLSTATE HY000, which pools do not treat as a lost connection.
+   */
+  private static final Set<String> SESSION_ENDED =
+      Set.of(
+          "INVALID_HANDLE.SESSION_CLOSED",
+          "INVALID_HANDLE.SESSION_NOT_FOUND",
+          "INVALID_HANDLE.SESSION_CHANGED");
+
   private GrpcErrors() {}
 
-  /** Maps a failed gRPC call; {@code where} names the server, for the message. */
-  static SQLException of(StatusRuntimeException e, String where) {
+  /**
+   * Maps a failed gRPC call; {@code where} names the server, for the message. {@code established}
+   * says whether the server had answered on this connection before: an unreachable server is then a
+   * broken link (08S01), else a failure to connect (08001).
+   */
+  static SQLException of(StatusRuntimeException e, String where, boolean established) {
     SQLException tls = TransportSecurity.describeFailure(e, where);
     if (tls != null) {
       return tls;
@@ -33,6 +49,10 @@ final class GrpcErrors {
     ErrorInfo info = errorInfo(e);
     Status status = e.getStatus();
     String serverMessage = status.getDescription() == null ? "" : status.getDescription().strip();
+    if (info != null && endsSession(info)) {
+      String errorClass = info.getMetadataOrDefault("errorClass", "");
+      return SqlErrors.sessionEnded(serverMessage.isEmpty() ? errorClass : serverMessage, e);
+    }
     if (info != null && info.getMetadataMap().containsKey("sqlState")) {
       String sqlState = info.getMetadataOrDefault("sqlState", SqlState.GENERAL);
       String errorClass = info.getMetadataOrDefault("errorClass", "");
@@ -41,10 +61,15 @@ final class GrpcErrors {
     }
     return switch (status.getCode()) {
       case UNAVAILABLE ->
-          new SQLTransientConnectionException(
-              "Spark Connect server unreachable at " + where + ": " + describe(status),
-              SqlState.CONNECTION_FAILURE,
-              e);
+          established
+              ? new SQLTransientConnectionException(
+                  "Lost the link to the Spark Connect server at " + where + ": " + describe(status),
+                  SqlState.COMMUNICATION_LINK_FAILURE,
+                  e)
+              : new SQLTransientConnectionException(
+                  "Spark Connect server unreachable at " + where + ": " + describe(status),
+                  SqlState.CONNECTION_FAILURE,
+                  e);
       case UNAUTHENTICATED, PERMISSION_DENIED ->
           new SQLInvalidAuthorizationSpecException(
               "Spark Connect server at "
@@ -74,6 +99,16 @@ final class GrpcErrors {
           SqlErrors.forState(
               serverMessage.isEmpty() ? describe(status) : serverMessage, SqlState.GENERAL, e);
     };
+  }
+
+  /** True when the server said this connection's session is gone: the connection is over. */
+  static boolean endsSession(StatusRuntimeException e) {
+    ErrorInfo info = errorInfo(e);
+    return info != null && endsSession(info);
+  }
+
+  private static boolean endsSession(ErrorInfo info) {
+    return SESSION_ENDED.contains(info.getMetadataOrDefault("errorClass", ""));
   }
 
   private static ErrorInfo errorInfo(StatusRuntimeException e) {

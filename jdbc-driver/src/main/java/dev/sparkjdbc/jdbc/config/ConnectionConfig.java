@@ -443,6 +443,16 @@ public final class ConnectionConfig {
     return (Integer) values.get(ConnectionProperty.GRPC_MAX_MESSAGE_SIZE);
   }
 
+  /** Seconds of silence during a call before a keep-alive ping; 0 for no pings. */
+  public int keepAliveTimeSeconds() {
+    return (Integer) values.get(ConnectionProperty.GRPC_KEEP_ALIVE_TIME);
+  }
+
+  /** Seconds a keep-alive ping may go unanswered before the link counts as broken. */
+  public int keepAliveTimeoutSeconds() {
+    return (Integer) values.get(ConnectionProperty.GRPC_KEEP_ALIVE_TIMEOUT);
+  }
+
   /** Result chunks received ahead of the reader in a background thread; 0 for none. */
   public int readAhead() {
     return (Integer) values.get(ConnectionProperty.READ_AHEAD);

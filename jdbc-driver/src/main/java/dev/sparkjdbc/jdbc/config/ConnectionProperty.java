@@ -66,6 +66,23 @@ public enum ConnectionProperty {
       Integer.toString(128 * 1024 * 1024),
       false,
       "Largest gRPC message accepted from the server, in bytes."),
+  GRPC_KEEP_ALIVE_TIME(
+      "grpc_keep_alive_time",
+      PropertyType.integer(0),
+      "60",
+      false,
+      "Seconds without a message from the server, while a call is outstanding, after which the "
+          + "driver sends an HTTP/2 keep-alive ping, so that a dead peer or a silently dropped "
+          + "network is noticed (SQLSTATE 08S01) without a network timeout; 0 = no pings. gRPC "
+          + "raises values under 10 to 10. Idle connections send no pings: a stock Spark server "
+          + "allows them at most every 2 hours and closes connections that ping more often."),
+  GRPC_KEEP_ALIVE_TIMEOUT(
+      "grpc_keep_alive_timeout",
+      PropertyType.integer(1),
+      "20",
+      false,
+      "Seconds to wait for the answer to a keep-alive ping before the connection counts as "
+          + "broken."),
   READ_AHEAD(
       "read_ahead",
       PropertyType.integer(0, 64),

@@ -98,6 +98,18 @@ public final class SqlErrors {
         first);
   }
 
+  /**
+   * The server no longer knows this connection's session (it expired, was released, or the server
+   * restarted): the connection is over, and pools evict it on the 08 class.
+   */
+  public static SQLNonTransientConnectionException sessionEnded(
+      String serverMessage, Throwable cause) {
+    return new SQLNonTransientConnectionException(
+        "connection closed because the server ended its session: " + serverMessage,
+        SqlState.CONNECTION_CLOSED,
+        cause);
+  }
+
   public static SQLException closed(String what) {
     return new SQLNonTransientException(
         "This " + what + " is closed",

@@ -26,6 +26,13 @@ public final class SqlState {
   public static final String CONNECTION_CLOSED = "08003";
   public static final String CONNECTION_BROKEN = "08006";
 
+  /**
+   * The link to the server broke after the connection was established (server gone, network down,
+   * keep-alive unanswered): "communication link failure", as MySQL's and pgjdbc's drivers report
+   * it. Failing to connect at all stays {@link #CONNECTION_FAILURE}.
+   */
+  public static final String COMMUNICATION_LINK_FAILURE = "08S01";
+
   // 0A: features
   public static final String NOT_SUPPORTED = "0A000";
 
