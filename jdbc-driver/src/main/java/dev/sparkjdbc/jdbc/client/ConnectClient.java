@@ -272,7 +272,7 @@ public final class ConnectClient implements AutoCloseable {
           @Override
           public void onError(Throwable t) {
             answer.completeExceptionally(
-                t instanceof StatusRuntimeException e ? GrpcErrors.of(e, where()) : t);
+                t instanceof StatusRuntimeException e ? failure(e) : t);
           }
 
           @Override
