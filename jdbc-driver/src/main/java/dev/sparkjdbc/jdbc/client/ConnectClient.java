@@ -271,8 +271,7 @@ public final class ConnectClient implements AutoCloseable {
 
           @Override
           public void onError(Throwable t) {
-            answer.completeExceptionally(
-                t instanceof StatusRuntimeException e ? failure(e) : t);
+            answer.completeExceptionally(t instanceof StatusRuntimeException e ? failure(e) : t);
           }
 
           @Override
