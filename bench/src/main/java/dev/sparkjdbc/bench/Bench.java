@@ -318,16 +318,16 @@ public final class Bench {
     return String.format(Locale.ROOT, "%.2f M rows/s", rowsPerSecond / 1e6);
   }
 
-  private static String millis(long nanos) {
+  static String millis(long nanos) {
     return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
   }
 
-  private static String ratio(double value) {
+  static String ratio(double value) {
     return String.format(Locale.ROOT, "%.2f", value);
   }
 
   /** One markdown table: the header's cells separated by " | ", then the rows. */
-  private static void print(String header, List<String[]> rows) {
+  static void print(String header, List<String[]> rows) {
     int columns = header.split(" \\| ").length;
     StringBuilder out = new StringBuilder("\n| " + header + " |\n|");
     out.append("---|".repeat(columns)).append('\n');

@@ -138,7 +138,7 @@ final class NetworkBench {
           rate / 1e6);
     }
     link.shape(0);
-    print("link (tbf on both veth ends) | plain TCP bulk transfer, server to client", rows);
+    Bench.print("link (tbf on both veth ends) | plain TCP bulk transfer, server to client", rows);
   }
 
   @FunctionalInterface
@@ -212,7 +212,8 @@ final class NetworkBench {
               }
             }
             double[] m = Arrays.stream(rates).mapToDouble(Bench::median).toArray();
-            String firstRow = s == 0 ? millis(firstRowNanos(ours, Bench.SHAPES.get(0).sql())) : "";
+            String firstRow =
+                s == 0 ? Bench.millis(firstRowNanos(ours, Bench.SHAPES.get(0).sql())) : "";
             boolean spark2x = s == 0 && rtt >= 10;
             rows.add(
                 new String[] {
@@ -225,7 +226,7 @@ final class NetworkBench {
                   rate(m[2]),
                   rate(m[3]) + mbps(m[3], bytesPerRow[s]),
                   check(m[0] / m[3], 0.9),
-                  spark2x ? check(m[0] / m[2], 2) : ratio(m[0] / m[2]),
+                  spark2x ? check(m[0] / m[2], 2) : Bench.ratio(m[0] / m[2]),
                   firstRow
                 });
             System.err.printf(
@@ -241,7 +242,7 @@ final class NetworkBench {
           warm = true;
         }
       }
-      print(
+      Bench.print(
           "bandwidth | RTT | shape | rows per read | our ResultSet | ours, read_ahead=0 | Spark"
               + " Connect client | minimal gRPC + Arrow reader | ours / minimal (≥ 0.9) | ours /"
               + " Spark (≥ 2 at RTT ≥ 10 ms, 3 columns) | ours: time to first row of 10 M rows",
@@ -336,7 +337,7 @@ final class NetworkBench {
         System.err.printf(Locale.ROOT, "network: small messages at RTT %s done%n", rtt(rtt));
       }
     }
-    print(
+    Bench.print(
         "RTT (unlimited bandwidth) | ours: SELECT 1 (median) | Spark client: SELECT 1 | ours:"
             + " connect + first query | connect + first query ≤ 3 round trips",
         rows);
@@ -433,7 +434,7 @@ final class NetworkBench {
           System.err.printf(Locale.ROOT, "network: browsing at RTT %s done%n", rtt(rtt));
         }
       }
-      print(
+      Bench.print(
           "RTT (unlimited bandwidth) | DBeaver replay, 10 tables | DBeaver replay, 500 tables |"
               + " round trips 500 / 10 tables (no growth) | getColumns, 500 tables × 10 columns",
           rows);
@@ -543,7 +544,7 @@ final class NetworkBench {
       }
     }
     link.shape(0);
-    print(
+    Bench.print(
         "bandwidth (RTT "
             + rtt(COMPRESSION_RTT)
             + ") | shape | rows | compression | our ResultSet | bytes on the wire, server to client"
@@ -603,26 +604,7 @@ final class NetworkBench {
         : String.format(Locale.ROOT, " (%.0f MB/s)", rowsPerSecond * bytesPerRow / 1e6);
   }
 
-  private static String millis(long nanos) {
-    return ms(nanos / 1e6);
-  }
-
   private static String ms(double millis) {
     return String.format(Locale.ROOT, "%.1f ms", millis);
-  }
-
-  private static String ratio(double value) {
-    return String.format(Locale.ROOT, "%.2f", value);
-  }
-
-  private static void print(String header, List<String[]> rows) {
-    int columns = header.split(" \\| ").length;
-    StringBuilder out = new StringBuilder("\n| " + header + " |\n|");
-    out.append("---|".repeat(columns)).append('\n');
-    for (String[] row : rows) {
-      out.append("| ").append(String.join(" | ", row)).append(" |\n");
-    }
-    System.out.print(out);
-    System.out.flush();
   }
 }
