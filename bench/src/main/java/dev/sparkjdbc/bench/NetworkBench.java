@@ -47,8 +47,13 @@ final class NetworkBench {
       return new Endpoint("127.0.0.1", proxy.port(), proxy);
     }
 
+    /**
+     * compression=server: every reader then receives the same uncompressed bytes (the default,
+     * auto, would ask for zstd over the namespace's non-loopback address); the compression table
+     * sets the codec itself.
+     */
     String url() {
-      return "jdbc:sc://" + host + ":" + port;
+      return "jdbc:sc://" + host + ":" + port + "/;compression=server";
     }
 
     String scUrl() {
@@ -177,7 +182,7 @@ final class NetworkBench {
         try (Endpoint at = Endpoint.of(target, rtt);
             SparkClientProcess spark = SparkClientProcess.start(root, at.scUrl());
             JdbcReader ours = new JdbcReader(at.url());
-            JdbcReader oursInline = new JdbcReader(at.url() + "/;read_ahead=0");
+            JdbcReader oursInline = new JdbcReader(at.url() + ";read_ahead=0");
             MinimalReader wire = new MinimalReader(at.host(), at.port())) {
           for (int s = 0; s < Bench.SHAPES.size(); s++) {
             Bench.Shape shape = Bench.SHAPES.get(s);

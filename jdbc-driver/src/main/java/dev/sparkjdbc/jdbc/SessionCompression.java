@@ -43,7 +43,11 @@ final class SessionCompression {
   /** Starts what {@code config} asks of the session; nothing for {@code compression=server}. */
   static SessionCompression apply(ConnectionConfig config, ConnectClient client) {
     List<SQLWarning> now = new ArrayList<>();
-    Compression compression = config.compression();
+    Compression asked = config.compression();
+    // auto is the default: it stays quiet where the user asked nothing (a server without the conf
+    // merely sends uncompressed results, as before)
+    boolean quiet = asked == Compression.AUTO;
+    Compression compression = asked.resolve(config.host(), config.namesSession());
     if (config.compressionLevel().isPresent() && compression != Compression.ZSTD) {
       now.add(
           new SQLWarning(
@@ -62,7 +66,7 @@ final class SessionCompression {
     }
     CompletableFuture<List<String>> set = client.setConfigAsync(pairs);
     CompletableFuture<Boolean> known = client.isModifiableAsync(Compression.CODEC_CONF);
-    String what = "compression=" + compression.name().toLowerCase(Locale.ROOT);
+    String what = "compression=" + asked.name().toLowerCase(Locale.ROOT);
     CompletableFuture<List<SQLWarning>> all =
         set.handle(
                 (serverWarnings, error) -> {
@@ -79,6 +83,10 @@ final class SessionCompression {
             .thenCombine(
                 known.handle((modifiable, error) -> error != null || modifiable),
                 (out, modifiable) -> {
+                  if (quiet) {
+                    // nothing asked, nothing to warn about: results merely come uncompressed
+                    return new ArrayList<SQLWarning>();
+                  }
                   if (!modifiable) {
                     out.add(
                         new SQLWarning(

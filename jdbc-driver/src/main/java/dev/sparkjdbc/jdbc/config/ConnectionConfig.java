@@ -428,7 +428,10 @@ public final class ConnectionConfig {
     return values.get(ConnectionProperty.SESSION_ID) != null;
   }
 
-  /** The codec to ask Spark to compress results with; {@link Compression#SERVER} to ask nothing. */
+  /**
+   * The codec to ask Spark to compress results with as given ({@link Compression#resolve} decides
+   * what {@link Compression#AUTO} means); {@link Compression#SERVER} to ask nothing.
+   */
   public Compression compression() {
     return (Compression) values.get(ConnectionProperty.COMPRESSION);
   }

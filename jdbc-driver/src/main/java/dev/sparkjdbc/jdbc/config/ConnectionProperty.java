@@ -95,11 +95,14 @@ public enum ConnectionProperty {
   COMPRESSION(
       "compression",
       PropertyType.choice(Compression.class),
-      // The one place the default lives (the network bench decides whether it changes).
-      "server",
+      // The one place the default lives: bin/bench network measured zstd paying on 100 Mbit/s
+      // and 1 Gbit/s links (docs/benchmarks.md).
+      "auto",
       false,
-      "Compression of results on the wire: 'server' leaves the session's setting alone (right for"
-          + " a shared session_id or when an administrator set it), 'none', 'lz4' or 'zstd' set"
+      "Compression of results on the wire: 'auto' is zstd when the server is not on this machine"
+          + " and the session is the connection's own (no session_id), else 'server'; 'server'"
+          + " leaves the session's setting alone (right for a shared session_id or when an"
+          + " administrator set it), 'none', 'lz4' or 'zstd' set"
           + " Spark's spark.sql.execution.arrow.compression.codec when connecting (Spark 4.1+;"
           + " older servers ignore it). Set without waiting, so a first query racing it may still"
           + " come back uncompressed; a failure to set it is a warning on the connection."),

@@ -175,8 +175,8 @@ class CompressionPropertyTest {
     DriverPropertyInfo[] infos = driver.getPropertyInfo(server.url(), new Properties());
     DriverPropertyInfo compression =
         Arrays.stream(infos).filter(p -> p.name.equals("compression")).findFirst().orElseThrow();
-    assertThat(compression.choices).containsExactly("server", "none", "lz4", "zstd");
-    assertThat(compression.value).isEqualTo("server");
+    assertThat(compression.choices).containsExactly("auto", "server", "none", "lz4", "zstd");
+    assertThat(compression.value).isEqualTo("auto");
     DriverPropertyInfo level =
         Arrays.stream(infos)
             .filter(p -> p.name.equals("compression_level"))
