@@ -52,7 +52,7 @@ public enum Compression {
     }
     return h.equals("localhost")
         || h.endsWith(".localhost")
-        || h.startsWith("127.")
+        || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")
         || h.equals("::1")
         || h.equals("0:0:0:0:0:0:0:1");
   }
