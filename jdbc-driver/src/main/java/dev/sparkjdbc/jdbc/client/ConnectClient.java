@@ -16,7 +16,6 @@ import dev.sparkjdbc.proto.ReattachOptions;
 import dev.sparkjdbc.proto.ReleaseExecuteRequest;
 import dev.sparkjdbc.proto.ReleaseExecuteResponse;
 import dev.sparkjdbc.proto.ReleaseSessionRequest;
-import dev.sparkjdbc.proto.ReleaseSessionResponse;
 import dev.sparkjdbc.proto.SparkConnectServiceGrpc;
 import dev.sparkjdbc.proto.SparkConnectServiceGrpc.SparkConnectServiceBlockingStub;
 import dev.sparkjdbc.proto.UserContext;
@@ -75,7 +74,6 @@ public final class ConnectClient implements AutoCloseable {
    * waits until the server has released it. A session of our own random id is released without
    * waiting: nobody else can tell when it goes.
    */
-  private final boolean sharedSession;
 
   /** Connection.setNetworkTimeout: the longest wait for any call; 0 for none. */
   private volatile long callTimeoutMillis;
@@ -107,7 +105,6 @@ public final class ConnectClient implements AutoCloseable {
     }
     this.stub = SparkConnectServiceGrpc.newBlockingStub(channel);
     this.sessionId = config.sessionId();
-    this.sharedSession = config.namesSession();
     this.userContext = UserContext.newBuilder().setUserId(config.userId()).build();
   }
 
@@ -439,20 +436,13 @@ public final class ConnectClient implements AutoCloseable {
     return UUID.randomUUID().toString();
   }
 
-  /**
-   * Releases the server session, then the channel. Never throws: closing must always finish. A
-   * session of our own random id is released without waiting for the server's answer (a round trip
-   * less on every close); the channel, shut down at once, finishes that call and any release still
-   * in flight before it ends, and a callback then gives its threads back. The request is on its way
-   * when close returns; only a JVM that exits within the next moment could lose it, and then the
-   * server expires the session itself.
-   */
+  /** Releases the server session, then the channel. Never throws: closing must always finish. */
   @Override
   public void close() {
-    if (sessionOpen && !sharedSession) {
-      releaseSessionWithoutWaiting();
-      return;
-    }
+    // ReleaseSession is waited for: sent without waiting, it was lost with the connection when a
+    // network cut the link at that moment, and the session's finished operations then stayed on
+    // the server until its own clean-up (seen in NetworkFaultsTest). One round trip at close is
+    // the price of leaving nothing behind.
     boolean interrupted = Thread.interrupted();
     try {
       if (!sessionOpen) {
@@ -473,46 +463,6 @@ public final class ConnectClient implements AutoCloseable {
         .setUserContext(userContext)
         .setClientType(CLIENT_TYPE)
         .build();
-  }
-
-  /** Starts ReleaseSession, shuts the channel down, and ends it when the answer comes. */
-  private void releaseSessionWithoutWaiting() {
-    ClientCall<ReleaseSessionRequest, ReleaseSessionResponse> call;
-    try {
-      call =
-          channel.newCall(
-              SparkConnectServiceGrpc.getReleaseSessionMethod(),
-              CallOptions.DEFAULT.withDeadlineAfter(5, TimeUnit.SECONDS));
-      ClientCalls.asyncUnaryCall(
-          call,
-          releaseSessionRequest(),
-          new StreamObserver<>() {
-            @Override
-            public void onNext(ReleaseSessionResponse response) {}
-
-            @Override
-            public void onError(Throwable t) {
-              LOG.log(
-                  Level.FINE,
-                  "ReleaseSession failed; the server will expire the session itself",
-                  t);
-              endChannel();
-            }
-
-            @Override
-            public void onCompleted() {
-              endChannel();
-            }
-          });
-    } catch (RuntimeException e) {
-      // Never throw from close: the channel still has to end.
-      LOG.log(Level.FINE, "ReleaseSession could not be sent", e);
-      endChannel();
-      return;
-    } finally {
-      // Graceful: the release (and releases of executions) still in flight complete first.
-      channel.shutdown();
-    }
   }
 
   /**
