@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sparkjdbc.tck.harness.OperationAssertions;
-import dev.sparkjdbc.tck.harness.SparkConnectServer;
-import java.io.IOException;
-import java.net.ServerSocket;
+import dev.sparkjdbc.tck.harness.OwnServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A server restarted on the same port under an open connection: the new server does not have the
@@ -27,28 +24,7 @@ class RestartedServerSessionTest {
   /** Queries tried on the old connection until the new server answers it. */
   private static final int ATTEMPTS = 20;
 
-  private static int port;
-  private static SparkConnectServer server;
-
-  @BeforeAll
-  static void startOwnServer() throws IOException {
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
-    server = SparkConnectServer.start(port, List.of());
-  }
-
-  @AfterAll
-  static void stopOwnServer() {
-    if (server != null) {
-      server.close();
-    }
-  }
-
-  private static void restart() {
-    server.close();
-    server = SparkConnectServer.start(port, List.of());
-  }
+  @RegisterExtension static final OwnServer OWN = new OwnServer(List.of());
 
   /**
    * Queries on {@code c} until one fails with something else than a broken link (08S01): every
@@ -70,9 +46,9 @@ class RestartedServerSessionTest {
 
   @Test
   void aConnectionFromBeforeTheRestartFailsWith08003AndIsClosed() throws Exception {
-    Connection old = DriverManager.getConnection(server.url());
+    Connection old = DriverManager.getConnection(OWN.server().url());
     OperationAssertions.assertUsable(old);
-    restart();
+    OWN.restart();
     List<SQLException> failures = failuresUntilTheServerAnswers(old);
     System.out.println("queries on the old connection after the restart failed with: " + failures);
     for (SQLException e : failures.subList(0, failures.size() - 1)) {
@@ -92,12 +68,12 @@ class RestartedServerSessionTest {
     // A pool over a URL sets DriverManager's login timeout for the whole JVM: put it back.
     int loginTimeout = DriverManager.getLoginTimeout();
     try (HikariDataSource pool =
-        new HikariDataSource(DeadSessions.onePool(server.url(), "restarted-session"))) {
+        new HikariDataSource(DeadSessions.onePool(OWN.server().url(), "restarted-session"))) {
       Connection physical;
       try (Connection c = pool.getConnection()) {
         physical = c.unwrap(Connection.class);
         OperationAssertions.assertUsable(c);
-        restart();
+        OWN.restart();
         SQLException e = DeadSessions.queryFailure(c);
         System.out.println("pooled connection across a restart: " + e);
         assertThat(e.getSQLState()).as("SQLSTATE of %s", e).isIn("08S01", "08003");

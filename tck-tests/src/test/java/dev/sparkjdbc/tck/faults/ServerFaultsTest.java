@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparkjdbc.tck.harness.Background;
 import dev.sparkjdbc.tck.harness.OperationAssertions;
-import dev.sparkjdbc.tck.harness.SparkConnectServer;
+import dev.sparkjdbc.tck.harness.OwnServer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -18,12 +18,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A server that dies under a running query or a streaming result, and comes back. These tests kill
@@ -34,47 +33,26 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ServerFaultsTest {
   /**
    * Streams for half a minute. Many small partitions: Spark holds a partition's whole Arrow result
-   * in memory, and large ones are lost from its block manager on a small server.
+   * in memory, and large ones are lost from its block manager on a small OWN.server().
    */
   private static final String LONG_STREAM = CancelAndTimeoutTest.LONG_STREAM;
 
   /** A killed server must be reported this fast; measured values are printed. */
   private static final Duration DETECTION_LIMIT = Duration.ofSeconds(15);
 
-  private static int port;
-  private static SparkConnectServer server;
-
-  @BeforeAll
-  static void startOwnServer() throws IOException {
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
-    server = SparkConnectServer.start(port, List.of());
-  }
-
-  @AfterAll
-  static void stopOwnServer() {
-    if (server != null) {
-      server.close();
-    }
-  }
-
-  private static void restart() {
-    server.close();
-    server = SparkConnectServer.start(port, List.of());
-  }
+  @RegisterExtension static final OwnServer OWN = new OwnServer(List.of());
 
   @Test
   @Order(1)
   void serverKilledWhileItRunsAQuery() throws Throwable {
-    try (Connection c = DriverManager.getConnection(server.url())) {
+    try (Connection c = DriverManager.getConnection(OWN.server().url())) {
       Statement s = c.createStatement();
       Background<ResultSet> query =
           Background.start(() -> s.executeQuery(CancelAndTimeoutTest.ENDLESS_COUNT));
-      CancelAndTimeoutTest.awaitRunningJob(server, s);
+      CancelAndTimeoutTest.awaitRunningJob(OWN.server(), s);
 
       long killed = System.nanoTime();
-      server.kill();
+      OWN.server().kill();
       Throwable failure = query.failure(DETECTION_LIMIT);
       long detectionMillis = (query.finishedNanos() - killed) / 1_000_000;
       System.out.println("server killed mid-query: reported after " + detectionMillis + " ms");
@@ -82,9 +60,9 @@ class ServerFaultsTest {
       assertConnectionClass(failure);
       assertThat(c.isValid(5)).isFalse();
     } finally {
-      restart();
+      OWN.restart();
     }
-    try (Connection fresh = DriverManager.getConnection(server.url())) {
+    try (Connection fresh = DriverManager.getConnection(OWN.server().url())) {
       OperationAssertions.assertUsable(fresh);
     }
   }
@@ -92,14 +70,14 @@ class ServerFaultsTest {
   @Test
   @Order(2)
   void serverKilledWhileRowsStream() throws Throwable {
-    try (Connection c = DriverManager.getConnection(server.url());
+    try (Connection c = DriverManager.getConnection(OWN.server().url());
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(LONG_STREAM)) {
       for (int i = 0; i < 10_000; i++) {
         assertThat(rs.next()).isTrue();
       }
       long killed = System.nanoTime();
-      server.kill();
+      OWN.server().kill();
       Background<Long> reader =
           Background.start(
               () -> {
@@ -115,20 +93,20 @@ class ServerFaultsTest {
       assertConnectionClass(failure);
       assertThat(c.isValid(5)).isFalse();
     } finally {
-      restart();
+      OWN.restart();
     }
   }
 
   @Test
   @Order(3)
   void aConnectionFromBeforeTheRestartIsNoLongerValid() throws Throwable {
-    Connection old = DriverManager.getConnection(server.url());
+    Connection old = DriverManager.getConnection(OWN.server().url());
     try {
       OperationAssertions.assertUsable(old);
-      restart();
+      OWN.restart();
       // The new server does not know the old session: the pool must see it as broken.
       assertThat(old.isValid(5)).isFalse();
-      try (Connection fresh = DriverManager.getConnection(server.url())) {
+      try (Connection fresh = DriverManager.getConnection(OWN.server().url())) {
         assertThat(fresh.isValid(5)).isTrue();
       }
     } finally {
@@ -139,16 +117,16 @@ class ServerFaultsTest {
   @Test
   @Order(4)
   void connectingToAStoppedServerFailsAtOnceWithA08State() throws Exception {
-    server.kill();
+    OWN.server().kill();
     try {
       long start = System.nanoTime();
-      SQLException e = connectFailure(server.url(), new Properties());
+      SQLException e = connectFailure(OWN.server().url(), new Properties());
       long millis = (System.nanoTime() - start) / 1_000_000;
       System.out.println("connect to a stopped server failed after " + millis + " ms");
       assertThat(e.getSQLState()).startsWith("08");
-      assertThat(e.getMessage()).contains("127.0.0.1:" + port);
+      assertThat(e.getMessage()).contains("127.0.0.1:" + OWN.port());
     } finally {
-      restart();
+      OWN.restart();
     }
   }
 
@@ -192,7 +170,7 @@ class ServerFaultsTest {
   @Test
   @Order(6)
   void networkTimeoutEndsAWaitOnASilentNetworkAndClosesTheConnection() throws Throwable {
-    try (CuttingProxy proxy = new CuttingProxy(server.port(), 0);
+    try (CuttingProxy proxy = new CuttingProxy(OWN.server().port(), 0);
         Connection c = DriverManager.getConnection(proxy.url())) {
       OperationAssertions.assertUsable(c);
       c.setNetworkTimeout(Runnable::run, 1500);
