@@ -79,4 +79,27 @@ class ResultMemoryDefaultsTest {
     assertThat(ServerOptions.parse(List.of("--master", "local[2]")).sparkConf(15002))
         .containsEntry("spark.sql.leafNodeDefaultParallelism", "16");
   }
+
+  @Test
+  void g1RegionsOfFourMebibytesBelowAnEightGigabyteHeap() {
+    assertThat(ResultMemoryDefaults.jvmOptions(List.of("-Xmx2g"), 2 * GIB))
+        .containsExactly("-Xmx2g", "-XX:G1HeapRegionSize=4m");
+    assertThat(ResultMemoryDefaults.jvmOptions(List.of("-Xmx4g", "-Dx=y"), 4 * GIB))
+        .containsExactly("-Xmx4g", "-Dx=y", "-XX:G1HeapRegionSize=4m");
+    assertThat(ResultMemoryDefaults.jvmOptions(List.of("-XX:+UseG1GC"), 4 * GIB))
+        .containsExactly("-XX:+UseG1GC", "-XX:G1HeapRegionSize=4m");
+    // G1 picks 4 MiB regions itself from 8 GiB on.
+    assertThat(ResultMemoryDefaults.jvmOptions(List.of("-Xmx8g"), 8 * GIB))
+        .containsExactly("-Xmx8g");
+  }
+
+  @Test
+  void theUsersRegionSizeOrCollectorIsLeftAlone() {
+    assertThat(ResultMemoryDefaults.jvmOptions(List.of("-XX:G1HeapRegionSize=2m"), 2 * GIB))
+        .containsExactly("-XX:G1HeapRegionSize=2m");
+    assertThat(ResultMemoryDefaults.jvmOptions(List.of("-XX:+UseParallelGC"), 2 * GIB))
+        .containsExactly("-XX:+UseParallelGC");
+    assertThat(ResultMemoryDefaults.jvmOptions(List.of("-XX:+UseZGC"), 2 * GIB))
+        .containsExactly("-XX:+UseZGC");
+  }
 }
