@@ -39,8 +39,8 @@ import java.util.regex.Pattern;
  * task's result into 1 MiB chunks; with the 1 MiB (2 GB heap) or 2 MiB (4 GB heap) regions G1 picks
  * itself, each chunk is a "humongous" object that takes a whole region or two, so a result cost
  * twice its size on the heap. Measured at {@code -Xmx2g}: 4 partitions of 378 MB ran a task out of
- * memory with G1's own regions; with 4 MiB ones it failed cleanly on the result cap in 3 runs of 4
- * (in the fourth, a task ran out of memory, which fails only the query).
+ * memory with G1's own regions; with 4 MiB ones it failed cleanly on the result cap in 6 runs of 7
+ * (in the other, a task ran out of memory, which fails only the query).
  */
 final class ResultMemoryDefaults {
   /** Share of the heap that the results of one query may take: one quarter. */
