@@ -62,11 +62,14 @@ public final class EmbeddedSparkConnectServer {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(SparkJvmOptions.required());
+    List<String> given = new ArrayList<>();
     for (String jvmArg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if (jvmArg.startsWith("-Xm") || jvmArg.startsWith("-D") || jvmArg.startsWith("-XX:")) {
-        command.add(jvmArg);
+        given.add(jvmArg);
       }
     }
+    // The child has this JVM's heap: size its G1 regions for Spark's result chunks.
+    command.addAll(ResultMemoryDefaults.jvmOptions(given, Runtime.getRuntime().maxMemory()));
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(EmbeddedSparkConnectServer.class.getName());

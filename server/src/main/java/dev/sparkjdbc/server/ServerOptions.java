@@ -153,6 +153,13 @@ record ServerOptions(
     spark.put("spark.sql.timeType.enabled", "true");
     warehouse.ifPresent(dir -> spark.put("spark.sql.warehouse.dir", dir.toString()));
     token.ifPresent(secret -> spark.put("spark.connect.authenticate.token", secret));
+    // A result too large for this JVM fails its query instead of ending the server; sized from
+    // this JVM, which is the one that runs Spark (see ResultMemoryDefaults).
+    spark.putAll(
+        ResultMemoryDefaults.forServer(
+            conf.getOrDefault("spark.master", master),
+            Runtime.getRuntime().maxMemory(),
+            Runtime.getRuntime().availableProcessors()));
     spark.putAll(conf);
     return spark;
   }
