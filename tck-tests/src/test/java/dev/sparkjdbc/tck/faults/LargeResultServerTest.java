@@ -3,6 +3,7 @@ package dev.sparkjdbc.tck.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparkjdbc.tck.harness.Background;
+import dev.sparkjdbc.tck.harness.SparkConnectServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -44,11 +45,11 @@ class LargeResultServerTest {
 
   private static final Duration QUERY_LIMIT = Duration.ofMinutes(4);
 
-  private static DefaultServerProcess server;
+  private static SparkConnectServer server;
 
   @BeforeAll
   static void startDefaultServer() throws Exception {
-    server = DefaultServerProcess.start("2g", "large-result-server.log");
+    server = SparkConnectServer.startWithDefaults("2g");
   }
 
   @AfterAll

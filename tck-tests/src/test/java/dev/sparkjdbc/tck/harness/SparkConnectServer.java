@@ -61,6 +61,36 @@ public final class SparkConnectServer implements AutoCloseable {
    * picks a free port. The caller closes it.
    */
   public static SparkConnectServer start(int port, List<String> extraArgs) {
+    List<String> args = new ArrayList<>(TEST_SETTINGS);
+    args.addAll(extraArgs);
+    return launch("2g", port, args);
+  }
+
+  /**
+   * Starts {@code bin/server}'s main class as a user would: a heap of {@code maxHeap} (e.g. "2g")
+   * and no option, so every Spark setting is the server's own default. Without the test settings of
+   * {@link #start(int, List)}, and without diagnostics ({@link #operations()} refuses). The caller
+   * closes it.
+   */
+  public static SparkConnectServer startWithDefaults(String maxHeap) {
+    return launch(maxHeap, 0, List.of());
+  }
+
+  /** What the suite's servers add to the defaults. */
+  private static final List<String> TEST_SETTINGS =
+      List.of(
+          // Small test data on a small machine: few shuffle partitions keep queries fast.
+          "--conf",
+          "spark.sql.shuffle.partitions=4",
+          // The server ends a result stream after this many bytes and the client must reattach:
+          // a small cap makes every large result in the suite cross several reattaches.
+          "--conf",
+          "spark.connect.execute.reattachable.senderMaxStreamSize=16777216",
+          // GET /operations and /jobs on loopback: the leak checks ask the server itself.
+          "--diagnostics-port",
+          "0");
+
+  private static SparkConnectServer launch(String maxHeap, int port, List<String> args) {
     Path workDir = BuildPaths.workDir();
     int n = STARTED.getAndIncrement();
     Path log = workDir.resolve(n == 0 ? "server.log" : "server-" + n + ".log");
@@ -75,7 +105,7 @@ public final class SparkConnectServer implements AutoCloseable {
         new ArrayList<>(
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx2g",
+                "-Xmx" + maxHeap,
                 "-cp",
                 BuildPaths.serverClasspath(),
                 MAIN_CLASS,
@@ -83,19 +113,9 @@ public final class SparkConnectServer implements AutoCloseable {
                 Integer.toString(port),
                 "--warehouse",
                 warehouse.toString(),
-                // Small test data on a small machine: few shuffle partitions keep queries fast.
-                "--conf",
-                "spark.sql.shuffle.partitions=4",
-                // The server ends a result stream after this many bytes and the client must
-                // reattach:
-                // a small cap makes every large result in the suite cross several reattaches.
-                "--conf",
-                "spark.connect.execute.reattachable.senderMaxStreamSize=16777216",
-                "--stop-when-stdin-closes",
-                // GET /operations and /jobs on loopback: the leak checks ask the server itself.
-                "--diagnostics-port",
-                "0"));
-    command.addAll(extraArgs);
+                // Ends the server with this test JVM; not a Spark setting.
+                "--stop-when-stdin-closes"));
+    command.addAll(args);
     Process process;
     try {
       process =
@@ -136,6 +156,25 @@ public final class SparkConnectServer implements AutoCloseable {
   /** The port the server listens on. */
   public int port() {
     return Integer.parseInt(url.substring(url.lastIndexOf(':') + 1).replaceAll("[^0-9].*$", ""));
+  }
+
+  /**
+   * Whether the server still runs. The launcher waits for the Spark JVM it starts and exits with
+   * its code, so this covers both.
+   */
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** The lines of the server's log (its standard error) that contain {@code text}. */
+  public List<String> logLinesContaining(String text) {
+    try {
+      return Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+          .filter(line -> line.contains(text))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Kills the server process at once (SIGKILL), as a crash would: no clean shutdown. */
