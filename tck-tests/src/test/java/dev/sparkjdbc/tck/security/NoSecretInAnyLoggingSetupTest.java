@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -269,8 +270,7 @@ class NoSecretInAnyLoggingSetupTest {
    * The capture saw gRPC's frame log with the authorization header (so a token in it could not have
    * hidden), and java.util.logging records at the finest level.
    */
-  private static void assertFrameLogSeen(
-      Output out, java.util.function.Predicate<String> frameLine) {
+  private static void assertFrameLogSeen(Output out, Predicate<String> frameLine) {
     List<String> frames = out.stderr.lines().filter(frameLine).toList();
     assertThat(frames).as("frame log lines").isNotEmpty();
     assertThat(frames)
