@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.logging.Filter;
+import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -33,6 +34,16 @@ import javax.net.ssl.SSLException;
 public final class TransportSecurity {
   private static final Logger LOG = Logger.getLogger(TransportSecurity.class.getName());
 
+  /**
+   * In the standalone jar gRPC, Netty, Calcite and Arrow log under {@code dev.sparkjdbc.shaded},
+   * below the driver's own {@code dev.sparkjdbc}: FINE for the driver would also turn on every
+   * HTTP/2 frame and Calcite's parser traces. That logger is held at INFO unless the logging
+   * configuration names a level for it (set it, or a package below it, to see them). With the thin
+   * jar the libraries keep their own names and nothing is set. Held strongly: java.util.logging
+   * forgets the level of a logger nobody references.
+   */
+  private static final Logger PRIVATE_LIBRARIES = quietPrivateLibraries();
+
   private TransportSecurity() {}
 
   /**
@@ -42,7 +53,20 @@ public final class TransportSecurity {
    */
   static void configure(ConnectionConfig config, NettyChannelBuilder builder) {
     FrameLogRedaction.hide(config.token());
+    RedactingNettyLoggers.install();
     applyTo(config.tlsSettings(), builder, config.displayUrl());
+  }
+
+  private static Logger quietPrivateLibraries() {
+    String prefix = "dev.sparkjdbc.shaded.";
+    if (!NettyChannelBuilder.class.getName().startsWith(prefix)) {
+      return null;
+    }
+    Logger log = Logger.getLogger(prefix.substring(0, prefix.length() - 1));
+    if (log.getLevel() == null) {
+      log.setLevel(Level.INFO);
+    }
+    return log;
   }
 
   private static void applyTo(TlsSettings tls, NettyChannelBuilder builder, String where) {
@@ -179,8 +203,8 @@ public final class TransportSecurity {
    * print the {@code authorization} header. This filter on that logger replaces the secrets of this
    * JVM's connections, and any authorization header value, with {@code (hidden)} before a handler
    * sees the record. Only records that pass the level check reach it, so it costs nothing when that
-   * logging is off. (When Netty logs through SLF4J instead, the application's logging configuration
-   * must keep that logger at INFO or above; docs/security.md says so.)
+   * logging is off. (When Netty logs through SLF4J or Log4j instead, {@link RedactingNettyLoggers}
+   * hides the same before the message leaves Netty.)
    */
   static final class FrameLogRedaction implements Filter {
     private static final Pattern AUTHORIZATION =

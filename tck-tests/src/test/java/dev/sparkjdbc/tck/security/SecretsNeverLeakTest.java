@@ -47,7 +47,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SecretsNeverLeakTest {
   /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
   private static final List<Logger> LOGGERS =
-      List.of(Logger.getLogger(""), Logger.getLogger("dev.sparkjdbc"), Logger.getLogger("io.grpc"));
+      List.of(
+          Logger.getLogger(""),
+          Logger.getLogger("dev.sparkjdbc"),
+          Logger.getLogger("io.grpc"),
+          // The standalone jar's gRPC and Netty, which the driver holds at INFO unless set.
+          Logger.getLogger("dev.sparkjdbc.shaded"));
 
   private static final Map<Logger, Level> SAVED_LEVELS = new LinkedHashMap<>();
   private static final List<LogRecord> RECORDS = Collections.synchronizedList(new ArrayList<>());
