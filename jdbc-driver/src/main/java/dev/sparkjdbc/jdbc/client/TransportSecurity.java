@@ -42,7 +42,7 @@ public final class TransportSecurity {
    */
   static void configure(ConnectionConfig config, NettyChannelBuilder builder) {
     FrameLogRedaction.hide(config.token());
-    applyTo(config.tlsSettings(), builder, config.displayUrl());
+    applyTo(config.tlsSettings(), builder, config.endpointUrl());
   }
 
   private static void applyTo(TlsSettings tls, NettyChannelBuilder builder, String where) {
