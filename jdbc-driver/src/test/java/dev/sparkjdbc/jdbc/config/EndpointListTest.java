@@ -128,6 +128,22 @@ class EndpointListTest {
   }
 
   @Test
+  void getPropertyInfoReadsTheParametersOfAList() throws SQLException {
+    java.sql.DriverPropertyInfo[] info =
+        new dev.sparkjdbc.jdbc.SparkConnectDriver()
+            .getPropertyInfo("jdbc:sc://h1,[::1]:3/;load_balance_hosts=true", new Properties());
+    assertThat(info)
+        .filteredOn(d -> d.name.equals("load_balance_hosts"))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.value).isEqualTo("true");
+              assertThat(d.choices).containsExactlyInAnyOrder("true", "false");
+              assertThat(d.description).contains("random order");
+            });
+  }
+
+  @Test
   void aDataSourceServerNameIsOneHostAndPointsListsToTheUrl() {
     assertThatThrownBy(() -> ConnectionConfig.urlOf("h1,h2", 15002))
         .isInstanceOf(SQLException.class)
