@@ -71,7 +71,8 @@ final class EndpointFailover {
       try {
         return attempt.open(config.at(endpoint), timeoutMillis);
       } catch (SQLException e) {
-        if (!failsOver(e)) {
+        // An interrupted caller wants no more attempts: gRPC keeps the thread's interrupt flag.
+        if (!failsOver(e) || Thread.currentThread().isInterrupted()) {
           throw e;
         }
         outcomes.add(new Outcome(endpoint, e, null));

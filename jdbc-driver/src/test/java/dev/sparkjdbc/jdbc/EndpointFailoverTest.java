@@ -119,6 +119,26 @@ class EndpointFailoverTest {
   }
 
   @Test
+  void anInterruptedCallerGetsTheFirstFailureWithoutFurtherAttempts() throws SQLException {
+    ConnectionConfig c = config("jdbc:sc://h1:1,h2:2", 0);
+    try {
+      assertThatThrownBy(
+              () ->
+                  EndpointFailover.connect(
+                      c,
+                      (at, timeout) -> {
+                        tries.add(new Try(at.endpoint(), timeout));
+                        Thread.currentThread().interrupt();
+                        throw new SQLNonTransientConnectionException("interrupted", "08001");
+                      }))
+          .hasMessage("interrupted");
+      assertThat(tries).hasSize(1);
+    } finally {
+      assertThat(Thread.interrupted()).as("the interrupt flag stays set").isTrue();
+    }
+  }
+
+  @Test
   void loadBalancingTriesEveryEndpointOnceInAnOrderThatVaries() throws SQLException {
     ConnectionConfig c = config("jdbc:sc://h1:1,h2:2,h3:3/;load_balance_hosts=true", 0);
     Set<Integer> firstPorts = new HashSet<>();
