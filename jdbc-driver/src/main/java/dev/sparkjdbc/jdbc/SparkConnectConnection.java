@@ -122,17 +122,29 @@ final class SparkConnectConnection implements SelfWrapper, Connection, MetadataC
     return capabilities;
   }
 
-  /** Connects and proves the server answers, within the connect timeout. */
+  /**
+   * Connects to the first endpoint that answers ({@link EndpointFailover}) and proves the server
+   * answers, within the connect timeout.
+   */
   static SparkConnectConnection open(ConnectionConfig config) throws SQLException {
+    return EndpointFailover.connect(config, SparkConnectConnection::openAt);
+  }
+
+  /**
+   * Connects to the endpoint of {@code config}, waiting at most {@code timeoutMillis} (0: no
+   * limit).
+   */
+  private static SparkConnectConnection openAt(ConnectionConfig config, long timeoutMillis)
+      throws SQLException {
     ConnectClient client;
     try {
       client = new ConnectClient(config);
     } catch (IllegalArgumentException e) {
       // gRPC's own checks of the host name and of header names from the URL
-      throw SqlErrors.invalidUrl(config.displayUrl(), e.getMessage(), ConnectionConfig.URL_FORM);
+      throw SqlErrors.invalidUrl(config.endpointUrl(), e.getMessage(), ConnectionConfig.URL_FORM);
     }
     try {
-      String version = client.sparkVersion(config.connectTimeoutSeconds() * 1000L);
+      String version = client.sparkVersion(timeoutMillis);
       return new SparkConnectConnection(config, client, version);
     } catch (SQLException e) {
       client.close();
@@ -142,7 +154,7 @@ final class SparkConnectConnection implements SelfWrapper, Connection, MetadataC
       }
       throw new SQLNonTransientConnectionException(
           "Cannot connect to the Spark Connect server at "
-              + config.displayUrl()
+              + config.endpointUrl()
               + ": "
               + e.getMessage(),
           SqlState.CONNECTION_FAILURE,
@@ -150,7 +162,7 @@ final class SparkConnectConnection implements SelfWrapper, Connection, MetadataC
     } catch (RuntimeException e) {
       client.close();
       throw new SQLNonTransientConnectionException(
-          "Cannot connect to the Spark Connect server at " + config.displayUrl() + ": " + e,
+          "Cannot connect to the Spark Connect server at " + config.endpointUrl() + ": " + e,
           SqlState.CONNECTION_FAILURE,
           e);
     }
@@ -783,7 +795,7 @@ final class SparkConnectConnection implements SelfWrapper, Connection, MetadataC
   @Override
   public String toString() {
     return "SparkConnectConnection["
-        + config.displayUrl()
+        + config.endpointUrl()
         + ", session "
         + client.sessionId()
         + "]";

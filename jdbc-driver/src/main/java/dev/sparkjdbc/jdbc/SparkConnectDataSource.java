@@ -453,6 +453,16 @@ public class SparkConnectDataSource
     set(ConnectionProperty.CONNECT_TIMEOUT, connectTimeout);
   }
 
+  /** Connection property {@code load_balance_hosts}. */
+  public boolean getLoadBalanceHosts() {
+    return bool(ConnectionProperty.LOAD_BALANCE_HOSTS);
+  }
+
+  /** Connection property {@code load_balance_hosts}. */
+  public void setLoadBalanceHosts(boolean loadBalanceHosts) {
+    set(ConnectionProperty.LOAD_BALANCE_HOSTS, loadBalanceHosts);
+  }
+
   /** Connection property {@code translation_mode}. */
   public String getTranslationMode() {
     return string(ConnectionProperty.TRANSLATION_MODE);

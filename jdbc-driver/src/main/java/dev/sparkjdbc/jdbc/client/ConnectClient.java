@@ -134,7 +134,7 @@ public final class ConnectClient implements AutoCloseable {
   }
 
   String where() {
-    return config.displayUrl();
+    return config.endpointUrl();
   }
 
   /**

@@ -54,7 +54,7 @@ public final class TransportSecurity {
   static void configure(ConnectionConfig config, NettyChannelBuilder builder) {
     FrameLogRedaction.hide(config.token());
     RedactingNettyLoggers.install();
-    applyTo(config.tlsSettings(), builder, config.displayUrl());
+    applyTo(config.tlsSettings(), builder, config.endpointUrl());
   }
 
   private static Logger quietPrivateLibraries() {

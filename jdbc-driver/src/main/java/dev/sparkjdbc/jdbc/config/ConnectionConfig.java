@@ -21,8 +21,13 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
- * A connection's settings, parsed once from {@code jdbc:sc://host[:port][/;key=value;…]} plus the
- * {@code Properties} given to {@code connect}. URL parameters win over properties.
+ * A connection's settings, parsed once from {@code
+ * jdbc:sc://host[:port][,host[:port]…][/;key=value;…]} plus the {@code Properties} given to {@code
+ * connect}. URL parameters win over properties.
+ *
+ * <p>Several endpoints ({@code h1:15002,h2:15002}) are for connect-time failover: a config names
+ * them all, and {@link #at} gives the config of the one a connection uses, whose {@link #host} and
+ * {@link #port} the channel, TLS host-name verification and {@code compression=auto} then see.
  *
  * <p>Keys that are not connection properties: in the URL they become gRPC request headers, as in
  * Spark Connect's connection string; in {@code Properties} they are ignored (tools put their own
@@ -34,7 +39,8 @@ public final class ConnectionConfig {
   public static final String URL_PREFIX = "jdbc:sc://";
 
   /** The URL's form, for messages. */
-  public static final String URL_FORM = URL_PREFIX + "host[:port][/;key=value;...]";
+  public static final String URL_FORM =
+      URL_PREFIX + "host[:port][,host[:port]...][/;key=value;...]";
 
   public static final int DEFAULT_PORT = 15002;
 
@@ -44,8 +50,12 @@ public final class ConnectionConfig {
   private static final int LONGEST_KEY_SHOWN = 100;
   private static final Logger LOG = Logger.getLogger(ConnectionConfig.class.getName());
 
-  private final String host;
-  private final int port;
+  /** Every endpoint of the URL, in its order. */
+  private final List<Endpoint> endpoints;
+
+  /** The endpoint this config connects to: the first until {@link #at} chose another. */
+  private final Endpoint endpoint;
+
   private final Map<ConnectionProperty, Object> values;
   private final Map<String, String> headers;
   private final List<String> warnings;
@@ -57,20 +67,30 @@ public final class ConnectionConfig {
    * file fails {@code connect} with an SQLException before any channel exists.
    */
   private ConnectionConfig(
-      String host,
-      int port,
+      List<Endpoint> endpoints,
       Map<ConnectionProperty, Object> values,
       Map<String, String> headers,
       List<String> warnings,
       int loginTimeoutSeconds)
       throws SQLException {
-    this.host = host;
-    this.port = port;
+    this.endpoints = endpoints;
+    this.endpoint = endpoints.get(0);
     this.values = values;
     this.headers = headers;
     this.warnings = warnings;
     this.loginTimeoutSeconds = loginTimeoutSeconds;
     this.tls = TlsSettings.of(this);
+  }
+
+  /** The same settings connecting to {@code endpoint}; the trust material is shared, not reread. */
+  private ConnectionConfig(ConnectionConfig all, Endpoint endpoint) {
+    this.endpoints = all.endpoints;
+    this.endpoint = endpoint;
+    this.values = all.values;
+    this.headers = all.headers;
+    this.warnings = all.warnings;
+    this.loginTimeoutSeconds = all.loginTimeoutSeconds;
+    this.tls = all.tls;
   }
 
   public static boolean accepts(String url) {
@@ -144,8 +164,7 @@ public final class ConnectionConfig {
       LOG.warning(warning);
     }
     return new ConnectionConfig(
-        address.host(),
-        address.port(),
+        address.endpoints(),
         values,
         Collections.unmodifiableMap(headers),
         List.copyOf(warnings),
@@ -161,8 +180,8 @@ public final class ConnectionConfig {
     return parameters(shownUrl, address(url, shownUrl).params());
   }
 
-  /** Host, port and the parameter part of a URL. */
-  private record Address(String host, int port, String params) {}
+  /** The endpoints and the parameter part of a URL. */
+  private record Address(List<Endpoint> endpoints, String params) {}
 
   private static Address address(String url, String shownUrl) throws SQLException {
     if (!accepts(url)) {
@@ -177,6 +196,36 @@ public final class ConnectionConfig {
       params = authority.substring(authority.indexOf(';')) + (params.isEmpty() ? "" : ";" + params);
       authority = authority.substring(0, authority.indexOf(';'));
     }
+    if (authority.indexOf(',') < 0) {
+      // One endpoint: parsed exactly as before lists existed, spaces and all.
+      return new Address(List.of(endpoint(shownUrl, authority, "")), params);
+    }
+    String[] entries = authority.split(",", -1);
+    List<Endpoint> endpoints = new ArrayList<>(entries.length);
+    for (int i = 0; i < entries.length; i++) {
+      String entry = entries[i].strip(); // "h1, h2": a space after a comma is common
+      String which = " (endpoint " + (i + 1) + " of " + entries.length + ")";
+      if (entry.isEmpty()) {
+        throw SqlErrors.invalidUrl(
+            shownUrl,
+            "the host list '"
+                + fragment(authority)
+                + "' has an empty entry"
+                + which
+                + ": separate endpoints by one comma, as in h1:15002,h2:15002",
+            URL_FORM);
+      }
+      endpoints.add(endpoint(shownUrl, entry, which));
+    }
+    return new Address(List.copyOf(endpoints), params);
+  }
+
+  /**
+   * One {@code host[:port]} of the authority; {@code which} names its place in a list for messages
+   * (empty for a URL of one endpoint).
+   */
+  private static Endpoint endpoint(String shownUrl, String authority, String which)
+      throws SQLException {
     String host;
     String portText = null;
     if (authority.startsWith("[")) {
@@ -184,7 +233,7 @@ public final class ConnectionConfig {
       if (close < 0) {
         throw SqlErrors.invalidUrl(
             shownUrl,
-            "the IPv6 address '" + fragment(authority) + "' lacks its closing ']'",
+            "the IPv6 address '" + fragment(authority) + "' lacks its closing ']'" + which,
             URL_FORM);
       }
       host = authority.substring(1, close);
@@ -193,7 +242,7 @@ public final class ConnectionConfig {
         portText = after.substring(1);
       } else if (!after.isEmpty()) {
         throw SqlErrors.invalidUrl(
-            shownUrl, "unexpected '" + fragment(after) + "' after the host", URL_FORM);
+            shownUrl, "unexpected '" + fragment(after) + "' after the host" + which, URL_FORM);
       }
     } else {
       int colon = authority.lastIndexOf(':');
@@ -202,10 +251,12 @@ public final class ConnectionConfig {
     }
     if (host.isEmpty()) {
       throw SqlErrors.invalidUrl(
-          shownUrl, "the host is missing (expected " + URL_PREFIX + "host:port)", URL_FORM);
+          shownUrl,
+          "the host is missing" + which + " (expected " + URL_PREFIX + "host:port)",
+          URL_FORM);
     }
-    int port = portText == null ? DEFAULT_PORT : parsePort(shownUrl, portText);
-    return new Address(host, port, params);
+    int port = portText == null ? DEFAULT_PORT : parsePort(shownUrl, portText, which);
+    return new Endpoint(host, port);
   }
 
   private static Map<String, String> parameters(String shownUrl, String params)
@@ -289,7 +340,7 @@ public final class ConnectionConfig {
     return new SQLNonTransientConnectionException(s.toString(), SqlState.CONNECTION_FAILURE);
   }
 
-  private static int parsePort(String url, String text) throws SQLException {
+  private static int parsePort(String url, String text, String which) throws SQLException {
     try {
       int port = Integer.parseInt(text);
       if (port >= 1 && port <= 65535) {
@@ -299,7 +350,7 @@ public final class ConnectionConfig {
       // fall through to the error below
     }
     throw SqlErrors.invalidUrl(
-        url, "the port '" + fragment(text) + "' is not a number from 1 to 65535", URL_FORM);
+        url, "the port '" + fragment(text) + "' is not a number from 1 to 65535" + which, URL_FORM);
   }
 
   /** A piece of a malformed URL for a message; hidden when it may hold a key=value secret. */
@@ -336,12 +387,37 @@ public final class ConnectionConfig {
     return String.join(";", parts);
   }
 
+  /** The host of the endpoint this config connects to. */
   public String host() {
-    return host;
+    return endpoint.host();
   }
 
+  /** The port of the endpoint this config connects to. */
   public int port() {
-    return port;
+    return endpoint.port();
+  }
+
+  /** Every endpoint of the URL, in the URL's order; one for most URLs. */
+  public List<Endpoint> endpoints() {
+    return endpoints;
+  }
+
+  /** The endpoint this config connects to. */
+  public Endpoint endpoint() {
+    return endpoint;
+  }
+
+  /** These settings, connecting to {@code endpoint} (one of {@link #endpoints}). */
+  public ConnectionConfig at(Endpoint endpoint) {
+    if (!endpoints.contains(endpoint)) {
+      throw new IllegalArgumentException(endpoint + " is not an endpoint of " + displayUrl());
+    }
+    return endpoint.equals(this.endpoint) ? this : new ConnectionConfig(this, endpoint);
+  }
+
+  /** Try the endpoints in a random order per connection ({@code load_balance_hosts}). */
+  public boolean loadBalanceHosts() {
+    return (Boolean) values.get(ConnectionProperty.LOAD_BALANCE_HOSTS);
   }
 
   public Map<String, String> headers() {
@@ -469,6 +545,14 @@ public final class ConnectionConfig {
   }
 
   /**
+   * Whether {@link #connectTimeoutSeconds} is the caller's login timeout, a budget for the whole
+   * connect over every endpoint, rather than connect_timeout, a limit per endpoint.
+   */
+  public boolean hasLoginTimeout() {
+    return loginTimeoutSeconds > 0;
+  }
+
+  /**
    * One message per key that is no connection property (never with its value), for the connection's
    * warnings; empty when there were none.
    */
@@ -482,15 +566,29 @@ public final class ConnectionConfig {
         (TranslationConfig.Mode) values.get(ConnectionProperty.TRANSLATION_MODE));
   }
 
-  /** The URL without secrets, for messages and metadata. */
+  /**
+   * The URL's endpoints without parameters (so without secrets), in the URL's order, each with its
+   * port: for {@code getURL} and messages about the whole URL.
+   */
   public String displayUrl() {
-    String shownHost = host.contains(":") ? "[" + host + "]" : host;
-    return URL_PREFIX + shownHost + ":" + port;
+    StringBuilder s = new StringBuilder(URL_PREFIX);
+    for (int i = 0; i < endpoints.size(); i++) {
+      s.append(i == 0 ? "" : ",").append(endpoints.get(i).authority());
+    }
+    return s.toString();
+  }
+
+  /** The URL of the endpoint this config connects to, for messages about that server. */
+  public String endpointUrl() {
+    return endpoint.url();
   }
 
   @Override
   public String toString() {
     StringBuilder s = new StringBuilder("ConnectionConfig[").append(displayUrl());
+    if (endpoints.size() > 1) {
+      s.append(", endpoint=").append(endpoint);
+    }
     values.forEach(
         (p, v) -> s.append(", ").append(p.key()).append('=').append(p.isSecret() ? "(hidden)" : v));
     if (!headers.isEmpty()) {
@@ -514,6 +612,14 @@ public final class ConnectionConfig {
           SqlState.CONNECTION_FAILURE);
     }
     String host = serverName.trim();
+    if (host.indexOf(',') >= 0) {
+      throw new SQLNonTransientConnectionException(
+          "Invalid serverName '"
+              + serverName
+              + "': it names one host; for several endpoints set the DataSource's url instead"
+              + " (jdbc:sc://h1:15002,h2:15002/) and leave serverName and portNumber unset",
+          SqlState.CONNECTION_FAILURE);
+    }
     if (host.startsWith("[") && host.endsWith("]")) {
       host = host.substring(1, host.length() - 1);
     }

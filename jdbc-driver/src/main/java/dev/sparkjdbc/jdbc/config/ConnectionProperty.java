@@ -175,8 +175,18 @@ public enum ConnectionProperty {
       "10",
       false,
       "Seconds to wait "
-          + "for the server when connecting (0 = wait forever); a login timeout "
-          + "(DriverManager.setLoginTimeout, DataSource.setLoginTimeout) wins when set."),
+          + "for the server when connecting (0 = wait forever), per endpoint when the URL lists "
+          + "several; a login timeout (DriverManager.setLoginTimeout, DataSource.setLoginTimeout) "
+          + "wins when set, as a limit for the whole connect shared by the endpoints."),
+  LOAD_BALANCE_HOSTS(
+      // pgjdbc's loadBalanceHosts in this driver's snake_case: the bean name is the same.
+      "load_balance_hosts",
+      PropertyType.BOOLEAN,
+      "false",
+      false,
+      "With several endpoints in the URL (jdbc:sc://h1:15002,h2:15002/), try them in a random "
+          + "order for each connection, spreading connections over the servers; false tries them "
+          + "in the URL's order. Either way a connection stays on the server it connected to."),
   TRANSLATION_MODE(
       "translation_mode",
       PropertyType.choice(TranslationConfig.Mode.class),
