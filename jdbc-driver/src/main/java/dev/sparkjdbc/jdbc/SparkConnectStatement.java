@@ -196,17 +196,32 @@ class SparkConnectStatement
 
   /**
    * Whether the server's refusal of a translated plan could be the translation's fault, so that the
-   * statement's text might run: anything but a lost connection, a cancel or a timeout, and never in
-   * strict mode, whose promise is that a statement runs translated or not at all.
+   * statement's text might run: anything but a lost connection, a cancel, a timeout or a job Spark
+   * aborted for its resources, and never in strict mode, whose promise is that a statement runs
+   * translated or not at all.
    */
   private boolean worthRetryingAsText(SQLException e) {
     String state = e.getSQLState();
     return connection.translator().config().mode() != TranslationConfig.Mode.STRICT
         && !isClosed()
+        && !isJobAbortedForResources(e)
         && (state == null
             || !(state.startsWith("08")
                 || state.equals(SqlState.CANCELLED)
                 || state.equals(SqlState.TIMEOUT)));
+  }
+
+  /**
+   * A job Spark's scheduler aborted with no error class of its own (results over {@code
+   * spark.driver.maxResultSize}, a task out of memory, lost executors): the plan ran, so the same
+   * job as text would only fail again after as long, on a server already short of memory. Errors of
+   * the query itself (a failed cast, a division by zero) carry a SQLSTATE of their own and are
+   * still retried.
+   */
+  private static boolean isJobAbortedForResources(SQLException e) {
+    return SqlState.GENERAL.equals(e.getSQLState())
+        && e.getMessage() != null
+        && e.getMessage().startsWith("Job aborted due to stage failure");
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.sparkjdbc.tck.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparkjdbc.jdbc.SparkConnectStatementInfo;
 import dev.sparkjdbc.tck.harness.Background;
 import dev.sparkjdbc.tck.harness.SparkConnectServer;
 import java.sql.Connection;
@@ -95,12 +96,12 @@ class LargeResultServerTest {
     CountDownLatch started = new CountDownLatch(1);
     long[] seen = new long[3]; // rows, sum of id, sum of id * 2
     try (Connection large = DriverManager.getConnection(server.url());
-        Connection other = DriverManager.getConnection(server.url())) {
+        Connection other = DriverManager.getConnection(server.url());
+        Statement statement = large.createStatement()) {
       Background<Void> reader =
           Background.start(
               () -> {
-                try (Statement s = large.createStatement();
-                    ResultSet rs = s.executeQuery(sql)) {
+                try (ResultSet rs = statement.executeQuery(sql)) {
                   while (rs.next()) {
                     started.countDown();
                     seen[0]++;
@@ -136,6 +137,11 @@ class LargeResultServerTest {
             .as("not a lost connection: %s", failure)
             .doesNotStartWith("08");
         assertThat(seen[0]).isLessThan(rows);
+        // The driver runs the text of a translated query whose plan the server refused, in case
+        // the translation was at fault; a job aborted for its size must not run a second time.
+        assertThat(statement.unwrap(SparkConnectStatementInfo.class).lastStatementTranslated())
+            .as("ran once, as its translated plan")
+            .isTrue();
       }
       // The connection that ran it still works.
       try (Statement s = large.createStatement();
