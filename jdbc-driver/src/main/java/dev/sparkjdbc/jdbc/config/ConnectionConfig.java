@@ -246,6 +246,19 @@ public final class ConnectionConfig {
       }
     } else {
       int colon = authority.lastIndexOf(':');
+      if (colon > 0 && authority.lastIndexOf(':', colon - 1) >= 0) {
+        // "::1" or "fe80::1:15002": which colon starts the port cannot be told.
+        throw SqlErrors.invalidUrl(
+            shownUrl,
+            "the IPv6 address '"
+                + fragment(authority)
+                + "' must be in brackets"
+                + which
+                + ", e.g. "
+                + URL_PREFIX
+                + "[::1]:15002",
+            URL_FORM);
+      }
       host = colon < 0 ? authority : authority.substring(0, colon);
       portText = colon < 0 ? null : authority.substring(colon + 1);
     }

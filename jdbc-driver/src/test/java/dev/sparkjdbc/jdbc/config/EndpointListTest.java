@@ -111,6 +111,8 @@ class EndpointListTest {
         "jdbc:sc://h1:15002,:15002|the host is missing (endpoint 2 of 2)",
         "jdbc:sc://h1,[::1|lacks its closing ']' (endpoint 2 of 2)",
         "jdbc:sc://[::1]x,h2|unexpected 'x' after the host (endpoint 1 of 2)",
+        "jdbc:sc://::1|the IPv6 address '::1' must be in brackets, e.g. jdbc:sc://[::1]:15002",
+        "jdbc:sc://h1,fe80::2:15002|'fe80::2:15002' must be in brackets (endpoint 2 of 2)",
       })
   void badListsNameTheEntryAndFailWith08001(String url, String named) {
     assertThatThrownBy(() -> parse(url))
