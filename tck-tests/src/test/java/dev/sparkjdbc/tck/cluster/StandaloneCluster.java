@@ -1,0 +1,349 @@
+package dev.sparkjdbc.tck.cluster;
+
+import dev.sparkjdbc.tck.harness.BuildPaths;
+import dev.sparkjdbc.tck.harness.SparkConnectServer;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A Spark standalone cluster on this machine: a Master and two Workers (one core, 1 GiB each), each
+ * its own JVM, and the project's Spark Connect server ({@code EmbeddedSparkConnectServer}) as the
+ * application on it, started with {@code --master spark://…}. Everything runs from the server
+ * module's classpath; the Spark "installation" the daemons need is an empty {@code jars} directory,
+ * and the executors get their classes from {@code spark.executor.extraClassPath}.
+ *
+ * <p>{@link #start()} returns once both executors have registered with the server, so every test
+ * has the whole cluster. {@link #close()} stops every process and deletes the work directories; the
+ * logs stay under {@code target/cluster-logs}.
+ */
+final class StandaloneCluster implements AutoCloseable {
+  static final int WORKERS = 2;
+  private static final String EXECUTOR_MEMORY = "768m";
+  private static final Duration DAEMON_READY = Duration.ofSeconds(90);
+  private static final Duration EXECUTORS_READY = Duration.ofSeconds(120);
+  private static final Pattern MASTER_URL =
+      Pattern.compile("Starting Spark master at (spark://\\S+)");
+  private static final Pattern ELECTED = Pattern.compile("I have been elected leader");
+  private static final Pattern REGISTERED = Pattern.compile("Successfully registered with master");
+  static final String EXECUTOR_REGISTERED = "Successfully registered with driver";
+  static final String RUNNING_TASK = "Executor: Running task ";
+
+  private final Path home;
+  private final Path logs;
+  private final List<SparkDaemon> daemons = new ArrayList<>();
+  private final List<SparkDaemon> workers = new ArrayList<>();
+  private final List<Path> workDirs = new ArrayList<>();
+  private final List<ProcessHandle> executorsOfKilledWorkers = new ArrayList<>();
+  private SparkDaemon master;
+  private SparkConnectServer server;
+  private long startupMillis;
+
+  private StandaloneCluster(Path home, Path logs) {
+    this.home = home;
+    this.logs = logs;
+  }
+
+  /** Starts the Master, the Workers and the server on free ports; fails with the logs' tails. */
+  static StandaloneCluster start() {
+    Path target = Path.of(BuildPaths.property("sparkjdbc.tck.workDir"));
+    StandaloneCluster cluster;
+    try {
+      Path home = Files.createTempDirectory(target, "cluster-");
+      Path logs =
+          Files.createDirectories(
+              target.resolve("cluster-logs").resolve(home.getFileName().toString()));
+      cluster = new StandaloneCluster(home, logs);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      cluster.startAll();
+      return cluster;
+    } catch (RuntimeException | Error e) {
+      String diagnostics = cluster.diagnostics();
+      cluster.close();
+      throw new IllegalStateException(
+          "the standalone cluster did not start: " + e.getMessage() + "\n" + diagnostics, e);
+    }
+  }
+
+  private void startAll() {
+    long start = System.nanoTime();
+    String classpath = serverRuntimeClasspath();
+    Map<String, String> environment = sparkEnvironment(classpath);
+
+    master =
+        SparkDaemon.start(
+            "master",
+            "org.apache.spark.deploy.master.Master",
+            // Port 0: a free port, read back from the log. The web UI is on a free port too.
+            List.of("--host", "127.0.0.1", "--port", "0", "--webui-port", "0"),
+            environment,
+            classpath,
+            home,
+            logs.resolve("master.log"));
+    daemons.add(master);
+    String masterUrl = master.awaitLine(MASTER_URL, DAEMON_READY).group(1);
+    master.awaitLine(ELECTED, DAEMON_READY);
+    long masterReady = System.nanoTime();
+
+    for (int i = 1; i <= WORKERS; i++) {
+      Path workDir = home.resolve("worker-" + i);
+      workDirs.add(workDir);
+      SparkDaemon worker =
+          SparkDaemon.start(
+              "worker " + i,
+              "org.apache.spark.deploy.worker.Worker",
+              List.of(
+                  masterUrl,
+                  "--host",
+                  "127.0.0.1",
+                  "--cores",
+                  "1",
+                  "--memory",
+                  "1g",
+                  "--webui-port",
+                  "0",
+                  "--work-dir",
+                  workDir.toString()),
+              environment,
+              classpath,
+              home,
+              logs.resolve("worker-" + i + ".log"));
+      workers.add(worker);
+      daemons.add(worker);
+    }
+    for (SparkDaemon worker : workers) {
+      worker.awaitLine(REGISTERED, DAEMON_READY);
+    }
+    long workersReady = System.nanoTime();
+
+    server = SparkConnectServer.start(0, serverArguments(masterUrl, classpath));
+    long serverReady = System.nanoTime();
+    awaitExecutors();
+    long executorsReady = System.nanoTime();
+    startupMillis = (executorsReady - start) / 1_000_000;
+    System.out.printf(
+        "[StandaloneCluster] started in %,d ms: master %,d ms, %d workers +%,d ms, server +%,d ms,"
+            + " executors registered +%,d ms (master %s, logs in %s)%n",
+        startupMillis,
+        (masterReady - start) / 1_000_000,
+        WORKERS,
+        (workersReady - masterReady) / 1_000_000,
+        (serverReady - workersReady) / 1_000_000,
+        (executorsReady - serverReady) / 1_000_000,
+        masterUrl,
+        logs);
+  }
+
+  /**
+   * What Spark's scripts would export. SPARK_HOME only needs an empty {@code jars} directory: the
+   * launcher (for the daemons here, and the Worker for its executors) insists on one, and adds it
+   * to the classpath after the real one. SPARK_DIST_CLASSPATH is how a "Hadoop free" Spark puts
+   * extra jars on the daemons' classpath: here, all of them.
+   */
+  private Map<String, String> sparkEnvironment(String classpath) {
+    Path sparkHome = home.resolve("spark-home");
+    try {
+      Files.createDirectories(sparkHome.resolve("jars"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Map.of(
+        "SPARK_HOME",
+        sparkHome.toString(),
+        // Without it the launcher looks for Spark's build directories to guess the version.
+        "SPARK_SCALA_VERSION",
+        "2.13",
+        "SPARK_DIST_CLASSPATH",
+        classpath,
+        // Everything on loopback: no probing of the machine's interfaces, nothing reachable.
+        "SPARK_LOCAL_IP",
+        "127.0.0.1",
+        "SPARK_DAEMON_MEMORY",
+        "512m",
+        // The executors' java, as the Worker builds their command.
+        "JAVA_HOME",
+        System.getProperty("java.home"));
+  }
+
+  /**
+   * The server as a user starts it against a standalone master, plus what makes it ready only with
+   * the whole cluster: Spark waits in SparkContext's start for the registered cores to reach {@code
+   * minRegisteredResourcesRatio} of {@code spark.cores.max} (without cores.max a standalone
+   * application expects no cores, and the wait ends at once).
+   */
+  private static List<String> serverArguments(String masterUrl, String classpath) {
+    return List.of(
+        "--master",
+        masterUrl,
+        "--conf",
+        "spark.driver.host=127.0.0.1",
+        "--conf",
+        "spark.driver.bindAddress=127.0.0.1",
+        // The executors need Spark's and Delta's classes; the Workers' "installation" has none.
+        "--conf",
+        "spark.executor.extraClassPath=" + classpath,
+        "--conf",
+        "spark.executor.memory=" + EXECUTOR_MEMORY,
+        "--conf",
+        "spark.cores.max=" + WORKERS,
+        "--conf",
+        "spark.scheduler.minRegisteredResourcesRatio=1.0",
+        "--conf",
+        "spark.scheduler.maxRegisteredResourcesWaitingTime=" + EXECUTORS_READY.toSeconds() + "s");
+  }
+
+  /**
+   * The server's readiness line comes after SparkContext's wait for the executors, which ends
+   * without error after its maximum time: check that both did register.
+   */
+  private void awaitExecutors() {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (registeredExecutors().size() < WORKERS) {
+      if (System.nanoTime() - deadline >= 0) {
+        throw new IllegalStateException(
+            "only executors " + registeredExecutors() + " registered with the server");
+      }
+      sleep(100);
+    }
+  }
+
+  /** The stderr files of the executors that registered with the server, by executor directory. */
+  List<Path> registeredExecutors() {
+    return executorLogs().stream()
+        .filter(
+            log ->
+                SparkDaemon.readLines(log).stream().anyMatch(l -> l.contains(EXECUTOR_REGISTERED)))
+        .toList();
+  }
+
+  /**
+   * How many tasks each executor has started so far ({@code Running task} lines of its stderr),
+   * keyed by {@code worker-N/app/executor}.
+   */
+  Map<String, Long> tasksStarted() {
+    Map<String, Long> counts = new TreeMap<>();
+    for (Path log : executorLogs()) {
+      long n = SparkDaemon.readLines(log).stream().filter(l -> l.contains(RUNNING_TASK)).count();
+      counts.put(home.relativize(log.getParent()).toString(), n);
+    }
+    return counts;
+  }
+
+  /** Tasks started by the executors of worker {@code n} (1-based). */
+  long tasksStartedOnWorker(int n) {
+    String prefix = "worker-" + n + File.separator;
+    return tasksStarted().entrySet().stream()
+        .filter(e -> e.getKey().startsWith(prefix))
+        .mapToLong(Map.Entry::getValue)
+        .sum();
+  }
+
+  /** Executor stderr files: {@code <work-dir>/<app-id>/<executor-id>/stderr}. */
+  private List<Path> executorLogs() {
+    List<Path> found = new ArrayList<>();
+    for (Path workDir : workDirs) {
+      if (!Files.isDirectory(workDir)) {
+        continue;
+      }
+      try (Stream<Path> files =
+          Files.find(workDir, 3, (p, a) -> p.getFileName().toString().equals("stderr"))) {
+        files.sorted().forEach(found::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Kills worker {@code n} (1-based) with SIGKILL, as a lost machine would end it; its executors
+   * notice (they watch their Worker) and end themselves. Returns those executors' processes.
+   */
+  List<ProcessHandle> killWorker(int n) {
+    SparkDaemon worker = workers.get(n - 1);
+    List<ProcessHandle> executors = worker.children();
+    executorsOfKilledWorkers.addAll(executors);
+    worker.kill();
+    return executors;
+  }
+
+  SparkConnectServer server() {
+    return server;
+  }
+
+  String url() {
+    return server.url();
+  }
+
+  long startupMillis() {
+    return startupMillis;
+  }
+
+  /** The tails of every log of the cluster: the daemons, the executors and the server. */
+  String diagnostics() {
+    StringBuilder text = new StringBuilder();
+    for (SparkDaemon daemon : daemons) {
+      text.append(daemon.tail()).append("\n\n");
+    }
+    for (Path log : executorLogs()) {
+      text.append(SparkDaemon.tail("executor " + home.relativize(log.getParent()), log, 30))
+          .append("\n\n");
+    }
+    if (server != null) {
+      text.append(SparkDaemon.tail("server", server.log(), 60)).append('\n');
+    }
+    return text.toString();
+  }
+
+  /** Stops the server (its executors end with it), then the Workers and the Master. */
+  @Override
+  public void close() {
+    if (server != null) {
+      server.close();
+    }
+    for (int i = daemons.size() - 1; i >= 0; i--) {
+      daemons.get(i).stop();
+    }
+    executorsOfKilledWorkers.forEach(ProcessHandle::destroyForcibly);
+    deleteRecursively(home);
+  }
+
+  private static String serverRuntimeClasspath() {
+    Path file = Path.of(BuildPaths.property("sparkjdbc.server.classpathFile"));
+    try {
+      return Files.readString(file).trim();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // best effort: it lives under target/
+    }
+  }
+}
