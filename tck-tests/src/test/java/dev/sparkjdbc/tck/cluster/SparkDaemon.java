@@ -37,23 +37,21 @@ final class SparkDaemon {
   }
 
   /**
-   * Starts {@code mainClass} with {@code args}. {@code environment} is what Spark's scripts would
-   * export (SPARK_HOME, SPARK_DIST_CLASSPATH, SPARK_LOCAL_IP, …); the launcher reads it to build
-   * the command, and the daemon inherits it (a Worker passes it on to its executors).
+   * Starts {@code command} (from {@link #command}) followed by {@code args}. {@code environment} is
+   * what Spark's scripts would export (SPARK_HOME, SPARK_LOCAL_IP, …); the daemon inherits it, and
+   * a Worker passes it on to its executors.
    */
   static SparkDaemon start(
       String name,
-      String mainClass,
+      List<String> command,
       List<String> args,
       Map<String, String> environment,
-      String launcherClasspath,
       Path directory,
       Path log) {
-    List<String> command =
-        new ArrayList<>(launcherCommand(mainClass, environment, launcherClasspath, directory));
-    command.addAll(args);
+    List<String> full = new ArrayList<>(command);
+    full.addAll(args);
     ProcessBuilder builder =
-        new ProcessBuilder(command)
+        new ProcessBuilder(full)
             .directory(directory.toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
@@ -61,15 +59,16 @@ final class SparkDaemon {
     try {
       return new SparkDaemon(name, builder.start(), log);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the " + name + ": " + command, e);
+      throw new UncheckedIOException("cannot start the " + name + ": " + full, e);
     }
   }
 
   /**
-   * The command Spark's launcher prints for {@code mainClass}: arguments separated by NUL
-   * characters, as {@code bin/spark-class} reads them.
+   * The java command that runs {@code mainClass}, as Spark's launcher builds it from {@code
+   * environment} (SPARK_HOME, SPARK_DIST_CLASSPATH, SPARK_DAEMON_MEMORY, …). The launcher prints
+   * its arguments separated by NUL characters, which is how {@code bin/spark-class} reads them.
    */
-  private static List<String> launcherCommand(
+  static List<String> command(
       String mainClass, Map<String, String> environment, String classpath, Path directory) {
     List<String> launcher =
         List.of(

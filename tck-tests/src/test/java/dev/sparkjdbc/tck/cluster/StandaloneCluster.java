@@ -86,11 +86,11 @@ final class StandaloneCluster implements AutoCloseable {
     master =
         SparkDaemon.start(
             "master",
-            "org.apache.spark.deploy.master.Master",
+            SparkDaemon.command(
+                "org.apache.spark.deploy.master.Master", environment, classpath, home),
             // Port 0: a free port, read back from the log. The web UI is on a free port too.
             List.of("--host", "127.0.0.1", "--port", "0", "--webui-port", "0"),
             environment,
-            classpath,
             home,
             logs.resolve("master.log"));
     daemons.add(master);
@@ -98,13 +98,15 @@ final class StandaloneCluster implements AutoCloseable {
     master.awaitLine(ELECTED, DAEMON_READY);
     long masterReady = System.nanoTime();
 
+    List<String> workerCommand =
+        SparkDaemon.command("org.apache.spark.deploy.worker.Worker", environment, classpath, home);
     for (int i = 1; i <= WORKERS; i++) {
       Path workDir = home.resolve("worker-" + i);
       workDirs.add(workDir);
       SparkDaemon worker =
           SparkDaemon.start(
               "worker " + i,
-              "org.apache.spark.deploy.worker.Worker",
+              workerCommand,
               List.of(
                   masterUrl,
                   "--host",
@@ -118,30 +120,28 @@ final class StandaloneCluster implements AutoCloseable {
                   "--work-dir",
                   workDir.toString()),
               environment,
-              classpath,
               home,
               logs.resolve("worker-" + i + ".log"));
       workers.add(worker);
       daemons.add(worker);
     }
+    // The server starts while the Workers register: its SparkContext waits for the executors,
+    // which the Master launches as soon as Workers with free cores are there.
+    server = SparkConnectServer.start(0, serverArguments(masterUrl, classpath));
+    long serverReady = System.nanoTime();
     for (SparkDaemon worker : workers) {
       worker.awaitLine(REGISTERED, DAEMON_READY);
     }
-    long workersReady = System.nanoTime();
-
-    server = SparkConnectServer.start(0, serverArguments(masterUrl, classpath));
-    long serverReady = System.nanoTime();
     awaitExecutors();
     long executorsReady = System.nanoTime();
     startupMillis = (executorsReady - start) / 1_000_000;
     System.out.printf(
-        "[StandaloneCluster] started in %,d ms: master %,d ms, %d workers +%,d ms, server +%,d ms,"
-            + " executors registered +%,d ms (master %s, logs in %s)%n",
+        "[StandaloneCluster] started in %,d ms: master %,d ms, then %d workers and the server"
+            + " +%,d ms, executors registered +%,d ms (master %s, logs in %s)%n",
         startupMillis,
         (masterReady - start) / 1_000_000,
         WORKERS,
-        (workersReady - masterReady) / 1_000_000,
-        (serverReady - workersReady) / 1_000_000,
+        (serverReady - masterReady) / 1_000_000,
         (executorsReady - serverReady) / 1_000_000,
         masterUrl,
         logs);
@@ -197,6 +197,9 @@ final class StandaloneCluster implements AutoCloseable {
         "spark.executor.extraClassPath=" + classpath,
         "--conf",
         "spark.executor.memory=" + EXECUTOR_MEMORY,
+        // Delta rebuilds a table's state in 50 tasks by default; the test tables are tiny.
+        "--conf",
+        "spark.databricks.delta.snapshotPartitions=" + WORKERS,
         "--conf",
         "spark.cores.max=" + WORKERS,
         "--conf",

@@ -291,7 +291,7 @@ class StandaloneClusterTest {
   void aWorkerKilledMidQueryLeavesAUsableConnectionAndNoOperation(StandaloneCluster cluster)
       throws Throwable {
     SparkConnectServer server = cluster.server();
-    long rows = 60_000_000;
+    long rows = 40_000_000;
     // sha2 makes every row cost CPU (many seconds in all); the filter keeps every row, so the
     // answer is known: count = rows, and id % 1000 sums to 499,500 per thousand rows.
     String sql =
