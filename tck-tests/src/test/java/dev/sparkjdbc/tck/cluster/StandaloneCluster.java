@@ -38,6 +38,7 @@ final class StandaloneCluster implements AutoCloseable {
   private static final Pattern REGISTERED = Pattern.compile("Successfully registered with master");
   static final String EXECUTOR_REGISTERED = "Successfully registered with driver";
   static final String RUNNING_TASK = "Executor: Running task ";
+  static final String FINISHED_TASK = "Executor: Finished task ";
 
   private final Path home;
   private final Path logs;
@@ -239,19 +240,34 @@ final class StandaloneCluster implements AutoCloseable {
   Map<String, Long> tasksStarted() {
     Map<String, Long> counts = new TreeMap<>();
     for (Path log : executorLogs()) {
-      long n = SparkDaemon.readLines(log).stream().filter(l -> l.contains(RUNNING_TASK)).count();
-      counts.put(home.relativize(log.getParent()).toString(), n);
+      counts.put(home.relativize(log.getParent()).toString(), count(log, RUNNING_TASK));
     }
     return counts;
   }
 
   /** Tasks started by the executors of worker {@code n} (1-based). */
   long tasksStartedOnWorker(int n) {
-    String prefix = "worker-" + n + File.separator;
-    return tasksStarted().entrySet().stream()
-        .filter(e -> e.getKey().startsWith(prefix))
-        .mapToLong(Map.Entry::getValue)
+    return countOnWorker(n, RUNNING_TASK);
+  }
+
+  /**
+   * Tasks the executors of worker {@code n} (1-based) started and did not finish: running ones, and
+   * killed or failed ones.
+   */
+  long tasksRunningOnWorker(int n) {
+    return countOnWorker(n, RUNNING_TASK) - countOnWorker(n, FINISHED_TASK);
+  }
+
+  private long countOnWorker(int n, String text) {
+    Path workDir = workDirs.get(n - 1);
+    return executorLogs().stream()
+        .filter(log -> log.startsWith(workDir))
+        .mapToLong(log -> count(log, text))
         .sum();
+  }
+
+  private static long count(Path log, String text) {
+    return SparkDaemon.readLines(log).stream().filter(l -> l.contains(text)).count();
   }
 
   /** Executor stderr files: {@code <work-dir>/<app-id>/<executor-id>/stderr}. */
@@ -321,7 +337,20 @@ final class StandaloneCluster implements AutoCloseable {
       daemons.get(i).stop();
     }
     executorsOfKilledWorkers.forEach(ProcessHandle::destroyForcibly);
+    keepExecutorLogs();
     deleteRecursively(home);
+  }
+
+  /** Copies the executors' stderr next to the other logs before the work dirs go. */
+  private void keepExecutorLogs() {
+    for (Path log : executorLogs()) {
+      String name = home.relativize(log.getParent()).toString().replace(File.separatorChar, '_');
+      try {
+        Files.copy(log, logs.resolve("executor_" + name + ".log"));
+      } catch (IOException e) {
+        // best effort: only for reading after the run
+      }
+    }
   }
 
   private static String serverRuntimeClasspath() {
