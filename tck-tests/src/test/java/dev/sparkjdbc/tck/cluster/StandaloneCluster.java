@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -193,9 +194,13 @@ final class StandaloneCluster implements AutoCloseable {
         "spark.driver.host=127.0.0.1",
         "--conf",
         "spark.driver.bindAddress=127.0.0.1",
-        // The executors need Spark's and Delta's classes; the Workers' "installation" has none.
+        // As on Workers that run a Spark distribution: the executors have Spark (here the
+        // server's classpath without Delta), and the server ships Delta's jars to them, which is
+        // what a user's bin/server must do for Delta tables, the default format.
         "--conf",
-        "spark.executor.extraClassPath=" + classpath,
+        "spark.executor.extraClassPath=" + classpathEntries(classpath, false),
+        "--conf",
+        "spark.jars=" + classpathEntries(classpath, true).replace(File.pathSeparatorChar, ','),
         "--conf",
         "spark.executor.memory=" + EXECUTOR_MEMORY,
         // Delta rebuilds a table's state in 50 tasks by default; the test tables are tiny.
@@ -207,6 +212,13 @@ final class StandaloneCluster implements AutoCloseable {
         "spark.scheduler.minRegisteredResourcesRatio=1.0",
         "--conf",
         "spark.scheduler.maxRegisteredResourcesWaitingTime=" + EXECUTORS_READY.toSeconds() + "s");
+  }
+
+  /** The entries of {@code classpath} that are Delta's jars ({@code delta}) or the others. */
+  private static String classpathEntries(String classpath, boolean delta) {
+    return Stream.of(classpath.split(File.pathSeparator))
+        .filter(entry -> Path.of(entry).getFileName().toString().startsWith("delta-") == delta)
+        .collect(Collectors.joining(File.pathSeparator));
   }
 
   /**
