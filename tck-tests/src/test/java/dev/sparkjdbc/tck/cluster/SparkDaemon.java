@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -154,11 +153,6 @@ final class SparkDaemon {
       }
       sleep();
     }
-  }
-
-  /** True when a line of the log matches {@code line}. */
-  boolean logged(Predicate<String> line) {
-    return lines().stream().anyMatch(line);
   }
 
   boolean isAlive() {

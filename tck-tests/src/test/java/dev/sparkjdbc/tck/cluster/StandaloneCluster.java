@@ -51,9 +51,14 @@ final class StandaloneCluster implements AutoCloseable {
   private SparkConnectServer server;
   private long startupMillis;
 
+  private final Thread shutdownHook = new Thread(this::stopProcesses, "stop-standalone-cluster");
+
   private StandaloneCluster(Path home, Path logs) {
     this.home = home;
     this.logs = logs;
+    // Master and Workers do not end with this JVM by themselves (the server does: it watches its
+    // stdin), so a test run that ends without afterAll still stops them.
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
   /** Starts the Master, the Workers and the server on free ports; fails with the logs' tails. */
@@ -175,6 +180,9 @@ final class StandaloneCluster implements AutoCloseable {
         "127.0.0.1",
         "SPARK_DAEMON_MEMORY",
         "512m",
+        // The Master's REST submission server would take the fixed port 6066; nothing uses it.
+        "SPARK_MASTER_OPTS",
+        "-Dspark.master.rest.enabled=false",
         // The executors' java, as the Worker builds their command.
         "JAVA_HOME",
         System.getProperty("java.home"));
@@ -342,6 +350,17 @@ final class StandaloneCluster implements AutoCloseable {
   /** Stops the server (its executors end with it), then the Workers and the Master. */
   @Override
   public void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running or about to run
+    }
+    stopProcesses();
+    keepExecutorLogs();
+    deleteRecursively(home);
+  }
+
+  private synchronized void stopProcesses() {
     if (server != null) {
       server.close();
     }
@@ -349,8 +368,6 @@ final class StandaloneCluster implements AutoCloseable {
       daemons.get(i).stop();
     }
     executorsOfKilledWorkers.forEach(ProcessHandle::destroyForcibly);
-    keepExecutorLogs();
-    deleteRecursively(home);
   }
 
   /** Copies the executors' stderr next to the other logs before the work dirs go. */
