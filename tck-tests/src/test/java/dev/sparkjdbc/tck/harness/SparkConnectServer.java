@@ -153,6 +153,11 @@ public final class SparkConnectServer implements AutoCloseable {
     return known;
   }
 
+  /** The file the server's stderr (Spark's log) goes to. */
+  public Path log() {
+    return log;
+  }
+
   /** The port the server listens on. */
   public int port() {
     return Integer.parseInt(url.substring(url.lastIndexOf(':') + 1).replaceAll("[^0-9].*$", ""));
