@@ -35,9 +35,13 @@ import java.sql.SQLException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -80,6 +84,9 @@ public final class ConnectClient implements AutoCloseable {
 
   /** Sent with every operation: see OperationTags. */
   private volatile List<String> operationTags = List.of();
+
+  /** Releases sent without waiting and not yet answered: close() lets them arrive first. */
+  private final Set<CompletableFuture<Void>> releasesInFlight = ConcurrentHashMap.newKeySet();
 
   public ConnectClient(ConnectionConfig config) {
     this.config = config;
@@ -355,6 +362,9 @@ public final class ConnectClient implements AutoCloseable {
    * channel's graceful shutdown lets a release in flight finish. A failure is only logged.
    */
   void releaseExecutionWithoutWaiting(String operationId) {
+    CompletableFuture<Void> answered = new CompletableFuture<>();
+    releasesInFlight.add(answered);
+    answered.whenComplete((ignored, alsoIgnored) -> releasesInFlight.remove(answered));
     ClientCalls.asyncUnaryCall(
         channel.newCall(
             SparkConnectServiceGrpc.getReleaseExecuteMethod(),
@@ -367,10 +377,13 @@ public final class ConnectClient implements AutoCloseable {
           @Override
           public void onError(Throwable t) {
             LOG.log(Level.FINE, "ReleaseExecute failed for operation " + operationId, t);
+            answered.complete(null);
           }
 
           @Override
-          public void onCompleted() {}
+          public void onCompleted() {
+            answered.complete(null);
+          }
         });
   }
 
@@ -448,12 +461,31 @@ public final class ConnectClient implements AutoCloseable {
       if (!sessionOpen) {
         return;
       }
+      awaitReleasesInFlight();
       stub(5_000).releaseSession(releaseSessionRequest());
     } catch (StatusRuntimeException e) {
       LOG.log(Level.FINE, "ReleaseSession failed; the server will expire the session itself", e);
     } finally {
       interrupted |= endChannel();
       restoreInterrupt(interrupted);
+    }
+  }
+
+  /**
+   * Lets the operations released just before the close (a statement closed early, then its
+   * connection) reach the server first: the server handles calls in parallel, and a ReleaseExecute
+   * that arrives after ReleaseSession fails there with an ERROR in its log for each such close.
+   * Briefly: a release the server does not answer is cut by its own deadline, and the session's
+   * release frees the operation anyway.
+   */
+  private void awaitReleasesInFlight() {
+    try {
+      CompletableFuture.allOf(releasesInFlight.toArray(CompletableFuture[]::new))
+          .get(2, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.log(Level.FINE, "Closing the session with operation releases still unanswered", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
