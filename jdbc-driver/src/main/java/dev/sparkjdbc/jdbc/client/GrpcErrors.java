@@ -128,8 +128,15 @@ final class GrpcErrors {
     return null;
   }
 
+  /**
+   * The status and, when gRPC's description is generic ("io exception"), what the transport said:
+   * "Connection refused", "No route to host" tell a person what to fix.
+   */
   private static String describe(Status status) {
     String d = status.getDescription();
-    return status.getCode() + (d == null || d.isEmpty() ? "" : ": " + d);
+    String text = status.getCode() + (d == null || d.isEmpty() ? "" : ": " + d);
+    Throwable cause = status.getCause();
+    String why = cause == null ? null : cause.getMessage();
+    return why == null || why.isBlank() || text.contains(why) ? text : text + " (" + why + ")";
   }
 }

@@ -202,6 +202,8 @@ class SeveralEndpointsTest {
     assertThat(each.get(0).getMessage()).contains(secondAuthority);
     assertThat(each.get(1).getSQLState()).isEqualTo("08001");
     assertThat(each.get(1).getMessage()).contains(dead());
+    // What the transport said, not only gRPC's generic "io exception": a person can act on it.
+    assertThat(each).allSatisfy(one -> assertThat(one.getMessage()).contains("Connection refused"));
     assertThat(e.getSuppressed()).containsExactlyElementsOf(each);
   }
 }

@@ -86,6 +86,11 @@ public final class SparkConnectServer implements AutoCloseable {
           // a small cap makes every large result in the suite cross several reattaches.
           "--conf",
           "spark.connect.execute.reattachable.senderMaxStreamSize=16777216",
+          // Spark's own result cap, not bin/server's quarter of the heap (512 MiB at 2 GiB): the
+          // suite streams 800 MB in 100 small partitions (HundredMillionRowsTest), which this heap
+          // holds. LargeResultServerTest checks the heap-sized default on a server of its own.
+          "--conf",
+          "spark.driver.maxResultSize=1g",
           // GET /operations and /jobs on loopback: the leak checks ask the server itself.
           "--diagnostics-port",
           "0");
