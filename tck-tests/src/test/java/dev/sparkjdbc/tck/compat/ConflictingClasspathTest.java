@@ -33,8 +33,7 @@ class ConflictingClasspathTest {
     StandaloneJar.conflictJars().forEach(jar -> classpath.add(jar.toString()));
     classpath.add(StandaloneJar.path().toString());
     classpath.add(
-        StandaloneJar.childClasses(ConflictingLibrariesClient.class, StandaloneClient.class)
-            .toString());
+        ChildJvm.classesOnly(ConflictingLibrariesClient.class, StandaloneClient.class).toString());
 
     ChildJvm.Result result =
         StandaloneJar.run(classpath, ConflictingLibrariesClient.class, server.url());

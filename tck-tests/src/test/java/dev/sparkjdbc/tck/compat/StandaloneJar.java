@@ -7,10 +7,8 @@ import dev.sparkjdbc.tck.harness.ChildJvm;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -98,37 +96,6 @@ final class StandaloneJar {
             .toList();
     assertThat(found).as("jars named %s<version> in %s", prefix, conflictJars()).hasSize(1);
     return found.get(0);
-  }
-
-  /**
-   * A fresh directory holding only the class files of {@code mains} (and their nested classes), not
-   * the whole test-classes tree: the child sees nothing else of this suite.
-   */
-  static Path childClasses(Class<?>... mains) throws IOException {
-    Path dir =
-        Files.createTempDirectory(
-            Path.of(BuildPaths.property("sparkjdbc.tck.workDir")), "standalone-child-");
-    for (Class<?> main : mains) {
-      Path root;
-      try {
-        root = Path.of(main.getProtectionDomain().getCodeSource().getLocation().toURI());
-      } catch (URISyntaxException e) {
-        throw new IllegalStateException(e);
-      }
-      String packagePath = main.getPackageName().replace('.', '/');
-      Path source = root.resolve(packagePath);
-      Path target = Files.createDirectories(dir.resolve(packagePath));
-      try (Stream<Path> files = Files.list(source)) {
-        for (Path file : files.toList()) {
-          String name = file.getFileName().toString();
-          if (name.equals(main.getSimpleName() + ".class")
-              || name.startsWith(main.getSimpleName() + "$")) {
-            Files.copy(file, target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-          }
-        }
-      }
-    }
-    return dir;
   }
 
   /** Runs {@code main} with exactly {@code classpath} and no JVM options at all. */

@@ -39,7 +39,7 @@ class StandaloneJarTest {
   @Test
   void onlyTheJarOnAPlainClasspathRunsQueriesMetadataAndPreparedStatements(
       SparkConnectServer server) throws Exception {
-    Path classes = StandaloneJar.childClasses(StandaloneClient.class);
+    Path classes = ChildJvm.classesOnly(StandaloneClient.class);
     ChildJvm.Result result =
         StandaloneJar.run(
             List.of(StandaloneJar.path().toString(), classes.toString()),
@@ -280,7 +280,7 @@ class StandaloneJarTest {
     String frameLogger =
         SHADED + NettyChannelBuilder.class.getPackageName() + ".NettyClientHandler";
     String token = "standalone-secret-" + Long.toHexString(System.nanoTime());
-    Path classes = StandaloneJar.childClasses(FrameLogProbe.class);
+    Path classes = ChildJvm.classesOnly(FrameLogProbe.class);
     ChildJvm.Result result =
         StandaloneJar.run(
             List.of(StandaloneJar.path().toString(), classes.toString()),

@@ -2,13 +2,16 @@ package dev.sparkjdbc.tck.harness;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Runs a main class of this suite in a fresh JVM whose classpath is the driver (jar + runtime
@@ -94,5 +97,34 @@ public final class ChildJvm {
       Files.deleteIfExists(out);
       Files.deleteIfExists(err);
     }
+  }
+
+  /**
+   * A fresh directory holding only the class files of {@code mains} (and their nested classes), not
+   * the whole test-classes tree: the child sees nothing else of this suite.
+   */
+  public static Path classesOnly(Class<?>... mains) throws IOException {
+    Path dir = Files.createTempDirectory(BuildPaths.workDir(), "child-classes-");
+    for (Class<?> main : mains) {
+      Path root;
+      try {
+        root = Path.of(main.getProtectionDomain().getCodeSource().getLocation().toURI());
+      } catch (URISyntaxException e) {
+        throw new IllegalStateException(e);
+      }
+      String packagePath = main.getPackageName().replace('.', '/');
+      Path source = root.resolve(packagePath);
+      Path target = Files.createDirectories(dir.resolve(packagePath));
+      try (Stream<Path> files = Files.list(source)) {
+        for (Path file : files.toList()) {
+          String name = file.getFileName().toString();
+          if (name.equals(main.getSimpleName() + ".class")
+              || name.startsWith(main.getSimpleName() + "$")) {
+            Files.copy(file, target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+          }
+        }
+      }
+    }
+    return dir;
   }
 }

@@ -8,11 +8,9 @@ import dev.sparkjdbc.tck.harness.child.LoggingLeakClient;
 import java.io.File;
 import java.io.IOException;
 import java.io.Writer;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -87,7 +85,7 @@ class NoSecretInAnyLoggingSetupTest {
       }
     }
     classpath.addAll(slf4jSimpleJars());
-    classpath.add(childClasses().toString());
+    classpath.add(ChildJvm.classesOnly(LoggingLeakClient.class).toString());
     Output out = runChild(server, classpath, slf4jAtTrace(), true);
     assertThat(out.stderr.lines())
         .as("slf4j-simple at TRACE")
@@ -287,7 +285,7 @@ class NoSecretInAnyLoggingSetupTest {
   private static List<String> standaloneClasspath(List<String> besides) throws IOException {
     List<String> classpath = new ArrayList<>(besides);
     classpath.add(standaloneJar().toString());
-    classpath.add(childClasses().toString());
+    classpath.add(ChildJvm.classesOnly(LoggingLeakClient.class).toString());
     return classpath;
   }
 
@@ -333,29 +331,5 @@ class NoSecretInAnyLoggingSetupTest {
 
   private static List<String> slf4jAtTrace() {
     return List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=trace");
-  }
-
-  /** A fresh directory with only the child's class files. */
-  private static Path childClasses() throws IOException {
-    Path dir = Files.createTempDirectory(SecuredServer.workDir(), "logging-child-");
-    Class<?> main = LoggingLeakClient.class;
-    Path root;
-    try {
-      root = Path.of(main.getProtectionDomain().getCodeSource().getLocation().toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-    String packagePath = main.getPackageName().replace('.', '/');
-    Path target = Files.createDirectories(dir.resolve(packagePath));
-    try (Stream<Path> files = Files.list(root.resolve(packagePath))) {
-      for (Path file : files.toList()) {
-        String name = file.getFileName().toString();
-        if (name.equals(main.getSimpleName() + ".class")
-            || name.startsWith(main.getSimpleName() + "$")) {
-          Files.copy(file, target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
-    return dir;
   }
 }
