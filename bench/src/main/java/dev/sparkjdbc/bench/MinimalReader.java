@@ -1,5 +1,6 @@
 package dev.sparkjdbc.bench;
 
+import dev.sparkjdbc.jdbc.config.ConnectionProperty;
 import dev.sparkjdbc.proto.ExecutePlanRequest;
 import dev.sparkjdbc.proto.ExecutePlanResponse;
 import dev.sparkjdbc.proto.Plan;
@@ -22,16 +23,22 @@ import org.apache.arrow.vector.ipc.ArrowStreamReader;
  * receive a result.
  */
 final class MinimalReader implements AutoCloseable {
+  private static final int DRIVER_WINDOW =
+      Integer.parseInt(ConnectionProperty.GRPC_FLOW_CONTROL_WINDOW.defaultValue().orElseThrow());
+
   private final ManagedChannel channel;
   private final SparkConnectServiceGrpc.SparkConnectServiceBlockingStub stub;
   private final String sessionId = UUID.randomUUID().toString();
   private final RootAllocator allocator = new RootAllocator();
 
   MinimalReader(String host, int port) {
+    // The driver's default HTTP/2 window, so that this stays the floor of what reading costs
+    // rather than a comparison of windows (the network part measures the window by itself).
     channel =
         NettyChannelBuilder.forAddress(host, port)
             .usePlaintext()
             .maxInboundMessageSize(Integer.MAX_VALUE)
+            .flowControlWindow(DRIVER_WINDOW)
             .build();
     stub = SparkConnectServiceGrpc.newBlockingStub(channel);
   }

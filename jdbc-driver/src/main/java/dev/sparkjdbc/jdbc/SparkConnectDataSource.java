@@ -343,6 +343,16 @@ public class SparkConnectDataSource
     set(ConnectionProperty.GRPC_KEEP_ALIVE_TIMEOUT, grpcKeepAliveTimeout);
   }
 
+  /** Connection property {@code grpc_flow_control_window}. */
+  public int getGrpcFlowControlWindow() {
+    return integer(ConnectionProperty.GRPC_FLOW_CONTROL_WINDOW);
+  }
+
+  /** Connection property {@code grpc_flow_control_window}. */
+  public void setGrpcFlowControlWindow(int grpcFlowControlWindow) {
+    set(ConnectionProperty.GRPC_FLOW_CONTROL_WINDOW, grpcFlowControlWindow);
+  }
+
   /** Connection property {@code read_ahead}. */
   public int getReadAhead() {
     return integer(ConnectionProperty.READ_AHEAD);

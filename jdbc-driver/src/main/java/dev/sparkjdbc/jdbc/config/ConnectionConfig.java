@@ -545,6 +545,11 @@ public final class ConnectionConfig {
     return (Integer) values.get(ConnectionProperty.GRPC_KEEP_ALIVE_TIMEOUT);
   }
 
+  /** The HTTP/2 flow-control window in bytes; 0 for gRPC's automatic tuning. */
+  public int flowControlWindow() {
+    return (Integer) values.get(ConnectionProperty.GRPC_FLOW_CONTROL_WINDOW);
+  }
+
   /** Result chunks received ahead of the reader in a background thread; 0 for none. */
   public int readAhead() {
     return (Integer) values.get(ConnectionProperty.READ_AHEAD);

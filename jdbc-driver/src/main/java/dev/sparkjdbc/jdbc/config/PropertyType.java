@@ -93,6 +93,21 @@ public final class PropertyType {
         });
   }
 
+  /** 0 (the property's "off" or "automatic") or an integer of at least {@code min}. */
+  static PropertyType zeroOrAtLeast(int min) {
+    return new PropertyType(
+        Kind.INTEGER,
+        "0 or an integer ≥ " + min,
+        List.of(),
+        s -> {
+          int value = integerValue(s);
+          if (value != 0 && value < min) {
+            throw new IllegalArgumentException("must be 0 or at least " + min);
+          }
+          return value;
+        });
+  }
+
   /**
    * One of a closed set of lower-case words (matched case-insensitively), each mapped to the value
    * the driver uses; shown to users in the order given.

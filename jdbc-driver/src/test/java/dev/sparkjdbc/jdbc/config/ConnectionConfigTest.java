@@ -49,6 +49,14 @@ class ConnectionConfigTest {
   }
 
   @Test
+  void flowControlWindowIsSixteenMibUnlessSetAndZeroLeavesItToGrpc() throws SQLException {
+    assertThat(parse("jdbc:sc://h").flowControlWindow()).isEqualTo(16 * 1024 * 1024);
+    assertThat(parse("jdbc:sc://h/;grpc_flow_control_window=0").flowControlWindow()).isZero();
+    assertThat(parse("jdbc:sc://h/;grpc_flow_control_window=65535").flowControlWindow())
+        .isEqualTo(65_535);
+  }
+
+  @Test
   void bracketedIpv6Address() throws SQLException {
     ConnectionConfig c = parse("jdbc:sc://[::1]:16000");
     assertThat(c.host()).isEqualTo("::1");
@@ -122,6 +130,8 @@ class ConnectionConfigTest {
         "connect_timeout=soon|connect_timeout|integer",
         "read_ahead=-1|read_ahead|from 0 to 64",
         "read_ahead=2147483647|read_ahead|from 0 to 64",
+        "grpc_flow_control_window=65534|grpc_flow_control_window|0 or at least 65535",
+        "grpc_flow_control_window=-1|grpc_flow_control_window|0 or at least 65535",
       })
   void badValuesNameThePropertyAndWhatIsValid(String param, String key, String expected) {
     assertThatThrownBy(() -> parse("jdbc:sc://h/;" + param))

@@ -9,12 +9,14 @@ import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An in-process TCP proxy in front of the real server that breaks connections the way a flaky
  * network or a load balancer does: it cuts every connection after a number of bytes from the
  * server, or stops forwarding altogether (a black hole). A real server cannot be made to do either
- * on demand, which is why this fake exists.
+ * on demand, which is why this fake exists. It also counts the bytes the server sent, which shows
+ * what HTTP/2 flow control let through.
  */
 final class CuttingProxy implements AutoCloseable {
   private final ServerSocket listener;
@@ -22,6 +24,7 @@ final class CuttingProxy implements AutoCloseable {
   private final long cutAfterBytes;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   private final AtomicInteger cuts = new AtomicInteger();
+  private final AtomicLong fromServer = new AtomicLong();
   private volatile boolean blackHole;
 
   /** {@code cutAfterBytes <= 0}: never cut. */
@@ -55,15 +58,20 @@ final class CuttingProxy implements AutoCloseable {
         Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
         sockets.add(client);
         sockets.add(server);
-        pump(client, server, Long.MAX_VALUE);
-        pump(server, client, cutAfterBytes <= 0 ? Long.MAX_VALUE : cutAfterBytes);
+        pump(client, server, Long.MAX_VALUE, new AtomicLong());
+        pump(server, client, cutAfterBytes <= 0 ? Long.MAX_VALUE : cutAfterBytes, fromServer);
       }
     } catch (IOException closed) {
       // the proxy was closed
     }
   }
 
-  private void pump(Socket from, Socket to, long limit) {
+  /** Bytes forwarded from the server to the client so far, over all connections. */
+  long bytesFromServer() {
+    return fromServer.get();
+  }
+
+  private void pump(Socket from, Socket to, long limit, AtomicLong forwarded) {
     Thread t =
         new Thread(
             () -> {
@@ -79,6 +87,7 @@ final class CuttingProxy implements AutoCloseable {
                   int allowed = (int) Math.min(n, limit - sent);
                   out.write(buffer, 0, allowed);
                   sent += allowed;
+                  forwarded.addAndGet(allowed);
                   if (sent >= limit) {
                     cuts.incrementAndGet();
                     break;
