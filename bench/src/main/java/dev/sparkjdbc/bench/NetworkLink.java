@@ -30,6 +30,15 @@ final class NetworkLink implements AutoCloseable {
 
   static final String NS_ADDRESS = "10.231.19.2";
 
+  /**
+   * How long a packet may wait in tbf's queue. 2 ms (a queue smaller than one 64 KiB offload packet
+   * at 100 Mbit/s) dropped thousands of segments per read, and the retransmission timeouts that
+   * followed (200 ms each, Linux's minimum) fell on one reader or another at random and moved
+   * single cells by 10-25%. A router's buffer of 20 ms is an ordinary one; the added delay only
+   * arises while the link is full, where it is what a real link does too.
+   */
+  private static final int QUEUE_MILLIS = 20;
+
   private final Thread hook = new Thread(NetworkLink::removeQuietly, "network-link-cleanup");
 
   private NetworkLink() {
@@ -68,8 +77,7 @@ final class NetworkLink implements AutoCloseable {
   /**
    * Shapes both directions to {@code bitsPerSecond}, 0 for unlimited (no qdisc). The bucket holds 1
    * ms of traffic at the rate (at least 64 KiB, one segmentation-offload packet, so no packet waits
-   * for a bucket bigger than it can ever hold); the queue holds at most 2 ms worth, so tbf adds
-   * next to no queueing delay of its own beyond the rate's.
+   * for a bucket bigger than it can ever hold); the queue holds {@link #QUEUE_MILLIS} worth.
    */
   void shape(long bitsPerSecond) throws IOException {
     for (boolean ns : new boolean[] {false, true}) {
@@ -98,7 +106,7 @@ final class NetworkLink implements AutoCloseable {
               "burst",
               Long.toString(burst),
               "latency",
-              "2ms"));
+              QUEUE_MILLIS + "ms"));
       run(command.toArray(String[]::new));
     }
   }
