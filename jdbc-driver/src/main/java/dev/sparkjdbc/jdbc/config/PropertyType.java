@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 
 /**
  * The type of a connection property: how a raw text value is parsed and validated, the values it
@@ -61,48 +62,40 @@ public final class PropertyType {
     return new PropertyType(Kind.STRING, "string", List.of(), check);
   }
 
-  /** An integer of at least {@code min}. */
+  /** An integer from {@code min} to {@code max}. */
   static PropertyType integer(int min, int max) {
-    return new PropertyType(
-        Kind.INTEGER,
+    return integerWhere(
         "integer from " + min + " to " + max,
-        List.of(),
-        s -> {
-          int value = integerValue(s);
-          if (value < min || value > max) {
-            throw new IllegalArgumentException("must be from " + min + " to " + max);
-          }
-          return value;
-        });
+        v -> v >= min && v <= max,
+        "must be from " + min + " to " + max);
   }
 
+  /** An integer of at least {@code min}. */
   static PropertyType integer(int min) {
-    return new PropertyType(
-        Kind.INTEGER,
+    return integerWhere(
         "integer ≥ " + min,
-        List.of(),
-        s -> {
-          int value = integerValue(s);
-          if (value < min) {
-            throw new IllegalArgumentException(
-                min == 1
-                    ? "must be a positive integer"
-                    : min == 0 ? "must not be negative" : "must be at least " + min);
-          }
-          return value;
-        });
+        v -> v >= min,
+        min == 1
+            ? "must be a positive integer"
+            : min == 0 ? "must not be negative" : "must be at least " + min);
   }
 
   /** 0 (the property's "off" or "automatic") or an integer of at least {@code min}. */
   static PropertyType zeroOrAtLeast(int min) {
+    return integerWhere(
+        "0 or an integer ≥ " + min, v -> v == 0 || v >= min, "must be 0 or at least " + min);
+  }
+
+  /** An integer that {@code valid} accepts; {@code rule} says what a refused value breaks. */
+  private static PropertyType integerWhere(String description, IntPredicate valid, String rule) {
     return new PropertyType(
         Kind.INTEGER,
-        "0 or an integer ≥ " + min,
+        description,
         List.of(),
         s -> {
           int value = integerValue(s);
-          if (value != 0 && value < min) {
-            throw new IllegalArgumentException("must be 0 or at least " + min);
+          if (!valid.test(value)) {
+            throw new IllegalArgumentException(rule);
           }
           return value;
         });
