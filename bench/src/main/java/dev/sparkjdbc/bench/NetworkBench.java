@@ -281,8 +281,9 @@ final class NetworkBench {
 
   /**
    * Our reader with its HTTP/2 window (grpc_flow_control_window's default) against the same reader
-   * with gRPC's own window tuning, on the 3-column shape at 1 Gbit/s (unlimited without root) and
-   * the longer round trips, where the window rather than the link sets the pace.
+   * with half that window and with gRPC's own window tuning, on the 3-column shape at 1 Gbit/s
+   * (unlimited without root) and the longer round trips, where the window rather than the link sets
+   * the pace.
    */
   private static void flowControlWindow(NetworkLink link, InetSocketAddress target)
       throws Exception {
@@ -290,16 +291,20 @@ final class NetworkBench {
     if (link != null) {
       link.shape(bandwidth);
     }
+    int window =
+        Integer.parseInt(ConnectionProperty.GRPC_FLOW_CONTROL_WINDOW.defaultValue().orElseThrow());
     Bench.Shape shape = Bench.SHAPES.get(0);
     List<String[]> rows = new ArrayList<>();
     for (double rtt : new double[] {10, 40, 100}) {
       try (Endpoint at = Endpoint.of(target, rtt);
           JdbcReader ours = new JdbcReader(at.url());
+          JdbcReader half = new JdbcReader(at.url() + ";grpc_flow_control_window=" + window / 2);
           JdbcReader grpcTuned = new JdbcReader(at.url() + ";grpc_flow_control_window=0")) {
         long probe = shape.rows() / 20;
         String probeSql = sql(shape, probe);
         double probeRate = 0;
         for (int round = 0; round < WARM_UP_ROUNDS + 1; round++) {
+          measure(() -> half.rows(probeSql), probe);
           measure(() -> grpcTuned.rows(probeSql), probe);
           probeRate = Math.max(probeRate, measure(() -> ours.rows(probeSql), probe));
         }
@@ -307,7 +312,8 @@ final class NetworkBench {
             Math.max(
                 probe, Math.min(shape.rows(), (long) (probeRate * READ_SECONDS / 1000) * 1000));
         String sql = sql(shape, n);
-        List<Read> readers = List.of(() -> ours.rows(sql), () -> grpcTuned.rows(sql));
+        List<Read> readers =
+            List.of(() -> ours.rows(sql), () -> half.rows(sql), () -> grpcTuned.rows(sql));
         double[][] rates = new double[readers.size()][RUNS];
         for (int round = 0; round < RUNS; round++) {
           for (int turn = 0; turn < readers.size(); turn++) {
@@ -323,7 +329,8 @@ final class NetworkBench {
               String.format(Locale.ROOT, "%,d", n),
               rate(m[0]),
               rate(m[1]),
-              Bench.ratio(m[0] / m[1])
+              rate(m[2]),
+              Bench.ratio(m[0] / m[2])
             });
         System.err.printf(Locale.ROOT, "network: flow-control window at RTT %s done%n", rtt(rtt));
       }
@@ -332,9 +339,11 @@ final class NetworkBench {
       link.shape(0);
     }
     Bench.print(
-        "bandwidth | RTT | rows per read (3 columns) | ours (window "
-            + ConnectionProperty.GRPC_FLOW_CONTROL_WINDOW.defaultValue().orElseThrow()
-            + " bytes) | ours, grpc_flow_control_window=0 (gRPC's tuning) | ratio",
+        "bandwidth | RTT | rows per read (3 columns) | ours (default window, "
+            + window / (1024 * 1024)
+            + " MiB) | ours, "
+            + window / 2 / (1024 * 1024)
+            + " MiB | ours, grpc_flow_control_window=0 (gRPC's tuning) | default / gRPC's tuning",
         rows);
   }
 

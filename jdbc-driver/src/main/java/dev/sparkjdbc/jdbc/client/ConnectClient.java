@@ -103,9 +103,9 @@ public final class ConnectClient implements AutoCloseable {
           .keepAliveWithoutCalls(false);
     }
     if (config.flowControlWindow() > 0) {
-      // A fixed window (gRPC then stops its own tuning, which grows from 1 MiB to at most 8 MiB
-      // and, measured through a 100 ms link, settled near 3.5 MiB): what bounds a stream's
-      // throughput to window / RTT on a long link.
+      // A fixed window; gRPC then stops its own tuning, which grows to at most 8 MiB. A stream
+      // moves about half a window per round trip (Netty acknowledges at half), which is what
+      // bounded every reader's throughput on a long link (docs/benchmarks.md).
       builder.flowControlWindow(config.flowControlWindow());
     }
     TransportSecurity.configure(config, builder);

@@ -88,13 +88,13 @@ public enum ConnectionProperty {
       // HTTP/2's smallest window (RFC 9113, 6.9.2) up to its largest.
       PropertyType.zeroOrAtLeast(65_535),
       // The one place the default lives: bin/bench network measured it (docs/benchmarks.md).
-      Integer.toString(16 * 1024 * 1024),
+      Integer.toString(32 * 1024 * 1024),
       false,
       "HTTP/2 flow-control window for results, in bytes: how much the server may send before"
-          + " the driver acknowledges it. Over a link of long round-trip time it caps throughput at"
-          + " window / RTT (16 MiB: about 160 MB/s at 100 ms); it is also the most a result the"
-          + " application is not reading holds in the driver's network buffers. 0 = gRPC's own"
-          + " automatic tuning (starts at 1 MiB, grows up to 8 MiB)."),
+          + " the driver acknowledges it. A stream moves at most about half a window per round"
+          + " trip, so over a long link the window, not the link, can set the pace; it is also"
+          + " the most a result the application is not reading holds in the driver's network"
+          + " buffers. 0 = gRPC's own tuning (starts at 1 MiB, grows to at most 8 MiB)."),
   READ_AHEAD(
       "read_ahead",
       PropertyType.integer(0, 64),

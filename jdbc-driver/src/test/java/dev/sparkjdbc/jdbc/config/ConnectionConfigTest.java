@@ -49,8 +49,8 @@ class ConnectionConfigTest {
   }
 
   @Test
-  void flowControlWindowIsSixteenMibUnlessSetAndZeroLeavesItToGrpc() throws SQLException {
-    assertThat(parse("jdbc:sc://h").flowControlWindow()).isEqualTo(16 * 1024 * 1024);
+  void flowControlWindowIsThirtyTwoMibUnlessSetAndZeroLeavesItToGrpc() throws SQLException {
+    assertThat(parse("jdbc:sc://h").flowControlWindow()).isEqualTo(32 * 1024 * 1024);
     assertThat(parse("jdbc:sc://h/;grpc_flow_control_window=0").flowControlWindow()).isZero();
     assertThat(parse("jdbc:sc://h/;grpc_flow_control_window=65535").flowControlWindow())
         .isEqualTo(65_535);

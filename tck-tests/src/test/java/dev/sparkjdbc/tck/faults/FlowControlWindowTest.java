@@ -36,15 +36,23 @@ class FlowControlWindowTest {
     assertThat(sent).isLessThan(3L * MIB);
   }
 
-  /**
-   * Windows above 16 MiB are not tried: with windows of 24, 32 and 64 MiB alike about 16.1 MiB came
-   * ahead (measured once with this test), a limit of the server or its transport that the driver
-   * does not set.
-   */
   @Test
   void aLargerWindowLetsTheServerSendThatMuchAhead(SparkConnectServer server) throws Exception {
     long sent = sentWhileHoldingTheFirstRow(server, ";grpc_flow_control_window=" + 8 * MIB);
     assertThat(sent).isBetween(7L * MIB, 11L * MIB);
+  }
+
+  /**
+   * Spark 4.2's server itself sends about 16 MiB ahead of a reader that stopped, whatever the
+   * window above that (24, 32 and 64 MiB measured alike): what an unread result holds with the
+   * default window (docs/properties.md). Should a server version send more, this fails, and the
+   * default deserves a new look.
+   */
+  @Test
+  void theServerSendsAboutSixteenMibAheadWhateverTheWindow(SparkConnectServer server)
+      throws Exception {
+    long sent = sentWhileHoldingTheFirstRow(server, ";grpc_flow_control_window=" + 64 * MIB);
+    assertThat(sent).isBetween(14L * MIB, 18L * MIB);
   }
 
   @Test
@@ -56,10 +64,10 @@ class FlowControlWindowTest {
             .findFirst()
             .orElseThrow();
     long stated = Long.parseLong(window.value);
-    assertThat(stated).as("the default, larger than gRPC's own 1 MiB start").isGreaterThan(MIB);
 
     long sent = sentWhileHoldingTheFirstRow(server, "");
-    assertThat(sent).isBetween(stated * 3 / 4, stated + 3L * MIB);
+    // More than gRPC's own tuning ever allows (8 MiB), no more than the stated window.
+    assertThat(sent).isBetween(12L * MIB, stated + 3L * MIB);
   }
 
   /**
