@@ -23,7 +23,8 @@ import org.apache.arrow.vector.ipc.ArrowStreamReader;
  * receive a result.
  */
 final class MinimalReader implements AutoCloseable {
-  private static final int DRIVER_WINDOW =
+  /** grpc_flow_control_window's default: the driver's HTTP/2 window. */
+  static final int DRIVER_WINDOW =
       Integer.parseInt(ConnectionProperty.GRPC_FLOW_CONTROL_WINDOW.defaultValue().orElseThrow());
 
   private final ManagedChannel channel;

@@ -1,6 +1,5 @@
 package dev.sparkjdbc.bench;
 
-import dev.sparkjdbc.jdbc.config.ConnectionProperty;
 import dev.sparkjdbc.tck.clients.DbeaverCalls;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -212,30 +211,20 @@ final class NetworkBench {
                 Math.max(
                     measure(() -> ours.rows(probeSql), probe),
                     measure(() -> ours.rows(probeSql), probe));
-            long n =
-                Math.max(
-                    probe, Math.min(shape.rows(), (long) (probeRate * READ_SECONDS / 1000) * 1000));
+            long n = rowsPerRead(shape, probe, probeRate);
             String sql = sql(shape, n);
-            List<Read> readers =
-                List.of(
-                    () -> ours.rows(sql),
-                    () -> oursInline.rows(sql),
-                    () -> spark.rows(sql, n).rows(),
-                    () -> wire.rows(sql));
-            double[][] rates = new double[readers.size()][RUNS];
-            double[][] cpu = new double[readers.size()][RUNS];
-            for (int round = 0; round < RUNS; round++) {
-              for (int turn = 0; turn < readers.size(); turn++) {
-                int reader = (round + turn) % readers.size();
-                long cpuBefore = PROCESS.getProcessCpuTime();
-                rates[reader][round] = measure(readers.get(reader), n);
-                cpu[reader][round] = PROCESS.getProcessCpuTime() - cpuBefore;
-              }
-            }
-            double[] m = Arrays.stream(rates).mapToDouble(Bench::median).toArray();
+            Medians medians =
+                rotated(
+                    List.of(
+                        () -> ours.rows(sql),
+                        () -> oursInline.rows(sql),
+                        () -> spark.rows(sql, n).rows(),
+                        () -> wire.rows(sql)),
+                    n);
+            double[] m = medians.rates();
             // Ours against the minimal reader in this JVM's CPU time per read (Spark's client is
             // another process); the delay proxy's share is the same for both.
-            double cpuRatio = Bench.median(cpu[0]) / Bench.median(cpu[3]);
+            double cpuRatio = medians.cpuNanos()[0] / medians.cpuNanos()[3];
             String firstRow =
                 s == 0 ? Bench.millis(firstRowNanos(ours, Bench.SHAPES.get(0).sql())) : "";
             boolean spark2x = s == 0 && rtt >= 10;
@@ -291,8 +280,7 @@ final class NetworkBench {
     if (link != null) {
       link.shape(bandwidth);
     }
-    int window =
-        Integer.parseInt(ConnectionProperty.GRPC_FLOW_CONTROL_WINDOW.defaultValue().orElseThrow());
+    int window = MinimalReader.DRIVER_WINDOW;
     Bench.Shape shape = Bench.SHAPES.get(0);
     List<String[]> rows = new ArrayList<>();
     for (double rtt : new double[] {10, 40, 100}) {
@@ -308,20 +296,13 @@ final class NetworkBench {
           measure(() -> grpcTuned.rows(probeSql), probe);
           probeRate = Math.max(probeRate, measure(() -> ours.rows(probeSql), probe));
         }
-        long n =
-            Math.max(
-                probe, Math.min(shape.rows(), (long) (probeRate * READ_SECONDS / 1000) * 1000));
+        long n = rowsPerRead(shape, probe, probeRate);
         String sql = sql(shape, n);
-        List<Read> readers =
-            List.of(() -> ours.rows(sql), () -> half.rows(sql), () -> grpcTuned.rows(sql));
-        double[][] rates = new double[readers.size()][RUNS];
-        for (int round = 0; round < RUNS; round++) {
-          for (int turn = 0; turn < readers.size(); turn++) {
-            int reader = (round + turn) % readers.size();
-            rates[reader][round] = measure(readers.get(reader), n);
-          }
-        }
-        double[] m = Arrays.stream(rates).mapToDouble(Bench::median).toArray();
+        double[] m =
+            rotated(
+                    List.of(() -> ours.rows(sql), () -> half.rows(sql), () -> grpcTuned.rows(sql)),
+                    n)
+                .rates();
         rows.add(
             new String[] {
               bandwidthName(bandwidth),
@@ -345,6 +326,32 @@ final class NetworkBench {
             + window / 2 / (1024 * 1024)
             + " MiB | ours, grpc_flow_control_window=0 (gRPC's tuning) | default / gRPC's tuning",
         rows);
+  }
+
+  /** Rows per read: what our reader reads in about {@link #READ_SECONDS}, the probe as floor. */
+  private static long rowsPerRead(Bench.Shape shape, long probe, double probeRowsPerSecond) {
+    return Math.max(
+        probe, Math.min(shape.rows(), (long) (probeRowsPerSecond * READ_SECONDS / 1000) * 1000));
+  }
+
+  /** Per reader: the median rate and the median CPU time of this JVM per read. */
+  private record Medians(double[] rates, double[] cpuNanos) {}
+
+  /** {@link #RUNS} timed rounds of every reader on {@code rows} rows, the order rotating. */
+  private static Medians rotated(List<Read> readers, long rows) throws Exception {
+    double[][] rates = new double[readers.size()][RUNS];
+    double[][] cpu = new double[readers.size()][RUNS];
+    for (int round = 0; round < RUNS; round++) {
+      for (int turn = 0; turn < readers.size(); turn++) {
+        int reader = (round + turn) % readers.size();
+        long cpuBefore = PROCESS.getProcessCpuTime();
+        rates[reader][round] = measure(readers.get(reader), rows);
+        cpu[reader][round] = PROCESS.getProcessCpuTime() - cpuBefore;
+      }
+    }
+    return new Medians(
+        Arrays.stream(rates).mapToDouble(Bench::median).toArray(),
+        Arrays.stream(cpu).mapToDouble(Bench::median).toArray());
   }
 
   /** The shape's query over its first {@code rows} rows. */
